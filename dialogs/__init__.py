@@ -1,0 +1,1 @@
+"""Channel-neutral conversations: the message model, declared flows and their engine."""

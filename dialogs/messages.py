@@ -1,0 +1,97 @@
+"""The neutral message model every channel adapter translates to and from.
+
+Nothing here knows Teams, Signal or the terminal. An adapter builds an `Inbound` from its
+channel's traffic and renders each `Outbound` in its channel's own way (Adaptive Cards,
+numbered text, plain text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ConversationKey:
+    """Who a conversation is with, on which channel, under which bot account or tenant.
+
+    `user` is the channel's stable id for the person: a local handle, a Signal
+    `sourceUuid`, a Teams AAD object id.
+    """
+
+    channel: str  # "local", "teams" or "signal"
+    account: str  # local: "local"; signal: the bot's number; teams: the tenant id
+    user: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file the person sent, already downloaded by the adapter."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message from a person.
+
+    `message_id` is the channel's id for this delivery and is the dedupe key: the same
+    (channel, message_id) is processed once. `choice` is the value of a button or card
+    action the person picked; `text` is what they typed. `address` is a secondary
+    address the channel gave (a Signal phone number) used once to bind `key.user` to an
+    enrolled person. `replaces` names the message_id an edit replaces.
+    """
+
+    key: ConversationKey
+    message_id: str
+    text: str = ""
+    choice: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+    address: str | None = None
+    display_name: str | None = None
+    replaces: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An option offered to the person. `value` is what comes back in `Inbound.choice`."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    number: int | None
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A card-like block: a title and labelled rows (the review of a report)."""
+
+    title: str
+    rows: tuple[SummaryRow, ...]
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """One message to a person.
+
+    `choices` are rendered as buttons (Teams) or a numbered list (Signal, local);
+    `multi` says several may be picked at once. `card` carries a named structured
+    payload for channels that render richer cards (a handler's case card); other
+    channels use `text`.
+    """
+
+    text: str
+    choices: tuple[Choice, ...] = ()
+    multi: bool = False
+    summary: Summary | None = None
+    card: dict[str, object] | None = field(default=None, compare=False)
