@@ -37,6 +37,192 @@ TEXTS: Final[dict[str, str]] = {
         "Probeer het over een paar minuten nog eens. Ben je in gevaar? Bel 112."
     ),
     "not_allowed": "Dit mag je niet doen bij deze melding. Er is niets veranderd.",
+    # --- the report flow ---
+    "intro": (
+        "Hallo {name}. Hier meld je agressie, bedreiging of intimidatie. "
+        "Ik stel een paar korte vragen. Alles wat je typt, bewaar ik meteen.\n"
+        "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' als je wilt "
+        "weten waarom ik iets vraag, of 'help'."
+    ),
+    "help": (
+        "Met Weerbaar meld je wat er is gebeurd. Je melding gaat naar de afhandelaar van je "
+        "organisatie: de griffier of de secretaris. Die neemt contact met je op.\n"
+        "Ben je in gevaar? Bel 112.\n"
+        "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' voor uitleg."
+    ),
+    "paused": (
+        "Goed, we stoppen even. Je antwoorden zijn bewaard. Stuur me een bericht als je "
+        "verder wilt. Ben je in gevaar? Bel 112."
+    ),
+    "resume_question": (
+        "Je hebt een melding die nog niet af is. Wil je daarmee verder, of opnieuw beginnen? "
+        "Opnieuw beginnen gooit de oude melding weg."
+    ),
+    "choice_resume": "Verder met mijn melding",
+    "choice_restart": "Opnieuw beginnen",
+    "resumed": "Fijn dat je terug bent. We gaan verder waar je was.",
+    "no_back": "Dit is de eerste vraag.",
+    "skipped": "(overgeslagen)",
+    "edit_applied": "Ik heb je antwoord aangepast: {label}.",
+    "ask_safe": "Eerst het belangrijkste: ben je nu veilig?",
+    "why_safe": "Je veiligheid gaat voor alles. Daarom vraag ik dit eerst.",
+    "unsafe_advice": (
+        "Ben je in direct gevaar? Bel 112.\n"
+        "Ga eerst naar een veilige plek. Waarschuw daarna iemand in de buurt. "
+        "Ga niet in discussie. Je eigen veiligheid gaat voor."
+    ),
+    "ask_safe_continue": "Wil je nu verder met de melding? Je kunt ook later verder.",
+    "ask_role": "In welke rol gebeurde het?",
+    "why_role": "Je hebt meer dan één functie. De rol bepaalt wie je melding afhandelt.",
+    "role_in_org": "{role}, {org}",
+    "ask_what": "Wat is er gebeurd? Vertel het in je eigen woorden.",
+    "reask_what": "Ik heb nog niets gelezen. Vertel kort wat er is gebeurd.",
+    "why_what": "Met jouw woorden kan de afhandelaar goed beoordelen wat er nodig is.",
+    "ask_kinds": "Wat past hierbij? Je mag meer kiezen, bijvoorbeeld: 2, 3",
+    "why_kinds": "Zo ziet je organisatie welke soorten incidenten vaker gebeuren.",
+    "ask_where": "Waar gebeurde het? Was het online? Noem dan het platform of de link.",
+    "reask_where": "Noem kort de plek, of het platform als het online was.",
+    "why_where": "De plek helpt bij maatregelen en bij een melding bij de politie.",
+    "ask_when": (
+        "Wanneer gebeurde het? Bijvoorbeeld: 'gisteren om 14:30', 'vanochtend' of "
+        "'12 november 20:00'."
+    ),
+    "why_when": (
+        "Er zijn termijnen. Binnen 72 uur na het incident worden maatregelen besproken."
+    ),
+    "when_unknown": (
+        "Dat begrijp ik niet als datum. Probeer het zo: 'gisteren om 14:30', 'vanochtend', "
+        "'vorige week dinsdag' of '12-11 20:00'."
+    ),
+    "when_future": "{when} is nog niet geweest. Wanneer gebeurde het?",
+    "ask_when_ok": "Ik lees: {when}. Klopt dat?",
+    "when_again": "Geen probleem. Typ het nog een keer.",
+    "ask_perp_known": "Weet je wie het deed?",
+    "why_perp": "Er volgt altijd een reactie naar de pleger. Daarvoor moeten we weten wie het is.",
+    "perp_bekend": "Ja, ik weet wie het is",
+    "perp_beschrijving": "Nee, maar ik kan iets beschrijven",
+    "perp_onbekend": "Nee, onbekend",
+    "ask_perp_who": "Wie was het? Geef een naam, of beschrijf de persoon of groep.",
+    "ask_perp_details": (
+        "Weet je nog meer? Bijvoorbeeld hoe de persoon eruitzag, een kenteken of een naam "
+        "online. Typ 'overslaan' als je dat niet weet."
+    ),
+    "why_perp_details": "Kenmerken helpen de politie. Maak alleen een foto als dat veilig is.",
+    "reask_text": "Typ een kort antwoord, of 'overslaan'.",
+    "ask_witnesses": (
+        "Heeft iemand het gezien? Noem namen of hoe we ze kunnen bereiken. "
+        "Typ 'overslaan' als er geen getuigen waren."
+    ),
+    "why_witnesses": "Getuigen maken een melding of aangifte sterker.",
+    "ask_evidence": (
+        "Heb je bewijs? Stuur foto's, schermafbeeldingen, brieven, e-mails of links. "
+        "Typ 'klaar' als je alles hebt gestuurd. Typ 'overslaan' als je niets hebt."
+    ),
+    "why_evidence": "Bewijs helpt bij maatregelen en bij aangifte. Bewaar ook het origineel.",
+    "evidence_received": "Ontvangen ({count}). Stuur meer, of typ 'klaar'.",
+    "evidence_summary": "{files} bestand(en), {links} link(s), {notes} notitie(s)",
+    "ask_injury": (
+        "Heb je letsel of schade aan je gezondheid? Je mag meer kiezen, bijvoorbeeld: 1, 2"
+    ),
+    "why_injury": (
+        "Bij letsel moet je organisatie binnen 24 uur de Arbeidsinspectie waarschuwen."
+    ),
+    "ask_damage": "Is er schade aan spullen, van jou of van je organisatie?",
+    "why_damage": "Schade wordt altijd verhaald op de pleger.",
+    "ask_time_off": "Kon je (een tijd) niet werken door het incident?",
+    "why_time_off": "Verloren werktijd wordt ook verhaald op de pleger.",
+    "ask_criminal": (
+        "Denk je dat het strafbaar is? Bijvoorbeeld bedreiging, mishandeling, vernieling of "
+        "discriminatie. Dan maakt je afhandelaar een afspraak met de politie. Jij hoeft "
+        "zelf geen aangifte te doen."
+    ),
+    "why_criminal": "Bij een strafbaar feit volgt binnen 2 werkdagen een afspraak met de politie.",
+    "criminal_ja": "Ja",
+    "criminal_nee": "Nee",
+    "criminal_weet_niet": "Weet ik niet",
+    "reask_yes_no": "Antwoord met 'ja' of 'nee'.",
+    "reask_choice": "Dat herken ik niet. Kies een nummer uit de lijst.",
+    "reask_several": "Dat herken ik niet. Kies een of meer nummers, bijvoorbeeld: 1, 3",
+    "review_title": "Jouw melding",
+    "review_intro": (
+        "Kijk je melding na. Typ 'wijzig' en het nummer om iets aan te passen, bijvoorbeeld "
+        "'wijzig 2'. Typ 'verstuur' als alles klopt."
+    ),
+    "review_reask": "Typ 'verstuur', of 'wijzig' met een nummer, bijvoorbeeld 'wijzig 2'.",
+    "why_review": "Zo weet je zeker dat alles klopt voordat je melding verstuurd wordt.",
+    "choice_send": "Versturen",
+    "label_role": "Rol",
+    "label_what": "Wat er gebeurde",
+    "label_kinds": "Soort",
+    "label_where": "Waar",
+    "label_when": "Wanneer",
+    "label_perp_known": "Pleger bekend",
+    "label_perp_who": "Wie",
+    "label_perp_details": "Kenmerken",
+    "label_witnesses": "Getuigen",
+    "label_evidence": "Bewijs",
+    "label_injury": "Letsel",
+    "label_damage": "Schade",
+    "label_time_off": "Niet kunnen werken",
+    "label_criminal": "Strafbaar",
+    "kind_emotioneel_gedrag": "Emotioneel gedrag",
+    "kind_verbale_agressie": "Verbale agressie",
+    "kind_bedreiging": "Bedreiging",
+    "kind_intimidatie": "Intimidatie",
+    "kind_discriminatie": "Discriminatie",
+    "kind_fysiek_geweld": "Fysiek geweld",
+    "kind_vernieling": "Vernieling",
+    "kind_online": "Online",
+    "kind_anders": "Anders",
+    "injury_lichamelijk_letsel": "Lichamelijk letsel",
+    "injury_psychisch_letsel": "Psychisch letsel",
+    "injury_ziekenhuis": "Opname in het ziekenhuis",
+    "injury_blijvend": "Blijvende schade",
+    "injury_geen": "Geen letsel",
+    # --- after submitting ---
+    "submitted": (
+        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
+        "{handler} van {org} handelt je melding af."
+    ),
+    "informed": "Ook op de hoogte (zonder details): {informed}.",
+    "next_steps": (
+        "Wat nu? Je afhandelaar neemt contact met je op. Binnen 72 uur bespreken jullie "
+        "maatregelen tegen de pleger. Bij een strafbaar feit regelt je afhandelaar de "
+        "afspraak met de politie. Er volgt altijd een reactie naar de pleger."
+    ),
+    "home_address": (
+        "Tip: geef nooit je huisadres. Zeg bij de politie dat je een publieke functie hebt. "
+        "Dan gebruiken ze het adres van je organisatie."
+    ),
+    "helplines_intro": "Wil je met iemand praten? Je kunt bellen met:",
+    "helpline_line": "- {name} ({purpose}): {number}",
+    "not_a_reporter": (
+        "Je bent bij Weerbaar aangemeld als {roles}. Meldingen voor jou komen hier binnen. "
+        "Wil je zelf iets melden? Vraag dan je griffier of secretaris om je aan te melden "
+        "als politieke ambtsdrager."
+    ),
+    "case_routed_handler": (
+        "Nieuwe melding {reference}: {role} van {org}. Soort: {kinds}. Wanneer: {when}. "
+        "{serious}Open 'weerbaar cases show {reference}' of je kaart in Teams."
+    ),
+    "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
+    # --- role names ---
+    "role_commissaris_van_de_koning": "Commissaris van de Koning",
+    "role_gedeputeerde": "gedeputeerde",
+    "role_statenlid": "Statenlid",
+    "role_burgemeester": "burgemeester",
+    "role_wethouder": "wethouder",
+    "role_gemeenteraadslid": "gemeenteraadslid",
+    "role_dijkgraaf": "dijkgraaf",
+    "role_dagelijks_bestuurslid": "dagelijks bestuurslid",
+    "role_algemeen_bestuurslid": "algemeen bestuurslid",
+    "role_provinciesecretaris": "De provinciesecretaris",
+    "role_statengriffier": "De statengriffier",
+    "role_gemeentesecretaris": "De gemeentesecretaris",
+    "role_griffier": "De griffier",
+    "role_secretaris_directeur": "De secretaris-directeur",
+    "role_secretaris": "De secretaris",
+    "role_coordinator_vpt": "provinciale coördinator VPT",
 }
 
 

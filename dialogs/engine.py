@@ -1,0 +1,365 @@
+"""The small engine that runs declared flows.
+
+A flow is data: an ordered tuple of `Step`s, each with its prompt, its parser and the
+condition under which it is asked. The engine knows no channel and does no I/O: it takes
+the dialog state, one inbound message and a context, changes the state, and returns what
+to say and what to store. The caller stores it all in one transaction.
+
+The next question is always the first step, in flow order, that applies and has no answer
+yet; when none is left, the review. That one rule makes "terug", "wijzig N" and answers
+that make other questions (un)necessary work without special cases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.content import say
+from bot.model import DialogState, Person
+from dialogs.messages import Attachment, Choice, Inbound, Outbound, Summary, SummaryRow
+
+
+@dataclass(frozen=True)
+class Context:
+    person: Person
+    now: datetime
+    answers: Mapping[str, Any]
+    max_text: int = 4000
+
+
+# --- what a parser can say --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Accept:
+    """The answer is understood: store `value`, say `reply` first if given, go on."""
+
+    value: Any
+    reply: str | None = None
+
+
+@dataclass(frozen=True)
+class Reask:
+    """Not understood: say `reason` and ask the same question again."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Collect:
+    """Keep the files and store `value` under `into`, stay on this step (evidence)."""
+
+    into: str
+    value: Any
+    files: tuple[Attachment, ...]
+    reply: str
+
+
+@dataclass(frozen=True)
+class Redo:
+    """Clear `step`'s answer and ask it again (a "no" to "did I get that right?")."""
+
+    step: str
+    reply: str | None = None
+
+
+@dataclass(frozen=True)
+class Pause:
+    """The person wants to stop for now; the draft is kept."""
+
+
+Parsed = Accept | Reask | Collect | Redo | Pause
+
+
+def _always(_ctx: Context) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    prompt: Callable[[Context], Outbound]
+    parse: Callable[[Inbound, Context], Parsed]
+    ask_if: Callable[[Context], bool] = _always
+    skippable: bool = False
+    why: str | None = None  # catalogue key for "waarom?"
+    label: str | None = None  # catalogue key of the review label; None: not reviewed
+    show: Callable[[Any, Context], str] | None = None
+    clears: tuple[str, ...] = ()  # answers that no longer hold when this one changes
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str
+    steps: tuple[Step, ...]
+    intro: Callable[[Context], str]
+    prefill: Callable[[Context], dict[str, Any]] = lambda _ctx: {}
+
+    def step(self, step_id: str) -> Step:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise KeyError(step_id)
+
+
+REVIEW = "review"
+
+
+@dataclass
+class TurnResult:
+    replies: list[Outbound] = field(default_factory=list)
+    set_answers: dict[str, Any] = field(default_factory=dict)
+    cleared: list[str] = field(default_factory=list)
+    files: list[Attachment] = field(default_factory=list)
+    started: bool = False
+    submit: bool = False
+    discard: bool = False
+    answered: str | None = None  # the step this message answered (for later edits)
+
+
+# --- words -------------------------------------------------------------------------------
+
+_WORDS: dict[str, frozenset[str]] = {
+    "stop": frozenset({"stop", "stoppen", "pauze", "later"}),
+    "help": frozenset({"help", "hulp", "?", "menu"}),
+    "back": frozenset({"terug", "vorige", "back"}),
+    "why": frozenset({"waarom", "waarom?", "waarom vraag je dit", "waarom vraag je dit?"}),
+    "skip": frozenset({"overslaan", "sla over", "skip", "weet ik niet", "weet niet", "-"}),
+    "send": frozenset({"verstuur", "versturen", "verzenden", "verzend", "klaar", "ok"}),
+    "resume": frozenset({"verder", "doorgaan", "ga verder", "ja"}),
+    "restart": frozenset({"opnieuw", "weggooien", "nieuw", "nieuwe melding"}),
+}
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.strip().lower().split()).rstrip(".!")
+
+
+def is_word(text: str, kind: str) -> bool:
+    return normalise(text) in _WORDS[kind]
+
+
+_EDIT = re.compile(r"^(?:wijzig|wijzigen|aanpassen|verander)\s*(\d{1,2})$")
+
+
+class Engine:
+    def __init__(self, flow: Flow) -> None:
+        self.flow = flow
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def applies(self, step: Step, ctx: Context) -> bool:
+        return step.ask_if(ctx)
+
+    def next_step(self, ctx: Context) -> str:
+        for step in self.flow.steps:
+            if step.id not in ctx.answers and step.ask_if(ctx):
+                return step.id
+        return REVIEW
+
+    def prompt(self, step_id: str, ctx: Context, before: str | None = None) -> Outbound:
+        out = self.review(ctx) if step_id == REVIEW else self.flow.step(step_id).prompt(ctx)
+        if before:
+            return Outbound(
+                text=f"{before}\n\n{out.text}", choices=out.choices, multi=out.multi,
+                summary=out.summary,
+            )
+        return out
+
+    def reviewed_steps(self, ctx: Context) -> list[Step]:
+        return [
+            s for s in self.flow.steps
+            if s.label is not None and s.id in ctx.answers and s.ask_if(ctx)
+        ]
+
+    def review(self, ctx: Context) -> Outbound:
+        rows = []
+        for n, step in enumerate(self.reviewed_steps(ctx), start=1):
+            value = ctx.answers[step.id]
+            shown = say("skipped") if value is None else (
+                step.show(value, ctx) if step.show else str(value))
+            rows.append(SummaryRow(n, say(step.label or ""), shown))
+        return Outbound(
+            text=say("review_intro"),
+            summary=Summary(title=say("review_title"), rows=tuple(rows)),
+            choices=(Choice("verstuur", say("choice_send")),),
+        )
+
+    # --- a turn --------------------------------------------------------------------------
+
+    def start(self, state: DialogState, ctx: Context, result: TurnResult) -> None:
+        state.flow = self.flow.name
+        state.history = []
+        state.paused = False
+        state.answers = dict(self.flow.prefill(ctx))
+        result.set_answers.update(state.answers)
+        result.started = True
+        ctx = _with(ctx, state.answers)
+        state.step = self.next_step(ctx)
+        result.replies.append(self.prompt(state.step, ctx, before=self.flow.intro(ctx)))
+
+    def turn(self, state: DialogState, inbound: Inbound, ctx: Context) -> TurnResult:
+        """Advance `state` by one message. `ctx.answers` must be `state.answers`."""
+        result = TurnResult()
+        text = normalise(inbound.text)
+        if state.flow is None:
+            self.start(state, ctx, result)
+            return result
+        step_id = state.step or self.next_step(ctx)
+        state.step = step_id
+
+        if state.paused:
+            return self._resume(state, inbound, ctx, result)
+        if len(inbound.text) > ctx.max_text:
+            result.replies.append(self.prompt(
+                step_id, ctx, before=say("message_too_long", limit=ctx.max_text)))
+            return result
+        if not inbound.attachments and inbound.choice is None:
+            handled = self._command(text, state, ctx, result)
+            if handled:
+                return result
+        if step_id == REVIEW:
+            return self._review_turn(text, inbound, state, ctx, result)
+
+        step = self.flow.step(step_id)
+        if step.skippable and is_word(text, "skip") and not inbound.attachments:
+            parsed: Parsed = Accept(None)
+        else:
+            parsed = step.parse(inbound, ctx)
+        self._apply(parsed, step, state, ctx, result)
+        return result
+
+    def _command(
+        self, text: str, state: DialogState, ctx: Context, result: TurnResult
+    ) -> bool:
+        step_id = state.step or REVIEW
+        if text in _WORDS["stop"]:
+            state.paused = True
+            result.replies.append(Outbound(say("paused")))
+        elif text in _WORDS["help"]:
+            result.replies.append(self.prompt(step_id, ctx, before=say("help")))
+        elif text in _WORDS["why"]:
+            step_why = None if step_id == REVIEW else self.flow.step(step_id).why
+            reason = say(step_why) if step_why else say("why_review")
+            result.replies.append(self.prompt(step_id, ctx, before=reason))
+        elif text in _WORDS["back"]:
+            if state.history:
+                state.step = state.history.pop()
+                result.replies.append(self.prompt(state.step, ctx))
+            else:
+                result.replies.append(self.prompt(step_id, ctx, before=say("no_back")))
+        else:
+            return False
+        return True
+
+    def _resume(
+        self, state: DialogState, inbound: Inbound, ctx: Context, result: TurnResult
+    ) -> TurnResult:
+        text = normalise(inbound.text)
+        pick = inbound.choice or text
+        if pick in _WORDS["resume"] or pick == "1":
+            state.paused = False
+            result.replies.append(self.prompt(state.step or REVIEW, ctx,
+                                              before=say("resumed")))
+        elif pick in _WORDS["restart"] or pick == "2":
+            result.discard = True
+            state.case_id = None
+            self.start(state, _with(ctx, {}), result)
+        else:
+            result.replies.append(Outbound(
+                say("resume_question"),
+                choices=(Choice("verder", say("choice_resume")),
+                         Choice("opnieuw", say("choice_restart"))),
+            ))
+        return result
+
+    def _review_turn(
+        self, text: str, inbound: Inbound, state: DialogState, ctx: Context,
+        result: TurnResult,
+    ) -> TurnResult:
+        pick = inbound.choice or text
+        if pick in _WORDS["send"]:
+            result.submit = True
+            return result
+        match = _EDIT.match(pick)
+        if match:
+            steps = self.reviewed_steps(ctx)
+            n = int(match.group(1))
+            if 1 <= n <= len(steps):
+                state.history.append(REVIEW)
+                state.step = steps[n - 1].id
+                result.replies.append(self.prompt(state.step, ctx))
+                return result
+        result.replies.append(self.prompt(REVIEW, ctx, before=say("review_reask")))
+        return result
+
+    def _apply(
+        self, parsed: Parsed, step: Step, state: DialogState, ctx: Context,
+        result: TurnResult,
+    ) -> None:
+        if isinstance(parsed, Reask):
+            result.replies.append(self.prompt(step.id, ctx, before=parsed.reason))
+        elif isinstance(parsed, Pause):
+            state.paused = True
+            result.replies.append(Outbound(say("paused")))
+        elif isinstance(parsed, Collect):
+            state.answers[parsed.into] = parsed.value
+            result.set_answers[parsed.into] = parsed.value
+            result.files.extend(parsed.files)
+            result.replies.append(Outbound(parsed.reply))
+        elif isinstance(parsed, Redo):
+            self._clear(parsed.step, state, result)
+            state.step = parsed.step
+            result.replies.append(self.prompt(parsed.step, _with(ctx, state.answers),
+                                              before=parsed.reply))
+        else:
+            self.accept(step.id, parsed.value, state, result)
+            result.answered = step.id
+            state.history.append(step.id)
+            ctx = _with(ctx, state.answers)
+            state.step = self.next_step(ctx)
+            result.replies.append(self.prompt(state.step, ctx, before=parsed.reply))
+
+    def accept(self, step_id: str, value: Any, state: DialogState, result: TurnResult) -> None:
+        """Store an answer and clear the answers that depended on the old one."""
+        old = state.answers.get(step_id, _MISSING)
+        if old != value:
+            for dep in self.flow.step(step_id).clears:
+                self._clear(dep, state, result)
+        state.answers[step_id] = value
+        result.set_answers[step_id] = value
+
+    def _clear(self, step_id: str, state: DialogState, result: TurnResult) -> None:
+        if step_id in state.answers:
+            del state.answers[step_id]
+            result.cleared.append(step_id)
+            result.set_answers.pop(step_id, None)
+            for dep in self.flow.step(step_id).clears:
+                self._clear(dep, state, result)
+
+    def replace_answer(
+        self, step_id: str, inbound: Inbound, state: DialogState, ctx: Context
+    ) -> TurnResult:
+        """An edited message: parse it again for the step it answered, if still open."""
+        result = TurnResult()
+        step = self.flow.step(step_id)
+        parsed = step.parse(inbound, ctx)
+        if isinstance(parsed, Accept):
+            self.accept(step_id, parsed.value, state, result)
+            ctx = _with(ctx, state.answers)
+            result.replies.append(Outbound(say("edit_applied", label=say(step.label or "")
+                                                if step.label else step_id)))
+            if state.step == REVIEW or state.step not in state.answers:
+                state.step = self.next_step(ctx)
+        return result
+
+
+_MISSING = object()
+
+
+def _with(ctx: Context, answers: Mapping[str, Any]) -> Context:
+    return Context(person=ctx.person, now=ctx.now, answers=answers, max_text=ctx.max_text)

@@ -1,0 +1,66 @@
+"""Understanding short answers: numbered choices, yes/no, several picks, links."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.engine import normalise
+from dialogs.messages import Choice, Inbound
+
+_YES = frozenset({"ja", "j", "jazeker", "ja hoor", "klopt", "ok", "oke", "oké", "goed", "yes",
+                  "zeker", "correct", "dat klopt", "ja klopt"})
+_NO = frozenset({"nee", "n", "neen", "nope", "no", "klopt niet", "niet", "nee hoor",
+                 "dat klopt niet"})
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+
+
+def yes_no(inbound: Inbound) -> bool | None:
+    pick = normalise(inbound.choice or inbound.text)
+    if pick in _YES or pick in ("1", "true"):
+        return True
+    if pick in _NO or pick in ("2", "false"):
+        return False
+    return None
+
+
+def _match_one(word: str, choices: tuple[Choice, ...]) -> str | None:
+    word = normalise(word)
+    if not word:
+        return None
+    if word.isdigit():
+        n = int(word)
+        return choices[n - 1].value if 1 <= n <= len(choices) else None
+    for c in choices:
+        if word in (c.value, normalise(c.label), c.value.replace("_", " ")):
+            return c.value
+    starts = [c.value for c in choices if normalise(c.label).startswith(word)]
+    return starts[0] if len(starts) == 1 else None
+
+
+def one_of(inbound: Inbound, choices: tuple[Choice, ...]) -> str | None:
+    """The value picked: a button's value, a number, or (the start of) a label."""
+    if inbound.choice is not None:
+        return inbound.choice if any(c.value == inbound.choice for c in choices) else None
+    return _match_one(inbound.text, choices)
+
+
+def several_of(inbound: Inbound, choices: tuple[Choice, ...]) -> list[str] | None:
+    """Several values: "1, 3", "1 en 3", "bedreiging, online", or a multi-select's values."""
+    raw = inbound.choice if inbound.choice is not None else inbound.text
+    whole = _match_one(raw, choices)
+    if whole is not None:
+        return [whole]
+    parts = [p for p in re.split(r"\s*(?:,|;|/|\ben\b|\+|&)\s*|\s+(?=\d)", raw) if p.strip()]
+    picked: list[str] = []
+    for part in parts:
+        value = _match_one(part, choices)
+        if value is None:
+            return None
+        if value not in picked:
+            picked.append(value)
+    return picked or None
+
+
+def links_in(text: str) -> list[str]:
+    return _URL.findall(text)

@@ -1,0 +1,66 @@
+"""Opening the database: one URL, SQLite (WAL) by default, PostgreSQL the same way."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.pool import AsyncAdaptedQueuePool
+
+from storage.crypto import FieldCipher
+from storage.migrate import upgrade
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL lets readers go on while one writer commits; NORMAL keeps commits durable against
+    # a crash of the process (not of the machine's power) without an fsync per commit.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def create_engine(url: str) -> AsyncEngine:
+    if url.startswith("sqlite"):
+        # One connection: SQLite has one writer at a time, and queuing in the pool is
+        # cheaper than "database is locked" retries.
+        engine = create_async_engine(
+            url, poolclass=AsyncAdaptedQueuePool, pool_size=1, max_overflow=0,
+            pool_timeout=60,
+        )
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+class Database:
+    """The engine plus the cipher for sensitive fields; hands out transactions."""
+
+    def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
+        self.engine = engine
+        self.cipher = cipher
+
+    @classmethod
+    def open(cls, url: str, cipher: FieldCipher) -> Database:
+        return cls(create_engine(url), cipher)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    async def migrate(self) -> None:
+        await upgrade(self.engine)
+
+    @asynccontextmanager
+    async def connect(self) -> AsyncIterator[AsyncConnection]:
+        """A connection in one transaction, committed on success, rolled back on error."""
+        async with self.engine.begin() as conn:
+            yield conn
+
+    async def close(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,189 @@
+"""The database schema (SQLAlchemy Core). Alembic migrations in storage/migrations build it.
+
+Columns ending in `_enc` hold AES-GCM ciphertext (storage/crypto.py); nothing a reporter
+typed, no name and no file is stored in the clear.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+Stamp = DateTime(timezone=True)
+
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(80), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("ack_hours", Float, nullable=True),
+    # Teams: the stored conversation reference of the organisation's team channel, if any.
+    Column("team_channel_ref", JSON, nullable=True),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name_enc", LargeBinary, nullable=False),
+    Column("created_at", Stamp, nullable=False),
+)
+
+person_roles = Table(
+    "person_roles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(40), nullable=False),
+    Column("org_id", ForeignKey("organisations.id"), nullable=False),
+    UniqueConstraint("person_id", "role", "org_id"),
+    Index(None, "org_id", "role"),
+)
+
+identities = Table(
+    "identities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", String(20), nullable=False),
+    # handle (local), phone (signal, E.164), uuid (signal), aad (teams object id)
+    Column("kind", String(20), nullable=False),
+    Column("address", String(200), nullable=False),
+    # Teams: the ConversationReference for proactive messages; Signal/local: the key parts.
+    Column("reference", JSON, nullable=True),
+    UniqueConstraint("channel", "kind", "address"),
+    Index(None, "person_id"),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", String(20), nullable=False, unique=True),
+    # draft, submitted, acknowledged, closed, discarded
+    Column("status", String(20), nullable=False),
+    Column("reporter_id", ForeignKey("people.id"), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("role", String(40), nullable=True),
+    Column("org_id", ForeignKey("organisations.id"), nullable=True),
+    Column("handler_function", String(40), nullable=True),
+    Column("informed", JSON, nullable=True),
+    Column("kinds", JSON, nullable=True),
+    Column("serious", Boolean, nullable=False, server_default=text("false")),
+    Column("criminal_suspected", Boolean, nullable=False, server_default=text("false")),
+    Column("incident_start", Stamp, nullable=True),
+    Column("incident_end", Stamp, nullable=True),
+    Column("created_at", Stamp, nullable=False),
+    Column("submitted_at", Stamp, nullable=True),
+    Column("acknowledged_at", Stamp, nullable=True),
+    Column("acknowledged_by", ForeignKey("people.id"), nullable=True),
+    Index(None, "org_id", "handler_function", "status"),
+    Index(None, "reporter_id", "status"),
+)
+
+answers = Table(
+    "answers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("field", String(40), nullable=False),
+    Column("value_enc", LargeBinary, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+    UniqueConstraint("case_id", "field"),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("filename_enc", LargeBinary, nullable=False),
+    Column("content_type", String(120), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data_enc", LargeBinary, nullable=False),
+    Column("created_at", Stamp, nullable=False),
+    Index(None, "case_id"),
+)
+
+case_events = Table(
+    "case_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("at", Stamp, nullable=False),
+    Column("actor_id", ForeignKey("people.id"), nullable=True),
+    Column("kind", String(40), nullable=False),
+    Column("detail", JSON, nullable=True),
+    Index(None, "case_id"),
+)
+
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(20), nullable=False),
+    Column("account", String(200), nullable=False),
+    Column("user", String(200), nullable=False),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("flow", String(40), nullable=True),
+    Column("step", String(40), nullable=True),
+    Column("history", JSON, nullable=False),
+    Column("paused", Boolean, nullable=False, server_default=text("false")),
+    Column("case_id", ForeignKey("cases.id"), nullable=True),
+    Column("updated_at", Stamp, nullable=False),
+    UniqueConstraint("channel", "account", "user"),
+)
+
+inbound_seen = Table(
+    "inbound_seen",
+    metadata,
+    Column("channel", String(20), primary_key=True),
+    Column("message_id", String(200), primary_key=True),
+    Column("received_at", Stamp, nullable=False),
+    Column("answer_field", String(40), nullable=True),  # what this message answered (edits)
+    Column("case_id", Integer, nullable=True),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(20), nullable=False),
+    Column("account", String(200), nullable=False),
+    Column("recipient", String(200), nullable=False),
+    Column("payload_enc", LargeBinary, nullable=False),
+    # pending, sent, failed (gave up)
+    Column("status", String(20), nullable=False),
+    Column("attempts", Integer, nullable=False, server_default=text("0")),
+    Column("next_attempt_at", Stamp, nullable=False),
+    Column("last_error", String(200), nullable=True),
+    Column("created_at", Stamp, nullable=False),
+    Column("sent_at", Stamp, nullable=True),
+    Column("dedupe_key", String(200), nullable=True, unique=True),
+    Index("ix_outbox_due", "status", "next_attempt_at"),
+)
