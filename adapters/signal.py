@@ -26,34 +26,33 @@ import base64
 import contextlib
 import json
 import logging
-import mimetypes
 import random
 import time
-from typing import Any
 
 import aiohttp
-from packaging.version import InvalidVersion, Version
 from pydantic import ValidationError
+from signalbot import Attachment as SignalAttachment
 from signalbot import (
-    LOGGER_NAME,
-    MIN_SIGNAL_CLI_REST_API_VERSION,
-    Config,
     DataMessage,
     DataMessageContext,
     DataMessageHandler,
     EditMessage,
-    InMemoryConfig,
     SignalAPIError,
     SignalBot,
     UnknownMessageFormatError,
     parse,
 )
-from signalbot import Attachment as SignalAttachment
-from signalbot.client import ConnectionMode
 
 from adapters.base import DeliveryError, TurnHandler
-from adapters.signal_api import About, SignalRestApi
+from adapters.signal_api import SignalRestApi
 from adapters.signal_render import human_size, render, split_text
+from adapters.signal_setup import (
+    SignalSetupError,
+    check_about,
+    default_voice_note_flag,
+    generated_name,
+    make_bot,
+)
 from bot.content import say
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
@@ -63,11 +62,6 @@ DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 GROUP_REPLY_INTERVAL = 3600.0  # answer a group at most once an hour: no loops, no spam
 _STABLE_CONNECTION = 5.0  # seconds a socket must live before backoff starts over
 _SHUTDOWN_GRACE = 2.0
-_EXTENSIONS = {"image/jpeg": ".jpg", "audio/aac": ".aac", "audio/mp4": ".m4a"}
-
-
-class SignalSetupError(RuntimeError):
-    """The REST API is not one this adapter can work with (mode or version)."""
 
 
 class SignalAdapter:
@@ -122,7 +116,7 @@ class SignalAdapter:
         """
         self._session = aiohttp.ClientSession()
         self._api = SignalRestApi(self.api_address, self.number, self._session)
-        self._bot = _make_bot(self.api_address, self.number)
+        self._bot = make_bot(self.api_address, self.number)
         about = await self._api.probe()
         if about is None:
             log.warning(
@@ -131,7 +125,7 @@ class SignalAdapter:
             )
         else:
             try:
-                _check_about(about)
+                check_about(about)
             except SignalSetupError:
                 await self._close_sessions()
                 raise
@@ -176,7 +170,7 @@ class SignalAdapter:
             await asyncio.sleep(self._backoff(attempt))
             attempt += 1
         try:
-            _check_about(about)
+            check_about(about)
         except SignalSetupError as exc:
             log.error("%s; Signal receiving is not started", exc)
             self.failure = exc
@@ -199,7 +193,10 @@ class SignalAdapter:
                         lost = False
                     async for frame in ws:
                         if frame.type == aiohttp.WSMsgType.TEXT:
-                            await self._on_frame(frame.data)
+                            try:
+                                await self._on_frame(frame.data)
+                            except Exception:  # one bad envelope must not stop receiving
+                                log.exception("Could not take in an envelope")
             except (aiohttp.ClientError, TimeoutError) as exc:
                 reason = type(exc).__name__
             finally:
@@ -229,7 +226,7 @@ class SignalAdapter:
         # (sent from the bot account's own devices) have neither of these.
         if "dataMessage" not in envelope and "editMessage" not in envelope:
             return
-        _default_voice_note_flag(envelope)
+        default_voice_note_flag(envelope)
         assert self._bot is not None
         try:
             # signalbot needs its SignalAPI only to download attachments, which is off
@@ -334,7 +331,7 @@ class SignalAdapter:
                 log.info("Refused attachment %s of %s bytes", item.local_filename, item.size)
                 continue
             content_type = item.content_type or "application/octet-stream"
-            filename = item.remote_filename or _generated_name(message.timestamp, n, content_type)
+            filename = item.remote_filename or generated_name(message.timestamp, n, content_type)
             files.append(Attachment(filename=filename, content_type=content_type, data=data))
         return files, refusals, stored
 
@@ -380,59 +377,3 @@ class _SignalTurns(DataMessageHandler):
 
     async def handle_data_message(self, context: DataMessageContext) -> None:
         await self._adapter._turn(context)
-
-
-def _make_bot(address: str, number: str) -> SignalBot:
-    config = Config(
-        phone_number=number,
-        signal_service=address,
-        connection_mode=ConnectionMode.HTTP_ONLY,  # loopback, plain HTTP
-        download_attachments=False,  # downloaded here, with a size limit
-        storage=InMemoryConfig(),
-        logging_level=logging.WARNING,  # at INFO signalbot logs message text
-    )
-    logger = logging.getLogger(LOGGER_NAME)
-    before = list(logger.handlers)
-    bot = SignalBot(config)
-    # signalbot adds its own stderr handler on every construction; the app configures
-    # logging, so take it off again (and keep the level at WARNING).
-    for handler in logger.handlers:
-        if handler not in before:
-            logger.removeHandler(handler)
-    logger.setLevel(logging.WARNING)
-    return bot
-
-
-def _check_about(about: About) -> None:
-    if about.mode != "json-rpc":
-        raise SignalSetupError(
-            f"signal-cli-rest-api runs in mode '{about.mode}', but the Signal adapter needs "
-            "'json-rpc' (set MODE=json-rpc on the container)."
-        )
-    try:
-        too_old = Version(about.version) < MIN_SIGNAL_CLI_REST_API_VERSION
-    except InvalidVersion:
-        too_old = about.version != "unset"  # "unset" is what development builds report
-    if too_old:
-        raise SignalSetupError(
-            f"signal-cli-rest-api version {about.version} is too old; the Signal adapter "
-            f"needs {MIN_SIGNAL_CLI_REST_API_VERSION} or later."
-        )
-
-
-def _default_voice_note_flag(envelope: dict[str, Any]) -> None:
-    # signalbot 2.2's model requires `isVoiceNote` on every attachment, but signal-cli
-    # does not always write it; without this such a message would be unparseable.
-    for body in (
-        envelope.get("dataMessage"),
-        (envelope.get("editMessage") or {}).get("dataMessage"),
-    ):
-        if isinstance(body, dict):
-            for item in body.get("attachments") or []:
-                if isinstance(item, dict):
-                    item.setdefault("isVoiceNote", False)
-
-
-def _generated_name(timestamp: int, n: int, content_type: str) -> str:
-    extension = _EXTENSIONS.get(content_type) or mimetypes.guess_extension(content_type) or ""
-    return f"signal-{timestamp}-{n}{extension}"

@@ -126,5 +126,9 @@ def _retry_after(resp: aiohttp.ClientResponse) -> float | None:
     try:
         return max(0.0, float(value))
     except ValueError:
+        pass
+    try:
         moment = email.utils.parsedate_to_datetime(value)
-        return max(0.0, moment.timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, moment.timestamp() - time.time())
