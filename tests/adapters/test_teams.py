@@ -1,0 +1,375 @@
+"""The Teams adapter over real HTTP on loopback, with the SDK's real token validation.
+
+The bot's aiohttp app runs on a test server; tokens are signed by a fake issuer and the
+replies land on a fake Bot Connector (tests/fakes/teams.py). Nothing leaves 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from adapters.base import DeliveryError
+from adapters.teams import TeamsAdapter
+from bot.content import say
+from dialogs.messages import Choice, ConversationKey, Inbound, Outbound, Summary, SummaryRow
+from tests.fakes.teams import FakeBotConnector, FakeTokenIssuer, teams_fakes
+
+APP_ID = "0b0b0b0b-1111-2222-3333-444444444444"
+APP_PASSWORD = "test-secret-not-real"
+TENANT = "72f988bf-0000-0000-0000-000000000001"
+ANNA = ConversationKey("teams", TENANT, "aad-anna")
+
+
+class RecordingHandler:
+    def __init__(self) -> None:
+        self.inbound: list[Inbound] = []
+        self.reply: Callable[[Inbound], list[Outbound]] = lambda i: [Outbound(f"ok {i.text}")]
+
+    async def handle(self, inbound: Inbound) -> list[Outbound]:
+        self.inbound.append(inbound)
+        return self.reply(inbound)
+
+
+@dataclass
+class RecordingCardActions:
+    calls: list[tuple[ConversationKey, str, dict[str, object], str]] = field(
+        default_factory=list
+    )
+
+    async def on_card_action(
+        self, key: ConversationKey, verb: str, data: dict[str, object], activity_id: str
+    ) -> dict[str, object]:
+        self.calls.append((key, verb, data, activity_id))
+        return {"type": "AdaptiveCard", "version": "1.5",
+                "body": [{"type": "TextBlock", "text": f"done {verb}"}]}
+
+
+class MemoryReferences:
+    def __init__(self) -> None:
+        self.saved: dict[ConversationKey, dict[str, object]] = {}
+
+    async def save(self, key: ConversationKey, reference: dict[str, object]) -> None:
+        self.saved[key] = reference
+
+    async def load(self, key: ConversationKey) -> dict[str, object] | None:
+        return self.saved.get(key)
+
+
+@dataclass
+class Bot:
+    client: TestClient[Any, Any]
+    adapter: TeamsAdapter
+    handler: RecordingHandler
+    cards: RecordingCardActions
+    references: MemoryReferences
+    issuer: FakeTokenIssuer
+    connector: FakeBotConnector
+
+    async def post(self, activity: dict[str, Any], headers: dict[str, str] | None = None,
+                   **bad_token: Any) -> Any:
+        if headers is None:
+            headers = self.issuer.auth_header(activity["serviceUrl"], **bad_token)
+        return await self.client.post("/api/messages", json=activity, headers=headers)
+
+
+@pytest.fixture
+def fakes() -> Iterator[tuple[FakeTokenIssuer, FakeBotConnector]]:
+    with teams_fakes(APP_ID, APP_PASSWORD, TENANT) as pair:
+        yield pair
+
+
+@pytest.fixture
+async def bot(fakes: tuple[FakeTokenIssuer, FakeBotConnector]) -> AsyncIterator[Bot]:
+    issuer, connector = fakes
+    handler, cards, references = RecordingHandler(), RecordingCardActions(), MemoryReferences()
+    adapter = TeamsAdapter(
+        app_id=APP_ID,
+        app_password=APP_PASSWORD,
+        tenant_id=TENANT,
+        handler=handler,
+        references=references,
+        card_actions=cards,
+        openid_metadata_url=issuer.openid_metadata_url,
+        token_url=issuer.token_url,
+        max_body_bytes=16 * 1024,
+        max_file_bytes=1000,
+    )
+    app = web.Application()
+    adapter.add_routes(app)
+    async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+        yield Bot(client, adapter, handler, cards, references, issuer, connector)
+
+
+def message(service_url: str, text: str = "hallo", **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "message",
+        "id": f"1:{uuid.uuid4().hex}",
+        "timestamp": "2026-11-29T10:00:00.000Z",
+        "serviceUrl": service_url,
+        "channelId": "msteams",
+        "from": {"id": "29:anna", "name": "Anna de Vries", "aadObjectId": "aad-anna"},
+        "conversation": {"conversationType": "personal", "tenantId": TENANT, "id": "a:chat-1"},
+        "recipient": {"id": f"28:{APP_ID}", "name": "Weerbaar"},
+        "text": text,
+        "locale": "nl-NL",
+        "channelData": {"tenant": {"id": TENANT}},
+        **extra,
+    }
+
+
+def card_of(body: dict[str, Any]) -> dict[str, Any]:
+    (attachment,) = body["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    content: dict[str, Any] = attachment["content"]
+    return content
+
+
+async def test_message_reaches_handler_and_reply_reaches_connector(bot: Bot) -> None:
+    activity = message(bot.connector.url, "Ik wil iets melden")
+    response = await bot.post(activity)
+    assert response.status == 201
+    (inbound,) = bot.handler.inbound
+    assert inbound.key == ANNA
+    assert inbound.message_id == activity["id"]
+    assert inbound.text == "Ik wil iets melden"
+    assert inbound.display_name == "Anna de Vries"
+    (call,) = bot.connector.calls
+    assert call.method == "POST"
+    assert call.path == f"/v3/conversations/a:chat-1/activities/{activity['id']}"
+    assert call.authorized
+    assert call.body["type"] == "message"
+    assert call.body["text"] == "ok Ik wil iets melden"
+    assert call.body["replyToId"] == activity["id"]
+    assert bot.references.saved[ANNA]["serviceUrl"] == bot.connector.url
+
+
+async def test_choices_render_as_adaptive_card_and_picks_come_back(bot: Bot) -> None:
+    bot.handler.reply = lambda i: [Outbound(
+        "Ben je nu veilig?", choices=(Choice("ja", "Ja"), Choice("nee", "Nee")),
+        summary=Summary("Je melding", (SummaryRow(1, "Wat", "Bedreiging"),)),
+    )]
+    await bot.post(message(bot.connector.url))
+    card = card_of(bot.connector.calls[0].body)
+    assert card["version"] == "1.5" and "$schema" in card
+    assert card["body"][0] == {"type": "TextBlock", "text": "Ben je nu veilig?", "wrap": True}
+    assert {"type": "FactSet", "facts": [{"title": "1. Wat", "value": "Bedreiging"}]} in card[
+        "body"]
+    assert [a["data"] for a in card["actions"]] == [{"choice": "ja"}, {"choice": "nee"}]
+    assert all(a["type"] == "Action.Submit" for a in card["actions"])
+
+    # Action.Submit comes back as a message whose value holds the data.
+    await bot.post(message(bot.connector.url, text="", value={"choice": "nee"}))
+    assert bot.handler.inbound[-1].choice == "nee"
+
+
+async def test_multi_choice_uses_choice_set(bot: Bot) -> None:
+    bot.handler.reply = lambda i: [Outbound(
+        "Wat is er gebeurd?", choices=(Choice("a", "A"), Choice("b", "B")), multi=True)]
+    await bot.post(message(bot.connector.url))
+    card = card_of(bot.connector.calls[0].body)
+    choice_set = card["body"][1]
+    assert choice_set["type"] == "Input.ChoiceSet" and choice_set["isMultiSelect"] is True
+    assert choice_set["id"] == "choice"
+    assert [a["type"] for a in card["actions"]] == ["Action.Submit"]
+
+
+async def test_outbound_card_is_sent_as_is(bot: Bot) -> None:
+    own = {"type": "AdaptiveCard", "version": "1.5", "body": []}
+    bot.handler.reply = lambda i: [Outbound("x", card=own)]
+    await bot.post(message(bot.connector.url))
+    assert card_of(bot.connector.calls[0].body) == own
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"expired": True},
+        {"other_key": True},
+        {"audience": "someone-else"},
+        {"service_url": "http://127.0.0.1:1/"},
+        {"issuer": "https://sts.windows.net/evil/"},
+        {"kid": "unknown-kid"},
+    ],
+    ids=["expired", "wrong-key", "other-audience", "other-serviceUrl", "other-issuer",
+         "unknown-kid"],
+)
+async def test_bad_tokens_are_401_and_never_reach_handler(bot: Bot, bad: dict[str, Any]) -> None:
+    activity = message(bot.connector.url)
+    service_url = bad.pop("service_url", activity["serviceUrl"])
+    headers = bot.issuer.auth_header(service_url, **bad)
+    response = await bot.post(activity, headers=headers)
+    assert response.status == 401
+    assert bot.handler.inbound == [] and bot.connector.calls == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer"}, {"Authorization": "Bearer not.a.jwt"},
+     {"Authorization": "Basic dXNlcjpwdw=="}],
+    ids=["missing", "empty-bearer", "garbage", "basic"],
+)
+async def test_missing_or_garbage_tokens_are_401(bot: Bot, headers: dict[str, str]) -> None:
+    response = await bot.post(message(bot.connector.url), headers=headers)
+    assert response.status == 401
+    assert bot.handler.inbound == []
+
+
+async def test_bad_input_is_4xx_not_500(bot: Bot) -> None:
+    auth = bot.issuer.auth_header(bot.connector.url)
+    post = bot.client.post
+    json_type = {"Content-Type": "application/json"}
+    assert (await post("/api/messages", data=b"{nope", headers={**auth, **json_type})).status == 400
+    assert (await post("/api/messages", data=b"[1, 2]", headers={**auth, **json_type})).status == 400
+    assert (await post("/api/messages", data=b"\xff\xfe", headers={**auth, **json_type})).status == 400
+    assert (await post("/api/messages", data=b"{}", headers={**auth, **json_type})).status == 400
+    too_big = message(bot.connector.url, "x" * 20_000)
+    assert (await bot.post(too_big)).status == 413
+    text = {"Content-Type": "text/plain"}
+    assert (await post("/api/messages", data=b"hallo", headers={**auth, **text})).status == 415
+    assert bot.handler.inbound == []
+
+
+async def test_action_execute_invoke_answers_200_with_handler_card(bot: Bot) -> None:
+    invoke = message(
+        bot.connector.url, text="",
+        type="invoke", name="adaptiveCard/action", replyToId="1:card-message",
+        value={"action": {"type": "Action.Execute", "verb": "acknowledge",
+                          "data": {"case": "C-17"}}, "trigger": "manual"},
+    )
+    response = await bot.post(invoke)
+    assert response.status == 200
+    body = await response.json()
+    assert body == {
+        "statusCode": 200,
+        "type": "application/vnd.microsoft.card.adaptive",
+        "value": {"type": "AdaptiveCard", "version": "1.5",
+                  "body": [{"type": "TextBlock", "text": "done acknowledge"}]},
+    }
+    assert bot.cards.calls == [(ANNA, "acknowledge", {"case": "C-17"}, "1:card-message")]
+
+
+async def test_conversation_update_stores_reference_and_proactive_send_arrives(bot: Bot) -> None:
+    update = message(bot.connector.url, text="", type="conversationUpdate",
+                     membersAdded=[{"id": f"28:{APP_ID}"}])
+    assert (await bot.post(update)).status == 201
+    assert bot.handler.inbound == []
+    await bot.adapter.send(ANNA, Outbound("Je melding is doorgestuurd."))
+    (call,) = bot.connector.calls
+    assert (call.method, call.path) == ("POST", "/v3/conversations/a:chat-1/activities")
+    assert call.body["text"] == "Je melding is doorgestuurd."
+    assert call.body["conversation"]["id"] == "a:chat-1"
+    assert call.body["from"]["id"] == f"28:{APP_ID}"
+    assert call.authorized
+
+
+async def test_update_card_puts_in_place(bot: Bot) -> None:
+    await bot.post(message(bot.connector.url))
+    card = {"type": "AdaptiveCard", "version": "1.5", "body": []}
+    await bot.adapter.update_card(ANNA, "1:card-7", card)
+    call = bot.connector.calls[-1]
+    assert (call.method, call.path) == ("PUT", "/v3/conversations/a:chat-1/activities/1:card-7")
+    assert card_of(call.body) == card
+
+
+async def test_send_and_get_id_returns_connector_id(bot: Bot) -> None:
+    await bot.post(message(bot.connector.url))
+    activity_id = await bot.adapter.send_and_get_id(ANNA, Outbound("x"))
+    assert activity_id.startswith("1:")
+
+
+async def test_no_reference_is_delivery_error(bot: Bot) -> None:
+    with pytest.raises(DeliveryError, match="no conversation reference"):
+        await bot.adapter.send(ConversationKey("teams", TENANT, "aad-nobody"), Outbound("x"))
+
+
+async def test_connector_429_gives_retry_after(bot: Bot) -> None:
+    await bot.post(message(bot.connector.url))
+    bot.connector.fail(429, retry_after="7")
+    with pytest.raises(DeliveryError) as raised:
+        await bot.adapter.send(ANNA, Outbound("x"))
+    assert raised.value.retry_after == 7.0
+    assert "429" in raised.value.reason
+    assert len(bot.connector.calls) == 2  # no hidden retry inside msrest
+
+
+async def test_connector_503_is_delivery_error(bot: Bot) -> None:
+    await bot.post(message(bot.connector.url))
+    bot.connector.fail(503)
+    with pytest.raises(DeliveryError) as raised:
+        await bot.adapter.send(ANNA, Outbound("x"))
+    assert raised.value.retry_after is None
+
+
+async def test_connector_down_is_delivery_error(bot: Bot) -> None:
+    await bot.post(message(bot.connector.url))
+    bot.connector.stop()
+    with pytest.raises(DeliveryError, match="unreachable"):
+        await bot.adapter.send(ANNA, Outbound("x"))
+
+
+async def test_sent_file_is_downloaded(bot: Bot) -> None:
+    bot.connector.files["bewijs.pdf"] = b"%PDF-1.7 small"
+    bot.connector.attachments["img-1"] = b"\x89PNG tiny"
+    activity = message(bot.connector.url, "kijk", attachments=[
+        {"contentType": "application/vnd.microsoft.teams.file.download.info",
+         "name": "bewijs.pdf",
+         "content": {"downloadUrl": f"{bot.connector.url}files/bewijs.pdf",
+                     "uniqueId": "u1", "fileType": "pdf"}},
+        {"contentType": "image/png",
+         "contentUrl": f"{bot.connector.url}v3/attachments/img-1/views/original"},
+        {"contentType": "text/html", "content": "<p>kijk</p>"},
+    ])
+    assert (await bot.post(activity)).status == 201
+    (inbound,) = bot.handler.inbound
+    pdf, image = inbound.attachments
+    assert (pdf.filename, pdf.content_type, pdf.data) == (
+        "bewijs.pdf", "application/pdf", b"%PDF-1.7 small")
+    assert (image.content_type, image.data) == ("image/png", b"\x89PNG tiny")
+    downloads = {d.path: d.authorized for d in bot.connector.downloads}
+    assert downloads == {"/files/bewijs.pdf": False, "/v3/attachments/img-1/views/original": True}
+
+
+async def test_too_large_file_is_skipped_with_notice(bot: Bot) -> None:
+    bot.connector.files["groot.mp4"] = b"x" * 5000
+    activity = message(bot.connector.url, "", attachments=[
+        {"contentType": "application/vnd.microsoft.teams.file.download.info",
+         "name": "groot.mp4",
+         "content": {"downloadUrl": f"{bot.connector.url}files/groot.mp4"}},
+    ])
+    await bot.post(activity)
+    assert bot.handler.inbound == []
+    (call,) = bot.connector.calls
+    assert call.body["text"] == say("file_too_large", size="5 kB", limit="1 kB")
+
+
+async def test_group_chat_gets_group_notice(bot: Bot) -> None:
+    activity = message(bot.connector.url)
+    activity["conversation"]["conversationType"] = "groupChat"
+    await bot.post(activity)
+    assert bot.handler.inbound == []
+    assert bot.connector.calls[0].body["text"] == say("group_not_supported")
+
+
+async def test_handler_error_gives_apology(bot: Bot) -> None:
+    def broken(inbound: Inbound) -> list[Outbound]:
+        raise RuntimeError("boom")
+
+    bot.handler.reply = broken
+    assert (await bot.post(message(bot.connector.url))).status == 201
+    assert bot.connector.calls[0].body["text"] == say("sorry_error")
+
+
+async def test_clients_and_token_are_reused_across_turns(bot: Bot) -> None:
+    for _ in range(3):
+        await bot.post(message(bot.connector.url))
+    await asyncio.sleep(0)
+    assert bot.issuer.token_requests == 1
+    assert len({c.client_port for c in bot.connector.calls}) == 1  # one kept-alive connection
