@@ -120,6 +120,7 @@ TEXTS: Final[dict[str, str]] = {
     ),
     "why_evidence": "Bewijs helpt bij maatregelen en bij aangifte. Bewaar ook het origineel.",
     "evidence_received": "Ontvangen ({count}). Stuur meer, of typ 'klaar'.",
+    "files_kept_elsewhere": "Ik heb je bestand bewaard bij het bewijs.",
     "evidence_summary": "{files} bestand(en), {links} link(s), {notes} notitie(s)",
     "ask_injury": (
         "Heb je letsel of schade aan je gezondheid? Je mag meer kiezen, bijvoorbeeld: 1, 2"

@@ -98,6 +98,8 @@ class Flow:
     steps: tuple[Step, ...]
     intro: Callable[[Context], str]
     prefill: Callable[[Context], dict[str, Any]] = lambda _ctx: {}
+    # The step that collects files: a file sent at another question is kept there too.
+    files_step: str | None = None
 
     def step(self, step_id: str) -> Step:
         for s in self.steps:
@@ -226,6 +228,15 @@ class Engine:
             return self._review_turn(text, inbound, state, ctx, result)
 
         step = self.flow.step(step_id)
+        files_step = self.flow.files_step
+        if inbound.attachments and files_step and step.id != files_step:
+            # Never drop a file: keep it as evidence, then ask the open question again.
+            kept = self.flow.step(files_step).parse(inbound, ctx)
+            if isinstance(kept, Collect):
+                self._apply(Collect(kept.into, kept.value, kept.files, say(
+                    "files_kept_elsewhere")), step, state, ctx, result)
+                result.replies.append(self.prompt(step.id, ctx))
+                return result
         if step.skippable and is_word(text, "skip") and not inbound.attachments:
             parsed: Parsed = Accept(None)
         else:
@@ -282,7 +293,7 @@ class Engine:
         result: TurnResult,
     ) -> TurnResult:
         pick = inbound.choice or text
-        if pick in _WORDS["send"]:
+        if pick in _WORDS["send"] or pick == "1":
             result.submit = True
             return result
         match = _EDIT.match(pick)

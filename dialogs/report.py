@@ -247,6 +247,7 @@ REPORT = Flow(
     name="report",
     intro=_intro,
     prefill=_prefill,
+    files_step="evidence",
     steps=(
         Step("safe", _ask("ask_safe", YES_NO), parse_safe, why="why_safe",
              clears=("safe_continue",)),

@@ -1,0 +1,54 @@
+"""The service's HTTP side: health and readiness, and the channels that need a web hook."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import web
+
+from bot.app import Weerbaar
+
+log = logging.getLogger(__name__)
+
+
+def build_web_app(app: Weerbaar) -> web.Application:
+    web_app = web.Application(client_max_size=1024 * 1024)
+
+    async def healthz(_request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    async def readyz(_request: web.Request) -> web.Response:
+        try:
+            async with app.store.transaction() as tx:
+                await tx.organisation_id("-")
+        except Exception:
+            log.warning("database not ready")
+            return web.json_response({"status": "database unavailable"}, status=503)
+        return web.json_response({"status": "ready"})
+
+    web_app.router.add_get("/healthz", healthz)
+    web_app.router.add_get("/readyz", readyz)
+    return web_app
+
+
+async def serve_forever(app: Weerbaar) -> None:
+    settings = app.settings
+    channels = [name for name, on in (("teams", settings.teams_enabled),
+                                      ("signal", settings.signal_enabled)) if on]
+    if not channels:
+        log.warning("No Teams or Signal credentials configured: running with %s and the "
+                    "local channel only ('weerbaar chat --as HANDLE').",
+                    settings.resolved_database_url().split(":")[0])
+    web_app = build_web_app(app)
+    runner = web.AppRunner(web_app)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.host, settings.port)
+    await site.start()
+    log.info("listening on http://%s:%s", settings.host, settings.port)
+    try:
+        while True:
+            await app.outbox.run_once()
+            await asyncio.sleep(settings.sweep_seconds)
+    finally:
+        await runner.cleanup()

@@ -1,0 +1,99 @@
+"""The local channel: chat with the bot in a terminal, or drive it from a script.
+
+One line is one message. `/bestand PATH` sends a file, `/exit` (or end of input) leaves.
+Notices queued for this person (a handler's new case) are shown when the chat opens and
+after each reply: the local channel is pulled, not pushed.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import sys
+import uuid
+from pathlib import Path
+from typing import TextIO
+
+from bot.app import Weerbaar
+from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
+from storage import outbox as outbox_rows
+
+CHANNEL = "local"
+
+
+def render(message: Outbound) -> str:
+    """Plain text: choices as a numbered list, a summary as numbered rows."""
+    lines = [message.text]
+    if message.summary is not None:
+        lines.append("")
+        lines.append(f"== {message.summary.title} ==")
+        for row in message.summary.rows:
+            number = f"{row.number}. " if row.number is not None else ""
+            lines.append(f"{number}{row.label}: {row.value}")
+    if message.choices:
+        lines.append("")
+        lines.extend(f"  {n}. {c.label}" for n, c in enumerate(message.choices, start=1))
+    return "\n".join(lines)
+
+
+def read_file(path_text: str) -> Attachment | str:
+    path = Path(path_text.strip().strip('"').strip("'")).expanduser()
+    if not path.is_file():
+        return f"(Bestand niet gevonden: {path})"
+    ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return Attachment(filename=path.name, content_type=ctype, data=path.read_bytes())
+
+
+class LocalChat:
+    def __init__(self, app: Weerbaar, handle: str, out: TextIO = sys.stdout) -> None:
+        self.app = app
+        self.key = ConversationKey(CHANNEL, "local", handle)
+        self.out = out
+
+    def _print(self, text: str) -> None:
+        self.out.write(text + "\n\n")
+        self.out.flush()
+
+    async def enrolled(self) -> bool:
+        async with self.app.store.transaction() as tx:
+            return await tx.find_person_id(CHANNEL, "handle", self.key.user) is not None
+
+    async def show_notices(self) -> None:
+        async with self.app.store.transaction() as tx:
+            items = await outbox_rows.pending_for(tx, CHANNEL, self.key.user)
+            for item in items:
+                self._print(f"[bericht] {item.payload.get('text', '')}")
+                await outbox_rows.mark_sent(tx, item.id, self.app.clock())
+
+    async def send(self, line: str) -> list[Outbound]:
+        """One typed line in, the replies out (also printed)."""
+        attachments: tuple[Attachment, ...] = ()
+        text = line.rstrip("\n")
+        if text.startswith("/bestand "):
+            file = read_file(text[len("/bestand "):])
+            if isinstance(file, str):
+                self._print(file)
+                return []
+            attachments, text = (file,), ""
+        inbound = Inbound(key=self.key, message_id=uuid.uuid4().hex, text=text,
+                          attachments=attachments)
+        replies = await self.app.handle(inbound)
+        for reply in replies:
+            self._print(render(reply))
+        return replies
+
+    async def run(self, lines: TextIO, interactive: bool) -> None:
+        await self.show_notices()
+        if interactive:
+            self._print("(Typ je bericht en druk op Enter. '/bestand PAD' stuurt een bestand, "
+                        "'/exit' sluit af.)")
+        while True:
+            if interactive:
+                self.out.write("> ")
+                self.out.flush()
+            line = lines.readline()
+            if not line or line.strip() in ("/exit", "/quit"):
+                break
+            if not line.strip():
+                continue
+            await self.send(line)
+            await self.show_notices()

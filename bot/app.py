@@ -1,0 +1,73 @@
+"""The application, built by one factory from typed settings. Tests use the same factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from adapters.base import Channel
+from bot.outbox import OutboxWorker
+from bot.reference_data import Helpline, load_helplines, load_organisations
+from bot.service import ReportService
+from bot.settings import Settings
+from dialogs.messages import Inbound, Outbound
+from storage.crypto import FieldCipher
+from storage.database import Database
+from storage.repository import Store
+
+log = logging.getLogger(__name__)
+
+
+def system_clock(tz: ZoneInfo) -> Callable[[], datetime]:
+    def now() -> datetime:
+        return datetime.now(tz)
+    return now
+
+
+class Weerbaar:
+    """Everything one running bot needs, with one lifecycle."""
+
+    def __init__(
+        self, settings: Settings, db: Database, helplines: list[Helpline],
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.settings = settings
+        self.db = db
+        self.store = Store(db)
+        self.clock = clock
+        self.helplines = helplines
+        self.service = ReportService(
+            self.store, helplines, clock, max_message_chars=settings.max_message_chars,
+            max_file_bytes=settings.max_file_bytes)
+        self.channels: dict[str, Channel] = {}
+        self.outbox = OutboxWorker(self.store, self.channels, clock)
+
+    @classmethod
+    async def create(
+        cls, settings: Settings, clock: Callable[[], datetime] | None = None,
+        migrate: bool = True,
+    ) -> Weerbaar:
+        tz = ZoneInfo(settings.timezone)
+        cipher = FieldCipher.from_setting(settings.resolved_keys())
+        db = Database.open(settings.resolved_database_url(), cipher)
+        app = cls(settings, db, load_helplines(settings.helplines_file),
+                  clock or system_clock(tz))
+        if migrate:
+            await db.migrate()
+            async with app.store.transaction() as tx:
+                added = await tx.upsert_organisations(
+                    load_organisations(settings.organisations_file))
+            if added:
+                log.info("loaded %d organisations", added)
+        return app
+
+    def add_channel(self, channel: Channel) -> None:
+        self.channels[channel.name] = channel
+
+    async def handle(self, inbound: Inbound) -> list[Outbound]:
+        return await self.service.handle(inbound)
+
+    async def close(self) -> None:
+        await self.db.close()

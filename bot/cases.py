@@ -1,0 +1,98 @@
+"""Submitting a report: route it, record it, tell the reporter, queue the handlers' notices."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from bot.content import say
+from bot.domain import ReporterRole, route_case
+from bot.model import Person
+from bot.reference_data import Helpline, helplines_for
+from dialogs.messages import Outbound
+from dialogs.report import criminal_suspected, is_serious
+from storage.repository import Tx
+
+log = logging.getLogger(__name__)
+
+
+def case_facts(answers: dict[str, Any]) -> dict[str, Any]:
+    when = answers.get("when") or {}
+    return {
+        "kinds": list(answers.get("kinds") or []),
+        "serious": is_serious(answers),
+        "criminal": criminal_suspected(answers),
+        "start": datetime.fromisoformat(when["start"]) if when.get("start") else None,
+        "end": datetime.fromisoformat(when["end"]) if when.get("end") else None,
+        "when_shown": when.get("shown", "?"),
+    }
+
+
+def handler_title(function: str) -> str:
+    return say(f"role_{function}")
+
+
+async def submit_report(
+    tx: Tx, person: Person, case_id: int, answers: dict[str, Any],
+    helplines: list[Helpline], now: datetime,
+) -> list[Outbound]:
+    """Route and submit the draft; returns what the reporter is told."""
+    role_value, _, org_slug = str(answers["role"]).partition("@")
+    held = next(r for r in person.roles if r.role == role_value and r.org.slug == org_slug)
+    route = route_case(ReporterRole(role_value), held.org)
+    facts = case_facts(answers)
+    await tx.submit_case(case_id, route, held.org_id, role_value, facts, now)
+    await tx.add_event(case_id, now, "submitted", person.id,
+                       {"handler": route.handler.value, "org": held.org.slug})
+    case = await tx.case(case_id)
+    assert case is not None
+    await notify_handlers(tx, case_id, case.reference, held.org_id, route.handler.value,
+                          role_value, held.org.name, facts, now)
+    log.info("case submitted case_id=%s handler=%s org=%s", case_id, route.handler.value,
+             held.org.slug)
+
+    replies = [Outbound(say("submitted", reference=case.reference,
+                            handler=handler_title(route.handler.value),
+                            org=held.org.name))]
+    if route.informed:
+        replies.append(Outbound(say("informed", informed=", ".join(route.informed))))
+    replies.append(Outbound(say("next_steps")))
+    replies.append(Outbound(say("home_address")))
+    lines = [say("helpline_line", name=h.name, purpose=h.purpose, number=h.number)
+             for h in helplines_for(helplines, role_value, facts["serious"])]
+    if lines:
+        replies.append(Outbound("\n".join([say("helplines_intro"), *lines])))
+    return replies
+
+
+async def notify_handlers(
+    tx: Tx, case_id: int, reference: str, org_id: int, handler_function: str,
+    role: str, org_name: str, facts: dict[str, Any], now: datetime,
+) -> int:
+    """Queue a notice for every handler of that function at that organisation.
+
+    The notice names no reporter and carries none of the narrative: the handler opens
+    the case for that.
+    """
+    kinds = ", ".join(say(f"kind_{k}") for k in facts["kinds"]) or "-"
+    text = say("case_routed_handler", reference=reference, role=say(f"role_{role}"),
+               org=org_name, kinds=kinds, when=facts["when_shown"],
+               serious=say("case_routed_serious") if facts["serious"] else "")
+    notice = {
+        "kind": "case_routed", "case_id": case_id, "reference": reference, "role": role,
+        "org": org_name, "kinds": facts["kinds"], "when": facts["when_shown"],
+        "serious": facts["serious"], "criminal": facts["criminal"],
+        "handler_function": handler_function,
+    }
+    queued = 0
+    for handler in await tx.people_with_role(org_id, handler_function):
+        for ident in handler.identities:
+            if ident.kind == "phone":
+                continue  # Signal notices go to the bound uuid, not the bare number
+            account = {"local": "local", "teams": "", "signal": ""}.get(ident.channel, "")
+            if await tx.enqueue(ident.channel, account, ident.address,
+                                {"text": text, "notice": notice}, now,
+                                dedupe_key=f"routed:{case_id}:{handler.id}:{ident.channel}"):
+                queued += 1
+    return queued

@@ -1,0 +1,191 @@
+"""The operator's commands behind `weerbaar` (see bot/cli.py for their arguments)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from bot.demo import seed_demo
+from bot.domain import ALL_ROLES, is_handler_function, role_fits
+from bot.reference_data import find_organisation
+from bot.service import normalise_phone
+
+if TYPE_CHECKING:
+    from bot.app import Weerbaar
+
+
+class CliError(Exception):
+    """A mistake by the operator: printed as one line, exit code 2."""
+
+
+def _role(text: str) -> str:
+    wanted = text.strip().lower().replace(" ", "_").replace("-", "_")
+    aliases = {"raadslid": "gemeenteraadslid", "cdk": "commissaris_van_de_koning",
+               "coordinator": "coordinator_vpt", "coördinator_vpt": "coordinator_vpt"}
+    wanted = aliases.get(wanted, wanted)
+    if wanted not in ALL_ROLES:
+        raise CliError(f"Unknown role '{text}'. Valid roles: {', '.join(ALL_ROLES)}.")
+    return wanted
+
+
+async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
+    from adapters.local import LocalChat
+
+    session = LocalChat(app, args.handle)
+    if not await session.enrolled():
+        raise CliError(
+            f"No one is enrolled with local handle '{args.handle}'. "
+            "See 'weerbaar people list', or enrol with 'weerbaar people add ... --local "
+            f"{args.handle}'.")
+    await session.run(sys.stdin, interactive=sys.stdin.isatty())
+    return 0
+
+
+async def demo(app: Weerbaar, args: argparse.Namespace) -> int:
+    async with app.store.transaction() as tx:
+        added = await seed_demo(tx, app.clock())
+    print(f"Demo people loaded ({len(added)} new). Database: "
+          f"{app.settings.resolved_database_url()}", file=sys.stderr)
+    if args.chat:
+        print(f"Chatting as '{args.chat}'. Other demo handles: anna (burgemeester), bram "
+              "(raadslid), sanne (two roles), dirk (dijkgraaf), griffier-zeist, "
+              "secretaris-utrecht.", file=sys.stderr)
+        args.handle = args.chat
+        return await chat(app, args)
+    return 0
+
+
+async def migrate(app: Weerbaar, _args: argparse.Namespace) -> int:
+    print("Database is at the newest schema.", file=sys.stderr)
+    return 0
+
+
+async def serve(app: Weerbaar, _args: argparse.Namespace) -> int:
+    from adapters.http import serve_forever
+
+    await serve_forever(app)
+    return 0
+
+
+async def orgs_list(app: Weerbaar, _args: argparse.Namespace) -> int:
+    async with app.store.transaction() as tx:
+        for _id, org in await tx.organisations():
+            print(f"{org.slug:45} {org.kind.value:11} {org.name}")
+    return 0
+
+
+async def people_add(app: Weerbaar, args: argparse.Namespace) -> int:
+    roles = [_role(r) for r in args.role]
+    async with app.store.transaction() as tx:
+        orgs = [org for _id, org in await tx.organisations()]
+        org = find_organisation(orgs, args.org)
+        if org is None:
+            raise CliError(f"Unknown organisation '{args.org}'. Valid: "
+                           + ", ".join(o.slug for o in orgs) + ".")
+        for role in roles:
+            if not role_fits(role, org.kind):
+                raise CliError(f"A {role} does not belong to a {org.kind.value} ({org.name}).")
+        if not (args.local or args.signal or args.teams):
+            raise CliError("Give at least one way to reach this person: --local, --signal "
+                           "or --teams.")
+        phone = None
+        if args.signal:
+            phone = normalise_phone(args.signal)
+            if phone is None:
+                raise CliError(f"'{args.signal}' is not a valid phone number.")
+        org_id = await tx.organisation_id(org.slug)
+        assert org_id is not None
+        pid = await tx.add_person(args.name.strip(), app.clock())
+        for role in roles:
+            await tx.add_role(pid, role, org_id)
+        for channel, kind, address in (("local", "handle", args.local),
+                                       ("signal", "phone", phone),
+                                       ("teams", "aad", args.teams)):
+            if address and not await tx.add_identity(pid, channel, kind, address):
+                raise CliError(f"The {channel} address '{address}' belongs to someone else.")
+    print(f"Enrolled person {pid}: {', '.join(roles)} at {org.name}.")
+    return 0
+
+
+async def people_list(app: Weerbaar, _args: argparse.Namespace) -> int:
+    async with app.store.transaction() as tx:
+        for p in await tx.people():
+            roles = "; ".join(f"{r.role} @ {r.org.slug}" for r in p.roles) or "(no roles)"
+            ways = []
+            for i in p.identities:
+                label = f"{i.channel}:{i.address}"
+                if i.channel == "teams" and not i.reachable:
+                    label += " (not yet reachable in Teams: never talked to the bot)"
+                ways.append(label)
+            handler = any(is_handler_function(r.role) for r in p.roles)
+            kind = "handler" if handler else "reporter"
+            print(f"{p.id:4}  {p.name:28} {kind:9} {roles}  [{', '.join(ways)}]")
+    return 0
+
+
+async def people_remove(app: Weerbaar, args: argparse.Namespace) -> int:
+    async with app.store.transaction() as tx:
+        pid = int(args.who) if args.who.isdigit() else await tx.find_person_id(
+            "local", "handle", args.who)
+        if pid is None or not await tx.remove_person(pid):
+            raise CliError(f"No person '{args.who}'.")
+    print(f"Removed person {pid}. Their reports stay registered.")
+    return 0
+
+
+async def cases_list(app: Weerbaar, args: argparse.Namespace) -> int:
+    async with app.store.transaction() as tx:
+        org_id = None
+        if args.org:
+            org = find_organisation([o for _i, o in await tx.organisations()], args.org)
+            if org is None:
+                raise CliError(f"Unknown organisation '{args.org}'.")
+            org_id = await tx.organisation_id(org.slug)
+        found = await tx.list_cases(org_id, include_drafts=args.drafts)
+    if not found:
+        print("No cases yet.")
+    for case in found:
+        when = case.submitted_at.strftime("%Y-%m-%d %H:%M") if case.submitted_at else "-"
+        org = case.org.name if case.org else "-"
+        print(f"{case.reference}  {case.status:12} {when}  {case.role or '-':22} "
+              f"{org:28} -> {case.handler_function or '-'}"
+              f"{'  ERNSTIG' if case.serious else ''}")
+    return 0
+
+
+async def cases_show(app: Weerbaar, args: argparse.Namespace) -> int:
+    from bot.case_view import render_case
+
+    async with app.store.transaction() as tx:
+        case = await tx.case_by_reference(args.reference)
+        if case is None:
+            raise CliError(f"No case with reference '{args.reference}'.")
+        answers = await tx.answers(case.id)
+        files = await tx.evidence(case.id)
+        events = await tx.events(case.id)
+    print(render_case(case, answers, files, events, app.clock()))
+    return 0
+
+
+async def teams_package(_app: Weerbaar | None, args: argparse.Namespace) -> int:
+    from adapters.teams_package import build_package
+    from bot.settings import Settings
+
+    app_id = Settings().teams_app_id
+    if not app_id:
+        raise CliError("Setting WEERBAAR_TEAMS_APP_ID is missing: the package needs the "
+                       "bot's app id.")
+    try:
+        out = build_package(app_id, args.host, args.out, version=args.version)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"Wrote {out}. Upload it in Teams: Apps > Manage your apps > Upload an app.")
+    return 0
+
+
+async def keys_new(_app: Weerbaar | None, _args: argparse.Namespace) -> int:
+    from storage.crypto import new_key
+
+    print(f"k1:{new_key()}")
+    return 0

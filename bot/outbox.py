@@ -1,0 +1,73 @@
+"""Delivering the outbox: claim due rows, hand each to its channel, back off on failure."""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from adapters.base import Channel, DeliveryError
+from dialogs.messages import ConversationKey, Outbound
+from storage import outbox as rows
+from storage.repository import Store
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF = 900.0  # seconds: a notice is retried at least every 15 minutes, never dropped
+
+
+def backoff(attempts: int, retry_after: float | None) -> float:
+    """Capped exponential backoff with jitter; a channel's Retry-After wins when longer."""
+    base = min(MAX_BACKOFF, 2.0 ** min(attempts, 12))
+    delay = base * (0.5 + random.random() / 2)
+    return max(delay, retry_after or 0.0)
+
+
+def outbound_from(payload: dict[str, Any]) -> Outbound:
+    return Outbound(text=str(payload.get("text", "")), card=payload.get("notice"))
+
+
+class OutboxWorker:
+    def __init__(
+        self, store: Store, channels: dict[str, Channel], clock: Callable[[], datetime],
+        batch: int = 50,
+    ) -> None:
+        self.store = store
+        self.channels = channels
+        self.clock = clock
+        self.batch = batch
+
+    async def run_once(self) -> int:
+        """Deliver what is due now; returns how many were sent."""
+        if not self.channels:
+            return 0
+        async with self.store.transaction() as tx:
+            due = await rows.claim_due(tx, self.clock(), list(self.channels), self.batch)
+        sent = 0
+        for item in due:
+            channel = self.channels[item.channel]
+            key = ConversationKey(item.channel, item.account, item.recipient)
+            try:
+                await channel.send(key, outbound_from(item.payload))
+            except DeliveryError as exc:
+                delay = backoff(item.attempts, exc.retry_after)
+                log.warning("outbox delivery failed id=%s channel=%s reason=%s retry_in=%.1fs",
+                            item.id, item.channel, exc.reason, delay)
+                async with self.store.transaction() as tx:
+                    await rows.mark_retry(tx, item.id, self.clock() + timedelta(seconds=delay),
+                                          exc.reason)
+                continue
+            except Exception:
+                log.exception("outbox delivery crashed id=%s channel=%s", item.id, item.channel)
+                async with self.store.transaction() as tx:
+                    await rows.mark_retry(
+                        tx, item.id,
+                        self.clock() + timedelta(seconds=backoff(item.attempts, None)),
+                        "unexpected error")
+                continue
+            async with self.store.transaction() as tx:
+                await rows.mark_sent(tx, item.id, self.clock())
+            sent += 1
+        return sent

@@ -1,0 +1,213 @@
+"""The turn handler: one inbound message in, replies out, everything stored in between.
+
+Per message, in one transaction: resolve who is writing, claim the delivery id (a
+redelivery stops here), load the dialog, run the engine, store each answer, file and the
+new position, and on "verstuur" route the case and queue the notices in the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+import phonenumbers
+
+from bot.cases import submit_report
+from bot.content import say
+from bot.domain import is_reporter_role
+from bot.files import check_files
+from bot.model import DialogState, Person
+from bot.reference_data import Helpline
+from dialogs.engine import Context, Engine
+from dialogs.messages import ConversationKey, Inbound, Outbound
+from dialogs.report import REPORT
+from storage.repository import Store, Tx
+
+log = logging.getLogger(__name__)
+
+# The identity kind that `ConversationKey.user` is, per channel.
+USER_KIND = {"local": "handle", "signal": "uuid", "teams": "aad"}
+
+
+def normalise_phone(number: str, region: str = "NL") -> str | None:
+    """E.164 form of a phone number, or None when it is not a valid number."""
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+class KeyedLocks:
+    """One lock per conversation: a person's messages are handled strictly in order."""
+
+    def __init__(self) -> None:
+        self._locks: dict[ConversationKey, tuple[asyncio.Lock, int]] = {}
+
+    def hold(self, key: ConversationKey) -> _Held:
+        return _Held(self, key)
+
+
+class _Held:
+    def __init__(self, locks: KeyedLocks, key: ConversationKey) -> None:
+        self.locks, self.key = locks, key
+
+    async def __aenter__(self) -> None:
+        lock, users = self.locks._locks.get(self.key, (asyncio.Lock(), 0))
+        self.locks._locks[self.key] = (lock, users + 1)
+        await lock.acquire()
+
+    async def __aexit__(self, *exc: object) -> None:
+        lock, users = self.locks._locks[self.key]
+        lock.release()
+        if users <= 1:
+            del self.locks._locks[self.key]
+        else:
+            self.locks._locks[self.key] = (lock, users - 1)
+
+
+class ReportService:
+    """Implements adapters.base.TurnHandler for every channel."""
+
+    def __init__(
+        self,
+        store: Store,
+        helplines: list[Helpline],
+        clock: Callable[[], datetime],
+        max_message_chars: int = 4000,
+        max_file_bytes: int = 20 * 1024 * 1024,
+        unknown_reply_interval: float = 3600.0,
+    ) -> None:
+        self.store = store
+        self.helplines = helplines
+        self.clock = clock
+        self.engine = Engine(REPORT)
+        self.max_message_chars = max_message_chars
+        self.max_file_bytes = max_file_bytes
+        self._locks = KeyedLocks()
+        # Unknown senders: only when we last answered them, in memory, nothing else.
+        self._unknown_seen: dict[ConversationKey, float] = {}
+        self._unknown_interval = unknown_reply_interval
+
+    async def handle(self, inbound: Inbound) -> list[Outbound]:
+        async with self._locks.hold(inbound.key):
+            try:
+                return await self._handle(inbound)
+            except Exception:
+                # Never the message itself: ids only.
+                log.exception("turn failed channel=%s message_id=%s",
+                              inbound.key.channel, inbound.message_id)
+                return [Outbound(say("sorry_error"))]
+
+    async def _handle(self, inbound: Inbound) -> list[Outbound]:
+        now = self.clock()
+        async with self.store.transaction() as tx:
+            person_id = await self.resolve(tx, inbound)
+            if person_id is None:
+                return self._unknown(inbound.key)
+            if not await tx.claim_inbound(inbound.key.channel, inbound.message_id, now):
+                log.info("duplicate delivery ignored channel=%s message_id=%s",
+                         inbound.key.channel, inbound.message_id)
+                return []
+            person = await tx.person(person_id)
+            assert person is not None
+            if not any(is_reporter_role(r.role) for r in person.roles):
+                roles = ", ".join(
+                    f"{say('role_' + r.role).removeprefix('De ').lower()} ({r.org.name})"
+                    for r in person.roles) or "-"
+                return [Outbound(say("not_a_reporter", roles=roles))]
+            state = await tx.load_state(inbound.key) or DialogState()
+            return await self._turn(tx, person, state, inbound, now)
+
+    async def resolve(self, tx: Tx, inbound: Inbound) -> int | None:
+        """The enrolled person writing; binds a Signal uuid to an enrolled number once."""
+        key = inbound.key
+        kind = USER_KIND.get(key.channel)
+        if kind is None:
+            return None
+        pid = await tx.find_person_id(key.channel, kind, key.user)
+        if pid is None and key.channel == "signal" and inbound.address:
+            phone = normalise_phone(inbound.address)
+            if phone:
+                pid = await tx.find_person_id("signal", "phone", phone)
+                if pid is not None:
+                    await tx.add_identity(pid, "signal", "uuid", key.user,
+                                          reference={"account": key.account})
+                    log.info("bound signal uuid to person id=%s", pid)
+        return pid
+
+    def _unknown(self, key: ConversationKey) -> list[Outbound]:
+        last = self._unknown_seen.get(key)
+        now = time.monotonic()
+        if last is not None and now - last < self._unknown_interval:
+            return []
+        self._unknown_seen[key] = now
+        if len(self._unknown_seen) > 10_000:
+            self._unknown_seen.clear()
+        log.info("message from an unknown sender channel=%s", key.channel)
+        return [Outbound(say("unknown_sender"))]
+
+    async def _turn(
+        self, tx: Tx, person: Person, state: DialogState, inbound: Inbound, now: datetime
+    ) -> list[Outbound]:
+        ctx = Context(person=person, now=now, answers=state.answers,
+                      max_text=self.max_message_chars)
+        files, refusals = check_files(inbound.attachments, self.max_file_bytes)
+        if refusals:
+            inbound = Inbound(
+                key=inbound.key, message_id=inbound.message_id, text=inbound.text,
+                choice=inbound.choice, attachments=files, address=inbound.address,
+                display_name=inbound.display_name, replaces=inbound.replaces)
+            if not files and not inbound.text.strip():
+                return [Outbound(r) for r in refusals]
+
+        if inbound.replaces is not None:
+            edited = await self._edit(tx, person, state, inbound, ctx, now)
+            if edited is not None:
+                return edited
+
+        old_case = state.case_id
+        result = self.engine.turn(state, inbound, ctx)
+        if result.discard and old_case is not None:
+            await tx.discard_draft(old_case, now, person.id)
+        if state.flow is not None and state.case_id is None:
+            state.case_id = await tx.create_draft(person.id, inbound.key.channel, now)
+        case_id = state.case_id
+        if case_id is not None:
+            await tx.clear_answers(case_id, result.cleared)
+            for field, value in result.set_answers.items():
+                await tx.set_answer(case_id, field, value, now)
+            for file in result.files:
+                await tx.add_evidence(case_id, file, now)
+            if result.answered:
+                await tx.note_inbound_answer(inbound.key.channel, inbound.message_id,
+                                             case_id, result.answered)
+        replies = [Outbound(r) for r in refusals] + result.replies
+        if result.submit and case_id is not None:
+            replies += await submit_report(tx, person, case_id, state.answers,
+                                           self.helplines, now)
+            state = DialogState()
+        await tx.save_state(inbound.key, person.id, state, now)
+        return replies
+
+    async def _edit(
+        self, tx: Tx, person: Person, state: DialogState, inbound: Inbound, ctx: Context,
+        now: datetime,
+    ) -> list[Outbound] | None:
+        """An edited message replaces the answer it gave, while that report is open."""
+        assert inbound.replaces is not None
+        found = await tx.inbound_answer(inbound.key.channel, inbound.replaces)
+        if found is None or state.case_id != found[0]:
+            return None
+        case_id, field = found
+        result = self.engine.replace_answer(field, inbound, state, ctx)
+        await tx.clear_answers(case_id, result.cleared)
+        for name, value in result.set_answers.items():
+            await tx.set_answer(case_id, name, value, now)
+        await tx.save_state(inbound.key, person.id, state, now)
+        return result.replies

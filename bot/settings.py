@@ -1,0 +1,101 @@
+"""Typed settings, read once at start-up from the environment (prefix WEERBAAR_) or .env."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+log = logging.getLogger(__name__)
+
+
+class SettingsError(ValueError):
+    """A setting is missing or wrong; the message names it."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="WEERBAAR_", env_file=".env", env_file_encoding="utf-8", extra="ignore",
+        populate_by_name=True,
+    )
+
+    mode: Literal["development", "production"] = "development"
+    home: Path = Path(".weerbaar")
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("WEERBAAR_DATABASE_URL", "DATABASE_URL")
+    )
+    # "id:base64key[,id:base64key...]": the first encrypts, all decrypt (rotation).
+    encryption_keys: SecretStr | None = None
+    timezone: str = "Europe/Amsterdam"
+    max_message_chars: int = 4000
+    max_file_bytes: int = 20 * 1024 * 1024
+    organisations_file: Path | None = None
+    helplines_file: Path | None = None
+    host: str = "127.0.0.1"
+    port: int = 3978
+    sweep_seconds: float = 5.0
+
+    teams_app_id: str | None = None
+    teams_app_password: SecretStr | None = None
+    teams_tenant_id: str | None = None
+
+    signal_api: str | None = None  # host:port of signal-cli-rest-api, loopback
+    signal_number: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Settings:
+        teams = {
+            "WEERBAAR_TEAMS_APP_ID": self.teams_app_id,
+            "WEERBAAR_TEAMS_APP_PASSWORD": self.teams_app_password,
+            "WEERBAAR_TEAMS_TENANT_ID": self.teams_tenant_id,
+        }
+        given = [k for k, v in teams.items() if v]
+        if given and len(given) < len(teams):
+            missing = ", ".join(k for k, v in teams.items() if not v)
+            raise SettingsError(f"Teams is partly configured: {missing} is missing.")
+        if bool(self.signal_api) != bool(self.signal_number):
+            raise SettingsError(
+                "Signal needs both WEERBAAR_SIGNAL_API and WEERBAAR_SIGNAL_NUMBER.")
+        if self.mode == "production":
+            if self.encryption_keys is None:
+                raise SettingsError(
+                    "Setting WEERBAAR_ENCRYPTION_KEYS is missing, and production mode has "
+                    "no default.")
+            if self.database_url is None:
+                raise SettingsError(
+                    "Setting WEERBAAR_DATABASE_URL is missing, and production mode has no "
+                    "default.")
+        return self
+
+    @property
+    def teams_enabled(self) -> bool:
+        return bool(self.teams_app_id)
+
+    @property
+    def signal_enabled(self) -> bool:
+        return bool(self.signal_api)
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.home.mkdir(parents=True, exist_ok=True)
+        return f"sqlite+aiosqlite:///{(self.home / 'weerbaar.db').resolve()}"
+
+    def resolved_keys(self) -> str:
+        """The key ring; in development a local key file is made once, and said so."""
+        if self.encryption_keys is not None:
+            return self.encryption_keys.get_secret_value()
+        from storage.crypto import new_key  # local: settings stay light to import
+
+        path = self.home / "encryption.key"
+        if not path.exists():
+            self.home.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as f:
+                f.write(f"local:{new_key()}\n")
+            log.warning("Created a local encryption key at %s (development only).", path)
+        return path.read_text(encoding="utf-8").strip()

@@ -1,0 +1,110 @@
+"""Shared fixtures: the app built by its real factory on SQLite or PostgreSQL, a fake clock."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Callable, Awaitable
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.app import Weerbaar
+from bot.demo import seed_demo
+from bot.settings import Settings
+
+AMS = ZoneInfo("Europe/Amsterdam")
+TEST_KEY = "t1:" + "A" * 43  # 32 zero-ish bytes, base64: a fixed test key, not a secret
+PG_ADMIN_URL = os.environ.get(
+    "WEERBAAR_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
+
+
+class FakeClock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 25, 10, 0, tzinfo=AMS))  # a Wednesday
+
+
+async def _pg_database() -> tuple[str, Callable[[], Awaitable[None]]] | None:
+    import asyncpg
+
+    base = PG_ADMIN_URL.replace("postgresql+asyncpg://", "postgresql://")
+    try:
+        admin = await asyncpg.connect(base, timeout=3)
+    except (OSError, asyncpg.PostgresError):
+        return None
+    name = f"weerbaar_test_{uuid.uuid4().hex[:12]}"
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+
+    async def drop() -> None:
+        conn = await asyncpg.connect(base, timeout=3)
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.close()
+
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name, drop
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh empty database on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'weerbaar.db'}"
+        return
+    made = await _pg_database()
+    if made is None:
+        if os.environ.get("WEERBAAR_REQUIRE_PG"):
+            pytest.fail(f"PostgreSQL is required but not reachable at {PG_ADMIN_URL}")
+        pytest.skip("PostgreSQL not reachable")
+    url, drop = made
+    yield url
+    await drop()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'weerbaar.db'}"
+
+
+def make_settings(url: str, tmp_path: Path, **extra: object) -> Settings:
+    return Settings(database_url=url, encryption_keys=TEST_KEY, home=tmp_path / "home",
+                    _env_file=None, **extra)  # type: ignore[call-arg]
+
+
+AppFactory = Callable[..., Awaitable[Weerbaar]]
+
+
+@pytest.fixture
+async def make_app(tmp_path: Path, clock: FakeClock) -> AsyncIterator[AppFactory]:
+    """Build apps with the real factory; all are closed at the end of the test."""
+    made: list[Weerbaar] = []
+
+    async def factory(url: str, demo: bool = True, **extra: object) -> Weerbaar:
+        app = await Weerbaar.create(make_settings(url, tmp_path, **extra), clock=clock)
+        made.append(app)
+        if demo:
+            async with app.store.transaction() as tx:
+                if await tx.find_person_id("local", "handle", "anna") is None:
+                    await seed_demo(tx, clock())
+        return app
+
+    yield factory
+    for app in made:
+        await app.close()
+
+
+@pytest.fixture
+async def app(make_app: AppFactory, sqlite_url: str) -> Weerbaar:
+    return await make_app(sqlite_url)

@@ -1,0 +1,310 @@
+"""Whole reports through the local adapter, the real service and a real SQLite database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.app import Weerbaar
+from storage import outbox as outbox_rows
+from tests.chat import Chatter, report_lines
+from tests.conftest import AppFactory, FakeClock
+
+# The guideline's table (domain.md, section 2), written out independently of bot/domain.py.
+ROUTING_TABLE = [
+    ("commissaris_van_de_koning", "provincie-utrecht", "provinciesecretaris",
+     ("Minister van BZK", "statengriffier")),
+    ("gedeputeerde", "provincie-utrecht", "provinciesecretaris",
+     ("Commissaris van de Koning",)),
+    ("statenlid", "provincie-utrecht", "statengriffier", ("Commissaris van de Koning",)),
+    ("burgemeester", "amersfoort", "gemeentesecretaris", ("Commissaris van de Koning",
+                                                           "griffier")),
+    ("wethouder", "amersfoort", "gemeentesecretaris", ("burgemeester",)),
+    ("gemeenteraadslid", "amersfoort", "griffier", ("burgemeester",)),
+    ("dijkgraaf", "waterschap-vallei-en-veluwe", "secretaris_directeur",
+     ("secretaris", "Commissaris van de Koning")),
+    ("dagelijks_bestuurslid", "waterschap-vallei-en-veluwe", "secretaris_directeur",
+     ("dijkgraaf",)),
+    ("algemeen_bestuurslid", "waterschap-vallei-en-veluwe", "secretaris", ("dijkgraaf",)),
+]
+
+
+async def enrol(app: Weerbaar, handle: str, name: str, *roles: tuple[str, str]) -> int:
+    async with app.store.transaction() as tx:
+        pid = await tx.add_person(name, app.clock())
+        for role, slug in roles:
+            org_id = await tx.organisation_id(slug)
+            assert org_id is not None
+            await tx.add_role(pid, role, org_id)
+        await tx.add_identity(pid, "local", "handle", handle)
+    return pid
+
+
+@pytest.mark.parametrize(("role", "org", "handler", "informed"), ROUTING_TABLE)
+async def test_each_role_is_routed_as_the_guideline_says(
+    app: Weerbaar, role: str, org: str, handler: str, informed: tuple[str, ...]
+) -> None:
+    await enrol(app, "reporter", "Rita Reporter", (role, org))
+    handler_id = await enrol(app, "handler", "Henk Handler", (handler, org))
+    chat = Chatter(app, "reporter")
+    review = await chat.say(*report_lines())
+    assert "Jouw melding" in review
+    done = await chat.say("verstuur")
+    assert "Je kenmerk is WB-" in done
+    for party in informed:
+        assert party in done
+
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases()
+        notices = await outbox_rows.pending_for(tx, "local", "handler")
+        handlers = await tx.people_with_role(case.org_id or 0, case.handler_function or "")
+    assert case.status == "submitted"
+    assert case.role == role
+    assert case.org is not None and case.org.slug == org
+    assert case.handler_function == handler
+    assert case.informed == informed
+    assert handler_id in [h.id for h in handlers]
+    assert len(notices) == 1 and case.reference in notices[0].payload["text"]
+    # the handler's notice names no reporter and carries no narrative
+    assert "Rita" not in notices[0].payload["text"]
+    assert "schold" not in str(notices[0].payload)
+
+
+async def test_a_person_with_two_roles_picks_the_one_it_happened_in(app: Weerbaar) -> None:
+    chat = Chatter(app, "sanne")  # wethouder Houten and Statenlid
+    await chat.say("hallo")
+    reply = await chat.say("ja")
+    assert "In welke rol" in reply
+    assert "wethouder, Gemeente Houten" in reply
+    assert "Statenlid, Provincie Utrecht" in reply
+    await chat.say("2", *report_lines()[2:])
+    await chat.say("verstuur")
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases()
+    assert (case.role, case.handler_function) == ("statenlid", "statengriffier")
+
+
+async def test_review_edit_goes_back_to_the_summary(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say(*report_lines())
+    reply = await chat.say("wijzig 3")
+    assert "Waar gebeurde het" in reply
+    reply = await chat.say("Bij de bibliotheek")
+    assert "Jouw melding" in reply and "3. Waar: Bij de bibliotheek" in reply
+    # changing "who did it" asks the questions that now apply, then the summary again
+    reply = await chat.say("wijzig 5")
+    assert "Weet je wie het deed" in reply
+    reply = await chat.say("1")
+    assert "Wie was het" in reply
+    await chat.say("De buurman")
+    reply = await chat.say("overslaan")
+    assert "Wie: De buurman" in reply and "Jouw melding" in reply
+    await chat.say("verstuur")
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases()
+        answers = await tx.answers(case.id)
+    assert answers["where"] == "Bij de bibliotheek"
+    assert answers["perp_who"] == "De buurman"
+
+
+async def test_terug_goes_to_the_previous_question_and_keeps_answers(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "Hij schold me uit.")
+    reply = await chat.say("terug")
+    assert "Wat is er gebeurd" in reply
+    reply = await chat.say("Hij schold me uit en duwde me.")
+    assert "Wat past hierbij" in reply
+    await chat.say("terug", "terug")
+    reply = await chat.say("terug")
+    assert "eerste vraag" in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases(include_drafts=True)
+        answers = await tx.answers(case.id)
+    assert answers["what"] == "Hij schold me uit en duwde me."
+
+
+async def test_stop_keeps_the_draft_and_resume_continues(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "Bedreigd op straat.", "3")
+    reply = await chat.say("stop")
+    assert "bewaard" in reply
+    reply = await chat.say("hallo weer")
+    assert "nog niet af" in reply
+    reply = await chat.say("1")
+    assert "Waar gebeurde het" in reply
+    await chat.say(*report_lines()[4:])
+    await chat.say("verstuur")
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases()
+        answers = await tx.answers(case.id)
+    assert answers["what"] == "Bedreigd op straat."
+    assert answers["kinds"] == ["bedreiging"]
+
+
+async def test_restart_discards_the_old_draft(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "Eerste versie.", "stop", "hoi")
+    reply = await chat.say("opnieuw")
+    assert "ben je nu veilig" in reply
+    async with app.store.transaction() as tx:
+        cases = await tx.list_cases(include_drafts=True)
+        statuses = sorted(c.status for c in cases)
+        discarded = next(c for c in cases if c.status == "discarded")
+        assert await tx.answers(discarded.id) == {}
+    assert statuses == ["discarded", "draft"]
+
+
+async def test_dates_unparseable_and_future_are_asked_again(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say(*report_lines()[:5])
+    reply = await chat.say("blabla")
+    assert "begrijp ik niet" in reply and "Wanneer" in reply
+    reply = await chat.say("morgen om 10:00")
+    assert "nog niet geweest" in reply
+    reply = await chat.say("vanochtend")
+    assert "woensdag 25 november 2026" in reply and "Klopt dat" in reply
+    reply = await chat.say("nee")
+    assert "nog een keer" in reply
+    reply = await chat.say("vorige week dinsdag")
+    assert "dinsdag 17 november 2026" in reply
+    await chat.say("ja")
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases(include_drafts=True)
+        answers = await tx.answers(case.id)
+    assert answers["when"]["start"].startswith("2026-11-17")
+    assert answers["when_ok"] is True
+
+
+async def test_unsafe_person_gets_112_and_can_pause(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo")
+    reply = await chat.say("nee")
+    assert "112" in reply and "Wil je nu verder" in reply
+    reply = await chat.say("nee")
+    assert "bewaard" in reply
+    reply = await chat.say("ik ben er weer")
+    assert "nog niet af" in reply
+    reply = await chat.say("verder")
+    assert "Wil je nu verder" in reply
+    reply = await chat.say("ja")
+    assert "Wat is er gebeurd" in reply
+
+
+async def test_evidence_files_links_and_odd_files(app: Weerbaar, tmp_path: Path) -> None:
+    photo = tmp_path / "scherm.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 100)
+    program = tmp_path / "virus.exe"
+    program.write_bytes(b"MZ" + b"\0" * 10)
+    chat = Chatter(app, "bram")
+    reply = await chat.say(*report_lines()[:9])
+    assert "Heb je bewijs" in reply
+    reply = await chat.file(photo)
+    assert "Ontvangen (1)" in reply
+    reply = await chat.file(program)
+    assert "kan ik niet bewaren" in reply
+    reply = await chat.say("zie https://example.org/post/1 en de brief die ik kreeg")
+    assert "Ontvangen (2)" in reply
+    reply = await chat.say("klaar")
+    assert "letsel" in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases(include_drafts=True)
+        files = await tx.evidence(case.id)
+        data = await tx.evidence_data(files[0].id)
+        answers = await tx.answers(case.id)
+    assert [(f.filename, f.content_type) for f in files] == [("scherm.png", "image/png")]
+    assert data == photo.read_bytes()
+    assert answers["evidence_items"]["links"] == ["https://example.org/post/1"]
+
+
+async def test_a_file_sent_at_another_question_is_kept(app: Weerbaar, tmp_path: Path) -> None:
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"y" * 50)
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja")
+    reply = await chat.file(photo)
+    assert "bewaard bij het bewijs" in reply and "Wat is er gebeurd" in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases(include_drafts=True)
+        assert len(await tx.evidence(case.id)) == 1
+
+
+async def test_oversized_file_and_message(make_app: AppFactory, sqlite_url: str,
+                                          tmp_path: Path) -> None:
+    app = await make_app(sqlite_url, max_file_bytes=1000, max_message_chars=200)
+    big = tmp_path / "groot.jpg"
+    big.write_bytes(b"\xff" * 5000)
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja")
+    reply = await chat.say("x" * 500)
+    assert "te lang" in reply and "Wat is er gebeurd" in reply
+    reply = await chat.file(big)
+    assert "te groot" in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases(include_drafts=True)
+        assert await tx.evidence(case.id) == []
+        assert "what" not in await tx.answers(case.id)
+
+
+async def test_skipped_optional_questions_show_as_skipped(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    lines = report_lines()
+    lines[7] = "2"  # can describe: the details question is asked, and skipped
+    lines.insert(8, "overslaan")
+    reply = await chat.say(*lines)
+    assert "Kenmerken: (overgeslagen)" in reply
+    assert "Getuigen: (overgeslagen)" in reply
+    assert "Bewijs: (overgeslagen)" in reply
+
+
+async def test_help_why_and_nonsense_never_dead_end(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo")
+    reply = await chat.say("help")
+    assert "112" in reply and "ben je nu veilig" in reply
+    reply = await chat.say("waarom?")
+    assert "veiligheid" in reply and "ben je nu veilig" in reply
+    reply = await chat.say("misschien")
+    assert "'ja' of 'nee'" in reply and "ben je nu veilig" in reply
+    await chat.say("ja", "Iets", "99")
+    assert "Kies een of meer nummers" in chat.text
+
+
+async def test_serious_case_gets_slachtofferloket_and_burgemeester_ngb(app: Weerbaar) -> None:
+    chat = Chatter(app, "anna")
+    lines = report_lines()
+    lines[10] = "1, 3"  # lichamelijk letsel, ziekenhuis
+    await chat.say(*lines)
+    reply = await chat.say("verstuur")
+    assert "088 5543 288" in reply  # vertrouwenslijn, for everyone
+    assert "070-373 8080" in reply  # NGB crisislijn for a burgemeester
+    assert "088-633 1580" in reply  # slachtofferloket when serious
+    assert "huisadres" in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases()
+    assert case.serious is True
+
+
+async def test_handler_only_person_is_told_what_this_is(app: Weerbaar) -> None:
+    chat = Chatter(app, "griffier-zeist")
+    reply = await chat.say("hallo")
+    assert "aangemeld als griffier" in reply
+
+
+async def test_restart_mid_report_resumes_at_the_same_question(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
+    first = await make_app(database_url)
+    chat = Chatter(first, "bram")
+    await chat.say("hallo", "ja", "Hij dreigde.", "3, 4", "Markt")
+    assert "Wanneer gebeurde het" in chat.text
+    await first.close()
+
+    second = await make_app(database_url, demo=False)
+    chat = Chatter(second, "bram")
+    reply = await chat.say("hoi")
+    assert "Wanneer gebeurde het" in reply  # the same question, asked again
+    await chat.say("gisteren om 20:00", "ja", *report_lines()[7:])
+    assert "Wat er gebeurde: Hij dreigde." in chat.text
+    assert "Soort: Bedreiging, Intimidatie" in chat.text
+    assert "Waar: Markt" in chat.text
