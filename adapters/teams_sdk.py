@@ -30,6 +30,7 @@ from typing import Any
 
 import aiohttp
 import requests
+from botframework.connector import BotFrameworkConnectorConfiguration
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
     AppCredentials,
@@ -74,11 +75,14 @@ def fast_retry_policy() -> Iterator[None]:
         policy_class.safe_codes = original
 
 
-def _no_status_retry() -> Retry:
+def _no_status_retry(policy: Retry) -> None:
     # One retry when the connection could not be made (nothing was sent, so no duplicate
-    # message); none on read errors or on status codes: the caller decides.
-    return Retry(total=1, connect=1, read=0, redirect=0, status=0, other=0,
-                 raise_on_status=False)
+    # message); none on read errors or on status codes: the caller decides. Mutated in
+    # place because msrest also reads its own attribute BACKOFF_MAX from this object.
+    policy.total = policy.connect = 1
+    policy.read = policy.status = policy.other = 0
+    policy.status_forcelist = frozenset()
+    policy.raise_on_status = False
 
 
 class AppToken:
@@ -191,10 +195,13 @@ class ConnectorClients(ConnectorFactory):
             self._clients.move_to_end(service_url)
             return client
         with fast_retry_policy():
-            client = ConnectorClient(self._credentials, base_url=service_url)
-        client.config.add_user_agent(_USER_AGENT)
-        # Read when the client's requests.Session is first made, i.e. on first use.
-        client.config.retry_policy.policy = _no_status_retry()
+            config = BotFrameworkConnectorConfiguration(self._credentials, service_url)
+        # Set before the client exists: its requests.Session reads it when it is made.
+        _no_status_retry(config.retry_policy.policy)
+        config.add_user_agent(_USER_AGENT)
+        client = ConnectorClient(
+            self._credentials, base_url=service_url, custom_configuration=config
+        )
         self._clients[service_url] = client
         if len(self._clients) > self._max:
             _, oldest = self._clients.popitem(last=False)
