@@ -1,0 +1,91 @@
+"""The turn handler itself: who may talk, duplicates, edits, errors."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.app import Weerbaar
+from dialogs.messages import ConversationKey, Inbound
+from tests.conftest import FakeClock
+
+ANNA = ConversationKey("local", "local", "anna")
+
+
+def msg(text: str, mid: str, key: ConversationKey = ANNA, **extra: object) -> Inbound:
+    return Inbound(key=key, message_id=mid, text=text, **extra)  # type: ignore[arg-type]
+
+
+async def test_a_redelivered_message_is_processed_once(app: Weerbaar) -> None:
+    await app.handle(msg("hallo", "m1"))
+    await app.handle(msg("ja", "m2"))
+    first = await app.handle(msg("Eerste antwoord", "m3"))
+    again = await app.handle(msg("Eerste antwoord", "m3"))
+    assert first and again == []
+    async with app.store.transaction() as tx:
+        state = await tx.load_state(ANNA)
+    assert state is not None and state.step == "kinds"
+    assert state.history == ["safe", "what"]
+
+
+async def test_an_unknown_sender_is_answered_kindly_and_nothing_is_kept(app: Weerbaar) -> None:
+    stranger = ConversationKey("signal", "+31612345678", "7c1e8a3e-unknown")
+    [reply] = await app.handle(msg("help mij", "s1", key=stranger, address="+31687654321"))
+    assert "112" in reply.text and "griffier" in reply.text
+    assert await app.handle(msg("hallo?", "s2", key=stranger)) == []  # no flood of replies
+    async with app.store.transaction() as tx:
+        assert await tx.load_state(stranger) is None
+        assert await tx.claim_inbound("signal", "s1", app.clock()) is True  # never recorded
+
+
+async def test_signal_uuid_is_bound_to_the_enrolled_number_once(
+    app: Weerbaar, clock: FakeClock
+) -> None:
+    async with app.store.transaction() as tx:
+        pid = await tx.add_person("Sara", clock())
+        org_id = await tx.organisation_id("woerden")
+        assert org_id is not None
+        await tx.add_role(pid, "wethouder", org_id)
+        await tx.add_identity(pid, "signal", "phone", "+31612345678")
+    key = ConversationKey("signal", "+31600000000", "uuid-sara")
+    replies = await app.handle(msg("hoi", "x1", key=key, address="06 1234 5678"))
+    assert "Hallo Sara" in replies[0].text
+    # later messages carry no number at all (sourceNumber can be null)
+    replies = await app.handle(msg("ja", "x2", key=key))
+    assert "Wat is er gebeurd" in replies[0].text
+    async with app.store.transaction() as tx:
+        assert await tx.find_person_id("signal", "uuid", "uuid-sara") == pid
+
+
+async def test_an_edited_message_replaces_its_answer_while_the_report_is_open(
+    app: Weerbaar,
+) -> None:
+    for n, text in enumerate(["hallo", "ja", "Hij riep iets", "2"]):
+        await app.handle(msg(text, f"e{n}"))
+    [reply] = await app.handle(msg("Hij riep dat hij me zou vinden", "e9", replaces="e2"))
+    assert "aangepast" in reply.text
+    async with app.store.transaction() as tx:
+        state = await tx.load_state(ANNA)
+    assert state is not None
+    assert state.answers["what"] == "Hij riep dat hij me zou vinden"
+    assert state.step == "where"  # the open question stays where it was
+
+
+async def test_an_internal_error_apologises_and_keeps_what_was_stored(
+    app: Weerbaar, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    await app.handle(msg("hallo", "f1"))
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(app.service.engine, "turn", broken)
+    with caplog.at_level(logging.ERROR):
+        [reply] = await app.handle(msg("Geheime tekst", "f2"))
+    assert "Sorry" in reply.text and "112" in reply.text
+    assert "Geheime tekst" not in caplog.text
+    monkeypatch.undo()
+    async with app.store.transaction() as tx:
+        state = await tx.load_state(ANNA)
+    assert state is not None and state.step == "safe"  # the failed turn changed nothing

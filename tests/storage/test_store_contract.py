@@ -1,0 +1,137 @@
+"""One contract for the store, run against SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from bot.app import Weerbaar
+from bot.domain import HandlerFunction, Organisation, OrgKind, Route
+from bot.model import DialogState
+from dialogs.messages import Attachment, ConversationKey
+from storage import outbox as rows
+from tests.conftest import AppFactory, FakeClock
+
+
+async def _app(make_app: AppFactory, url: str) -> Weerbaar:
+    return await make_app(url, demo=False)
+
+
+async def test_organisations_are_loaded_once_and_editable(
+    make_app: AppFactory, database_url: str
+) -> None:
+    app = await _app(make_app, database_url)
+    async with app.store.transaction() as tx:
+        orgs = [o for _i, o in await tx.organisations()]
+        assert len(orgs) == 31
+        assert sum(o.kind is OrgKind.MUNICIPALITY for o in orgs) == 26
+        assert sum(o.kind is OrgKind.WATER_BOARD for o in orgs) == 4
+        assert await tx.upsert_organisations(
+            [Organisation("utrecht", "Gemeente Utrecht (stad)", OrgKind.MUNICIPALITY)]) == 0
+    async with app.store.transaction() as tx:
+        names = {o.slug: o.name for _i, o in await tx.organisations()}
+    assert names["utrecht"] == "Gemeente Utrecht (stad)"
+
+
+async def test_inbound_dedupe_claims_once(make_app: AppFactory, database_url: str,
+                                          clock: FakeClock) -> None:
+    app = await _app(make_app, database_url)
+    async with app.store.transaction() as tx:
+        assert await tx.claim_inbound("signal", "u1:17", clock()) is True
+        assert await tx.claim_inbound("signal", "u1:17", clock()) is False
+        assert await tx.claim_inbound("teams", "u1:17", clock()) is True
+
+
+async def test_people_roles_identities(make_app: AppFactory, database_url: str,
+                                       clock: FakeClock) -> None:
+    app = await _app(make_app, database_url)
+    async with app.store.transaction() as tx:
+        org_id = await tx.organisation_id("zeist")
+        assert org_id is not None
+        pid = await tx.add_person("Gerda Smit", clock())
+        await tx.add_role(pid, "griffier", org_id)
+        await tx.add_role(pid, "griffier", org_id)  # twice is once
+        assert await tx.add_identity(pid, "teams", "aad", "aad-1") is True
+        other = await tx.add_person("Ander", clock())
+        assert await tx.add_identity(other, "teams", "aad", "aad-1") is False
+    async with app.store.transaction() as tx:
+        person = await tx.person(pid)
+        assert person is not None and person.name == "Gerda Smit"
+        assert [(r.role, r.org.slug) for r in person.roles] == [("griffier", "zeist")]
+        assert person.identities[0].reachable is False  # no Teams reference yet
+        await tx.set_reference("teams", "aad", "aad-1", {"conversation": {"id": "c1"}})
+        assert (await tx.person(pid)).identities[0].reachable is True  # type: ignore[union-attr]
+        assert [p.id for p in await tx.people_with_role(org_id, "griffier")] == [pid]
+        assert await tx.remove_person(pid) is True
+        assert await tx.find_person_id("teams", "aad", "aad-1") is None
+
+
+async def test_answers_evidence_state_and_submission(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
+    app = await _app(make_app, database_url)
+    key = ConversationKey("local", "local", "x")
+    async with app.store.transaction() as tx:
+        org_id = await tx.organisation_id("zeist")
+        assert org_id is not None
+        pid = await tx.add_person("Rita", clock())
+        case_id = await tx.create_draft(pid, "local", clock())
+        await tx.set_answer(case_id, "what", "eerste", clock())
+        await tx.set_answer(case_id, "what", "tweede", clock())
+        await tx.set_answer(case_id, "kinds", ["bedreiging"], clock())
+        await tx.set_answer(case_id, "witnesses", None, clock())
+        eid = await tx.add_evidence(case_id, Attachment("a.jpg", "image/jpeg", b"\xff\xd8"),
+                                    clock())
+        await tx.save_state(key, pid, DialogState(flow="report", step="where",
+                                                  history=["safe", "what"], case_id=case_id),
+                            clock())
+    async with app.store.transaction() as tx:
+        state = await tx.load_state(key)
+        assert state is not None and state.step == "where"
+        assert state.history == ["safe", "what"]
+        assert state.answers == {"what": "tweede", "kinds": ["bedreiging"], "witnesses": None}
+        assert await tx.evidence_data(eid) == b"\xff\xd8"
+        await tx.clear_answers(case_id, ["kinds"])
+        assert "kinds" not in await tx.answers(case_id)
+        org = Organisation("zeist", "Gemeente Zeist", OrgKind.MUNICIPALITY)
+        route = Route(org, HandlerFunction.GRIFFIER, ("burgemeester",))
+        facts = {"kinds": ["bedreiging"], "serious": True, "criminal": False,
+                 "start": clock() - timedelta(hours=3), "end": None}
+        await tx.submit_case(case_id, route, org_id, "gemeenteraadslid", facts, clock())
+    async with app.store.transaction() as tx:
+        case = await tx.case(case_id)
+        assert case is not None and case.status == "submitted"
+        assert case.incident_start == clock() - timedelta(hours=3)
+        assert case.incident_start is not None and case.incident_start.tzinfo is not None
+        assert case.informed == ("burgemeester",)
+        assert [c.id for c in await tx.list_cases(org_id)] == [case_id]
+        assert await tx.case_by_reference(case.reference.lower()) is not None
+        assert await tx.acknowledge(case_id, pid, clock()) is True
+        assert await tx.acknowledge(case_id, pid, clock()) is False  # a second press
+
+
+async def test_outbox_claims_are_exclusive_and_leased(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
+    app = await _app(make_app, database_url)
+    async with app.store.transaction() as tx:
+        for n in range(20):
+            await tx.enqueue("teams", "t", f"user{n}", {"text": f"bericht {n}"}, clock(),
+                             dedupe_key=f"k{n}")
+        assert await tx.enqueue("teams", "t", "user0", {"text": "x"}, clock(),
+                                dedupe_key="k0") is False
+
+    async def claim() -> list[int]:
+        async with app.store.transaction() as tx:
+            return [i.id for i in await rows.claim_due(tx, clock(), ["teams"], limit=15)]
+
+    first, second = await asyncio.gather(claim(), claim())
+    assert not set(first) & set(second)
+    assert len(first) + len(second) == 20
+    assert await claim() == []  # leased
+    clock.advance(seconds=61)
+    assert len(await claim()) == 15  # lease ran out: claimable again
+    async with app.store.transaction() as tx:
+        await rows.mark_sent(tx, first[0], clock())
+        counts = await tx.outbox_counts()
+    assert counts == {"pending": 19, "sent": 1}

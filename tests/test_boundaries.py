@@ -1,0 +1,47 @@
+"""design.md §2: dialogs/ and bot/ see no channel SDK, no HTTP library and no SQL."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORBIDDEN = ("botbuilder", "botframework", "signalbot", "aiohttp", "sqlalchemy", "msrest")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_bot_and_dialogs_import_no_sdk_http_or_sql() -> None:
+    offenders = {
+        str(p.relative_to(ROOT)): sorted(_imports(p) & set(FORBIDDEN))
+        for pkg in ("bot", "dialogs")
+        for p in (ROOT / pkg).rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_channel_sdks_stay_in_their_adapters() -> None:
+    for p in ROOT.rglob("*.py"):
+        rel = p.relative_to(ROOT)
+        if rel.parts[0] in ("tests", "bench", ".venv") or rel.parts[0].startswith("."):
+            continue
+        used = _imports(p)
+        if used & {"botbuilder", "botframework", "msrest"}:
+            assert rel.parts[0] == "adapters" and rel.name.startswith("teams"), rel
+        if "signalbot" in used:
+            assert rel.parts[0] == "adapters" and rel.name.startswith("signal"), rel
+
+
+def test_domain_reads_no_clock() -> None:
+    for name in ("domain.py", "deadlines.py", "workdays.py", "dates.py"):
+        source = (ROOT / "bot" / name).read_text(encoding="utf-8")
+        assert ".now(" not in source and "today(" not in source and "time.time" not in source

@@ -1,0 +1,112 @@
+"""The operator's commands, run as a newcomer would run them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.chat import report_lines
+from tests.conftest import TEST_KEY
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    values = {
+        "WEERBAAR_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}",
+        "WEERBAAR_ENCRYPTION_KEYS": TEST_KEY,
+        "WEERBAAR_HOME": str(tmp_path / "home"),
+    }
+    for k, v in values.items():
+        monkeypatch.setenv(k, v)
+    monkeypatch.chdir(tmp_path)
+    return values
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_people_add_list_remove(env: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "people", "add", "--name", "Gerda Smit", "--role", "griffier",
+                       "--org", "Gemeente Zeist", "--teams", "aad-123", "--local", "gerda")
+    assert code == 0 and "griffier at Gemeente Zeist" in out
+    code, out, _ = run(capsys, "people", "add", "--name", "Piet", "--role", "raadslid",
+                       "--org", "zeist", "--signal", "06 12345678")
+    assert code == 0
+    code, out, _ = run(capsys, "people", "list")
+    assert "Gerda Smit" in out and "not yet reachable in Teams" in out
+    assert "signal:+31612345678" in out
+    code, out, _ = run(capsys, "people", "remove", "gerda")
+    assert code == 0
+    code, out, _ = run(capsys, "people", "list")
+    assert "Gerda" not in out
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--role", "baas", "--org", "zeist"], "Unknown role 'baas'. Valid roles: commissaris"),
+    (["--role", "griffier", "--org", "Zeistt"], "Unknown organisation 'Zeistt'. Valid: "),
+    (["--role", "dijkgraaf", "--org", "zeist"], "does not belong to a gemeente"),
+    (["--role", "griffier", "--org", "zeist", "--signal", "12"], "not a valid phone number"),
+])
+def test_mistakes_get_one_clear_line(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    extra = [] if "--signal" in args else ["--local", "x"]
+    code, out, err = run(capsys, "people", "add", "--name", "X", *args, *extra)
+    assert code == 2
+    assert says in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_orgs_list(env: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "orgs", "list")
+    assert code == 0 and len(out.splitlines()) == 31 and "Waterschap Rivierenland" in out
+
+
+def test_chat_from_a_pipe_then_cases_list_and_show(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert run(capsys, "demo")[0] == 0
+    lines = "\n".join([*report_lines(what="Schelden bij de ingang."), "verstuur"]) + "\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "chat", "--as", "bram"], input=lines, text=True,
+        capture_output=True, env={**os.environ, **env}, cwd=tmp_path, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Je kenmerk is WB-" in done.stdout
+    reference = done.stdout.split("Je kenmerk is ")[1][:9]
+
+    code, out, _ = run(capsys, "cases", "list")
+    assert reference in out and "griffier" in out
+    code, out, _ = run(capsys, "cases", "show", reference)
+    assert "Schelden bij de ingang." in out and "griffier at Gemeente Zeist" in out
+    code, _, err = run(capsys, "cases", "show", "WB-NOPE99")
+    assert code == 2 and "No case" in err
+
+    # the griffier of Zeist sees the new case when opening the chat
+    seen = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "chat", "--as", "griffier-zeist"], input="",
+        text=True, capture_output=True, env={**os.environ, **env}, cwd=tmp_path, timeout=60,
+    )
+    assert f"Nieuwe melding {reference}" in seen.stdout
+
+
+def test_chat_as_an_unknown_handle(env: dict[str, str],
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "chat", "--as", "nobody")
+    assert code == 2 and "No one is enrolled with local handle 'nobody'" in err
+
+
+def test_production_without_a_key_refuses_to_start(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WEERBAAR_ENCRYPTION_KEYS")
+    monkeypatch.setenv("WEERBAAR_MODE", "production")
+    code, _, err = run(capsys, "orgs", "list")
+    assert code == 2 and "WEERBAAR_ENCRYPTION_KEYS is missing" in err
