@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.content import say
 from bot.files import human_size
-from bot.model import CaseEvent, CaseRecord, EvidenceRecord
+from bot.model import CaseEvent, CaseRecord, EvidenceRecord, Person, PersonRole
 from dialogs.engine import Context, Engine
 from dialogs.report import REPORT
 
@@ -60,10 +60,8 @@ def render_case(
     return "\n".join(lines)
 
 
-def _reporter_stub(case: CaseRecord) -> Any:
-    from bot.model import Person, PersonRole
-
-    roles = ()
+def _reporter_stub(case: CaseRecord) -> Person:
+    roles: tuple[PersonRole, ...] = ()
     if case.org is not None and case.role is not None and case.org_id is not None:
         roles = (PersonRole(case.role, case.org, case.org_id),)
     return Person(id=case.reporter_id, name=case.reporter_name, roles=roles)

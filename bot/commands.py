@@ -147,9 +147,9 @@ async def cases_list(app: Weerbaar, args: argparse.Namespace) -> int:
         print("No cases yet.")
     for case in found:
         when = case.submitted_at.strftime("%Y-%m-%d %H:%M") if case.submitted_at else "-"
-        org = case.org.name if case.org else "-"
+        org_name = case.org.name if case.org else "-"
         print(f"{case.reference}  {case.status:12} {when}  {case.role or '-':22} "
-              f"{org:28} -> {case.handler_function or '-'}"
+              f"{org_name:28} -> {case.handler_function or '-'}"
               f"{'  ERNSTIG' if case.serious else ''}")
     return 0
 

@@ -59,7 +59,7 @@ def test_mistakes_get_one_clear_line(
     env: dict[str, str], capsys: pytest.CaptureFixture[str], args: list[str], says: str
 ) -> None:
     extra = [] if "--signal" in args else ["--local", "x"]
-    code, out, err = run(capsys, "people", "add", "--name", "X", *args, *extra)
+    code, _out, err = run(capsys, "people", "add", "--name", "X", *args, *extra)
     assert code == 2
     assert says in err and err.count("\n") == 1 and "Traceback" not in err
 
