@@ -7,7 +7,11 @@ import logging
 
 from aiohttp import web
 
+from adapters.signal import SignalAdapter
+from adapters.signal_runtime import start_signal
+from adapters.signal_setup import SignalSetupError
 from bot.app import Weerbaar
+from bot.commands import CliError
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +50,16 @@ async def serve_forever(app: Weerbaar) -> None:
     site = web.TCPSite(runner, settings.host, settings.port)
     await site.start()
     log.info("listening on http://%s:%s", settings.host, settings.port)
+    signal: SignalAdapter | None = None
     try:
+        try:
+            signal = await start_signal(app)
+        except SignalSetupError as exc:
+            raise CliError(str(exc)) from exc  # wrong mode or version: say so and stop
         while True:
             await app.outbox.run_once()
             await asyncio.sleep(settings.sweep_seconds)
     finally:
+        if signal is not None:
+            await signal.stop()
         await runner.cleanup()

@@ -12,6 +12,8 @@ What this module does itself, because signalbot 2.2.1 makes it impossible:
   and jitter;
 - the start-up checks (`SignalBot.start` retries a wrong mode or version forever);
 - ordering: signalbot runs handlers concurrently, so turns are queued per conversation;
+- leadership: with a `LeaderLock` (storage/leader.py), only the replica that holds it
+  receives; the others stand by, retry the lock periodically and still send;
 - sending, downloading (with a size limit) — see `adapters/signal_api.py`.
 `SignalBot.stop()` also stops the running event loop, so it is never called: the bot's
 HTTP session is closed with `SignalBot.close()`.
@@ -28,6 +30,7 @@ import json
 import logging
 import random
 import time
+from typing import TYPE_CHECKING
 
 import aiohttp
 from pydantic import ValidationError
@@ -56,6 +59,9 @@ from adapters.signal_setup import (
 from bot.content import say
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
+if TYPE_CHECKING:
+    from storage.leader import LeaderLock
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -79,6 +85,8 @@ class SignalAdapter:
         *,
         reconnect_base: float = 0.2,
         reconnect_cap: float = 15.0,
+        leader: LeaderLock | None = None,
+        leader_interval: float = 5.0,
     ) -> None:
         if not number:
             raise ValueError("SignalAdapter needs the bot's phone number, e.g. '+31201234567'.")
@@ -90,6 +98,8 @@ class SignalAdapter:
         self._handler = handler
         self._reconnect_base = reconnect_base
         self._reconnect_cap = reconnect_cap
+        self._leader = leader
+        self._leader_interval = leader_interval
         self._session: aiohttp.ClientSession | None = None
         self._api: SignalRestApi | None = None
         self._bot: SignalBot | None = None
@@ -108,8 +118,14 @@ class SignalAdapter:
         """Whether the receive websocket is open now."""
         return self._connected
 
+    @property
+    def busy(self) -> bool:
+        """Whether a received message is waiting or being handled now."""
+        return bool(self._workers)
+
     async def start(self) -> None:
-        """Connect to the REST API and start receiving.
+        """Connect to the REST API and start receiving (with a leader lock: once this
+        replica holds it).
 
         A REST API that is down is waited for in the background (one log line); one in
         the wrong mode or too old raises `SignalSetupError`.
@@ -138,14 +154,18 @@ class SignalAdapter:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._runner
             self._runner = None
+        await self._finish_turns()
+        self._connected = False
+        await self._close_sessions()
+
+    async def _finish_turns(self) -> None:
+        """Let running turns end briefly, then cancel what is left."""
         workers = list(self._workers.values())
         if workers:
             _, pending = await asyncio.wait(workers, timeout=_SHUTDOWN_GRACE)
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
-        self._connected = False
-        await self._close_sessions()
 
     async def _close_sessions(self) -> None:
         if self._bot is not None:
@@ -159,9 +179,46 @@ class SignalAdapter:
         return random.uniform(self._reconnect_base / 2, max(ceiling, self._reconnect_base))
 
     async def _run(self, *, checked: bool) -> None:
+        if self._leader is None:
+            await self._receive(checked=checked)
+        else:
+            await self._lead(self._leader, checked=checked)
+
+    async def _receive(self, *, checked: bool) -> None:
         if not checked and not await self._wait_for_api():
             return
         await self._receive_forever()
+
+    async def _lead(self, leader: LeaderLock, *, checked: bool) -> None:
+        """Receive while this replica holds the lock; otherwise retry it periodically,
+        so that a standby takes over when the leader dies."""
+        standing_by = False
+        try:
+            while True:
+                if await leader.try_acquire():
+                    standing_by = False
+                    log.info("this replica runs the Signal receiver")
+                    receiver = asyncio.create_task(self._receive(checked=checked))
+                    try:
+                        while not receiver.done():
+                            await asyncio.wait({receiver}, timeout=self._leader_interval)
+                            if not receiver.done() and not await leader.held():
+                                break
+                    finally:
+                        receiver.cancel()
+                        with contextlib.suppress(asyncio.CancelledError):
+                            await receiver
+                        await self._finish_turns()
+                    if self.failure is not None:
+                        return  # a REST API this adapter cannot use: see _wait_for_api
+                    await leader.release()
+                    log.warning("this replica lost the Signal receiver lock; standing by")
+                elif not standing_by:
+                    log.info("another replica runs the Signal receiver; standing by")
+                    standing_by = True
+                await asyncio.sleep(self._leader_interval)
+        finally:
+            await leader.release()
 
     async def _wait_for_api(self) -> bool:
         assert self._api is not None
@@ -357,7 +414,12 @@ class SignalAdapter:
 
     async def send(self, key: ConversationKey, message: Outbound) -> None:
         """Deliver one proactive message to `key.user` (a Signal uuid works as recipient
-        since signal-cli-rest-api 0.85). Raises `DeliveryError` for the outbox to retry."""
+        since signal-cli-rest-api 0.85). Raises `DeliveryError` for the outbox to retry.
+
+        It always goes out from this adapter's own number: `key.account` is not read,
+        since the outbox queues Signal rows with an empty account (bot/cases.py does not
+        know the bot's number), and a uuid stays the same person whichever number sends.
+        Works on every replica, receiver or not."""
         if self._api is None:
             raise DeliveryError("Signal adapter is not started")
         await self._deliver(key.user, message)
