@@ -18,8 +18,6 @@ import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, Protocol
 
 import aiohttp
@@ -36,7 +34,7 @@ from botbuilder.schema import (
     ConversationReference,
 )
 from botbuilder.schema import Attachment as CardAttachment
-from botframework.connector.auth import EmulatorValidation, JwtTokenExtractor
+from botframework.connector.auth import EmulatorValidation
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from adapters.base import DeliveryError, TurnHandler
@@ -51,13 +49,15 @@ from adapters.teams_cards import (
     picked_choice,
 )
 from adapters.teams_files import Oversized, download, file_refs
+from adapters.teams_keys import conversation_key, person_of, retry_after_seconds
 from adapters.teams_sdk import (
-    BOT_FRAMEWORK_SCOPE,
     AppToken,
     CachingAuthentication,
     ConnectorClients,
     CredentialsFactory,
+    Settings,
     TokenError,
+    stale_openid_metadata,
 )
 from bot.content import say
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
@@ -65,7 +65,6 @@ from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 log = logging.getLogger(__name__)
 
 CHANNEL_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration"
-CHANNEL_TOKEN_ISSUER = "https://api.botframework.com"
 _CARD_ACTION = "adaptiveCard/action"
 
 
@@ -88,23 +87,6 @@ class ReferenceStore(Protocol):
     async def save(self, key: ConversationKey, reference: dict[str, object]) -> None: ...
 
     async def load(self, key: ConversationKey) -> dict[str, object] | None: ...
-
-
-class _Settings:
-    """The attribute bag ConfigurationBotFrameworkAuthentication reads its settings from."""
-
-    def __init__(self, app_id: str, app_password: str, tenant_id: str, openid_url: str,
-                 token_url: str) -> None:
-        self.APP_ID = app_id
-        self.APP_PASSWORD = app_password
-        self.APP_TENANTID = tenant_id
-        self.APP_TYPE = "SingleTenant"
-        self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = openid_url
-        self.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = openid_url  # emulator: refused
-        self.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = CHANNEL_TOKEN_ISSUER
-        self.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = BOT_FRAMEWORK_SCOPE
-        self.TO_CHANNEL_FROM_BOT_LOGIN_URL = token_url
-        self.OAUTH_URL = "https://token.botframework.com"  # user sign-in: never used
 
 
 class TeamsAdapter:
@@ -149,7 +131,7 @@ class TeamsAdapter:
         self._token = AppToken(app_id, app_password, token_url)
         credentials = CredentialsFactory(app_id, self._token)
         self._connectors = ConnectorClients(credentials.credentials)
-        settings = _Settings(app_id, app_password, tenant_id, openid_metadata_url, token_url)
+        settings = Settings(app_id, app_password, tenant_id, openid_metadata_url, token_url)
         self._auth = CachingAuthentication(
             ConfigurationBotFrameworkAuthentication(settings, credentials_factory=credentials),
             self._connectors,
@@ -243,7 +225,7 @@ class TeamsAdapter:
             raise PermissionError("emulator tokens are not accepted")
         # The SDK fetches OpenID metadata with blocking `requests` when its daily cache is
         # stale; do that in a thread rather than on the event loop.
-        metadata = _stale_metadata(self._openid_url)
+        metadata = stale_openid_metadata(self._openid_url)
         if metadata is not None:
             await asyncio.to_thread(asyncio.run, metadata._refresh())
         return await self._auth.authenticate_request(activity, auth_header)
@@ -264,7 +246,7 @@ class TeamsAdapter:
     async def _save_reference(self, activity: Any) -> None:
         reference = TurnContext.get_conversation_reference(activity)
         reference.activity_id = None  # proactive sends start a new message, not a reply
-        await self._references.save(_key_of(activity), reference.serialize())
+        await self._references.save(conversation_key(activity), reference.serialize())
 
     async def _on_message(self, context: TurnContext) -> None:
         activity = context.activity
@@ -284,7 +266,7 @@ class TeamsAdapter:
             elif got is not None:
                 attachments.append(got)
         inbound = Inbound(
-            key=_key_of(activity),
+            key=conversation_key(activity),
             message_id=activity.id,
             text=(activity.text or "").strip(),
             choice=picked_choice(activity.value),
@@ -309,7 +291,7 @@ class TeamsAdapter:
         else:
             verb, data = parsed
             card = await self._card_actions.on_card_action(
-                _person_of(activity), verb, data, activity.reply_to_id or ""
+                person_of(activity), verb, data, activity.reply_to_id or ""
             )
             body, status = card_response(card), 200
         log.debug("card action on activity %s answered", activity.reply_to_id)
@@ -385,60 +367,12 @@ class TeamsAdapter:
         except HttpOperationError as error:
             response = getattr(error, "response", None)
             status = getattr(response, "status_code", None)
-            retry_after = _retry_after(getattr(response, "headers", None) or {})
+            retry_after = retry_after_seconds(getattr(response, "headers", None) or {})
             raise DeliveryError(f"connector answered {status}", retry_after) from error
         except ClientRequestError as error:
             raise DeliveryError("connector unreachable") from error
         except TokenError as error:
             raise DeliveryError(str(error)) from error
-
-
-def _tenant_of(activity: Any) -> str:
-    return str(activity.conversation.tenant_id or _channel_tenant(activity.channel_data) or "")
-
-
-def _person_of(activity: Any) -> ConversationKey:
-    """Who sent the activity: their AAD object id (Teams always sends it)."""
-    sender = activity.from_property
-    return ConversationKey("teams", _tenant_of(activity), sender.aad_object_id or sender.id)
-
-
-def _key_of(activity: Any) -> ConversationKey:
-    """The conversation's key: the person in a personal chat, else the conversation id."""
-    if (activity.conversation.conversation_type or "personal") == "personal":
-        return _person_of(activity)
-    return ConversationKey("teams", _tenant_of(activity), activity.conversation.id)
-
-
-def _channel_tenant(channel_data: Any) -> str | None:
-    if isinstance(channel_data, dict):
-        tenant = channel_data.get("tenant")
-        if isinstance(tenant, dict) and isinstance(tenant.get("id"), str):
-            return str(tenant["id"])
-    return None
-
-
-def _retry_after(headers: Any) -> float | None:
-    """Seconds from a Retry-After header: delta-seconds or an HTTP date."""
-    value = headers.get("Retry-After") if hasattr(headers, "get") else None
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-def _stale_metadata(url: str) -> Any:
-    """The SDK's OpenID metadata cache entry if it is about to go stale, else None."""
-    metadata = JwtTokenExtractor.get_open_id_metadata(url)
-    age = datetime.now() - metadata.last_updated
-    return metadata if age.total_seconds() > 23 * 3600 else None
 
 
 def _status(status: int) -> web.Response:

@@ -26,6 +26,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 import aiohttp
@@ -38,6 +39,7 @@ from botframework.connector.auth import (
     BotFrameworkAuthentication,
     ClaimsIdentity,
     ConnectorFactory,
+    JwtTokenExtractor,
     ServiceClientCredentialsFactory,
     UserTokenClient,
 )
@@ -47,6 +49,7 @@ from urllib3.util.retry import Retry
 log = logging.getLogger(__name__)
 
 BOT_FRAMEWORK_SCOPE = "https://api.botframework.com"
+CHANNEL_TOKEN_ISSUER = "https://api.botframework.com"
 _USER_AGENT = "Microsoft-BotFramework/3.1 (BotBuilder Python/4.17.1; weerbaar)"
 _SAFE_CODES = frozenset(ClientRetryPolicy.safe_codes)
 _REFRESH_MARGIN = 300.0  # seconds before expiry at which a token is renewed
@@ -253,3 +256,27 @@ class CachingAuthentication(BotFrameworkAuthentication):
 
     async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
         return await self._inner.authenticate_channel_request(auth_header)
+
+
+class Settings:
+    """The attribute bag ConfigurationBotFrameworkAuthentication reads its settings from."""
+
+    def __init__(self, app_id: str, app_password: str, tenant_id: str, openid_url: str,
+                 token_url: str) -> None:
+        self.APP_ID = app_id
+        self.APP_PASSWORD = app_password
+        self.APP_TENANTID = tenant_id
+        self.APP_TYPE = "SingleTenant"
+        self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = openid_url
+        self.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = openid_url  # emulator: refused
+        self.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = CHANNEL_TOKEN_ISSUER
+        self.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = BOT_FRAMEWORK_SCOPE
+        self.TO_CHANNEL_FROM_BOT_LOGIN_URL = token_url
+        self.OAUTH_URL = "https://token.botframework.com"  # user sign-in: never used
+
+
+def stale_openid_metadata(url: str) -> Any:
+    """The SDK's OpenID metadata cache entry if it is about to go stale, else None."""
+    metadata = JwtTokenExtractor.get_open_id_metadata(url)
+    age = datetime.now() - metadata.last_updated
+    return metadata if age.total_seconds() > 23 * 3600 else None

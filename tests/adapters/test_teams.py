@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+import requests
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
@@ -374,3 +375,48 @@ async def test_clients_and_token_are_reused_across_turns(bot: Bot) -> None:
     await asyncio.sleep(0)
     assert bot.issuer.token_requests == 1
     assert len({c.client_port for c in bot.connector.calls}) == 1  # one kept-alive connection
+
+
+async def test_slow_turn_is_acknowledged_and_finishes_after(bot: Bot) -> None:
+    bot.adapter._ack_after = 0.05  # the constructor's ack_after, shortened for the test
+    release = asyncio.Event()
+
+    async def slow(inbound: Inbound) -> list[Outbound]:
+        await release.wait()
+        return [Outbound("klaar")]
+
+    bot.handler.handle = slow  # type: ignore[method-assign]
+    response = await bot.post(message(bot.connector.url))
+    assert response.status == 201 and bot.connector.calls == []
+    release.set()
+    calls = await asyncio.to_thread(bot.connector.wait_for, 1)
+    assert calls[0].body["text"] == "klaar"
+
+
+async def test_retry_after_as_http_date(bot: Bot) -> None:
+    await bot.post(message(bot.connector.url))
+    bot.connector.fail(429, retry_after="Wed, 21 Oct 2099 07:28:00 GMT")
+    with pytest.raises(DeliveryError) as raised:
+        await bot.adapter.send(ANNA, Outbound("x"))
+    assert raised.value.retry_after is not None and raised.value.retry_after > 1e6
+
+
+async def test_create_conversation_shape_of_fake(fakes: tuple[FakeTokenIssuer, FakeBotConnector]
+                                                 ) -> None:
+    # The fake answers POST /v3/conversations like the real service, for proactive 1:1s.
+    issuer, connector = fakes
+    token = (await asyncio.to_thread(
+        requests.post, issuer.token_url,
+        data={"grant_type": "client_credentials", "client_id": APP_ID,
+              "client_secret": APP_PASSWORD, "scope": "https://api.botframework.com/.default"},
+        timeout=5,
+    )).json()["access_token"]
+    answer = await asyncio.to_thread(
+        requests.post, f"{connector.url}v3/conversations",
+        json={"isGroup": False, "bot": {"id": f"28:{APP_ID}"}, "members": [{"id": "29:anna"}],
+              "tenantId": TENANT},
+        headers={"Authorization": f"Bearer {token}"}, timeout=5,
+    )
+    assert answer.status_code == 201
+    assert set(answer.json()) == {"id", "activityId", "serviceUrl"}
+    assert connector.calls[0].path == "/v3/conversations"

@@ -1,0 +1,50 @@
+"""Who a Teams activity is from, and how long the Bot Connector asked us to wait."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from dialogs.messages import ConversationKey
+
+
+def tenant_of(activity: Any) -> str:
+    return str(activity.conversation.tenant_id or _channel_tenant(activity.channel_data) or "")
+
+
+def person_of(activity: Any) -> ConversationKey:
+    """Who sent the activity: their AAD object id (Teams always sends it)."""
+    sender = activity.from_property
+    return ConversationKey("teams", tenant_of(activity), sender.aad_object_id or sender.id)
+
+
+def conversation_key(activity: Any) -> ConversationKey:
+    """The conversation's key: the person in a personal chat, else the conversation id."""
+    if (activity.conversation.conversation_type or "personal") == "personal":
+        return person_of(activity)
+    return ConversationKey("teams", tenant_of(activity), activity.conversation.id)
+
+
+def _channel_tenant(channel_data: Any) -> str | None:
+    if isinstance(channel_data, dict):
+        tenant = channel_data.get("tenant")
+        if isinstance(tenant, dict) and isinstance(tenant.get("id"), str):
+            return str(tenant["id"])
+    return None
+
+
+def retry_after_seconds(headers: Any) -> float | None:
+    """Seconds from a Retry-After header: delta-seconds or an HTTP date."""
+    value = headers.get("Retry-After") if hasattr(headers, "get") else None
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
