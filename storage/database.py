@@ -6,12 +6,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import AsyncAdaptedQueuePool
 
 from storage.crypto import FieldCipher
 from storage.migrate import upgrade
+from storage.sqlite_inline import inline_creator
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -21,17 +22,19 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
 
 
 def create_engine(url: str) -> AsyncEngine:
     if url.startswith("sqlite"):
         # One connection: SQLite has one writer at a time, and queuing in the pool is
-        # cheaper than "database is locked" retries.
+        # cheaper than "database is locked" retries. Statements run inline (see
+        # storage/sqlite_inline.py) rather than on aiosqlite's thread.
+        path = make_url(url).database or ":memory:"
         engine = create_async_engine(
             url, poolclass=AsyncAdaptedQueuePool, pool_size=1, max_overflow=0,
-            pool_timeout=60,
+            pool_timeout=60, async_creator=inline_creator(path),
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
