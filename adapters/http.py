@@ -6,12 +6,14 @@ import asyncio
 import logging
 
 from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from adapters.signal import SignalAdapter
 from adapters.signal_runtime import start_signal
 from adapters.signal_setup import SignalSetupError
 from bot.app import Weerbaar
 from bot.commands import CliError
+from bot.scheduler import start_scheduler
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +53,17 @@ async def serve_forever(app: Weerbaar) -> None:
     await site.start()
     log.info("listening on http://%s:%s", settings.host, settings.port)
     signal: SignalAdapter | None = None
+    scheduler: AsyncIOScheduler | None = None
     try:
         try:
             signal = await start_signal(app)
         except SignalSetupError as exc:
             raise CliError(str(exc)) from exc  # wrong mode or version: say so and stop
-        while True:
-            await app.outbox.run_once()
-            await asyncio.sleep(settings.sweep_seconds)
+        scheduler = start_scheduler(app)  # reminder sweep + outbox (bot/scheduler.py)
+        await asyncio.Event().wait()  # until cancelled (Ctrl-C, SIGTERM)
     finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
         if signal is not None:
             await signal.stop()
         await runner.cleanup()

@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 from adapters.base import Channel
 from bot.outbox import OutboxWorker
 from bot.reference_data import Helpline, load_helplines, load_organisations
+from bot.reminder_plan import ReminderPolicy
 from bot.service import ReportService
 from bot.settings import Settings
+from bot.sweep import Sweeper
 from dialogs.messages import Inbound, Outbound
 from storage.crypto import FieldCipher
 from storage.database import Database
@@ -38,11 +40,15 @@ class Weerbaar:
         self.store = Store(db)
         self.clock = clock
         self.helplines = helplines
+        self.policy = ReminderPolicy.from_settings(settings)
         self.service = ReportService(
             self.store, helplines, clock, max_message_chars=settings.max_message_chars,
-            max_file_bytes=settings.max_file_bytes)
+            max_file_bytes=settings.max_file_bytes, policy=self.policy)
         self.channels: dict[str, Channel] = {}
         self.outbox = OutboxWorker(self.store, self.channels, clock)
+        # Due reminders and check-ins into the outbox (run with the outbox by bot/scheduler.py)
+        self.sweeper = Sweeper(self.store, clock, self.policy, helplines,
+                               batch=settings.sweep_batch)
 
     @classmethod
     async def create(

@@ -8,7 +8,14 @@ from zoneinfo import ZoneInfo
 
 from bot.content import say
 from bot.files import human_size
-from bot.model import CaseEvent, CaseRecord, EvidenceRecord, Person, PersonRole
+from bot.model import (
+    CaseEvent,
+    CaseRecord,
+    DeadlineRecord,
+    EvidenceRecord,
+    Person,
+    PersonRole,
+)
 from dialogs.engine import Context, Engine
 from dialogs.report import REPORT
 
@@ -21,7 +28,7 @@ def _t(value: datetime | None) -> str:
 
 def render_case(
     case: CaseRecord, answers: dict[str, Any], files: list[EvidenceRecord],
-    events: list[CaseEvent], now: datetime,
+    events: list[CaseEvent], now: datetime, deadlines: list[DeadlineRecord] | None = None,
 ) -> str:
     org = case.org.name if case.org else "-"
     lines = [
@@ -52,12 +59,49 @@ def render_case(
                   for f in files]
         lines += [f"  link: {link}" for link in links]
         lines += [f"  note: {note}" for note in notes]
+    if deadlines:
+        lines.append("")
+        lines.append("Deadlines:")
+        lines += [_deadline_line(d, now) for d in deadlines]
     if events:
         lines.append("")
         lines.append("History:")
         lines += [f"  {_t(e.at)}  {e.kind}" + (f" by {e.actor}" if e.actor else "")
-                  for e in events]
+                  + _event_detail(e) for e in events]
     return "\n".join(lines)
+
+
+def _deadline_line(d: DeadlineRecord, now: datetime) -> str:
+    if d.state == "done":
+        state = f"done {_t(d.done_at)}" + (f" by {d.done_by}" if d.done_by else "")
+    elif d.due_at < now:
+        state = "OVERDUE"
+    else:
+        state = "open"
+    if d.state != "done" and d.snoozed_until is not None and d.snoozed_until > now:
+        state += f", snoozed until {_t(d.snoozed_until)}"
+    return (f"  {d.kind:17} due {_t(d.due_at)}  {state}  "
+            f"(reminders sent {d.sent_reminders}, pending {d.pending_reminders})")
+
+
+# Which detail of an event is worth a line in the history (never a reporter's words).
+_DETAIL_KEYS = ("deadline", "step", "due", "until", "reason", "late", "people")
+
+
+def _event_detail(e: CaseEvent) -> str:
+    shown = []
+    for key in _DETAIL_KEYS:
+        if key not in e.detail:
+            continue
+        value = e.detail[key]
+        if key in ("due", "until") and isinstance(value, str):
+            value = _t(datetime.fromisoformat(value))
+        if key == "late":
+            if value:
+                shown.append("LATE")
+            continue
+        shown.append(f"{key}={value}")
+    return f"  [{', '.join(shown)}]" if shown else ""
 
 
 def _reporter_stub(case: CaseRecord) -> Person:

@@ -10,6 +10,8 @@ from bot.content import say
 from bot.domain import ReporterRole, route_case
 from bot.model import Person
 from bot.reference_data import Helpline, helplines_for
+from bot.reminder_plan import ReminderPolicy
+from bot.reminders import schedule_case
 from dialogs.messages import Outbound
 from dialogs.report import criminal_suspected, is_serious
 from storage.repository import Tx
@@ -35,9 +37,10 @@ def handler_title(function: str) -> str:
 
 async def submit_report(
     tx: Tx, person: Person, case_id: int, answers: dict[str, Any],
-    helplines: list[Helpline], now: datetime,
+    helplines: list[Helpline], now: datetime, policy: ReminderPolicy | None = None,
 ) -> list[Outbound]:
-    """Route and submit the draft; returns what the reporter is told."""
+    """Route and submit the draft, set its deadlines and check-ins; returns what the
+    reporter is told."""
     role_value, _, org_slug = str(answers["role"]).partition("@")
     held = next(r for r in person.roles if r.role == role_value and r.org.slug == org_slug)
     route = route_case(ReporterRole(role_value), held.org)
@@ -49,6 +52,7 @@ async def submit_report(
     assert case is not None
     await notify_handlers(tx, case_id, case.reference, held.org_id, route.handler.value,
                           role_value, held.org.name, facts, now)
+    await schedule_case(tx, case, policy or ReminderPolicy(), now)
     log.info("case submitted case_id=%s handler=%s org=%s", case_id, route.handler.value,
              held.org.slug)
 

@@ -86,6 +86,14 @@ def _parser() -> argparse.ArgumentParser:
     show = cases.add_parser("show")
     show.add_argument("reference")
     show.set_defaults(run=c.cases_show)
+    record = cases.add_parser(
+        "record", help="record on a case: incident-talk | measures-end DATE | "
+        "done KIND | later KIND REASON")
+    record.add_argument("reference")
+    record.add_argument("what", choices=("incident-talk", "measures-end", "done", "later"))
+    record.add_argument("rest", nargs="*", help="the date, or the deadline kind (and reason)")
+    record.add_argument("--by", required=True, help="who records it: person id or local handle")
+    record.set_defaults(run=c.cases_record)
 
     teams = sub.add_parser("teams", help="Microsoft Teams").add_subparsers(
         dest="sub", required=True)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from bot.deadlines import DeadlineKind
 from bot.demo import seed_demo
 from bot.domain import ALL_ROLES, is_handler_function, role_fits
 from bot.reference_data import find_organisation
 from bot.service import normalise_phone
+from storage import reminders as reminder_rows
 
 if TYPE_CHECKING:
     from bot.app import Weerbaar
@@ -164,7 +167,63 @@ async def cases_show(app: Weerbaar, args: argparse.Namespace) -> int:
         answers = await tx.answers(case.id)
         files = await tx.evidence(case.id)
         events = await tx.events(case.id)
-    print(render_case(case, answers, files, events, app.clock()))
+        deadlines = await reminder_rows.deadlines(tx, case.id)
+    print(render_case(case, answers, files, events, app.clock(), deadlines))
+    return 0
+
+
+def _date(text: str) -> date:
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise CliError(f"'{text}' is not a date: use YYYY-MM-DD, for example 2026-12-18.")
+
+
+async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
+    """A handler records what happened on a case: a planned incident talk, the end date
+    of restrictive measures, or a deadline done / postponed."""
+    from bot import reminders as r
+
+    now = app.clock()
+    async with app.store.transaction() as tx:
+        case = await tx.case_by_reference(args.reference)
+        if case is None or case.status in ("draft", "discarded"):
+            raise CliError(f"No submitted case with reference '{args.reference}'.")
+        actor_id = int(args.by) if args.by.isdigit() else await tx.find_person_id(
+            "local", "handle", args.by)
+        actor = await tx.person(actor_id) if actor_id is not None else None
+        if actor is None:
+            raise CliError(f"No person '{args.by}' (give a person id or a local handle).")
+        if not r.may_act(actor, case):
+            raise CliError(f"{actor.name} is not a handler, deputy or coordinator VPT for "
+                           f"{case.reference} ({case.handler_function} at "
+                           f"{case.org.name if case.org else '-'}).")
+        rest = list(args.rest)
+        try:
+            if args.what == "incident-talk":
+                due = await r.record_incident_talk(tx, case, actor.id, app.policy, now)
+                print(f"{case.reference}: incident talk planned; due {r.shown(due)}.")
+            elif args.what == "measures-end":
+                if len(rest) != 1:
+                    raise CliError("Give the end date of the measures: measures-end "
+                                   "YYYY-MM-DD.")
+                due = await r.record_measures_end(tx, case, _date(rest[0]), actor.id,
+                                                  app.policy, now)
+                print(f"{case.reference}: recovery talk due {r.shown(due)}.")
+            else:
+                if not rest:
+                    raise CliError(f"Say which deadline: {args.what} KIND, one of: "
+                                   + ", ".join(k.value for k in DeadlineKind) + ".")
+                outcome = await r.apply_deadline_action(
+                    tx, actor.id, case.reference, rest[0], args.what, " ".join(rest[1:]),
+                    app.policy, now)
+                if not outcome.ok:
+                    raise CliError(outcome.text)
+                print(outcome.text)
+        except r.ActionError as exc:
+            raise CliError(str(exc)) from exc
     return 0
 
 

@@ -224,6 +224,93 @@ TEXTS: Final[dict[str, str]] = {
     "role_secretaris_directeur": "De secretaris-directeur",
     "role_secretaris": "De secretaris",
     "role_coordinator_vpt": "provinciale coördinator VPT",
+    # --- deadlines, reminders, handler commands and check-ins (issue 5) ---
+    "role_plaatsvervanger_provinciesecretaris": "De plaatsvervangend provinciesecretaris",
+    "role_plaatsvervanger_statengriffier": "De plaatsvervangend statengriffier",
+    "role_plaatsvervanger_gemeentesecretaris": "De plaatsvervangend gemeentesecretaris",
+    "role_plaatsvervanger_griffier": "De plaatsvervangend griffier",
+    "role_plaatsvervanger_secretaris_directeur": "De plaatsvervangend secretaris-directeur",
+    "role_plaatsvervanger_secretaris": "De plaatsvervangend secretaris",
+    "deadline_acknowledge": "de ontvangst van de melding bevestigen",
+    "deadline_measures": "met de melder maatregelen tegen de pleger afspreken",
+    "deadline_incident_talk": "het incidentgesprek met de pleger voeren",
+    "deadline_police": "een afspraak met de politie maken",
+    "deadline_arbeidsinspectie": "de Arbeidsinspectie waarschuwen",
+    "deadline_recovery_talk": "het herstelgesprek voeren (de maatregelen lopen af)",
+    # the word a handler types after "gedaan REF" or "later REF"
+    "deadline_word_acknowledge": "ontvangst",
+    "deadline_word_measures": "maatregelen",
+    "deadline_word_incident_talk": "incidentgesprek",
+    "deadline_word_police": "politie",
+    "deadline_word_arbeidsinspectie": "arbeidsinspectie",
+    "deadline_word_recovery_talk": "herstelgesprek",
+    "reminder_before": (
+        "Herinnering bij melding {reference} ({org}): {task}. Dat moet uiterlijk {due}."
+    ),
+    "reminder_overdue": (
+        "De termijn is voorbij bij melding {reference} ({org}): {task}. Dat moest uiterlijk "
+        "{due}."
+    ),
+    "reminder_escalation": (
+        "Hulp nodig bij melding {reference} ({org}): {task} is nog niet gedaan. Dat moest "
+        "uiterlijk {due}. {handler} heeft al een herinnering gekregen. Kun jij zorgen dat "
+        "het gebeurt?"
+    ),
+    "reminder_actions": (
+        "Is het gedaan? Typ: gedaan {reference} {word}\n"
+        "Meer tijd nodig? Typ: later {reference} {word} en de reden."
+    ),
+    "reminder_late": "Let op: dit bericht komt te laat. Het had {planned} moeten komen.",
+    "handler_commands_help": (
+        "Een taak afvinken? Typ: gedaan KENMERK TAAK, bijvoorbeeld 'gedaan WB-ABC234 "
+        "maatregelen'. Meer tijd nodig? Typ: later KENMERK TAAK en de reden. "
+        "Taken: {words}."
+    ),
+    "action_done": (
+        "Genoteerd. Bij melding {reference} is dit gedaan: {task}. De herinneringen hiervoor "
+        "stoppen."
+    ),
+    "action_already_done": "Dit stond al als gedaan bij melding {reference}: {task}.",
+    "action_snoozed": (
+        "Genoteerd. Bij melding {reference} doe je dit later: {task}. De volgende herinnering "
+        "komt {until}."
+    ),
+    "action_reason_needed": (
+        "Geef ook een reden. Bijvoorbeeld: later {reference} {word} wacht op de politie"
+    ),
+    "action_unknown_case": "Ik vind geen melding met kenmerk {reference}.",
+    "action_unknown_kind": "Die taak ken ik niet: '{word}'. Kies uit: {words}.",
+    "action_no_deadline": "Bij melding {reference} staat geen termijn voor: {task}.",
+    "checkin_question": (
+        "Hallo. Je hebt een melding gedaan ({reference}). Ik wil even vragen hoe het met je "
+        "gaat. Je hoeft niets uit te leggen. Antwoord met een nummer of de woorden:"
+    ),
+    "checkin_late": "Dit bericht komt later dan gepland.",
+    "checkin_choice_gaat_goed": "gaat goed",
+    "checkin_choice_kan_beter": "kan beter",
+    "checkin_choice_contact": "ik wil graag contact",
+    "checkin_choice_stop": "stop (dan vraag ik het niet meer)",
+    "checkin_reply_gaat_goed": "Fijn om te horen. Dank je voor je antwoord.",
+    "checkin_reply_kan_beter": (
+        "Dank je dat je het laat weten. Wil je dat iemand contact met je opneemt? Typ dan "
+        "'contact'. Je mag ook zelf bellen met een van de nummers uit mijn vorige bericht."
+    ),
+    "checkin_reply_contact": (
+        "Dank je. Ik heb de provinciale coördinator VPT en je afhandelaar gevraagd om "
+        "contact met je op te nemen."
+    ),
+    "checkin_reply_stop": (
+        "Goed. Over deze melding stuur ik je geen vragen meer. Je kunt altijd bellen met "
+        "de nummers uit mijn vorige bericht."
+    ),
+    "checkin_reply_unknown": (
+        "Dat begrijp ik niet helemaal. Typ 'gaat goed', 'kan beter', 'contact' of 'stop'. "
+        "Wil je iets nieuws melden? Typ dan 'melden'. Ben je in gevaar? Bel 112."
+    ),
+    "checkin_contact_notice": (
+        "De melder van {reference} ({org}) wil graag contact. Dat antwoordde de melder op "
+        "een nazorgvraag van Weerbaar. Neem alsjeblieft contact op."
+    ),
 }
 
 

@@ -46,6 +46,22 @@ class SupportRole(StrEnum):
     COORDINATOR_VPT = "coordinator_vpt"
 
 
+class DeputyFunction(StrEnum):
+    """The plaatsvervanger of a handler function: next in the escalation chain."""
+
+    PROVINCIESECRETARIS = "plaatsvervanger_provinciesecretaris"
+    STATENGRIFFIER = "plaatsvervanger_statengriffier"
+    GEMEENTESECRETARIS = "plaatsvervanger_gemeentesecretaris"
+    GRIFFIER = "plaatsvervanger_griffier"
+    SECRETARIS_DIRECTEUR = "plaatsvervanger_secretaris_directeur"
+    SECRETARIS = "plaatsvervanger_secretaris"
+
+
+def deputy_of(function: str) -> str:
+    """The deputy role of a handler function ("griffier" -> "plaatsvervanger_griffier")."""
+    return DeputyFunction(f"plaatsvervanger_{HandlerFunction(function).value}").value
+
+
 # Informed parties are functions, not people: the handler confirms who is told.
 MINISTER_BZK = "Minister van BZK"
 CDK = "Commissaris van de Koning"
@@ -125,6 +141,9 @@ def role_fits(role: str, org_kind: OrgKind) -> bool:
         return ROUTING[ReporterRole(role)].org_kind is org_kind
     if role in HandlerFunction.__members__.values():
         return HandlerFunction(role) in HANDLERS_BY_KIND[org_kind]
+    if role in DeputyFunction.__members__.values():
+        function = HandlerFunction(role.removeprefix("plaatsvervanger_"))
+        return function in HANDLERS_BY_KIND[org_kind]
     return role == SupportRole.COORDINATOR_VPT and org_kind is OrgKind.PROVINCE
 
 
@@ -139,6 +158,7 @@ def route_case(role: ReporterRole, org: Organisation) -> Route:
 ALL_ROLES: tuple[str, ...] = (
     *(r.value for r in ReporterRole),
     *(h.value for h in HandlerFunction),
+    *(d.value for d in DeputyFunction),
     *(s.value for s in SupportRole),
 )
 

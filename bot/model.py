@@ -83,3 +83,48 @@ class CaseEvent:
     kind: str
     actor: str | None
     detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DeadlineRecord:
+    """One of a case's deadlines as stored: its state and who marked it done, when."""
+
+    kind: str
+    due_at: datetime
+    state: str  # open, done
+    created_at: datetime
+    done_at: datetime | None
+    done_by: str | None
+    snoozed_until: datetime | None
+    pending_reminders: int = 0
+    sent_reminders: int = 0
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    """A claimed reminder or check-in row, with what the sweep needs to word it."""
+
+    id: int
+    case_id: int
+    kind: str
+    step: str
+    due_at: datetime
+    deadline_due: datetime | None
+    reference: str
+    reporter_id: int
+    channel: str
+    role: str | None
+    org_id: int | None
+    org_name: str | None
+    handler_function: str | None
+    serious: bool
+
+
+@dataclass(frozen=True)
+class OpenCheckin:
+    reminder_id: int
+    case_id: int
+    reference: str
+    step: str
+    org_id: int | None
+    handler_function: str | None

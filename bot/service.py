@@ -15,13 +15,17 @@ from datetime import datetime
 
 import phonenumbers
 
+from bot.aftercare import checkin_turn
 from bot.cases import submit_report
 from bot.content import say
 from bot.domain import is_reporter_role
 from bot.files import check_files
 from bot.model import DialogState, Person
 from bot.reference_data import Helpline
+from bot.reminder_plan import ReminderPolicy
+from bot.reminders import handler_command_turn, is_staff
 from dialogs.engine import Context, Engine
+from dialogs.handler_commands import kind_words
 from dialogs.messages import ConversationKey, Inbound, Outbound
 from dialogs.report import REPORT
 from storage.repository import Store, Tx
@@ -82,8 +86,10 @@ class ReportService:
         max_message_chars: int = 4000,
         max_file_bytes: int = 20 * 1024 * 1024,
         unknown_reply_interval: float = 3600.0,
+        policy: ReminderPolicy | None = None,
     ) -> None:
         self.store = store
+        self.policy = policy or ReminderPolicy()
         self.helplines = helplines
         self.clock = clock
         self.engine = Engine(REPORT)
@@ -116,12 +122,24 @@ class ReportService:
                 return []
             person = await tx.person(person_id)
             assert person is not None
+            staff = is_staff(person)
+            if staff:  # "gedaan REF TAAK" / "later REF TAAK reden" (bot/reminders.py)
+                done = await handler_command_turn(tx, person, inbound.text, self.policy, now)
+                if done is not None:
+                    return done
             if not any(is_reporter_role(r.role) for r in person.roles):
                 roles = ", ".join(
                     f"{say('role_' + r.role).removeprefix('De ').lower()} ({r.org.name})"
                     for r in person.roles) or "-"
-                return [Outbound(say("not_a_reporter", roles=roles))]
+                replies = [Outbound(say("not_a_reporter", roles=roles))]
+                if staff:
+                    replies.append(Outbound(say("handler_commands_help", words=kind_words())))
+                return replies
             state = await tx.load_state(inbound.key) or DialogState()
+            if state.flow is None:  # no draft open: a reply to a check-in is answered there
+                answered = await checkin_turn(tx, person, inbound, self.policy, now)
+                if answered is not None:
+                    return answered
             return await self._turn(tx, person, state, inbound, now)
 
     async def resolve(self, tx: Tx, inbound: Inbound) -> int | None:
@@ -190,7 +208,7 @@ class ReportService:
         replies = [Outbound(r) for r in refusals] + result.replies
         if result.submit and case_id is not None:
             replies += await submit_report(tx, person, case_id, state.answers,
-                                           self.helplines, now)
+                                           self.helplines, now, self.policy)
             state = DialogState()
         await tx.save_state(inbound.key, person.id, state, now)
         return replies

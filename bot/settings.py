@@ -38,6 +38,15 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 3978
     sweep_seconds: float = 5.0
+    # Reminders and aftercare check-ins (bot/reminder_plan.py).
+    reminder_fraction: float = 0.75  # the reminder comes at this share of the time left
+    escalation_delays_hours: list[float] = Field(default_factory=lambda: [8.0, 24.0])
+    snooze_hours: float = 24.0
+    checkin_days: list[int] = Field(default_factory=lambda: [1, 7, 30])
+    checkin_hour: int = 10
+    checkin_open_hours: float = 72.0  # how long a reply counts as an answer to a check-in
+    late_after_seconds: float = 600.0  # sent later than this after due: "this is late"
+    sweep_batch: int = 500
 
     teams_app_id: str | None = None
     teams_app_password: SecretStr | None = None

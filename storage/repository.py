@@ -470,6 +470,9 @@ class Tx:
             .values(status="acknowledged", acknowledged_at=now, acknowledged_by=person_id))
         if result.rowcount:
             await self.add_event(case_id, now, "acknowledged", person_id)
+            from storage.reminders import mark_deadline_done  # local: it imports this module
+
+            await mark_deadline_done(self, case_id, "acknowledge", person_id, now)
         return bool(result.rowcount)
 
     # --- outbox --------------------------------------------------------------------------

@@ -217,3 +217,49 @@ outbox = Table(
     Column("dedupe_key", String(200), nullable=True, unique=True),
     Index("ix_outbox_due", "status", "next_attempt_at"),
 )
+
+# --- deadlines, reminders and check-ins (issue 5) -----------------------------------------
+
+case_deadlines = Table(
+    "case_deadlines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(30), nullable=False),  # bot.deadlines.DeadlineKind
+    Column("due_at", Stamp, nullable=False),
+    # open, done
+    Column("state", String(20), nullable=False),
+    Column("created_at", Stamp, nullable=False),
+    Column("done_at", Stamp, nullable=True),
+    Column("done_by", ForeignKey("people.id"), nullable=True),
+    Column("snoozed_until", Stamp, nullable=True),
+    UniqueConstraint("case_id", "kind"),
+)
+
+reminders = Table(
+    "reminders",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    # a DeadlineKind value, or "checkin" for an aftercare check-in to the reporter
+    Column("kind", String(30), nullable=False),
+    # reminder, overdue, escalation_1.., checkin_1..
+    Column("step", String(30), nullable=False),
+    Column("due_at", Stamp, nullable=False),
+    # pending, sent, cancelled (done, stopped or superseded)
+    Column("state", String(20), nullable=False),
+    Column("lease_token", String(40), nullable=True),
+    Column("lease_until", Stamp, nullable=True),
+    Column("sent_at", Stamp, nullable=True),
+    Column("late", Boolean, nullable=False, server_default=text("false")),
+    Column("answered_at", Stamp, nullable=True),  # check-ins: the reporter replied
+    Column("created_at", Stamp, nullable=False),
+    UniqueConstraint("case_id", "kind", "step"),
+    # The sweep reads only pending rows by due time: a partial index holds just those, so
+    # its size (and the sweep's cost) follows the pending rows, and the due ones are a
+    # range scan at its start. Sent rows (the bulk, over time) are not in it at all.
+    Index("ix_reminders_pending_due", "due_at",
+          postgresql_where=text("state = 'pending'"), sqlite_where=text("state = 'pending'")),
+    # Open check-ins of a reporter's cases, and "cancel all pending of this deadline".
+    Index(None, "case_id", "kind", "state"),
+)

@@ -1,0 +1,276 @@
+"""Deadlines and reminder rows: the SQL behind bot/reminders.py, bot/sweep.py, bot/aftercare.py.
+
+Claiming works like the outbox (storage/outbox.py): a short transaction picks due pending
+rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL) and sets a lease with a random token; the
+sender then marks each row sent only while that lease is still its own. Two replicas
+therefore never both send a row, and a replica that dies mid-sweep lets the lease run out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, func, or_, select, update
+
+from bot.model import DeadlineRecord, DueReminder, OpenCheckin, Person
+from storage.tables import (
+    case_deadlines,
+    cases,
+    organisations,
+    person_roles,
+    reminders,
+)
+
+if TYPE_CHECKING:
+    from storage.repository import Tx
+
+PENDING, SENT, CANCELLED = "pending", "sent", "cancelled"
+OPEN, DONE = "open", "done"
+
+
+@asynccontextmanager
+async def savepoint(tx: Tx) -> AsyncIterator[None]:
+    """A nested transaction: an error inside rolls back only what was done inside."""
+    async with tx.conn.begin_nested():
+        yield
+
+
+# --- deadlines ------------------------------------------------------------------------------
+
+
+async def set_deadline(tx: Tx, case_id: int, kind: str, due: datetime, now: datetime) -> bool:
+    """Create a case's deadline, or move an open one; False when it is done already."""
+    row = (await tx.conn.execute(
+        select(case_deadlines.c.id, case_deadlines.c.state).where(and_(
+            case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind))
+    )).first()
+    if row is None:
+        await tx.conn.execute(case_deadlines.insert().values(
+            case_id=case_id, kind=kind, due_at=due, state=OPEN, created_at=now))
+        return True
+    if row.state != OPEN:
+        return False
+    await tx.conn.execute(update(case_deadlines).where(case_deadlines.c.id == row.id)
+                          .values(due_at=due, snoozed_until=None))
+    return True
+
+
+async def deadline_state(tx: Tx, case_id: int, kind: str) -> str | None:
+    return (await tx.conn.execute(
+        select(case_deadlines.c.state).where(and_(
+            case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind))
+    )).scalar_one_or_none()
+
+
+async def mark_deadline_done(
+    tx: Tx, case_id: int, kind: str, person_id: int | None, now: datetime
+) -> bool:
+    """Mark done and cancel every pending reminder of it, at once; False if not open."""
+    result = await tx.conn.execute(
+        update(case_deadlines).where(and_(
+            case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind,
+            case_deadlines.c.state == OPEN))
+        .values(state=DONE, done_at=now, done_by=person_id))
+    await cancel_pending(tx, case_id, kind)
+    return bool(result.rowcount)
+
+
+async def note_snooze(tx: Tx, case_id: int, kind: str, until: datetime) -> None:
+    await tx.conn.execute(update(case_deadlines).where(and_(
+        case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind))
+        .values(snoozed_until=until))
+
+
+async def deadlines(tx: Tx, case_id: int) -> list[DeadlineRecord]:
+    counts: dict[tuple[str, str], int] = {}
+    for r in await tx.conn.execute(
+        select(reminders.c.kind, reminders.c.state, func.count())
+        .where(reminders.c.case_id == case_id).group_by(reminders.c.kind, reminders.c.state)
+    ):
+        counts[(r[0], r[1])] = int(r[2])
+    rows = list(await tx.conn.execute(
+        select(case_deadlines).where(case_deadlines.c.case_id == case_id)
+        .order_by(case_deadlines.c.due_at, case_deadlines.c.id)))
+    out = []
+    for r in rows:
+        who = await tx.person(r.done_by) if r.done_by is not None else None
+        out.append(DeadlineRecord(
+            kind=r.kind, due_at=r.due_at, state=r.state, created_at=r.created_at,
+            done_at=r.done_at, done_by=who.name if who else None,
+            snoozed_until=r.snoozed_until,
+            pending_reminders=counts.get((r.kind, PENDING), 0),
+            sent_reminders=counts.get((r.kind, SENT), 0)))
+    return out
+
+
+# --- reminder rows --------------------------------------------------------------------------
+
+
+async def add_reminders(
+    tx: Tx, case_id: int, kind: str, steps: list[tuple[str, datetime]], now: datetime
+) -> int:
+    """Insert the planned steps; a step that exists already is left alone."""
+    added = 0
+    for step, due in steps:
+        stmt = tx._insert_ignore(reminders).values(
+            case_id=case_id, kind=kind, step=step, due_at=due, state=PENDING, late=False,
+            created_at=now)
+        added += (await tx.conn.execute(stmt)).rowcount or 0
+    return added
+
+
+async def replace_pending(
+    tx: Tx, case_id: int, kind: str, steps: list[tuple[str, datetime]], now: datetime
+) -> None:
+    """A moved deadline: its pending rows go, the new plan comes in (sent rows stay)."""
+    await tx.conn.execute(reminders.delete().where(and_(
+        reminders.c.case_id == case_id, reminders.c.kind == kind,
+        reminders.c.state == PENDING)))
+    sent = set((await tx.conn.execute(select(reminders.c.step).where(and_(
+        reminders.c.case_id == case_id, reminders.c.kind == kind)))).scalars())
+    await add_reminders(tx, case_id, kind, [s for s in steps if s[0] not in sent], now)
+
+
+async def cancel_pending(tx: Tx, case_id: int, kind: str) -> int:
+    result = await tx.conn.execute(
+        update(reminders).where(and_(
+            reminders.c.case_id == case_id, reminders.c.kind == kind,
+            reminders.c.state == PENDING))
+        .values(state=CANCELLED, lease_token=None, lease_until=None))
+    return result.rowcount or 0
+
+
+async def pending_steps(tx: Tx, case_id: int, kind: str) -> list[tuple[int, str, datetime]]:
+    rows = await tx.conn.execute(
+        select(reminders.c.id, reminders.c.step, reminders.c.due_at).where(and_(
+            reminders.c.case_id == case_id, reminders.c.kind == kind,
+            reminders.c.state == PENDING)).order_by(reminders.c.due_at))
+    return [(r.id, r.step, r.due_at) for r in rows]
+
+
+async def move_reminder(tx: Tx, reminder_id: int, due: datetime) -> None:
+    await tx.conn.execute(update(reminders).where(and_(
+        reminders.c.id == reminder_id, reminders.c.state == PENDING))
+        .values(due_at=due, lease_token=None, lease_until=None))
+
+
+def _due_filter(now: datetime) -> Any:
+    return and_(reminders.c.state == PENDING, reminders.c.due_at <= now,
+                or_(reminders.c.lease_until.is_(None), reminders.c.lease_until <= now))
+
+
+def claim_query(now: datetime, limit: int) -> Any:
+    """The sweep's pick of due rows (also used by tests and the benchmark for EXPLAIN)."""
+    return (select(reminders.c.id).where(_due_filter(now))
+            .order_by(reminders.c.due_at).limit(limit))
+
+
+async def claim_due(
+    tx: Tx, now: datetime, token: str, limit: int = 500, lease_seconds: float = 120.0
+) -> list[DueReminder]:
+    """Lease up to `limit` due rows to `token` and return them with their case's facts."""
+    q = claim_query(now, limit)
+    if tx.conn.dialect.name == "postgresql":
+        q = q.with_for_update(skip_locked=True)
+    ids = list((await tx.conn.execute(q)).scalars())
+    if not ids:
+        return []
+    # The filter is repeated in the UPDATE: on SQLite (no row locks) it is what keeps two
+    # processes from leasing the same row; on PostgreSQL it is a no-op after the lock.
+    await tx.conn.execute(
+        update(reminders).where(and_(reminders.c.id.in_(ids), _due_filter(now)))
+        .values(lease_token=token, lease_until=now + timedelta(seconds=lease_seconds)))
+    rows = await tx.conn.execute(
+        select(reminders.c.id, reminders.c.case_id, reminders.c.kind, reminders.c.step,
+               reminders.c.due_at, case_deadlines.c.due_at.label("deadline_due"),
+               cases.c.reference, cases.c.reporter_id, cases.c.channel, cases.c.role,
+               cases.c.org_id, organisations.c.name.label("org_name"),
+               cases.c.handler_function, cases.c.serious)
+        .join(cases, cases.c.id == reminders.c.case_id)
+        .outerjoin(organisations, organisations.c.id == cases.c.org_id)
+        .outerjoin(case_deadlines, and_(case_deadlines.c.case_id == reminders.c.case_id,
+                                        case_deadlines.c.kind == reminders.c.kind))
+        .where(and_(reminders.c.id.in_(ids), reminders.c.lease_token == token))
+        .order_by(reminders.c.due_at, reminders.c.id))
+    return [DueReminder(
+        id=r.id, case_id=r.case_id, kind=r.kind, step=r.step, due_at=r.due_at,
+        deadline_due=r.deadline_due, reference=r.reference, reporter_id=r.reporter_id,
+        channel=r.channel, role=r.role, org_id=r.org_id, org_name=r.org_name,
+        handler_function=r.handler_function, serious=r.serious) for r in rows]
+
+
+async def finish_claimed(
+    tx: Tx, reminder_id: int, token: str, now: datetime, state: str, late: bool = False
+) -> bool:
+    """Mark a leased row sent (or cancelled); False when the lease is no longer ours or the
+    row was cancelled meanwhile (the deadline was marked done): then nothing is sent."""
+    result = await tx.conn.execute(
+        update(reminders).where(and_(
+            reminders.c.id == reminder_id, reminders.c.lease_token == token,
+            reminders.c.state == PENDING))
+        .values(state=state, sent_at=now if state == SENT else None, late=late,
+                lease_token=None, lease_until=None))
+    return bool(result.rowcount)
+
+
+async def release(tx: Tx, reminder_id: int, token: str, retry_at: datetime) -> None:
+    """Give a row back after a failure: it is tried again at `retry_at`."""
+    await tx.conn.execute(update(reminders).where(and_(
+        reminders.c.id == reminder_id, reminders.c.lease_token == token))
+        .values(lease_until=retry_at))
+
+
+async def reminder_rows(tx: Tx, case_id: int) -> list[dict[str, Any]]:
+    rows = await tx.conn.execute(
+        select(reminders).where(reminders.c.case_id == case_id)
+        .order_by(reminders.c.due_at, reminders.c.id))
+    return [dict(r._mapping) for r in rows]
+
+
+# --- check-ins ------------------------------------------------------------------------------
+
+
+async def open_checkin(
+    tx: Tx, reporter_id: int, now: datetime, open_for: timedelta
+) -> OpenCheckin | None:
+    """The reporter's latest check-in sent within `open_for` and not answered yet."""
+    row = (await tx.conn.execute(
+        select(reminders.c.id, reminders.c.case_id, reminders.c.step, cases.c.reference,
+               cases.c.org_id, cases.c.handler_function)
+        .join(cases, cases.c.id == reminders.c.case_id)
+        .where(and_(cases.c.reporter_id == reporter_id, reminders.c.kind == "checkin",
+                    reminders.c.state == SENT, reminders.c.answered_at.is_(None),
+                    reminders.c.sent_at >= now - open_for))
+        .order_by(reminders.c.sent_at.desc(), reminders.c.id.desc()).limit(1)
+    )).first()
+    if row is None:
+        return None
+    return OpenCheckin(row.id, row.case_id, row.reference, row.step, row.org_id,
+                       row.handler_function)
+
+
+async def answer_checkin(tx: Tx, reminder_id: int, now: datetime) -> None:
+    await tx.conn.execute(update(reminders).where(reminders.c.id == reminder_id)
+                          .values(answered_at=now))
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+async def people_with_role_anywhere(tx: Tx, role: str) -> list[Person]:
+    """Everyone holding `role` at any organisation (the provincial coordinator VPT)."""
+    ids = (await tx.conn.execute(
+        select(person_roles.c.person_id).where(person_roles.c.role == role).distinct()
+        .order_by(person_roles.c.person_id))).scalars()
+    found = [await tx.person(int(pid)) for pid in list(ids)]
+    return [p for p in found if p is not None]
+
+
+async def org_ack_hours(tx: Tx, org_id: int) -> float | None:
+    value = (await tx.conn.execute(
+        select(organisations.c.ack_hours).where(organisations.c.id == org_id)
+    )).scalar_one_or_none()
+    return None if value is None else float(value)
