@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.app import Weerbaar  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from dialogs.messages import ConversationKey, Inbound  # noqa: E402
-from storage.crypto import new_key  # noqa: E402
+from bot.app import Weerbaar
+from bot.settings import Settings
+from dialogs.messages import ConversationKey, Inbound
+from storage.crypto import new_key
 
 ANSWERS = [
     "hallo", "ja", "Hij schold me uit bij de ingang van het gemeentehuis.", "2, 3",
