@@ -1,0 +1,60 @@
+"""Key rotation: re-encrypt every sensitive value under the key ring's first key.
+
+Put a new key first in WEERBAAR_ENCRYPTION_KEYS, run `weerbaar keys rotate`, and once it
+reports nothing left under old keys, the old key can be removed from the setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, select, update
+
+from storage.repository import Store
+from storage.tables import answers, evidence, outbox, people
+
+
+@dataclass(frozen=True)
+class EncryptedColumn:
+    table: Table
+    column: str
+    purpose: Callable[[Any], str]  # row -> the associated data it was encrypted with
+
+
+ENCRYPTED: tuple[EncryptedColumn, ...] = (
+    EncryptedColumn(people, "name_enc", lambda r: f"person:{r.id}"),
+    EncryptedColumn(answers, "value_enc", lambda r: f"answer:{r.case_id}:{r.field}"),
+    EncryptedColumn(evidence, "filename_enc", lambda r: f"evidence-name:{r.id}"),
+    EncryptedColumn(evidence, "data_enc", lambda r: f"evidence:{r.id}"),
+    EncryptedColumn(outbox, "payload_enc", lambda _r: "outbox"),
+)
+
+
+async def rotate(store: Store, batch: int = 500) -> dict[str, int]:
+    """Re-encrypt values under old keys; returns how many were rewritten per column."""
+    cipher = store.db.cipher
+    done: dict[str, int] = {}
+    for col in ENCRYPTED:
+        label = f"{col.table.name}.{col.column}"
+        done[label] = 0
+        last_id = 0
+        while True:
+            async with store.transaction() as tx:
+                rows = list(await tx.conn.execute(
+                    select(col.table).where(col.table.c.id > last_id)
+                    .order_by(col.table.c.id).limit(batch)))
+                for r in rows:
+                    token = getattr(r, col.column)
+                    if not token or cipher.key_id_of(token) == cipher.primary_key_id:
+                        continue
+                    purpose = col.purpose(r)
+                    fresh = cipher.encrypt(cipher.decrypt(token, purpose), purpose)
+                    await tx.conn.execute(update(col.table).where(col.table.c.id == r.id)
+                                          .values({col.column: fresh}))
+                    done[label] += 1
+            if len(rows) < batch:
+                break
+            last_id = rows[-1].id
+    return done

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.app import Weerbaar
+from bot.settings import Settings
+from dialogs.messages import Attachment
+from storage.crypto import new_key
+from storage.rekey import rotate
+from tests.conftest import FakeClock
+
+
+async def test_rotation_rewrites_every_value_and_old_key_can_go(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    old, new = f"old:{new_key()}", f"new:{new_key()}"
+
+    def settings(keys: str) -> Settings:
+        return Settings(database_url=database_url, encryption_keys=keys,
+                        home=tmp_path, _env_file=None)  # type: ignore[call-arg]
+
+    app = await Weerbaar.create(settings(old), clock=clock)
+    async with app.store.transaction() as tx:
+        pid = await tx.add_person("Rita", clock())
+        case_id = await tx.create_draft(pid, "local", clock())
+        await tx.set_answer(case_id, "what", "Hij dreigde", clock())
+        await tx.add_evidence(case_id, Attachment("a.jpg", "image/jpeg", b"\xff\xd8"), clock())
+        await tx.enqueue("local", "local", "x", {"text": "hoi"}, clock())
+    await app.close()
+
+    app = await Weerbaar.create(settings(f"{new},{old}"), clock=clock)
+    counts = await rotate(app.store, batch=1)
+    assert counts == {"people.name_enc": 1, "answers.value_enc": 1,
+                      "evidence.filename_enc": 1, "evidence.data_enc": 1,
+                      "outbox.payload_enc": 1}
+    assert set((await rotate(app.store)).values()) == {0}  # nothing left under old keys
+    await app.close()
+
+    app = await Weerbaar.create(settings(new), clock=clock)  # the old key is gone
+    async with app.store.transaction() as tx:
+        assert (await tx.person(pid)).name == "Rita"  # type: ignore[union-attr]
+        assert await tx.answers(case_id) == {"what": "Hij dreigde"}
+        [file] = await tx.evidence(case_id)
+        assert await tx.evidence_data(file.id) == b"\xff\xd8"
+    await app.close()
