@@ -9,7 +9,7 @@ the sweep (bot/sweep.py) sends the due ones. Marking the deadline done cancels w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.deadlines import AMSTERDAM
@@ -70,13 +70,20 @@ class PlannedStep:
     due: datetime
 
 
+def _utc(value: datetime) -> datetime:
+    # Arithmetic on two datetimes with the same ZoneInfo is wall-clock arithmetic in
+    # Python: across a DST switch that is an hour off. In UTC it is real elapsed time.
+    return value.astimezone(UTC)
+
+
 def deadline_steps(due: datetime, now: datetime, policy: ReminderPolicy) -> list[PlannedStep]:
-    """The reminder, overdue and escalation steps of a deadline set at `now`.
+    """The reminder, overdue and escalation steps of a deadline set at `now` (in UTC).
 
     A deadline that is already past when it is set (an incident talk recorded four days
     after the incident) gets its overdue notice now and its escalations from now on: the
     person who just recorded it is not escalated about on the spot.
     """
+    due, now = _utc(due), _utc(now)
     steps: list[PlannedStep] = []
     if due > now:
         if 0 < policy.reminder_fraction < 1:
@@ -100,12 +107,12 @@ def snoozed_steps(
     The gaps between the steps stay as they were, so a snooze postpones the escalation
     chain, it does not collapse it. Returns the new steps and the time of the next one.
     """
-    until = now + policy.snooze
+    until = _utc(now) + policy.snooze
     if not pending:
         return [], until
-    first = min(s.due for s in pending)
+    first = min(_utc(s.due) for s in pending)
     shift = max(timedelta(0), until - first)
-    return [PlannedStep(s.step, s.due + shift) for s in pending], first + shift
+    return [PlannedStep(s.step, _utc(s.due) + shift) for s in pending], first + shift
 
 
 def checkin_day(start: date, days: int) -> date:
@@ -133,7 +140,7 @@ def checkin_steps(submitted_at: datetime, policy: ReminderPolicy) -> list[Planne
 
 def is_late(due: datetime, now: datetime, policy: ReminderPolicy) -> bool:
     """A row sent this long after it fell due was missed (the service was down)."""
-    return now - due > policy.late_after
+    return _utc(now) - _utc(due) > policy.late_after
 
 
 def superseded(rows: list[Any]) -> set[int]:

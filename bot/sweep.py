@@ -176,7 +176,8 @@ class Sweeper:
             queued = 0 if reporter is None else await queue_to(
                 tx, reporter, payload, now, dedupe, channel=item.channel)
             await tx.add_event(item.case_id, now, "checkin_sent", None,
-                               {"step": item.step, "late": late, "messages": queued})
+                               {"reminder": item.id, "step": item.step, "late": late,
+                                "messages": queued})
             return
         targets: list[Person] = []
         if item.org_id is not None and item.handler_function:
@@ -200,5 +201,5 @@ class Sweeper:
             log.warning("reminder with no one to send to id=%s case_id=%s", item.id,
                         item.case_id)
         await tx.add_event(item.case_id, now, "reminder_sent", None,
-                           {"deadline": item.kind, "step": item.step, "late": late,
-                            "people": len(targets), "messages": queued})
+                           {"reminder": item.id, "deadline": item.kind, "step": item.step,
+                            "late": late, "people": len(targets), "messages": queued})

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, literal_column, or_, select, update
 
 from bot.model import DeadlineRecord, DueReminder, OpenCheckin, Person
 from storage.tables import (
@@ -157,8 +157,13 @@ async def move_reminder(tx: Tx, reminder_id: int, due: datetime) -> None:
         .values(due_at=due, lease_token=None, lease_until=None))
 
 
+# A literal, not a bound parameter: only then can SQLite and PostgreSQL (generic plans)
+# prove that the query's rows lie inside the partial index "WHERE state = 'pending'".
+_IS_PENDING = reminders.c.state == literal_column(f"'{PENDING}'")
+
+
 def _due_filter(now: datetime) -> Any:
-    return and_(reminders.c.state == PENDING, reminders.c.due_at <= now,
+    return and_(_IS_PENDING, reminders.c.due_at <= now,
                 or_(reminders.c.lease_until.is_(None), reminders.c.lease_until <= now))
 
 
@@ -200,6 +205,23 @@ async def claim_due(
         deadline_due=r.deadline_due, reference=r.reference, reporter_id=r.reporter_id,
         channel=r.channel, role=r.role, org_id=r.org_id, org_name=r.org_name,
         handler_function=r.handler_function, serious=r.serious) for r in rows]
+
+
+async def explain_claim(tx: Tx, now: datetime, limit: int = 500) -> str:
+    """The database's plan for the sweep's claim query (tests and bench/sweep_bench.py)."""
+    compiled = claim_query(now, limit).compile(dialect=tx.conn.dialect)
+    params = compiled.construct_params()
+    sqlite = tx.conn.dialect.name == "sqlite"
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, datetime) and sqlite:  # stored as naive UTC text on SQLite
+            return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+        return value
+
+    values = tuple(plain(params[name]) for name in compiled.positiontup or ())
+    prefix = "EXPLAIN QUERY PLAN " if sqlite else "EXPLAIN "
+    result = await tx.conn.exec_driver_sql(prefix + compiled.string, values)
+    return "\n".join(" ".join(str(c) for c in row) for row in result)
 
 
 async def finish_claimed(
