@@ -11,6 +11,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from adapters.signal import SignalAdapter
 from adapters.signal_runtime import start_signal
 from adapters.signal_setup import SignalSetupError
+from adapters.teams_runtime import attach_teams
 from bot.app import Weerbaar
 from bot.commands import CliError
 from bot.scheduler import start_scheduler
@@ -35,6 +36,7 @@ def build_web_app(app: Weerbaar) -> web.Application:
 
     web_app.router.add_get("/healthz", healthz)
     web_app.router.add_get("/readyz", readyz)
+    attach_teams(app, web_app)  # POST /api/messages, when Teams is configured
     return web_app
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
@@ -66,6 +67,7 @@ log = logging.getLogger(__name__)
 
 CHANNEL_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration"
 _CARD_ACTION = "adaptiveCard/action"
+_MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)  # the bot's @mention
 
 
 class CardActionHandler(Protocol):
@@ -77,6 +79,22 @@ class CardActionHandler(Protocol):
         """Act on the click and return the Adaptive Card that replaces the clicked one.
 
         `key` is who clicked; `activity_id` is the id of the message holding the card.
+        """
+        ...
+
+
+class ChannelMessageHandler(Protocol):
+    """Handles a message to the bot outside a personal chat (an @mention in a team channel
+    or a group chat), such as linking a team channel to an organisation."""
+
+    async def on_channel_message(
+        self, sender: ConversationKey, conversation_type: str, text: str,
+        reference: dict[str, object],
+    ) -> str | None:
+        """The reply text, or None for the standard "personal chats only" reply.
+
+        `text` has the bot's @mention removed; `reference` is the conversation's
+        reference, for proactive posts to it later.
         """
         ...
 
@@ -107,6 +125,7 @@ class TeamsAdapter:
         handler: TurnHandler,
         references: ReferenceStore,
         card_actions: CardActionHandler | None = None,
+        channel_messages: ChannelMessageHandler | None = None,
         openid_metadata_url: str = CHANNEL_OPENID_METADATA_URL,
         token_url: str | None = None,
         max_body_bytes: int = 256 * 1024,
@@ -124,6 +143,7 @@ class TeamsAdapter:
         self._handler = handler
         self._references = references
         self._card_actions = card_actions
+        self._channel_messages = channel_messages
         self._max_body = max_body_bytes
         self._max_file = max_file_bytes
         self._submit_label = submit_label
@@ -250,8 +270,17 @@ class TeamsAdapter:
 
     async def _on_message(self, context: TurnContext) -> None:
         activity = context.activity
-        if (activity.conversation.conversation_type or "personal") != "personal":
-            await context.send_activity(self._render(Outbound(say("group_not_supported"))))
+        conversation_type = activity.conversation.conversation_type or "personal"
+        if conversation_type != "personal":
+            answer: str | None = None
+            if self._channel_messages is not None:
+                reference = TurnContext.get_conversation_reference(activity)
+                reference.activity_id = None
+                answer = await self._channel_messages.on_channel_message(
+                    person_of(activity), conversation_type,
+                    _MENTION.sub("", activity.text or "").strip(), reference.serialize())
+            await context.send_activity(
+                self._render(Outbound(answer or say("group_not_supported"))))
             return
         replies: list[Outbound] = []
         attachments: list[Attachment] = []

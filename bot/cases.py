@@ -14,6 +14,7 @@ from bot.reminder_plan import ReminderPolicy
 from bot.reminders import schedule_case
 from dialogs.messages import Outbound
 from dialogs.report import criminal_suspected, is_serious
+from storage import teams_store
 from storage.repository import Tx
 
 log = logging.getLogger(__name__)
@@ -99,4 +100,10 @@ async def notify_handlers(
                                 {"text": text, "notice": notice}, now,
                                 dedupe_key=f"routed:{case_id}:{handler.id}:{ident.channel}"):
                 queued += 1
+    # The organisation's linked Teams channel gets the same facts (no names, no narrative).
+    team = await teams_store.linked_team_recipient(tx, org_id)
+    if team is not None and await tx.enqueue(
+            "teams", "", team, {"text": text, "notice": notice}, now,
+            dedupe_key=f"routed:{case_id}:team:{org_id}"):
+        queued += 1
     return queued

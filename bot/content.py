@@ -311,6 +311,59 @@ TEXTS: Final[dict[str, str]] = {
         "De melder van {reference} ({org}) wil graag contact. Dat antwoordde de melder op "
         "een nazorgvraag van Weerbaar. Neem alsjeblieft contact op."
     ),
+    # --- Teams: handler cards, taking a case in hand, team channels (issue 3) ---
+    "card_title": "Nieuwe melding {reference}",
+    "card_reference": "Kenmerk",
+    "card_role": "Melder is",
+    "card_org": "Organisatie",
+    "card_kinds": "Soort",
+    "card_when": "Wanneer",
+    "card_serious": "Ernst",
+    "card_serious_yes": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie.",
+    "card_serious_no": "Niet als ernstig gemeld.",
+    "card_criminal": "Misschien een strafbaar feit: maak een afspraak met de politie.",
+    "card_deadlines": "Termijnen",
+    "card_deadlines_none": "Weerbaar stuurt je een herinnering als een termijn bijna om is.",
+    "card_open": "Nog niemand heeft deze melding in behandeling.",
+    "card_acknowledge": "In behandeling nemen",
+    "card_acknowledged": "In behandeling bij {name} sinds {time}.",
+    "card_acknowledged_team": "In behandeling sinds {time}.",
+    "card_team_note": (
+        "Dit kanaal ziet geen namen en geen verhaal. De afhandelaar vindt de details in de "
+        "eigen chat met Weerbaar."
+    ),
+    "card_refused_title": "Dat kan niet",
+    "card_submit": "Verder",
+    "ack_done": "Je hebt melding {reference} in behandeling genomen. De melder krijgt bericht.",
+    "ack_already": (
+        "Melding {reference} is al in behandeling bij {name} sinds {time}. Er is niets "
+        "veranderd."
+    ),
+    "ack_refused": (
+        "Alleen {handler} van {org} kan deze melding in behandeling nemen. Er is niets "
+        "veranderd."
+    ),
+    "ack_unknown_case": "Ik vind geen melding met kenmerk {reference}. Er is niets veranderd.",
+    "ack_reporter": "Je melding {reference} is in behandeling bij {name} sinds {time}.",
+    "ack_informed": (
+        "Ter informatie: er is een melding gedaan over agressie of bedreiging tegen een "
+        "{role} van {org} (kenmerk {reference}). {handler} behandelt de melding. Je hoeft nu "
+        "niets te doen."
+    ),
+    "ack_card_text": "Melding {reference} is in behandeling sinds {time}.",
+    "teams_link_done": (
+        "Dit kanaal is nu gekoppeld aan {org}. Nieuwe meldingen van {org} komen hier ook "
+        "binnen, zonder namen en zonder verhaal."
+    ),
+    "teams_link_refused": (
+        "Alleen een afhandelaar van {org} kan een kanaal koppelen. Er is niets veranderd."
+    ),
+    "teams_link_unknown_org": "Die organisatie ken ik niet: '{text}'. Er is niets veranderd.",
+    "teams_link_help": (
+        "Wil je meldingen van je organisatie in dit kanaal zien, zonder namen en zonder "
+        "verhaal? Typ: koppel en de naam van de organisatie. Bijvoorbeeld: koppel Zeist. "
+        "Wil je zelf iets melden? Stuur me dan een bericht in een eigen chat."
+    ),
 }
 
 

@@ -51,6 +51,10 @@ class Settings(BaseSettings):
     teams_app_id: str | None = None
     teams_app_password: SecretStr | None = None
     teams_tenant_id: str | None = None
+    # Where the Bot Framework's OpenID metadata and the bot's token endpoint are: the public
+    # ones when unset. Tests and benchmarks point them at loopback fakes.
+    teams_openid_metadata_url: str | None = None
+    teams_token_url: str | None = None
 
     signal_api: str | None = None  # host:port of signal-cli-rest-api, loopback
     signal_number: str | None = None

@@ -48,7 +48,7 @@ class _Request:
 class _LoopbackServer:
     """A ThreadingHTTPServer on 127.0.0.1 (random port) in a daemon thread."""
 
-    def __init__(self, route: Route) -> None:
+    def __init__(self, route: Route, port: int = 0) -> None:
         route_ = route
         connections = self._connections = set[socket.socket]()
 
@@ -91,7 +91,7 @@ class _LoopbackServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass  # keep test output clean
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
@@ -276,6 +276,10 @@ class FakeBotConnector:
 
     def stop(self) -> None:
         self._server.stop()
+
+    def restart(self) -> None:
+        """Come back up on the same port (the service URL stays valid) after `stop()`."""
+        self._server = _LoopbackServer(self._route, port=self._server.port)
 
     def fail(self, status: int, *, retry_after: str | None = None, times: int = 1) -> None:
         with self._lock:

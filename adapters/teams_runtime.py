@@ -1,0 +1,318 @@
+"""Wiring the Teams channel into a running app: built from settings, served on the web app.
+
+- `StoredReferences`: conversation references in the database (an enrolled person's on
+  their identity, everyone else's in `teams_conversations`, a linked team channel's on its
+  organisation), so any replica can send proactively.
+- `TeamsOutboxChannel`: what the outbox delivers Teams rows through. It turns neutral
+  notices into cards (a routed case becomes the handler's card, or the team channel's card
+  without names), remembers which message shows which case's card, refreshes cards in place,
+  and keeps to Teams' limit of 7 messages per second per conversation.
+- `CaseCardActions`: "In behandeling nemen" on a card (bot/acknowledge.py does the work).
+- `TeamChannelLinks`: "@Weerbaar koppel Zeist" in a team channel, by a handler of that
+  organisation, links the channel to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+from adapters.base import DeliveryError
+from adapters.teams import TeamsAdapter
+from adapters.teams_handler_cards import (
+    ACKNOWLEDGE_VERB,
+    HANDLER,
+    TEAM,
+    case_card,
+    refusal_card,
+)
+from bot.acknowledge import AckStatus, acknowledge_case, acknowledged_state
+from bot.app import Weerbaar
+from bot.content import say
+from bot.domain import is_handler_function
+from bot.reference_data import find_organisation
+from dialogs.messages import Choice, ConversationKey, Outbound
+from storage import teams_store
+from storage.repository import Store
+
+log = logging.getLogger(__name__)
+
+MESSAGES_PER_SECOND = 7  # Teams' limit per bot per conversation
+_LINK_WORDS = frozenset({"koppel", "koppelen"})
+
+
+def _without_names(reference: dict[str, object]) -> dict[str, object]:
+    """A reference without the person's display name: names are not stored in the clear."""
+    clean = dict(reference)
+    user = clean.get("user")
+    if isinstance(user, dict):
+        clean["user"] = {k: v for k, v in user.items() if k != "name"}
+    return clean
+
+
+class StoredReferences:
+    """`adapters.teams.ReferenceStore` on the database. Saving is skipped when the same
+    reference was saved by this process before (it is the same on nearly every turn)."""
+
+    def __init__(self, store: Store, clock: Callable[[], Any], cache_size: int = 10_000
+                 ) -> None:
+        self._store = store
+        self._clock = clock
+        self._saved: OrderedDict[str, dict[str, object]] = OrderedDict()
+        self._cache_size = cache_size
+
+    async def save(self, key: ConversationKey, reference: dict[str, object]) -> None:
+        reference = _without_names(reference)
+        if self._saved.get(key.user) == reference:
+            return
+        async with self._store.transaction() as tx:
+            if not await tx.set_reference("teams", "aad", key.user, reference):
+                # Not enrolled (yet), or a team channel / group chat.
+                await teams_store.save_conversation(tx, key.user, reference, self._clock())
+        self._saved[key.user] = reference
+        self._saved.move_to_end(key.user)
+        if len(self._saved) > self._cache_size:
+            self._saved.popitem(last=False)
+
+    async def load(self, key: ConversationKey) -> dict[str, object] | None:
+        async with self._store.transaction() as tx:
+            if key.user.startswith(teams_store.TEAM_RECIPIENT_PREFIX):
+                slug = key.user.removeprefix(teams_store.TEAM_RECIPIENT_PREFIX)
+                return await teams_store.team_channel_by_slug(tx, slug)
+            found = await tx.reference("teams", "aad", key.user)
+            if found is None:
+                found = await teams_store.conversation(tx, key.user)
+                if found is not None:  # installed before being enrolled: keep it with them
+                    await tx.set_reference("teams", "aad", key.user, found)
+            return found
+
+
+class ConversationRateLimiter:
+    """At most `rate` sends per `per` seconds per conversation (a sliding window)."""
+
+    def __init__(self, rate: int = MESSAGES_PER_SECOND, per: float = 1.0,
+                 monotonic: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.rate, self.per = rate, per
+        self._monotonic, self._sleep = monotonic, sleep
+        self._sent: dict[str, deque[float]] = {}
+
+    async def acquire(self, conversation: str) -> None:
+        while True:
+            now = self._monotonic()
+            sent = self._sent.setdefault(conversation, deque())
+            while sent and sent[0] <= now - self.per:
+                sent.popleft()
+            if len(sent) < self.rate:
+                sent.append(now)
+                return
+            await self._sleep(sent[0] + self.per - now)
+
+    def forget_idle(self) -> None:
+        """Drop conversations with nothing in their window (keeps the dict small)."""
+        now = self._monotonic()
+        for conversation in [c for c, s in self._sent.items() if not s or s[-1] <= now - self.per]:
+            del self._sent[conversation]
+
+
+def _notice(message: Outbound) -> dict[str, Any] | None:
+    """The neutral notice an outbox row carries in `Outbound.card`, if it is one (and not
+    an Adaptive Card that a dialog built itself)."""
+    card = message.card
+    if isinstance(card, dict) and isinstance(card.get("kind"), str) and "type" not in card:
+        return card
+    return None
+
+
+class TeamsOutboxChannel:
+    """The outbox's Teams channel (`adapters.base.Channel`): notices become cards."""
+
+    name = "teams"
+
+    def __init__(self, adapter: TeamsAdapter, store: Store, clock: Callable[[], Any],
+                 limiter: ConversationRateLimiter | None = None) -> None:
+        self.adapter = adapter
+        self._store = store
+        self._clock = clock
+        self.limiter = limiter or ConversationRateLimiter()
+        self._sends = 0
+
+    async def send(self, key: ConversationKey, message: Outbound) -> None:
+        notice = _notice(message)
+        kind = notice.get("kind") if notice else None
+        if notice is not None and kind == "case_routed":
+            await self._send_case_card(key, message.text, notice)
+        elif notice is not None and kind == "case_card_refresh":
+            card = case_card(notice["case"], str(notice.get("audience") or HANDLER),
+                             notice.get("acknowledged"))
+            await self._limited(key)
+            await self.adapter.update_card(key, str(notice["message_id"]), card)
+        elif notice is not None and isinstance(notice.get("choices"), list):
+            choices = tuple(Choice(str(c["value"]), str(c["label"]))
+                            for c in notice["choices"] if isinstance(c, dict))
+            await self._limited(key)
+            await self.adapter.send(key, Outbound(message.text, choices=choices))
+        else:
+            await self._limited(key)
+            await self.adapter.send(key, Outbound(message.text, choices=message.choices,
+                                                  multi=message.multi, summary=message.summary,
+                                                  card=None if notice else message.card))
+
+    async def _limited(self, key: ConversationKey) -> None:
+        await self.limiter.acquire(key.user)
+        self._sends += 1
+        if self._sends % 1000 == 0:
+            self.limiter.forget_idle()
+
+    async def _send_case_card(self, key: ConversationKey, text: str,
+                              facts: dict[str, Any]) -> None:
+        audience = TEAM if key.user.startswith(teams_store.TEAM_RECIPIENT_PREFIX) else HANDLER
+        case_id = int(facts["case_id"])
+        state = await self._acknowledged(case_id)
+        await self._limited(key)
+        message_id = await self.adapter.send_and_get_id(
+            key, Outbound(text, card=case_card(facts, audience, state)))
+        if not message_id:
+            log.warning("case card sent without a message id case_id=%s", case_id)
+            return
+        async with self._store.transaction() as tx:
+            await teams_store.record_card(tx, case_id, self.name, key.user, message_id,
+                                          audience, self._clock())
+        if state is None:
+            # Taken in hand while this card was on its way: the acknowledgement could not
+            # see this copy yet, so bring it up to date here.
+            now_state = await self._acknowledged(case_id)
+            if now_state is not None:
+                try:
+                    await self._limited(key)
+                    await self.adapter.update_card(key, message_id,
+                                                   case_card(facts, audience, now_state))
+                except DeliveryError as error:
+                    log.warning("late card refresh failed case_id=%s: %s", case_id,
+                                error.reason)
+
+    async def _acknowledged(self, case_id: int) -> dict[str, Any] | None:
+        async with self._store.transaction() as tx:
+            case = await tx.case(case_id)
+        if case is None or case.acknowledged_at is None:
+            return None
+        return acknowledged_state(case.acknowledged_by, case.acknowledged_at)
+
+
+class CaseCardActions:
+    """`adapters.teams.CardActionHandler`: "In behandeling nemen" on a case card."""
+
+    def __init__(self, store: Store, clock: Callable[[], Any]) -> None:
+        self._store = store
+        self._clock = clock
+
+    async def on_card_action(self, key: ConversationKey, verb: str, data: dict[str, object],
+                             activity_id: str) -> dict[str, object]:
+        reference = data.get("reference")
+        if verb != ACKNOWLEDGE_VERB or not isinstance(reference, str) or not reference:
+            return refusal_card(say("ack_unknown_case", reference=str(reference or "-")))
+        async with self._store.transaction() as tx:
+            actor_id = await tx.find_person_id("teams", "aad", key.user)
+            copy = await teams_store.card_by_message(tx, "teams", activity_id)
+            audience = copy.audience if copy else HANDLER
+            # A personal chat's card is replaced by the invoke answer; a team channel's
+            # card is seen by others too, so it is refreshed through the outbox as well.
+            clicked = ("teams", activity_id) if audience == HANDLER else None
+            outcome = await acknowledge_case(tx, actor_id, reference, self._clock(), clicked)
+        if outcome.status in (AckStatus.ACKNOWLEDGED, AckStatus.ALREADY):
+            assert outcome.card is not None
+            return case_card(outcome.card, audience,
+                             acknowledged_state(outcome.by, outcome.at))
+        return refusal_card(outcome.text, outcome.card)
+
+
+class TeamChannelLinks:
+    """`adapters.teams.ChannelMessageHandler`: "koppel ORGANISATIE" in a team channel."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def on_channel_message(self, sender: ConversationKey, conversation_type: str,
+                                 text: str, reference: dict[str, object]) -> str | None:
+        if conversation_type != "channel":
+            return None  # group chats: the standard reply
+        word, _, rest = text.strip().partition(" ")
+        if word.lower() not in _LINK_WORDS:
+            return say("teams_link_help")
+        try:
+            return await self._link(sender, rest.strip(), reference)
+        except Exception:
+            log.exception("linking a team channel failed")
+            return say("sorry_error")
+
+    async def _link(self, sender: ConversationKey, wanted: str,
+                    reference: dict[str, object]) -> str:
+        async with self._store.transaction() as tx:
+            orgs = await tx.organisations()
+            org = find_organisation([o for _i, o in orgs], wanted) if wanted else None
+            if org is None:
+                return say("teams_link_unknown_org", text=wanted)
+            org_id = next(i for i, o in orgs if o.slug == org.slug)
+            person_id = await tx.find_person_id("teams", "aad", sender.user)
+            person = await tx.person(person_id) if person_id is not None else None
+            if person is None or not any(
+                    is_handler_function(r.role) and r.org_id == org_id for r in person.roles):
+                log.info("team channel link refused org=%s", org.slug)
+                return say("teams_link_refused", org=org.name)
+            await teams_store.link_team_channel(tx, org_id, _channel_reference(reference))
+        log.info("team channel linked org=%s", org.slug)
+        return say("teams_link_done", org=org.name)
+
+
+def _channel_reference(reference: dict[str, object]) -> dict[str, object]:
+    """The channel itself rather than the thread the message was in: new posts start a new
+    thread ("19:abc@thread.tacv2;messageid=123" -> "19:abc@thread.tacv2")."""
+    clean = _without_names(reference)
+    conversation = clean.get("conversation")
+    if isinstance(conversation, dict) and isinstance(conversation.get("id"), str):
+        clean["conversation"] = {**conversation,
+                                 "id": conversation["id"].split(";", 1)[0]}
+    clean.pop("activityId", None)
+    return clean
+
+
+def teams_adapter(app: Weerbaar) -> TeamsAdapter | None:
+    """The Teams adapter as the settings describe it; None when Teams is off."""
+    settings = app.settings
+    if not settings.teams_enabled:
+        return None
+    assert settings.teams_app_id and settings.teams_app_password and settings.teams_tenant_id
+    extra: dict[str, Any] = {}
+    if settings.teams_openid_metadata_url:
+        extra["openid_metadata_url"] = settings.teams_openid_metadata_url
+    return TeamsAdapter(
+        app_id=settings.teams_app_id,
+        app_password=settings.teams_app_password.get_secret_value(),
+        tenant_id=settings.teams_tenant_id,
+        handler=app.service,
+        references=StoredReferences(app.store, app.clock),
+        card_actions=CaseCardActions(app.store, app.clock),
+        channel_messages=TeamChannelLinks(app.store),
+        token_url=settings.teams_token_url,
+        max_file_bytes=settings.max_file_bytes,
+        submit_label=say("card_submit"),
+        **extra,
+    )
+
+
+def attach_teams(app: Weerbaar, web_app: web.Application) -> TeamsAdapter | None:
+    """When Teams is configured: serve `POST /api/messages` on `web_app` and register the
+    outbox channel. Returns the adapter (closed with the web app), or None."""
+    adapter = teams_adapter(app)
+    if adapter is None:
+        return None
+    adapter.add_routes(web_app)
+    app.add_channel(TeamsOutboxChannel(adapter, app.store, app.clock))
+    log.info("Teams channel on: POST /api/messages for app %s", app.settings.teams_app_id)
+    return adapter

@@ -1,0 +1,154 @@
+"""Teams conversation references and the messages that show a case card.
+
+Two small tables (migration 0003), next to what the core schema already has:
+
+- `teams_conversations`: the last ConversationReference per Teams conversation key (a
+  person's AAD object id in a personal chat, the conversation id of a team channel). An
+  enrolled person's reference also lives on their identity (`identities.reference`, what
+  `weerbaar people list` reads); this table keeps the ones that belong to nobody yet: a
+  person who installed the app before being enrolled, a team channel not yet linked.
+- `case_cards`: every message that carries a case card (channel + message id), so that
+  acknowledging a case can refresh each copy in place. `audience` says which card it is:
+  "handler" (a handler's personal chat) or "team" (a team channel: no narrative, no names).
+
+A linked team channel's reference is `organisations.team_channel_ref`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    UniqueConstraint,
+    and_,
+    select,
+    update,
+)
+
+from storage.repository import Tx
+from storage.tables import Stamp, metadata, organisations
+
+teams_conversations = Table(
+    "teams_conversations",
+    metadata,
+    Column("conversation", String(200), primary_key=True),
+    Column("reference", JSON, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+)
+
+case_cards = Table(
+    "case_cards",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("recipient", String(200), nullable=False),
+    Column("message_id", String(200), nullable=False),
+    Column("audience", String(20), nullable=False),  # handler, team
+    Column("created_at", Stamp, nullable=False),
+    UniqueConstraint("channel", "message_id"),
+    Index(None, "case_id"),
+)
+
+TEAM_RECIPIENT_PREFIX = "org:"  # outbox recipient of an organisation's team channel
+
+
+@dataclass(frozen=True)
+class CaseCard:
+    case_id: int
+    channel: str
+    recipient: str
+    message_id: str
+    audience: str
+
+
+def team_recipient(org_slug: str) -> str:
+    """The outbox recipient that stands for an organisation's linked team channel."""
+    return TEAM_RECIPIENT_PREFIX + org_slug
+
+
+# --- conversation references ------------------------------------------------------------
+
+
+async def save_conversation(
+    tx: Tx, conversation: str, reference: dict[str, Any], now: datetime
+) -> None:
+    """Upsert the reference of a conversation that no identity holds (yet)."""
+    result = await tx.conn.execute(
+        update(teams_conversations)
+        .where(teams_conversations.c.conversation == conversation)
+        .values(reference=reference, updated_at=now))
+    if not result.rowcount:
+        await tx.conn.execute(tx._insert_ignore(teams_conversations).values(
+            conversation=conversation, reference=reference, updated_at=now))
+
+
+async def conversation(tx: Tx, conversation: str) -> dict[str, Any] | None:
+    row = (await tx.conn.execute(
+        select(teams_conversations.c.reference)
+        .where(teams_conversations.c.conversation == conversation))).first()
+    return None if row is None else dict(row.reference)
+
+
+async def link_team_channel(tx: Tx, org_id: int, reference: dict[str, Any]) -> None:
+    await tx.conn.execute(update(organisations).where(organisations.c.id == org_id)
+                          .values(team_channel_ref=reference))
+
+
+async def team_channel(tx: Tx, org_id: int) -> dict[str, Any] | None:
+    """The linked team channel's reference of an organisation, or None."""
+    row = (await tx.conn.execute(
+        select(organisations.c.team_channel_ref).where(organisations.c.id == org_id))).first()
+    return None if row is None or row.team_channel_ref is None else dict(row.team_channel_ref)
+
+
+async def linked_team_recipient(tx: Tx, org_id: int) -> str | None:
+    """The outbox recipient of the organisation's team channel, when one is linked."""
+    row = (await tx.conn.execute(
+        select(organisations.c.slug).where(and_(organisations.c.id == org_id,
+                                                organisations.c.team_channel_ref.is_not(None)))
+    )).first()
+    return None if row is None else team_recipient(row.slug)
+
+
+async def team_channel_by_slug(tx: Tx, slug: str) -> dict[str, Any] | None:
+    row = (await tx.conn.execute(
+        select(organisations.c.team_channel_ref).where(organisations.c.slug == slug))).first()
+    return None if row is None or row.team_channel_ref is None else dict(row.team_channel_ref)
+
+
+# --- case cards -------------------------------------------------------------------------
+
+
+async def record_card(
+    tx: Tx, case_id: int, channel: str, recipient: str, message_id: str, audience: str,
+    now: datetime,
+) -> None:
+    await tx.conn.execute(tx._insert_ignore(case_cards).values(
+        case_id=case_id, channel=channel, recipient=recipient, message_id=message_id,
+        audience=audience, created_at=now))
+
+
+async def cards_of(tx: Tx, case_id: int) -> list[CaseCard]:
+    rows = await tx.conn.execute(
+        select(case_cards).where(case_cards.c.case_id == case_id).order_by(case_cards.c.id))
+    return [CaseCard(r.case_id, r.channel, r.recipient, r.message_id, r.audience)
+            for r in rows]
+
+
+async def card_by_message(tx: Tx, channel: str, message_id: str) -> CaseCard | None:
+    row = (await tx.conn.execute(
+        select(case_cards).where(and_(case_cards.c.channel == channel,
+                                      case_cards.c.message_id == message_id)))).first()
+    if row is None:
+        return None
+    return CaseCard(row.case_id, row.channel, row.recipient, row.message_id, row.audience)

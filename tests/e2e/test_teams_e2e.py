@@ -1,0 +1,507 @@
+"""Whole reports and case handling over Teams: the real app factory and web app, the real
+Teams adapter with the SDK's token validation, a fake token issuer and a fake Bot Connector
+(tests/fakes/teams.py), all over real HTTP on loopback."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from sqlalchemy import func, select
+
+from adapters.http import build_web_app
+from adapters.teams_handler_cards import card_text
+from bot.app import Weerbaar
+from bot.content import say
+from storage import outbox as outbox_rows
+from storage import teams_store
+from storage.tables import answers, case_events, conversations, inbound_seen, outbox
+from tests.chat import report_lines
+from tests.conftest import AppFactory, FakeClock
+from tests.fakes.teams import ConnectorCall, FakeBotConnector, FakeTokenIssuer, teams_fakes
+
+APP_ID = "5e5e5e5e-1111-2222-3333-444444444444"
+APP_PASSWORD = "e2e-secret-not-real"
+TENANT = "72f988bf-0000-0000-0000-0000000000e2"
+TEAM_CHANNEL = "19:amersfoort-meldingen@thread.tacv2"
+ADAPTIVE = "application/vnd.microsoft.card.adaptive"
+
+
+@pytest.fixture
+def fakes() -> Iterator[tuple[FakeTokenIssuer, FakeBotConnector]]:
+    with teams_fakes(APP_ID, APP_PASSWORD, TENANT) as pair:
+        yield pair
+
+
+def teams_settings(issuer: FakeTokenIssuer) -> dict[str, object]:
+    return {
+        "teams_app_id": APP_ID, "teams_app_password": APP_PASSWORD, "teams_tenant_id": TENANT,
+        "teams_openid_metadata_url": issuer.openid_metadata_url,
+        "teams_token_url": issuer.token_url,
+    }
+
+
+@dataclass
+class Bot:
+    """The running service as Teams sees it: its web app, its database, the fakes."""
+
+    app: Weerbaar
+    client: TestClient[Any, Any]
+    issuer: FakeTokenIssuer
+    connector: FakeBotConnector
+
+    async def post(self, activity: dict[str, Any], **bad_token: Any) -> Any:
+        headers = self.issuer.auth_header(activity["serviceUrl"], **bad_token)
+        return await self.client.post("/api/messages", json=activity, headers=headers)
+
+    async def deliver(self) -> int:
+        """One outbox round, as the scheduler runs it."""
+        return await self.app.outbox.run_once()
+
+    async def count(self, table: Any, *where: Any) -> int:
+        async with self.app.db.connect() as conn:
+            return int((await conn.execute(
+                select(func.count()).select_from(table).where(*where))).scalar_one())
+
+
+async def start(make_app: AppFactory, url: str, fakes: tuple[FakeTokenIssuer, FakeBotConnector]
+                ) -> tuple[Weerbaar, TestClient[Any, Any]]:
+    issuer, _connector = fakes
+    app = await make_app(url, demo=False, **teams_settings(issuer))
+    client: TestClient[Any, Any] = TestClient(TestServer(build_web_app(app), host="127.0.0.1"))
+    await client.start_server()
+    return app, client
+
+
+@pytest.fixture
+async def bot(make_app: AppFactory, sqlite_url: str,
+              fakes: tuple[FakeTokenIssuer, FakeBotConnector]) -> AsyncIterator[Bot]:
+    app, client = await start(make_app, sqlite_url, fakes)
+    yield Bot(app, client, *fakes)
+    await client.close()
+
+
+class Person:
+    """Someone with Teams: their personal chat with the bot, and what arrived in it."""
+
+    def __init__(self, bot: Bot, name: str, aad: str) -> None:
+        self.bot, self.name, self.aad = bot, name, aad
+        self.chat = f"a:chat-{aad}"
+
+    def activity(self, kind: str = "message", *, conversation: str | None = None,
+                 conversation_type: str = "personal", **extra: Any) -> dict[str, Any]:
+        return {
+            "type": kind,
+            "id": f"1:{uuid.uuid4().hex}",
+            "timestamp": "2026-11-25T09:00:00.000Z",
+            "serviceUrl": self.bot.connector.url,
+            "channelId": "msteams",
+            "from": {"id": f"29:{self.aad}", "name": self.name, "aadObjectId": self.aad},
+            "conversation": {"conversationType": conversation_type, "tenantId": TENANT,
+                             "id": conversation or self.chat},
+            "recipient": {"id": f"28:{APP_ID}", "name": "Weerbaar"},
+            "locale": "nl-NL",
+            "channelData": {"tenant": {"id": TENANT}},
+            **extra,
+        }
+
+    async def install(self) -> None:
+        """The app is added to their personal scope: Teams sends a conversationUpdate."""
+        update = self.activity("conversationUpdate", membersAdded=[{"id": f"28:{APP_ID}"}])
+        assert (await self.bot.post(update)).status == 201
+
+    def received(self, since: int = 0) -> list[ConnectorCall]:
+        prefix = f"/v3/conversations/{self.chat}/activities"
+        return [c for c in self.bot.connector.calls[since:] if c.path.startswith(prefix)]
+
+    async def say(self, *lines: str) -> str:
+        """Type each line; returns what the bot answered to the last one."""
+        answer = ""
+        for line in lines:
+            before = len(self.bot.connector.calls)
+            response = await self.bot.post(self.activity(text=line))
+            assert response.status == 201
+            answer = "\n".join(text_of(c) for c in self.received(before))
+        return answer
+
+    async def press(self, card_message_id: str, reference: str,
+                    conversation: str | None = None, conversation_type: str = "personal"
+                    ) -> Any:
+        invoke = self.activity(
+            "invoke", name="adaptiveCard/action", replyToId=card_message_id,
+            conversation=conversation, conversation_type=conversation_type,
+            value={"action": {"type": "Action.Execute", "verb": "acknowledge",
+                              "data": {"reference": reference}}, "trigger": "manual"})
+        return await self.bot.post(invoke)
+
+
+def text_of(call: ConnectorCall) -> str:
+    body = call.body or {}
+    parts = [body.get("text") or ""]
+    for attachment in body.get("attachments") or []:
+        if attachment.get("contentType") == ADAPTIVE:
+            parts.append(card_text(attachment["content"]))
+    return "\n".join(p for p in parts if p)
+
+
+def card_in(call: ConnectorCall) -> dict[str, Any]:
+    (attachment,) = call.body["attachments"]
+    assert attachment["contentType"] == ADAPTIVE
+    card: dict[str, Any] = attachment["content"]
+    return card
+
+
+async def enrol(app: Weerbaar, name: str, aad: str, role: str, org: str = "amersfoort") -> int:
+    async with app.store.transaction() as tx:
+        pid = await tx.add_person(name, app.clock())
+        org_id = await tx.organisation_id(org)
+        assert org_id is not None
+        await tx.add_role(pid, role, org_id)
+        assert await tx.add_identity(pid, "teams", "aad", aad)
+    return pid
+
+
+@dataclass
+class Cast:
+    rita: Person    # gemeenteraadslid: reports
+    gerrit: Person  # griffier: handles
+    greet: Person   # griffier too: a second copy of the card
+    bert: Person    # burgemeester: informed
+    piet: Person    # wethouder: may not acknowledge
+
+
+async def cast(bot: Bot) -> Cast:
+    people = Cast(
+        rita=Person(bot, "Rita de Raad", "aad-rita"),
+        gerrit=Person(bot, "Gerrit Griffioen", "aad-gerrit"),
+        greet=Person(bot, "Greet Groen", "aad-greet"),
+        bert=Person(bot, "Bert Burger", "aad-bert"),
+        piet=Person(bot, "Piet Wever", "aad-piet"),
+    )
+    for person, role in ((people.rita, "gemeenteraadslid"), (people.gerrit, "griffier"),
+                         (people.greet, "griffier"), (people.bert, "burgemeester"),
+                         (people.piet, "wethouder")):
+        await enrol(bot.app, person.name, person.aad, role)
+    for person in (people.gerrit, people.greet, people.bert, people.piet):
+        await person.install()
+    return people
+
+
+async def link_team_channel(bot: Bot, by: Person) -> str:
+    """The bot is added to a team; a griffier links the channel with "koppel Amersfoort"."""
+    channel = f"{TEAM_CHANNEL};messageid=1700000000000"
+    added = by.activity("conversationUpdate", conversation=TEAM_CHANNEL,
+                        conversation_type="channel", membersAdded=[{"id": f"28:{APP_ID}"}])
+    assert (await bot.post(added)).status == 201
+    before = len(bot.connector.calls)
+    message = by.activity(text="<at>Weerbaar</at> koppel Amersfoort", conversation=channel,
+                          conversation_type="channel")
+    assert (await bot.post(message)).status == 201
+    (reply,) = bot.connector.calls[before:]
+    assert reply.path.startswith(f"/v3/conversations/{channel}/activities/")
+    return str(reply.body["text"])
+
+
+async def report(person: Person, what: str = "Hij schold me uit.") -> str:
+    """A whole report in Teams, typed; returns the case reference."""
+    assert "Jouw melding" in await person.say(*report_lines(what=what))
+    done = await person.say("verstuur")
+    assert "Je kenmerk is WB-" in done
+    return "WB-" + done.split("Je kenmerk is WB-", 1)[1][:6]
+
+
+def team_calls(bot: Bot, since: int = 0) -> list[ConnectorCall]:
+    return [c for c in bot.connector.calls[since:]
+            if c.path.startswith(f"/v3/conversations/{TEAM_CHANNEL}/")]
+
+
+async def card_ids(bot: Bot, reference: str) -> dict[str, str]:
+    """recipient -> message id of each copy of the case's card."""
+    async with bot.app.store.transaction() as tx:
+        case = await tx.case_by_reference(reference)
+        assert case is not None
+        return {c.recipient: c.message_id for c in await teams_store.cards_of(tx, case.id)}
+
+
+# -- the whole story ----------------------------------------------------------------------
+
+
+async def test_report_card_acknowledge_refresh_and_notices(
+    make_app: AppFactory, database_url: str, fakes: tuple[FakeTokenIssuer, FakeBotConnector]
+) -> None:
+    app, client = await start(make_app, database_url, fakes)
+    bot = Bot(app, client, *fakes)
+    try:
+        people = await cast(bot)
+        assert "gekoppeld aan Gemeente Amersfoort" in await link_team_channel(bot, people.gerrit)
+
+        reference = await report(people.rita)
+        async with app.store.transaction() as tx:
+            case = await tx.case_by_reference(reference)
+        assert case is not None and case.status == "submitted" and case.channel == "teams"
+
+        # The handlers' cards and the team channel's card go out through the outbox.
+        before = len(bot.connector.calls)
+        assert await bot.deliver() == 3
+        for handler in (people.gerrit, people.greet):
+            (call,) = handler.received(before)
+            assert (call.method, call.authorized) == ("POST", True)
+            card = card_in(call)
+            assert card["version"] == "1.5"
+            (action,) = card["actions"]
+            assert action == {"type": "Action.Execute", "title": say("card_acknowledge"),
+                              "verb": "acknowledge", "data": {"reference": reference},
+                              "style": "positive"}
+            assert reference in card_text(card) and "gemeenteraadslid" in card_text(card)
+        (team_post,) = team_calls(bot, before)
+        assert team_post.path == f"/v3/conversations/{TEAM_CHANNEL}/activities"
+        team_text = card_text(card_in(team_post))
+        assert reference in team_text and "Amersfoort" in team_text
+        for secret in ("schold", "Rita", "Gemeentehuis", "Gerrit"):  # no narrative, no names
+            assert secret not in team_text
+        copies = await card_ids(bot, reference)
+        assert set(copies) == {"aad-gerrit", "aad-greet", "org:amersfoort"}
+
+        # Gerrit takes it in hand: the invoke is answered with the refreshed card.
+        response = await people.gerrit.press(copies["aad-gerrit"], reference)
+        assert response.status == 200
+        body = await response.json()
+        assert body["statusCode"] == 200 and body["type"] == ADAPTIVE
+        refreshed = body["value"]
+        assert "In behandeling bij Gerrit Griffioen sinds" in card_text(refreshed)
+        assert "actions" not in refreshed  # no button any more
+
+        # The other copies are updated in place; the reporter and the informed hear of it.
+        before = len(bot.connector.calls)
+        assert await bot.deliver() == 4
+        puts = [c for c in bot.connector.calls[before:] if c.method == "PUT"]
+        assert sorted(c.path for c in puts) == sorted([
+            f"/v3/conversations/{people.greet.chat}/activities/{copies['aad-greet']}",
+            f"/v3/conversations/{TEAM_CHANNEL}/activities/{copies['org:amersfoort']}",
+        ])
+        for put in puts:
+            text = card_text(card_in(put))
+            if TEAM_CHANNEL in put.path:
+                assert "In behandeling sinds" in text and "Gerrit" not in text
+            else:
+                assert "In behandeling bij Gerrit Griffioen sinds" in text
+        (to_rita,) = people.rita.received(before)
+        assert to_rita.method == "POST"
+        assert to_rita.body["text"].startswith(
+            f"Je melding {reference} is in behandeling bij Gerrit Griffioen sinds")
+        (to_bert,) = people.bert.received(before)
+        assert to_bert.body["text"].startswith("Ter informatie") and reference in to_bert.body[
+            "text"]
+        assert "Rita" not in to_bert.body["text"] and "schold" not in to_bert.body["text"]
+        assert people.gerrit.received(before) == []  # his own card was the invoke answer
+        assert people.piet.received(before) == []
+
+        async with app.store.transaction() as tx:
+            case = await tx.case_by_reference(reference)
+        assert case is not None and case.status == "acknowledged"
+        assert case.acknowledged_by == "Gerrit Griffioen"
+    finally:
+        await client.close()
+
+
+async def test_reachable_after_install_and_first_contact(bot: Bot) -> None:
+    await enrol(bot.app, "Gerrit Griffioen", "aad-gerrit", "griffier")
+    await enrol(bot.app, "Nina Nooit", "aad-nina", "griffier")
+    gerrit = Person(bot, "Gerrit Griffioen", "aad-gerrit")
+    await gerrit.install()
+    async with bot.app.store.transaction() as tx:
+        people = {p.name: p for p in await tx.people()}
+    assert [i.reachable for i in people["Gerrit Griffioen"].identities] == [True]
+    assert [i.reachable for i in people["Nina Nooit"].identities] == [False]
+    # The stored reference carries no display name.
+    async with bot.app.store.transaction() as tx:
+        stored = await tx.reference("teams", "aad", "aad-gerrit")
+    assert stored is not None and "name" not in stored["user"]
+
+    # Someone who installs before being enrolled is reachable once enrolled.
+    late = Person(bot, "Laura Laat", "aad-laura")
+    await late.install()
+    await enrol(bot.app, "Laura Laat", "aad-laura", "griffier")
+    async with bot.app.store.transaction() as tx:
+        await tx.enqueue("teams", "", "aad-laura", {"text": "Welkom"}, bot.app.clock())
+    assert await bot.deliver() == 1
+    assert late.received()[-1].body["text"] == "Welkom"
+
+
+async def test_not_a_handler_is_refused_and_nothing_changes(bot: Bot) -> None:
+    people = await cast(bot)
+    await enrol(bot.app, "Sien Secretaris", "aad-sien", "gemeentesecretaris")
+    sien = Person(bot, "Sien Secretaris", "aad-sien")
+    reference = await report(people.rita)
+    await bot.deliver()
+    copies = await card_ids(bot, reference)
+    rows_before = await bot.count(outbox)
+    events_before = await bot.count(case_events)
+
+    for outsider in (people.piet, sien, people.rita):  # wethouder, other function, reporter
+        response = await outsider.press(copies["aad-gerrit"], reference)
+        assert response.status == 200
+        card = (await response.json())["value"]
+        assert say("card_refused_title") in card_text(card)
+        assert say("ack_refused", handler="de griffier", org="Gemeente Amersfoort") in (
+            card_text(card))
+        assert "actions" not in card
+
+    async with bot.app.store.transaction() as tx:
+        case = await tx.case_by_reference(reference)
+    assert case is not None and case.status == "submitted" and case.acknowledged_by is None
+    assert await bot.count(outbox) == rows_before
+    assert await bot.count(case_events) == events_before
+
+
+async def test_two_presses_make_one_acknowledgement(bot: Bot) -> None:
+    people = await cast(bot)
+    reference = await report(people.rita)
+    await bot.deliver()
+    copies = await card_ids(bot, reference)
+    assert (await people.gerrit.press(copies["aad-gerrit"], reference)).status == 200
+    rows_after_first = await bot.count(outbox)
+
+    again = await people.gerrit.press(copies["aad-gerrit"], reference)
+    other = await people.greet.press(copies["aad-greet"], reference)
+    for response in (again, other):
+        assert response.status == 200
+        text = card_text((await response.json())["value"])
+        assert "In behandeling bij Gerrit Griffioen sinds" in text
+    assert await bot.count(outbox) == rows_after_first
+    assert await bot.count(case_events, case_events.c.kind == "acknowledged") == 1
+
+
+# -- authentication and bad input ---------------------------------------------------------
+
+
+async def _nothing_stored(bot: Bot) -> None:
+    assert await bot.count(inbound_seen) == 0
+    assert await bot.count(conversations) == 0
+    assert await bot.count(teams_store.teams_conversations) == 0
+    async with bot.app.store.transaction() as tx:
+        assert await tx.reference("teams", "aad", "aad-rita") is None
+    assert bot.connector.calls == []
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"expired": True}, {"other_key": True}, {"audience": "another-bot"},
+     {"service_url": "http://127.0.0.1:9/"}],
+    ids=["expired", "wrongly-signed", "other-audience", "other-serviceUrl"],
+)
+async def test_bad_tokens_are_401_and_change_nothing(bot: Bot, bad: dict[str, Any]) -> None:
+    await enrol(bot.app, "Rita de Raad", "aad-rita", "gemeenteraadslid")
+    rita = Person(bot, "Rita de Raad", "aad-rita")
+    activity = rita.activity(text="hallo")
+    service_url = bad.pop("service_url", activity["serviceUrl"])
+    headers = bot.issuer.auth_header(service_url, **bad)
+    response = await bot.client.post("/api/messages", json=activity, headers=headers)
+    assert response.status == 401
+    await _nothing_stored(bot)
+
+
+async def test_missing_token_malformed_json_and_oversized_body(bot: Bot) -> None:
+    await enrol(bot.app, "Rita de Raad", "aad-rita", "gemeenteraadslid")
+    rita = Person(bot, "Rita de Raad", "aad-rita")
+    activity = rita.activity(text="hallo")
+    assert (await bot.client.post("/api/messages", json=activity)).status == 401
+    auth = bot.issuer.auth_header(bot.connector.url)
+    malformed = await bot.client.post(
+        "/api/messages", data=b'{"type": "message", "text": ',
+        headers={**auth, "Content-Type": "application/json"})
+    assert malformed.status == 400
+    oversized = rita.activity(text="x" * 300_000)
+    assert (await bot.post(oversized)).status == 413
+    await _nothing_stored(bot)
+
+
+async def test_health_and_readiness(bot: Bot) -> None:
+    assert (await bot.client.get("/healthz")).status == 200
+    assert (await (await bot.client.get("/readyz")).json()) == {"status": "ready"}
+
+
+# -- redelivery ---------------------------------------------------------------------------
+
+
+async def test_the_same_activity_twice_is_one_answer(bot: Bot) -> None:
+    await enrol(bot.app, "Rita de Raad", "aad-rita", "gemeenteraadslid")
+    rita = Person(bot, "Rita de Raad", "aad-rita")
+    await rita.say("hallo")
+    safe = rita.activity(text="ja")
+    before = len(bot.connector.calls)
+    assert (await bot.post(safe)).status == 201
+    answered = len(rita.received(before))
+    assert answered >= 1
+    # Teams resends an activity whose answer took too long: same id, same content.
+    assert (await bot.post(safe)).status == 201
+    assert len(rita.received(before)) == answered  # no second answer
+    assert await bot.count(inbound_seen, inbound_seen.c.message_id == safe["id"]) == 1
+    assert await bot.count(answers, answers.c.field == "safe") == 1
+
+
+# -- delivery: 429, connector down, restart -----------------------------------------------
+
+
+async def test_429_then_200_is_delivered_once_after_the_wait(bot: Bot, clock: FakeClock) -> None:
+    await enrol(bot.app, "Gerrit Griffioen", "aad-gerrit", "griffier")
+    gerrit = Person(bot, "Gerrit Griffioen", "aad-gerrit")
+    await gerrit.install()
+    async with bot.app.store.transaction() as tx:
+        await tx.enqueue("teams", "", "aad-gerrit", {"text": "Nieuwe melding"}, clock())
+    bot.connector.fail(429, retry_after="7")
+
+    assert await bot.deliver() == 0
+    assert len(gerrit.received()) == 1  # the refused attempt
+    clock.advance(seconds=5)
+    assert await bot.deliver() == 0  # Retry-After is 7 s: not yet
+    assert len(gerrit.received()) == 1
+    clock.advance(seconds=2)
+    assert await bot.deliver() == 1
+    assert [c.body["text"] for c in gerrit.received()] == ["Nieuwe melding"] * 2
+    assert await bot.deliver() == 0  # once
+    async with bot.app.store.transaction() as tx:
+        assert await outbox_rows.pending_for(tx, "teams", "aad-gerrit") == []
+
+
+async def test_connector_down_keeps_the_message_across_a_restart(
+    make_app: AppFactory, sqlite_url: str, fakes: tuple[FakeTokenIssuer, FakeBotConnector],
+    clock: FakeClock,
+) -> None:
+    issuer, connector = fakes
+    app, client = await start(make_app, sqlite_url, fakes)
+    bot = Bot(app, client, issuer, connector)
+    await enrol(app, "Gerrit Griffioen", "aad-gerrit", "griffier")
+    gerrit = Person(bot, "Gerrit Griffioen", "aad-gerrit")
+    await gerrit.install()
+    async with app.store.transaction() as tx:
+        await tx.enqueue("teams", "", "aad-gerrit", {"text": "Nieuwe melding"}, clock())
+
+    connector.stop()
+    assert await bot.deliver() == 0
+    clock.advance(minutes=20)
+    assert await bot.deliver() == 0
+    async with app.store.transaction() as tx:
+        (pending,) = await outbox_rows.pending_for(tx, "teams", "aad-gerrit")
+    assert pending.attempts == 2
+
+    # The service restarts (same database), the connector comes back.
+    await client.close()
+    await app.close()
+    connector.restart()
+    app, client = await start(make_app, sqlite_url, fakes)
+    bot = Bot(app, client, issuer, connector)
+    try:
+        clock.advance(minutes=20)
+        assert await bot.deliver() == 1
+        (delivered,) = [c for c in connector.calls if c.path.startswith(
+            f"/v3/conversations/{gerrit.chat}/activities") and c.method == "POST"
+            and (c.body or {}).get("text") == "Nieuwe melding"]
+        assert delivered.authorized
+        assert await bot.deliver() == 0
+    finally:
+        await client.close()
