@@ -505,3 +505,19 @@ async def test_connector_down_keeps_the_message_across_a_restart(
         assert await bot.deliver() == 0
     finally:
         await client.close()
+
+
+async def test_a_card_sent_after_the_case_was_taken_shows_who_has_it(bot: Bot) -> None:
+    from bot.acknowledge import acknowledge_case
+
+    people = await cast(bot)
+    reference = await report(people.rita)
+    async with bot.app.store.transaction() as tx:  # taken in hand elsewhere (text, CLI)
+        gerrit = await tx.find_person_id("teams", "aad", "aad-gerrit")
+        await acknowledge_case(tx, gerrit, reference, bot.app.clock())
+    before = len(bot.connector.calls)
+    await bot.deliver()
+    (to_greet,) = [c for c in people.greet.received(before) if c.body.get("attachments")]
+    card = card_in(to_greet)
+    assert "In behandeling bij Gerrit Griffioen sinds" in card_text(card)
+    assert "actions" not in card
