@@ -1,8 +1,9 @@
 """The turn handler: one inbound message in, replies out, everything stored in between.
 
-Per message, in one transaction: resolve who is writing, claim the delivery id (a
-redelivery stops here), load the dialog, run the engine, store each answer, file and the
-new position, and on "verstuur" route the case and queue the notices in the outbox.
+Per message, in one transaction: resolve who is writing, load the dialog, run the engine,
+store each answer, file and the new position, record the delivery id (a redelivery rolls
+the whole transaction back), and on "verstuur" route the case and queue the notices in
+the outbox.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dialogs.handler_commands import kind_words
 from dialogs.messages import ConversationKey, Inbound, Outbound
 from dialogs.report import REPORT
 from storage.repository import Store, Tx
+from storage.turns import Duplicate
 
 log = logging.getLogger(__name__)
 
@@ -112,22 +114,28 @@ class ReportService:
 
     async def _handle(self, inbound: Inbound) -> list[Outbound]:
         now = self.clock()
-        async with self.store.transaction() as tx:
-            person_id = await self.resolve(tx, inbound)
-            if person_id is None:
-                return self._unknown(inbound.key)
-            if not await tx.claim_inbound(inbound.key.channel, inbound.message_id, now):
-                log.info("duplicate delivery ignored channel=%s message_id=%s",
-                         inbound.key.channel, inbound.message_id)
-                return []
-            person = await tx.person(person_id)
-            assert person is not None
-            staff = is_staff(person)
+        try:
+            async with self.store.transaction() as tx:
+                return await self._in_transaction(tx, inbound, now)
+        except Duplicate:
+            log.info("duplicate delivery ignored channel=%s message_id=%s",
+                     inbound.key.channel, inbound.message_id)
+            return []
+
+    async def _in_transaction(self, tx: Tx, inbound: Inbound, now: datetime) -> list[Outbound]:
+        person = await self.resolve(tx, inbound)
+        if person is None:
+            return self._unknown(inbound.key)
+        key = inbound.key
+        staff = is_staff(person)
+        reporter = any(is_reporter_role(r.role) for r in person.roles)
+        if staff or not reporter:
+            await tx.record_inbound(key.channel, inbound.message_id, now, None, None)
             if staff:  # "gedaan REF TAAK" / "later REF TAAK reden" (bot/reminders.py)
                 done = await handler_command_turn(tx, person, inbound.text, self.policy, now)
                 if done is not None:
                     return done
-            if not any(is_reporter_role(r.role) for r in person.roles):
+            if not reporter:
                 roles = ", ".join(
                     f"{say('role_' + r.role).removeprefix('De ').lower()} ({r.org.name})"
                     for r in person.roles) or "-"
@@ -135,29 +143,35 @@ class ReportService:
                 if staff:
                     replies.append(Outbound(say("handler_commands_help", words=kind_words())))
                 return replies
-            state = await tx.load_state(inbound.key) or DialogState()
-            if state.flow is None:  # no draft open: a reply to a check-in is answered there
-                answered = await checkin_turn(tx, person, inbound, self.policy, now)
-                if answered is not None:
-                    return answered
-            return await self._turn(tx, person, state, inbound, now)
+            claimed = True
+        else:
+            claimed = False
+        state = await tx.load_state(key) or DialogState()
+        if state.flow is None and not claimed:
+            # No draft open: a reply to a check-in is answered there, not as a new report.
+            await tx.record_inbound(key.channel, inbound.message_id, now, None, None)
+            claimed = True
+            answered = await checkin_turn(tx, person, inbound, self.policy, now)
+            if answered is not None:
+                return answered
+        return await self._turn(tx, person, state, inbound, now, claimed)
 
-    async def resolve(self, tx: Tx, inbound: Inbound) -> int | None:
+    async def resolve(self, tx: Tx, inbound: Inbound) -> Person | None:
         """The enrolled person writing; binds a Signal uuid to an enrolled number once."""
         key = inbound.key
         kind = USER_KIND.get(key.channel)
         if kind is None:
             return None
-        pid = await tx.find_person_id(key.channel, kind, key.user)
-        if pid is None and key.channel == "signal" and inbound.address:
+        person = await tx.person_for(key.channel, kind, key.user)
+        if person is None and key.channel == "signal" and inbound.address:
             phone = normalise_phone(inbound.address)
-            if phone:
-                pid = await tx.find_person_id("signal", "phone", phone)
-                if pid is not None:
-                    await tx.add_identity(pid, "signal", "uuid", key.user,
-                                          reference={"account": key.account})
-                    log.info("bound signal uuid to person id=%s", pid)
-        return pid
+            pid = await tx.find_person_id("signal", "phone", phone) if phone else None
+            if pid is not None:
+                await tx.add_identity(pid, "signal", "uuid", key.user,
+                                      reference={"account": key.account})
+                log.info("bound signal uuid to person id=%s", pid)
+                person = await tx.person_for(key.channel, kind, key.user)
+        return person
 
     def _unknown(self, key: ConversationKey) -> list[Outbound]:
         last = self._unknown_seen.get(key)
@@ -171,8 +185,11 @@ class ReportService:
         return [Outbound(say("unknown_sender"))]
 
     async def _turn(
-        self, tx: Tx, person: Person, state: DialogState, inbound: Inbound, now: datetime
+        self, tx: Tx, person: Person, state: DialogState, inbound: Inbound, now: datetime,
+        claimed: bool,
     ) -> list[Outbound]:
+        """One report turn. Unless already `claimed`, the delivery is recorded last, with
+        what it answered, and a redelivery rolls the whole turn back."""
         ctx = Context(person=person, now=now, answers=state.answers,
                       max_text=self.max_message_chars)
         files, refusals = check_files(inbound.attachments, self.max_file_bytes)
@@ -182,11 +199,17 @@ class ReportService:
                 choice=inbound.choice, attachments=files, address=inbound.address,
                 display_name=inbound.display_name, replaces=inbound.replaces)
             if not files and not inbound.text.strip():
+                if not claimed:
+                    await tx.record_inbound(inbound.key.channel, inbound.message_id, now,
+                                            None, None)
                 return [Outbound(r) for r in refusals]
 
         if inbound.replaces is not None:
             edited = await self._edit(tx, person, state, inbound, ctx, now)
             if edited is not None:
+                if not claimed:
+                    await tx.record_inbound(inbound.key.channel, inbound.message_id, now,
+                                            None, None)
                 return edited
 
         old_case = state.case_id
@@ -202,9 +225,12 @@ class ReportService:
                 await tx.set_answer(case_id, field, value, now)
             for file in result.files:
                 await tx.add_evidence(case_id, file, now)
-            if result.answered:
+            if result.answered and claimed:
                 await tx.note_inbound_answer(inbound.key.channel, inbound.message_id,
                                              case_id, result.answered)
+        if not claimed:
+            await tx.record_inbound(inbound.key.channel, inbound.message_id, now,
+                                    case_id if result.answered else None, result.answered)
         replies = [Outbound(r) for r in refusals] + result.replies
         if result.submit and case_id is not None:
             replies += await submit_report(tx, person, case_id, state.answers,

@@ -113,13 +113,13 @@ async def add_reminders(
     tx: Tx, case_id: int, kind: str, steps: list[tuple[str, datetime]], now: datetime
 ) -> int:
     """Insert the planned steps; a step that exists already is left alone."""
-    added = 0
-    for step, due in steps:
-        stmt = tx._insert_ignore(reminders).values(
-            case_id=case_id, kind=kind, step=step, due_at=due, state=PENDING, late=False,
-            created_at=now)
-        added += (await tx.conn.execute(stmt)).rowcount or 0
-    return added
+    if not steps:
+        return 0
+    stmt = tx._insert_ignore(reminders).values([
+        {"case_id": case_id, "kind": kind, "step": step, "due_at": due, "state": PENDING,
+         "late": False, "created_at": now}
+        for step, due in steps])
+    return (await tx.conn.execute(stmt)).rowcount or 0
 
 
 async def replace_pending(

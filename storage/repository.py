@@ -15,35 +15,25 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.domain import Organisation, OrgKind, Route
 from bot.model import (
     CaseEvent,
     CaseRecord,
-    DialogState,
     EvidenceRecord,
-    Identity,
-    Person,
-    PersonRole,
 )
-from dialogs.messages import Attachment, ConversationKey
-from storage.crypto import FieldCipher
+from dialogs.messages import Attachment
 from storage.database import Database
+from storage.people import PeopleQueries
 from storage.tables import (
     answers,
     case_events,
     cases,
-    conversations,
     evidence,
-    identities,
-    inbound_seen,
     organisations,
     outbox,
-    people,
-    person_roles,
 )
+from storage.turns import TurnQueries
 
 _REF_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud safely
 
@@ -69,242 +59,9 @@ class Store:
             yield Tx(conn, self.db.cipher)
 
 
-class Tx:
-    def __init__(self, conn: AsyncConnection, cipher: FieldCipher) -> None:
-        self.conn = conn
-        self.cipher = cipher
-
-    # --- helpers -------------------------------------------------------------------------
-
-    def _insert_ignore(self, table: Any) -> Any:
-        dialect = self.conn.dialect.name
-        if dialect == "postgresql":
-            return postgresql.insert(table).on_conflict_do_nothing()
-        if dialect == "sqlite":
-            return sqlite.insert(table).on_conflict_do_nothing()
-        raise NotImplementedError(dialect)
-
-    def _enc(self, value: str, purpose: str) -> bytes:
-        return self.cipher.encrypt_text(value, purpose)
-
-    def _dec(self, token: bytes, purpose: str) -> str:
-        return self.cipher.decrypt_text(token, purpose)
-
-    # --- inbound dedupe ------------------------------------------------------------------
-
-    async def claim_inbound(self, channel: str, message_id: str, now: datetime) -> bool:
-        """Record a delivery; False when it was seen before (a redelivery)."""
-        result = await self.conn.execute(
-            self._insert_ignore(inbound_seen).values(
-                channel=channel, message_id=message_id, received_at=now
-            )
-        )
-        return bool(result.rowcount)
-
-    async def note_inbound_answer(
-        self, channel: str, message_id: str, case_id: int, field: str
-    ) -> None:
-        await self.conn.execute(
-            update(inbound_seen)
-            .where(and_(inbound_seen.c.channel == channel,
-                        inbound_seen.c.message_id == message_id))
-            .values(case_id=case_id, answer_field=field)
-        )
-
-    async def inbound_answer(self, channel: str, message_id: str) -> tuple[int, str] | None:
-        row = (await self.conn.execute(
-            select(inbound_seen.c.case_id, inbound_seen.c.answer_field).where(
-                and_(inbound_seen.c.channel == channel, inbound_seen.c.message_id == message_id)
-            )
-        )).first()
-        if row is None or row.case_id is None or row.answer_field is None:
-            return None
-        return row.case_id, row.answer_field
-
-    # --- organisations -------------------------------------------------------------------
-
-    async def upsert_organisations(self, orgs: Iterable[Organisation]) -> int:
-        count = 0
-        for org in orgs:
-            row = (await self.conn.execute(
-                select(organisations.c.id).where(organisations.c.slug == org.slug)
-            )).first()
-            if row is None:
-                await self.conn.execute(
-                    insert(organisations).values(slug=org.slug, name=org.name, kind=org.kind)
-                )
-                count += 1
-            else:
-                await self.conn.execute(
-                    update(organisations).where(organisations.c.id == row.id)
-                    .values(name=org.name, kind=org.kind)
-                )
-        return count
-
-    async def organisations(self) -> list[tuple[int, Organisation]]:
-        rows = await self.conn.execute(select(organisations).order_by(organisations.c.name))
-        return [(r.id, Organisation(r.slug, r.name, OrgKind(r.kind))) for r in rows]
-
-    async def organisation_id(self, slug: str) -> int | None:
-        row = (await self.conn.execute(
-            select(organisations.c.id).where(organisations.c.slug == slug)
-        )).first()
-        return None if row is None else int(row.id)
-
-    # --- people --------------------------------------------------------------------------
-
-    async def add_person(self, name: str, now: datetime) -> int:
-        result = await self.conn.execute(
-            insert(people).values(name_enc=b"", created_at=now).returning(people.c.id)
-        )
-        pid = int(result.scalar_one())
-        await self.conn.execute(
-            update(people).where(people.c.id == pid)
-            .values(name_enc=self._enc(name, f"person:{pid}"))
-        )
-        return pid
-
-    async def add_role(self, person_id: int, role: str, org_id: int) -> None:
-        await self.conn.execute(
-            self._insert_ignore(person_roles).values(
-                person_id=person_id, role=role, org_id=org_id
-            )
-        )
-
-    async def add_identity(
-        self, person_id: int, channel: str, kind: str, address: str,
-        reference: dict[str, Any] | None = None,
-    ) -> bool:
-        """Bind an address to a person; False when it belongs to someone already."""
-        result = await self.conn.execute(
-            self._insert_ignore(identities).values(
-                person_id=person_id, channel=channel, kind=kind, address=address,
-                reference=reference,
-            )
-        )
-        return bool(result.rowcount)
-
-    async def set_reference(
-        self, channel: str, kind: str, address: str, reference: dict[str, Any]
-    ) -> bool:
-        result = await self.conn.execute(
-            update(identities)
-            .where(and_(identities.c.channel == channel, identities.c.kind == kind,
-                        identities.c.address == address))
-            .values(reference=reference)
-        )
-        return bool(result.rowcount)
-
-    async def reference(self, channel: str, kind: str, address: str) -> dict[str, Any] | None:
-        row = (await self.conn.execute(
-            select(identities.c.reference).where(
-                and_(identities.c.channel == channel, identities.c.kind == kind,
-                     identities.c.address == address))
-        )).first()
-        return None if row is None else row.reference
-
-    async def find_person_id(self, channel: str, kind: str, address: str) -> int | None:
-        row = (await self.conn.execute(
-            select(identities.c.person_id).where(
-                and_(identities.c.channel == channel, identities.c.kind == kind,
-                     identities.c.address == address))
-        )).first()
-        return None if row is None else int(row.person_id)
-
-    async def person(self, person_id: int) -> Person | None:
-        row = (await self.conn.execute(
-            select(people.c.id, people.c.name_enc).where(people.c.id == person_id)
-        )).first()
-        if row is None:
-            return None
-        roles = await self.conn.execute(
-            select(person_roles.c.role, person_roles.c.org_id, organisations.c.slug,
-                   organisations.c.name, organisations.c.kind)
-            .join(organisations, organisations.c.id == person_roles.c.org_id)
-            .where(person_roles.c.person_id == person_id)
-            .order_by(person_roles.c.id)
-        )
-        idents = await self.conn.execute(
-            select(identities.c.channel, identities.c.kind, identities.c.address,
-                   identities.c.reference)
-            .where(identities.c.person_id == person_id).order_by(identities.c.id)
-        )
-        return Person(
-            id=row.id,
-            name=self._dec(row.name_enc, f"person:{row.id}"),
-            roles=tuple(
-                PersonRole(r.role, Organisation(r.slug, r.name, OrgKind(r.kind)), r.org_id)
-                for r in roles
-            ),
-            identities=tuple(
-                Identity(i.channel, i.kind, i.address,
-                         reachable=i.channel != "teams" or i.reference is not None)
-                for i in idents
-            ),
-        )
-
-    async def people(self) -> list[Person]:
-        ids = (await self.conn.execute(select(people.c.id).order_by(people.c.id))).scalars()
-        found = [await self.person(int(pid)) for pid in list(ids)]
-        return [p for p in found if p is not None]
-
-    async def remove_person(self, person_id: int) -> bool:
-        await self.conn.execute(delete(conversations).where(
-            conversations.c.person_id == person_id))
-        await self.conn.execute(delete(identities).where(identities.c.person_id == person_id))
-        await self.conn.execute(delete(person_roles).where(
-            person_roles.c.person_id == person_id))
-        # Cases stay (registration is the point); the name goes.
-        result = await self.conn.execute(
-            update(people).where(people.c.id == person_id)
-            .values(name_enc=self._enc("(verwijderd)", f"person:{person_id}"))
-        )
-        return bool(result.rowcount)
-
-    async def people_with_role(self, org_id: int, role: str) -> list[Person]:
-        ids = (await self.conn.execute(
-            select(person_roles.c.person_id).where(
-                and_(person_roles.c.org_id == org_id, person_roles.c.role == role))
-            .order_by(person_roles.c.person_id)
-        )).scalars()
-        found = [await self.person(int(pid)) for pid in list(ids)]
-        return [p for p in found if p is not None]
-
-    # --- conversations -------------------------------------------------------------------
-
-    async def load_state(self, key: ConversationKey) -> DialogState | None:
-        row = (await self.conn.execute(
-            select(conversations).where(and_(
-                conversations.c.channel == key.channel,
-                conversations.c.account == key.account,
-                conversations.c.user == key.user))
-        )).first()
-        if row is None:
-            return None
-        state = DialogState(
-            flow=row.flow, step=row.step, history=list(row.history), paused=row.paused,
-            case_id=row.case_id,
-        )
-        if row.case_id is not None:
-            state.answers = await self.answers(row.case_id)
-        return state
-
-    async def save_state(
-        self, key: ConversationKey, person_id: int, state: DialogState, now: datetime
-    ) -> None:
-        values = dict(
-            person_id=person_id, flow=state.flow, step=state.step, history=state.history,
-            paused=state.paused, case_id=state.case_id, updated_at=now,
-        )
-        result = await self.conn.execute(
-            update(conversations).where(and_(
-                conversations.c.channel == key.channel,
-                conversations.c.account == key.account,
-                conversations.c.user == key.user)).values(**values)
-        )
-        if not result.rowcount:
-            await self.conn.execute(insert(conversations).values(
-                channel=key.channel, account=key.account, user=key.user, **values))
+class Tx(PeopleQueries, TurnQueries):
+    """One transaction's view of the store: people (storage/people.py), the turn's hot
+    path (storage/turns.py), and cases and the outbox here."""
 
     # --- cases and answers ---------------------------------------------------------------
 
@@ -325,29 +82,11 @@ class Tx:
         await self.add_event(case_id, now, "draft_started", reporter_id)
         return case_id
 
-    async def set_answer(self, case_id: int, field: str, value: Any, now: datetime) -> None:
-        token = self._enc(json.dumps(value, ensure_ascii=False), f"answer:{case_id}:{field}")
-        result = await self.conn.execute(
-            update(answers).where(and_(answers.c.case_id == case_id, answers.c.field == field))
-            .values(value_enc=token, updated_at=now)
-        )
-        if not result.rowcount:
-            await self.conn.execute(insert(answers).values(
-                case_id=case_id, field=field, value_enc=token, updated_at=now))
-
     async def clear_answers(self, case_id: int, fields: Iterable[str]) -> None:
         names = list(fields)
         if names:
             await self.conn.execute(delete(answers).where(
                 and_(answers.c.case_id == case_id, answers.c.field.in_(names))))
-
-    async def answers(self, case_id: int) -> dict[str, Any]:
-        rows = await self.conn.execute(
-            select(answers.c.field, answers.c.value_enc).where(answers.c.case_id == case_id))
-        return {
-            r.field: json.loads(self._dec(r.value_enc, f"answer:{case_id}:{r.field}"))
-            for r in rows
-        }
 
     async def add_evidence(self, case_id: int, file: Attachment, now: datetime) -> int:
         result = await self.conn.execute(

@@ -1,0 +1,39 @@
+"""What every group of queries needs: the connection, the cipher, dialect helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from storage.crypto import FieldCipher
+
+
+class TxBase:
+    def __init__(self, conn: AsyncConnection, cipher: FieldCipher) -> None:
+        self.conn = conn
+        self.cipher = cipher
+
+    def _insert_ignore(self, table: Any) -> Any:
+        dialect = self.conn.dialect.name
+        if dialect == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        if dialect == "sqlite":
+            return sqlite.insert(table).on_conflict_do_nothing()
+        raise NotImplementedError(dialect)
+
+    def _enc(self, value: str, purpose: str) -> bytes:
+        return self.cipher.encrypt_text(value, purpose)
+
+    def _dec(self, token: bytes, purpose: str) -> str:
+        return self.cipher.decrypt_text(token, purpose)
+
+
+    def _upsert(self, table: Any, keys: list[str], update: list[str]) -> Any:
+        """INSERT … ON CONFLICT (keys) DO UPDATE SET the `update` columns."""
+        dialect = self.conn.dialect.name
+        mod: Any = postgresql if dialect == "postgresql" else sqlite
+        stmt = mod.insert(table)
+        return stmt.on_conflict_do_update(
+            index_elements=keys, set_={c: stmt.excluded[c] for c in update})
