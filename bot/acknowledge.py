@@ -33,6 +33,7 @@ from bot.domain import (
     role_fits,
 )
 from bot.model import CaseRecord, Person
+from bot.notify import ACCOUNT, queue_to
 from storage import teams_store
 from storage.repository import Tx
 
@@ -40,7 +41,6 @@ log = logging.getLogger(__name__)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # The account part of an outbox row per channel; the adapter fills in the real one.
-_ACCOUNT = {"local": "local", "teams": "", "signal": ""}
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december")
 
@@ -177,7 +177,7 @@ async def _refresh_cards(
         notice = {"kind": "case_card_refresh", "message_id": copy.message_id,
                   "audience": copy.audience, "case": card, "acknowledged": state}
         text = say("ack_card_text", reference=case.reference, time=state["at_shown"])
-        if await tx.enqueue(copy.channel, _ACCOUNT.get(copy.channel, ""), copy.recipient,
+        if await tx.enqueue(copy.channel, ACCOUNT.get(copy.channel, ""), copy.recipient,
                             {"text": text, "notice": notice}, now,
                             dedupe_key=f"ack-card:{case.id}:{copy.channel}:{copy.message_id}"):
             queued += 1
@@ -190,8 +190,8 @@ async def _tell_reporter(tx: Tx, case: CaseRecord, name: str, now: datetime) -> 
         return 0
     text = say("ack_reporter", reference=case.reference, name=name, time=shown_time(now))
     notice = {"kind": "case_acknowledged", "case_id": case.id, "reference": case.reference}
-    return await _queue(tx, reporter, {"text": text, "notice": notice}, now,
-                        f"ack:{case.id}:reporter", prefer=case.channel)
+    return await queue_to(tx, reporter, {"text": text, "notice": notice}, now,
+                        f"ack:{case.id}:reporter", channel=case.channel)
 
 
 async def _tell_informed(
@@ -214,7 +214,7 @@ async def _tell_informed(
                 if person.id in skip:
                     continue
                 skip.add(person.id)
-                got = await _queue(tx, person, {"text": text, "notice": notice}, now,
+                got = await queue_to(tx, person, {"text": text, "notice": notice}, now,
                                    f"ack:{case.id}:informed")
                 if got:
                     queued += got
@@ -233,17 +233,3 @@ async def _orgs_for(tx: Tx, role: str, case: CaseRecord) -> list[int]:
             if org.kind is OrgKind.PROVINCE and role_fits(role, org.kind)]
 
 
-async def _queue(
-    tx: Tx, person: Person, payload: dict[str, Any], now: datetime, dedupe: str,
-    prefer: str | None = None,
-) -> int:
-    """Queue `payload` for each way to reach `person`; only `prefer` when they have it."""
-    idents = [i for i in person.identities if i.kind != "phone"]
-    if prefer is not None and any(i.channel == prefer for i in idents):
-        idents = [i for i in idents if i.channel == prefer]
-    queued = 0
-    for ident in idents:
-        if await tx.enqueue(ident.channel, _ACCOUNT.get(ident.channel, ""), ident.address,
-                            payload, now, dedupe_key=f"{dedupe}:{person.id}:{ident.channel}"):
-            queued += 1
-    return queued

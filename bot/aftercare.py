@@ -15,8 +15,8 @@ from datetime import datetime
 from bot.content import say
 from bot.domain import SupportRole
 from bot.model import OpenCheckin, Person
+from bot.notify import queue_to
 from bot.reminder_plan import CHECKIN, ReminderPolicy
-from bot.sweep import queue_to
 from dialogs.checkin import AnswerSpec, parse_answer, reply_for, wants_new_report
 from dialogs.messages import Inbound, Outbound
 from storage import reminders as rows

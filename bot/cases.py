@@ -9,6 +9,7 @@ from typing import Any
 from bot.content import say
 from bot.domain import ReporterRole, route_case
 from bot.model import Person
+from bot.notify import queue_to
 from bot.reference_data import Helpline, helplines_for
 from bot.reminder_plan import ReminderPolicy
 from bot.reminders import schedule_case
@@ -92,14 +93,8 @@ async def notify_handlers(
     }
     queued = 0
     for handler in await tx.people_with_role(org_id, handler_function):
-        for ident in handler.identities:
-            if ident.kind == "phone":
-                continue  # Signal notices go to the bound uuid, not the bare number
-            account = {"local": "local", "teams": "", "signal": ""}.get(ident.channel, "")
-            if await tx.enqueue(ident.channel, account, ident.address,
-                                {"text": text, "notice": notice}, now,
-                                dedupe_key=f"routed:{case_id}:{handler.id}:{ident.channel}"):
-                queued += 1
+        queued += await queue_to(tx, handler, {"text": text, "notice": notice}, now,
+                                 f"routed:{case_id}")
     # The organisation's linked Teams channel gets the same facts (no names, no narrative).
     team = await teams_store.linked_team_recipient(tx, org_id)
     if team is not None and await tx.enqueue(

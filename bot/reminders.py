@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.acknowledge import AckStatus, acknowledge_case
 from bot.content import say
 from bot.deadlines import AMSTERDAM, CaseFacts, DeadlineKind, deadlines_for
 from bot.domain import SupportRole, deputy_of, is_handler_function
@@ -166,7 +167,10 @@ async def mark_done(
 ) -> bool:
     """Mark a deadline done (with who and when); its pending reminders stop at once."""
     if kind is DeadlineKind.ACKNOWLEDGE and case.status == "submitted":
-        return await tx.acknowledge(case.id, actor_id, now)  # marks the deadline done too
+        # The same as the card's "In behandeling nemen": the reporter, the informed
+        # parties and every card copy hear of it, and the deadline is done.
+        outcome = await acknowledge_case(tx, actor_id, case.reference, now)
+        return outcome.status is AckStatus.ACKNOWLEDGED
     if not await rows.mark_deadline_done(tx, case.id, kind.value, actor_id, now):
         return False
     await tx.add_event(case.id, now, "deadline_done", actor_id, {"deadline": kind.value})

@@ -14,11 +14,11 @@ import logging
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from bot.content import say
 from bot.domain import SupportRole, deputy_of
 from bot.model import DueReminder, Person
+from bot.notify import queue_to
 from bot.reference_data import Helpline, helplines_for
 from bot.reminder_plan import (
     CHECKIN,
@@ -39,25 +39,6 @@ from storage.repository import Store, Tx
 
 log = logging.getLogger(__name__)
 
-# The account part of a conversation key for a proactive message, per channel (as in
-# bot/cases.py): the adapter fills in the real one from the stored reference.
-ACCOUNT = {"local": "local", "teams": "", "signal": ""}
-
-
-async def queue_to(
-    tx: Tx, person: Person, payload: dict[str, Any], now: datetime, dedupe: str,
-    channel: str | None = None,
-) -> int:
-    """Queue `payload` for every way to reach `person` (only `channel` when it has one)."""
-    idents = [i for i in person.identities if i.kind != "phone"]
-    if channel is not None and any(i.channel == channel for i in idents):
-        idents = [i for i in idents if i.channel == channel]
-    queued = 0
-    for ident in idents:
-        if await tx.enqueue(ident.channel, ACCOUNT.get(ident.channel, ""), ident.address,
-                            payload, now, dedupe_key=f"{dedupe}:{person.id}:{ident.channel}"):
-            queued += 1
-    return queued
 
 
 class _People:

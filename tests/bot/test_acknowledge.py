@@ -89,3 +89,18 @@ async def test_others_are_refused_and_unknown_cases_said_so(app: Weerbaar, clock
     assert case is not None and case.status == "submitted"
     assert unknown.status is AckStatus.UNKNOWN
     assert await pending(app) == before
+
+
+async def test_gedaan_ontvangst_in_the_chat_is_the_same_as_the_card_button(
+    app: Weerbaar,
+) -> None:
+    reference = await submitted_case(app)
+    secretaris = Chatter(app, "secretaris-utrecht")  # gemeentesecretaris of Utrecht
+    reply = await secretaris.say(f"gedaan {reference} ontvangst")
+    assert reference in reply
+    async with app.store.transaction() as tx:
+        case = await tx.case_by_reference(reference)
+    assert case is not None and case.status == "acknowledged"
+    assert case.acknowledged_by == "Hans Mulder"
+    told = (await pending(app)).get("anna", [])
+    assert any("in behandeling bij Hans Mulder" in t for t in told)
