@@ -10,14 +10,12 @@ So sending and downloading go through this module; both answer shapes are accept
 
 from __future__ import annotations
 
-import email.utils
-import time
 from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
 
-from adapters.base import DeliveryError
+from adapters.base import DeliveryError, retry_after_seconds
 
 DEFAULT_RETRY_AFTER = 30.0  # seconds; the REST API sends no Retry-After with its 429
 _TIMEOUT = aiohttp.ClientTimeout(total=30, sock_connect=5)
@@ -103,7 +101,8 @@ async def _delivery_error(resp: aiohttp.ClientResponse) -> DeliveryError:
     status = resp.status
     if status == 429:
         return DeliveryError(
-            "signal rate limit (HTTP 429)", retry_after=_retry_after(resp) or DEFAULT_RETRY_AFTER
+            "signal rate limit (HTTP 429)",
+            retry_after=retry_after_seconds(resp.headers) or DEFAULT_RETRY_AFTER,
         )
     if status >= 500:
         return DeliveryError(f"signal-cli-rest-api error (HTTP {status})", retry_after=None)
@@ -119,16 +118,3 @@ async def _delivery_error(resp: aiohttp.ClientResponse) -> DeliveryError:
     return DeliveryError(f"rejected by signal-cli-rest-api (HTTP {status})")
 
 
-def _retry_after(resp: aiohttp.ClientResponse) -> float | None:
-    value = resp.headers.get("Retry-After")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, moment.timestamp() - time.time())

@@ -38,7 +38,7 @@ from botbuilder.schema import Attachment as CardAttachment
 from botframework.connector.auth import EmulatorValidation
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
-from adapters.base import DeliveryError, TurnHandler
+from adapters.base import DeliveryError, TurnHandler, retry_after_seconds
 from adapters.teams_cards import (
     ADAPTIVE_CARD,
     card_action,
@@ -50,7 +50,7 @@ from adapters.teams_cards import (
     picked_choice,
 )
 from adapters.teams_files import Oversized, download, file_refs
-from adapters.teams_keys import conversation_key, person_of, retry_after_seconds
+from adapters.teams_keys import conversation_key, person_of
 from adapters.teams_sdk import (
     AppToken,
     CachingAuthentication,

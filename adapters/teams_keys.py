@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from dialogs.messages import ConversationKey
@@ -34,17 +32,3 @@ def _channel_tenant(channel_data: Any) -> str | None:
     return None
 
 
-def retry_after_seconds(headers: Any) -> float | None:
-    """Seconds from a Retry-After header: delta-seconds or an HTTP date."""
-    value = headers.get("Retry-After") if hasattr(headers, "get") else None
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
