@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -29,7 +29,8 @@ class FakeClock:
         return self.now
 
     def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
+        # Elapsed time, in UTC: wall-clock arithmetic in one zone is an hour off across DST.
+        self.now = (self.now.astimezone(UTC) + timedelta(**delta)).astimezone(self.now.tzinfo)
 
 
 @pytest.fixture
