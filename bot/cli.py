@@ -115,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = logging.INFO if args.command == "serve" else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
+    # A line per sweep every few seconds says nothing an operator needs.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         if getattr(args, "no_app", False):
             return int(asyncio.run(args.run(None, args)))
