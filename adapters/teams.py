@@ -18,6 +18,7 @@ import asyncio
 import json
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
@@ -67,6 +68,8 @@ log = logging.getLogger(__name__)
 
 CHANNEL_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration"
 _CARD_ACTION = "adaptiveCard/action"
+_EXPIRY_MARGIN = 60.0  # seconds: a remembered token is dropped this long before it expires
+_VALIDATED_MAX = 10_000  # remembered tokens and references; emptied when full
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)  # the bot's @mention
 
 
@@ -159,6 +162,8 @@ class TeamsAdapter:
         self._cloud = CloudAdapter(self._auth)
         self._session: aiohttp.ClientSession | None = None
         self._running: set[asyncio.Task[Any]] = set()
+        self._validated: dict[tuple[str, str, str], tuple[Any, float]] = {}
+        self._saved_references: dict[ConversationKey, object] = {}
 
     # --- wiring -----------------------------------------------------------------------
 
@@ -248,7 +253,21 @@ class TeamsAdapter:
         metadata = stale_openid_metadata(self._openid_url)
         if metadata is not None:
             await asyncio.to_thread(asyncio.run, metadata._refresh())
-        return await self._auth.authenticate_request(activity, auth_header)
+        # The channel sends the same token with every request for about an hour, and the
+        # SDK decodes it five times a request: remember a validated token until it expires,
+        # for the same serviceUrl and channel only.
+        cache_key = (auth_header, activity.service_url, activity.channel_id)
+        cached = self._validated.get(cache_key)
+        if cached is not None and time.time() < cached[1] - _EXPIRY_MARGIN:
+            return cached[0]
+        result = await self._auth.authenticate_request(activity, auth_header)
+        claims = getattr(getattr(result, "claims_identity", None), "claims", None) or {}
+        expires = claims.get("exp")
+        if isinstance(expires, int | float):
+            if len(self._validated) >= _VALIDATED_MAX:
+                self._validated.clear()
+            self._validated[cache_key] = (result, float(expires))
+        return result
 
     # --- one turn ---------------------------------------------------------------------
 
@@ -266,7 +285,15 @@ class TeamsAdapter:
     async def _save_reference(self, activity: Any) -> None:
         reference = TurnContext.get_conversation_reference(activity)
         reference.activity_id = None  # proactive sends start a new message, not a reply
-        await self._references.save(conversation_key(activity), reference.serialize())
+        key = conversation_key(activity)
+        serialized = reference.serialize()
+        # Stored once, and again only when it changes (a new serviceUrl): not a write a turn.
+        if self._saved_references.get(key) == serialized:
+            return
+        await self._references.save(key, serialized)
+        if len(self._saved_references) >= _VALIDATED_MAX:
+            self._saved_references.clear()
+        self._saved_references[key] = serialized
 
     async def _on_message(self, context: TurnContext) -> None:
         activity = context.activity
