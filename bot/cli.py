@@ -107,6 +107,8 @@ def _parser() -> argparse.ArgumentParser:
         dest="sub", required=True)
     keys.add_parser("new", help="print a new key for WEERBAAR_ENCRYPTION_KEYS").set_defaults(
         run=c.keys_new, no_app=True)
+    keys.add_parser("rotate", help="re-encrypt everything under the first key").set_defaults(
+        run=c.keys_rotate)
     return p
 
 

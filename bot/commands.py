@@ -248,3 +248,14 @@ async def keys_new(_app: Weerbaar | None, _args: argparse.Namespace) -> int:
 
     print(f"k1:{new_key()}")
     return 0
+
+
+async def keys_rotate(app: Weerbaar, _args: argparse.Namespace) -> int:
+    from storage.rekey import rotate
+
+    counts = await rotate(app.store)
+    for column, n in counts.items():
+        print(f"{column:24} {n} re-encrypted")
+    print(f"Everything is now under key '{app.db.cipher.primary_key_id}'. Keys after it in "
+          "WEERBAAR_ENCRYPTION_KEYS can be removed.")
+    return 0

@@ -110,3 +110,17 @@ def test_production_without_a_key_refuses_to_start(
     monkeypatch.setenv("WEERBAAR_MODE", "production")
     code, _, err = run(capsys, "orgs", "list")
     assert code == 2 and "WEERBAAR_ENCRYPTION_KEYS is missing" in err
+
+
+def test_keys_new_then_rotate(env: dict[str, str], capsys: pytest.CaptureFixture[str],
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run(capsys, "demo")[0] == 0  # names are encrypted under the test key
+    code, out, _ = run(capsys, "keys", "new")
+    new_key = out.strip()
+    assert code == 0 and new_key.startswith("k1:")
+    monkeypatch.setenv("WEERBAAR_ENCRYPTION_KEYS", f"{new_key},{env['WEERBAAR_ENCRYPTION_KEYS']}")
+    code, out, _ = run(capsys, "keys", "rotate")
+    assert code == 0 and "people.name_enc" in out and "under key 'k1'" in out
+    monkeypatch.setenv("WEERBAAR_ENCRYPTION_KEYS", new_key)  # the old key is gone
+    code, out, _ = run(capsys, "people", "list")
+    assert code == 0 and "Anna de Vries" in out
