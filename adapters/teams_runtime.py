@@ -5,9 +5,12 @@
   organisation), so any replica can send proactively.
 - `TeamsOutboxChannel`: what the outbox delivers Teams rows through. It turns neutral
   notices into cards (a routed case becomes the handler's card, or the team channel's card
-  without names), remembers which message shows which case's card, refreshes cards in place,
-  and keeps to Teams' limit of 7 messages per second per conversation.
+  without names, a reminder a card with "Gedaan" and "Later", a check-in a card with its
+  answers as buttons), remembers which message shows which case's card, refreshes cards in
+  place, and keeps to Teams' limit of 7 messages per second per conversation.
 - `CaseCardActions`: "In behandeling nemen" on a card (bot/acknowledge.py does the work).
+- `ReminderCardActions`: "Gedaan" and "Later" on a reminder card (bot/reminders.py does the
+  work); `CardActions` hands each verb to its handler.
 - `TeamChannelLinks`: "@Weerbaar koppel Zeist" in a team channel, by a handler of that
   organisation, links the channel to it.
 """
@@ -19,27 +22,37 @@ import logging
 import time
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
 
 from adapters.base import DeliveryError
-from adapters.teams import TeamsAdapter
+from adapters.teams import CardActionHandler, TeamsAdapter
 from adapters.teams_handler_cards import (
     ACKNOWLEDGE_VERB,
+    DEADLINE_DONE_VERB,
+    DEADLINE_LATER_VERB,
     HANDLER,
+    REASON_FIELD,
     TEAM,
     case_card,
     refusal_card,
+    reminder_card,
 )
 from bot.acknowledge import AckStatus, acknowledge_case, acknowledged_state
 from bot.app import Weerbaar
 from bot.content import say
+from bot.deadlines import DeadlineKind
 from bot.domain import is_handler_function
 from bot.reference_data import find_organisation
+from bot.reminder_plan import ReminderPolicy
+from bot.reminders import ActionOutcome, apply_deadline_action, shown, task
+from dialogs.handler_commands import Action
 from dialogs.messages import Choice, ConversationKey, Outbound
+from storage import reminders as reminder_rows
 from storage import teams_store
-from storage.repository import Store
+from storage.repository import Store, Tx
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +166,14 @@ class TeamsOutboxChannel:
                              notice.get("acknowledged"))
             await self._limited(key)
             await self.adapter.update_card(key, str(notice["message_id"]), card)
-        elif notice is not None and isinstance(notice.get("choices"), list):
+        elif notice is not None and kind == "reminder":
+            await self._limited(key)
+            await self.adapter.send(key, Outbound(message.text,
+                                                  card=reminder_card(reminder_facts(notice))))
+        elif (notice is not None and kind == "checkin"
+              and isinstance(notice.get("choices"), list)):
+            # The answers as Action.Submit buttons: a press comes back as an ordinary
+            # message with `Inbound.choice` set, and the check-in dialog takes it.
             choices = tuple(Choice(str(c["value"]), str(c["label"]))
                             for c in notice["choices"] if isinstance(c, dict))
             await self._limited(key)
@@ -232,6 +252,96 @@ class CaseCardActions:
         return refusal_card(outcome.text, outcome.card)
 
 
+def reminder_facts(notice: dict[str, Any]) -> dict[str, Any]:
+    """A reminder notice with its times written as Dutch readers read them."""
+    facts = dict(notice)
+    for field in ("due", "planned"):
+        value = notice.get(field)
+        if isinstance(value, str) and value:
+            try:
+                facts[field] = shown(datetime.fromisoformat(value))
+            except ValueError:
+                facts[field] = value
+    return facts
+
+
+def _field(data: dict[str, object], name: str) -> str:
+    value = data.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+class ReminderCardActions:
+    """`adapters.teams.CardActionHandler`: "Gedaan" and "Later" on a reminder card.
+
+    bot/reminders.py `apply_deadline_action` does the work, as for the typed commands; the
+    answer is the same card with what the press did (and without buttons once done).
+    """
+
+    def __init__(self, store: Store, clock: Callable[[], datetime],
+                 policy: ReminderPolicy) -> None:
+        self._store = store
+        self._clock = clock
+        self._policy = policy
+
+    async def on_card_action(self, key: ConversationKey, verb: str, data: dict[str, object],
+                             activity_id: str) -> dict[str, object]:
+        reference, kind = _field(data, "reference"), _field(data, "deadline")
+        action = Action.DONE if verb == DEADLINE_DONE_VERB else Action.LATER
+        reason = _field(data, REASON_FIELD)
+        # The card is drawn again from what its buttons sent back; only the task is
+        # taken from our own texts, never from the data.
+        facts = {k: v for k, v in data.items() if k != REASON_FIELD}
+        facts["task"] = task(kind) if kind in set(DeadlineKind) else "-"
+        async with self._store.transaction() as tx:
+            actor_id = await tx.find_person_id("teams", "aad", key.user)
+            if actor_id is None or not reference:
+                outcome = ActionOutcome(False, say("not_allowed"), reference or None)
+            else:
+                outcome = await apply_deadline_action(
+                    tx, actor_id, reference, kind, action, reason, policy=self._policy,
+                    now=self._clock())
+            done = await self._done(tx, outcome)
+        if done is not None:
+            return reminder_card(facts, done, "Good", actions=False)
+        if outcome.ok and outcome.snoozed_until is not None:
+            status = say("reminder_card_snoozed", until=shown(outcome.snoozed_until),
+                         reason=reason)
+            return reminder_card(facts, status, "Good")
+        log.info("reminder card action refused verb=%s", verb)
+        # Still open (a reason was missing): the buttons stay. Otherwise nothing to press.
+        return reminder_card(facts, outcome.text, "Attention",
+                             actions=outcome.state == reminder_rows.OPEN)
+
+    async def _done(self, tx: Tx, outcome: ActionOutcome) -> str | None:
+        """The line "Gedaan door NAME op TIME" when the deadline is done now (by this press
+        or an earlier one), else None."""
+        if outcome.state != reminder_rows.DONE or outcome.reference is None:
+            return None
+        case = await tx.case_by_reference(outcome.reference)
+        if case is None:
+            return None
+        for deadline in await reminder_rows.deadlines(tx, case.id):
+            if deadline.kind == outcome.kind and deadline.done_at is not None:
+                return say("reminder_card_done_by", name=deadline.done_by or "-",
+                           time=shown(deadline.done_at))
+        return outcome.text
+
+
+class CardActions:
+    """`adapters.teams.CardActionHandler`: each Action.Execute verb to its handler."""
+
+    def __init__(self, by_verb: dict[str, CardActionHandler]) -> None:
+        self._by_verb = by_verb
+
+    async def on_card_action(self, key: ConversationKey, verb: str, data: dict[str, object],
+                             activity_id: str) -> dict[str, object]:
+        handler = self._by_verb.get(verb)
+        if handler is None:
+            log.info("card action with an unknown verb")
+            return refusal_card(say("reminder_card_unknown_action"))
+        return await handler.on_card_action(key, verb, data, activity_id)
+
+
 class TeamChannelLinks:
     """`adapters.teams.ChannelMessageHandler`: "koppel ORGANISATIE" in a team channel."""
 
@@ -282,6 +392,13 @@ def _channel_reference(reference: dict[str, object]) -> dict[str, object]:
     return clean
 
 
+def card_actions(app: Weerbaar) -> CardActions:
+    """Every Action.Execute the app's cards carry."""
+    reminders = ReminderCardActions(app.store, app.clock, app.policy)
+    return CardActions({ACKNOWLEDGE_VERB: CaseCardActions(app.store, app.clock),
+                        DEADLINE_DONE_VERB: reminders, DEADLINE_LATER_VERB: reminders})
+
+
 def teams_adapter(app: Weerbaar) -> TeamsAdapter | None:
     """The Teams adapter as the settings describe it; None when Teams is off."""
     settings = app.settings
@@ -297,7 +414,7 @@ def teams_adapter(app: Weerbaar) -> TeamsAdapter | None:
         tenant_id=settings.teams_tenant_id,
         handler=app.service,
         references=StoredReferences(app.store, app.clock),
-        card_actions=CaseCardActions(app.store, app.clock),
+        card_actions=card_actions(app),
         channel_messages=TeamChannelLinks(app.store),
         token_url=settings.teams_token_url,
         max_file_bytes=settings.max_file_bytes,

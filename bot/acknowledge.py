@@ -34,6 +34,7 @@ from bot.domain import (
 )
 from bot.model import CaseRecord, Person
 from bot.notify import ACCOUNT, queue_to
+from storage import reminders as reminder_rows
 from storage import teams_store
 from storage.repository import Tx
 
@@ -107,10 +108,18 @@ def card_facts(case: CaseRecord, when_shown: str) -> dict[str, Any]:
     }
 
 
+async def deadline_facts(tx: Tx, case_id: int) -> list[dict[str, Any]]:
+    """The case's deadlines as a card lists them: task, due time, done or not (no names)."""
+    return [{"kind": d.kind, "task": say(f"deadline_{d.kind}"), "due": shown_time(d.due_at),
+             "done": d.state == reminder_rows.DONE}
+            for d in await reminder_rows.deadlines(tx, case_id)]
+
+
 async def case_card(tx: Tx, case: CaseRecord) -> dict[str, Any]:
     answers = await tx.answers(case.id)
     when = answers.get("when") or {}
-    return card_facts(case, str(when.get("shown") or "?"))
+    return {**card_facts(case, str(when.get("shown") or "?")),
+            "deadlines": await deadline_facts(tx, case.id)}
 
 
 def acknowledged_state(by: str | None, at: datetime | None) -> dict[str, Any]:
@@ -147,6 +156,8 @@ async def acknowledge_case(
                    time=shown_time(at) if at else "-")
         return AckOutcome(AckStatus.ALREADY, case.reference, text, card, by, at)
 
+    # Taking it in hand marks the acknowledgement deadline done: the cards show that.
+    card = {**card, "deadlines": await deadline_facts(tx, case.id)}
     payload_state = acknowledged_state(actor.name, now)
     queued = await _refresh_cards(tx, case, card, payload_state, now, clicked)
     queued += await _tell_reporter(tx, case, actor.name, now)

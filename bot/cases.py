@@ -6,6 +6,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
+from bot.acknowledge import deadline_facts
 from bot.content import say
 from bot.domain import ReporterRole, route_case
 from bot.model import Person
@@ -52,9 +53,11 @@ async def submit_report(
                        {"handler": route.handler.value, "org": held.org.slug})
     case = await tx.case(case_id)
     assert case is not None
-    await notify_handlers(tx, case_id, case.reference, held.org_id, route.handler.value,
-                          role_value, held.org.name, facts, now)
+    # Deadlines first, so that the handlers' notice can list them.
     await schedule_case(tx, case, policy or ReminderPolicy(), now)
+    await notify_handlers(tx, case_id, case.reference, held.org_id, route.handler.value,
+                          role_value, held.org.name, facts, now,
+                          await deadline_facts(tx, case_id))
     log.info("case submitted case_id=%s handler=%s org=%s", case_id, route.handler.value,
              held.org.slug)
 
@@ -75,11 +78,12 @@ async def submit_report(
 async def notify_handlers(
     tx: Tx, case_id: int, reference: str, org_id: int, handler_function: str,
     role: str, org_name: str, facts: dict[str, Any], now: datetime,
+    deadlines: list[dict[str, Any]] | None = None,
 ) -> int:
     """Queue a notice for every handler of that function at that organisation.
 
     The notice names no reporter and carries none of the narrative: the handler opens
-    the case for that.
+    the case for that. `deadlines` (bot/acknowledge.py `deadline_facts`) go on the card.
     """
     kinds = ", ".join(say(f"kind_{k}") for k in facts["kinds"]) or "-"
     text = say("case_routed_handler", reference=reference, role=say(f"role_{role}"),
@@ -89,7 +93,7 @@ async def notify_handlers(
         "kind": "case_routed", "case_id": case_id, "reference": reference, "role": role,
         "org": org_name, "kinds": facts["kinds"], "when": facts["when_shown"],
         "serious": facts["serious"], "criminal": facts["criminal"],
-        "handler_function": handler_function,
+        "handler_function": handler_function, "deadlines": deadlines or [],
     }
     queued = 0
     for handler in await tx.people_with_role(org_id, handler_function):

@@ -364,6 +364,25 @@ TEXTS: Final[dict[str, str]] = {
         "verhaal? Typ: koppel en de naam van de organisatie. Bijvoorbeeld: koppel Zeist. "
         "Wil je zelf iets melden? Stuur me dan een bericht in een eigen chat."
     ),
+    # --- Teams: reminder cards with "Gedaan" and "Later" (issue 5) ---
+    "reminder_card_title": "Herinnering bij melding {reference}",
+    "reminder_card_title_overdue": "Termijn voorbij bij melding {reference}",
+    "reminder_card_title_escalation": "Hulp nodig bij melding {reference}",
+    "reminder_card_task": "Taak",
+    "reminder_card_due": "Uiterlijk",
+    "reminder_card_escalation": (
+        "Deze taak is nog niet gedaan. De afhandelaar heeft al een herinnering gekregen. "
+        "Kun jij zorgen dat het gebeurt?"
+    ),
+    "reminder_card_done": "Gedaan",
+    "reminder_card_later": "Later",
+    "reminder_card_reason": "Waarom later? Schrijf een korte reden.",
+    "reminder_card_reason_needed": "Schrijf een reden. Dan kun je de taak uitstellen.",
+    "reminder_card_later_submit": "Uitstellen",
+    "reminder_card_done_by": "Gedaan door {name} op {time}.",
+    "reminder_card_snoozed": "Uitgesteld tot {until}. Reden: {reason}",
+    "reminder_card_unknown_action": "Deze knop ken ik niet. Er is niets veranderd.",
+    "card_deadline_done": "{task} (gedaan)",
 }
 
 
