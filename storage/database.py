@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -11,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import AsyncAdaptedQueuePool
 
 from storage.crypto import FieldCipher
-from storage.migrate import upgrade
+from storage.migrate import upgrade_on
 from storage.sqlite_inline import inline_creator
 
 
@@ -50,6 +51,10 @@ class Database:
     def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
         self.engine = engine
         self.cipher = cipher
+        # SQLite: one connection held open and handed out in turn. A pool checkout and
+        # return cost more than a whole turn's statements (~170 µs of ~1 ms).
+        self._held: AsyncConnection | None = None
+        self._turn = asyncio.Lock()
 
     @classmethod
     def open(cls, url: str, cipher: FieldCipher) -> Database:
@@ -60,13 +65,24 @@ class Database:
         return self.engine.dialect.name
 
     async def migrate(self) -> None:
-        await upgrade(self.engine)
+        async with self.connect() as conn:
+            await upgrade_on(conn)
 
     @asynccontextmanager
     async def connect(self) -> AsyncIterator[AsyncConnection]:
         """A connection in one transaction, committed on success, rolled back on error."""
-        async with self.engine.begin() as conn:
-            yield conn
+        if self.dialect != "sqlite":
+            async with self.engine.begin() as conn:
+                yield conn
+            return
+        async with self._turn:
+            if self._held is None or self._held.closed or self._held.invalidated:
+                self._held = await self.engine.connect()
+            async with self._held.begin():
+                yield self._held
 
     async def close(self) -> None:
+        if self._held is not None:
+            await self._held.close()
+            self._held = None
         await self.engine.dispose()

@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -19,13 +19,12 @@ def alembic_config(url: str = "") -> Config:
     return cfg
 
 
-async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
-    """Run every pending migration on `engine`'s database."""
+async def upgrade_on(conn: AsyncConnection, revision: str = "head") -> None:
+    """Run every pending migration on the database of `conn`, in its transaction."""
 
-    def _upgrade(conn: Connection) -> None:
+    def _upgrade(sync_conn: Connection) -> None:
         cfg = alembic_config()
-        cfg.attributes["connection"] = conn
+        cfg.attributes["connection"] = sync_conn
         command.upgrade(cfg, revision)
 
-    async with engine.begin() as conn:
-        await conn.run_sync(_upgrade)
+    await conn.run_sync(_upgrade)
