@@ -14,6 +14,7 @@ loop of the test.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import secrets
 import socket
@@ -121,6 +122,19 @@ def _json(status: int, body: object, headers: dict[str, str] | None = None) -> t
     ).encode()
 
 
+@functools.cache
+def _process_keys() -> tuple[rsa.RSAPrivateKey, rsa.RSAPrivateKey]:
+    """The signing key and a wrong one, the same for every issuer in this process.
+
+    The SDK caches OpenID metadata and keys per metadata URL for a day, process-wide.
+    When a later test's issuer gets a loopback port an earlier one had, the SDK would
+    check its tokens against the earlier issuer's key: one key per process keeps that
+    from failing a valid token at random.
+    """
+    return (rsa.generate_private_key(public_exponent=65537, key_size=2048),
+            rsa.generate_private_key(public_exponent=65537, key_size=2048))
+
+
 class FakeTokenIssuer:
     """OpenID metadata + JWKS for inbound channel tokens, and an OAuth token endpoint.
 
@@ -134,8 +148,7 @@ class FakeTokenIssuer:
         self.app_password = app_password
         self.tenant_id = tenant_id
         self.kid = "test-key-1"
-        self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        self.other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self._key, self.other_key = _process_keys()
         self.access_tokens: list[str] = []
         self.token_requests = 0
         self.metadata_requests = 0
