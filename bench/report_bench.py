@@ -92,7 +92,9 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--reports", type=int, default=200)
     p.add_argument("--concurrency", type=int, default=50)
-    p.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
+    p.add_argument("--database-url", default=None,
+                   help="an EMPTY database (it is migrated and filled); default: a fresh "
+                   "SQLite file")
     args = p.parse_args()
     asyncio.run(run(args.reports, args.concurrency, args.database_url))
 
