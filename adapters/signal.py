@@ -48,7 +48,7 @@ from signalbot import (
 
 from adapters.base import DeliveryError, TurnHandler
 from adapters.signal_api import SignalRestApi
-from adapters.signal_render import human_size, render, split_text
+from adapters.signal_render import render, split_text
 from adapters.signal_setup import (
     SignalSetupError,
     check_about,
@@ -57,6 +57,7 @@ from adapters.signal_setup import (
     make_bot,
 )
 from bot.content import say
+from bot.files import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 if TYPE_CHECKING:

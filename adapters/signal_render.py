@@ -7,7 +7,6 @@ app maps that back. signal-cli cuts a text at 2,000 bytes, so longer replies are
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from dialogs.messages import Outbound, Summary
@@ -93,20 +92,3 @@ def _pack(pieces: list[str], joiner: str, limit: int, split_further: _Splitter) 
     if current is not None and current.strip():
         parts.append(current)
     return [part.strip("\n") for part in parts]
-
-
-def human_size(size: int, *, round_up: bool = False) -> str:
-    """A size as a person reads it, in Dutch notation: "850 kB", "12 MB", "2,5 MB".
-
-    `round_up` rounds to the next tenth, so that a file just over a limit never reads
-    as equal to that limit.
-    """
-    units = (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024))
-    for unit, factor in units:
-        if size >= factor:
-            value = size / factor
-            tenths = math.ceil(value * 10) if round_up else round(value * 10)
-            if tenths % 10 == 0 or tenths >= 1000:
-                return f"{math.ceil(tenths / 10) if round_up else round(tenths / 10)} {unit}"
-            return f"{tenths // 10},{tenths % 10} {unit}"
-    return f"{size} bytes"

@@ -46,7 +46,6 @@ from adapters.teams_cards import (
     card_for,
     card_response,
     error_response,
-    human_size,
     needs_card,
     picked_choice,
 )
@@ -62,6 +61,7 @@ from adapters.teams_sdk import (
     stale_openid_metadata,
 )
 from bot.content import say
+from bot.files import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 log = logging.getLogger(__name__)
@@ -315,7 +315,8 @@ class TeamsAdapter:
             token = await self._token.get(self._http()) if ref.needs_token else None
             got = await download(self._http(), ref, token, self._max_file)
             if isinstance(got, Oversized):
-                size = human_size(got.size) if got.size else f"> {human_size(self._max_file)}"
+                size = (human_size(got.size, round_up=True) if got.size
+                        else f"> {human_size(self._max_file)}")
                 replies.append(Outbound(
                     say("file_too_large", size=size, limit=human_size(self._max_file))
                 ))

@@ -112,13 +112,3 @@ def error_response(status: int, code: str, message: str) -> dict[str, object]:
         "type": INVOKE_ERROR_RESPONSE,
         "value": {"code": code, "message": message},
     }
-
-
-def human_size(size: int) -> str:
-    """A byte count as Dutch readers write it: "300 kB", "12,5 MB"."""
-    if size < 1000:
-        return f"{size} B"
-    if size < 1_000_000:
-        return f"{round(size / 1000)} kB"
-    megabytes = f"{size / 1_000_000:.1f}".replace(".", ",").removesuffix(",0")
-    return f"{megabytes} MB"

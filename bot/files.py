@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from bot.content import say
 from dialogs.messages import Attachment
 
@@ -20,12 +22,21 @@ _REFUSED_ENDINGS = (".exe", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".msi
                     ".ps1", ".sh", ".jar", ".apk", ".html", ".htm", ".svg")
 
 
-def human_size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.0f} MB"
-    if n >= 1024:
-        return f"{n / 1024:.0f} kB"
-    return f"{n} bytes"
+def human_size(size: int, *, round_up: bool = False) -> str:
+    """A size as a person reads it, in Dutch notation: "850 kB", "12 MB", "2,5 MB".
+
+    `round_up` rounds to the next tenth, so that a file just over a limit never reads
+    as equal to that limit.
+    """
+    units = (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024))
+    for unit, factor in units:
+        if size >= factor:
+            value = size / factor
+            tenths = math.ceil(value * 10) if round_up else round(value * 10)
+            if tenths % 10 == 0 or tenths >= 1000:
+                return f"{math.ceil(tenths / 10) if round_up else round(tenths / 10)} {unit}"
+            return f"{tenths // 10},{tenths % 10} {unit}"
+    return f"{size} bytes"
 
 
 def check_files(
@@ -38,7 +49,7 @@ def check_files(
         ctype = f.content_type.split(";")[0].strip().lower()
         name = f.filename.lower()
         if f.size > max_bytes:
-            refusals.append(say("file_too_large", size=human_size(f.size),
+            refusals.append(say("file_too_large", size=human_size(f.size, round_up=True),
                                 limit=human_size(max_bytes)))
         elif f.size == 0 or name.endswith(_REFUSED_ENDINGS) or not (
             ctype.startswith(_ACCEPTED_PREFIXES) or ctype in _ACCEPTED_TYPES

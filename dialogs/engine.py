@@ -154,9 +154,6 @@ class Engine:
 
     # --- navigation ----------------------------------------------------------------------
 
-    def applies(self, step: Step, ctx: Context) -> bool:
-        return step.ask_if(ctx)
-
     def next_step(self, ctx: Context) -> str:
         for step in self.flow.steps:
             if step.id not in ctx.answers and step.ask_if(ctx):

@@ -349,7 +349,7 @@ async def test_too_large_file_is_skipped_with_notice(bot: Bot) -> None:
     await bot.post(activity)
     assert bot.handler.inbound == []
     (call,) = bot.connector.calls
-    assert call.body["text"] == say("file_too_large", size="5 kB", limit="1 kB")
+    assert call.body["text"] == say("file_too_large", size="4,9 kB", limit="1000 bytes")
 
 
 async def test_group_chat_gets_group_notice(bot: Bot) -> None:

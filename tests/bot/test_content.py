@@ -38,3 +38,15 @@ def test_placeholders_are_well_formed() -> None:
     for key, text in TEXTS.items():
         list(string.Formatter().parse(text))  # raises on a stray brace
         assert text.strip(), key
+
+
+def test_sizes_read_the_dutch_way_and_never_equal_to_a_limit_they_exceed() -> None:
+    from bot.files import human_size
+
+    assert human_size(300) == "300 bytes"
+    assert human_size(850 * 1024) == "850 kB"
+    assert human_size(12 * 1024 * 1024) == "12 MB"
+    assert human_size(int(2.5 * 1024 * 1024)) == "2,5 MB"
+    limit = 20 * 1024 * 1024
+    assert human_size(limit) == "20 MB"
+    assert human_size(limit + 1, round_up=True) == "20,1 MB"
