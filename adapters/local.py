@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import Weerbaar
-from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
+from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound, as_text
 from storage import outbox as outbox_rows
 
 CHANNEL = "local"
@@ -22,17 +22,7 @@ CHANNEL = "local"
 
 def render(message: Outbound) -> str:
     """Plain text: choices as a numbered list, a summary as numbered rows."""
-    lines = [message.text]
-    if message.summary is not None:
-        lines.append("")
-        lines.append(f"== {message.summary.title} ==")
-        for row in message.summary.rows:
-            number = f"{row.number}. " if row.number is not None else ""
-            lines.append(f"{number}{row.label}: {row.value}")
-    if message.choices:
-        lines.append("")
-        lines.extend(f"  {n}. {c.label}" for n, c in enumerate(message.choices, start=1))
-    return "\n".join(lines)
+    return as_text(message)
 
 
 def read_file(path_text: str) -> Attachment | str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dialogs.messages import Outbound, Summary
+from dialogs.messages import Outbound, as_text
 
 MAX_TEXT_BYTES = 2000
 
@@ -18,22 +18,7 @@ _Splitter = Callable[[str, int], list[str]]
 
 def render(message: Outbound) -> str:
     """The whole text of one outbound message, before splitting."""
-    blocks = [message.text.strip()] if message.text.strip() else []
-    if message.summary is not None:
-        blocks.append(_render_summary(message.summary))
-    if message.choices:
-        blocks.append(
-            "\n".join(f"{n}. {choice.label}" for n, choice in enumerate(message.choices, 1))
-        )
-    return "\n\n".join(blocks)
-
-
-def _render_summary(summary: Summary) -> str:
-    lines = [summary.title] if summary.title else []
-    for row in summary.rows:
-        prefix = f"{row.number}. " if row.number is not None else ""
-        lines.append(f"{prefix}{row.label}: {row.value}")
-    return "\n".join(lines)
+    return as_text(message)
 
 
 def _size(text: str) -> int:

@@ -95,3 +95,18 @@ class Outbound:
     multi: bool = False
     summary: Summary | None = None
     card: dict[str, object] | None = field(default=None, compare=False)
+
+
+def as_text(message: Outbound) -> str:
+    """The whole message as plain text: choices as a numbered list, a summary as numbered
+    rows. Channels without cards (Signal, the terminal) show this; typed "1" or "wijzig 2"
+    then answer it."""
+    blocks = [message.text.strip()] if message.text.strip() else []
+    if message.summary is not None:
+        lines = [message.summary.title] if message.summary.title else []
+        lines += [f"{row.number}. {row.label}: {row.value}" if row.number is not None
+                  else f"{row.label}: {row.value}" for row in message.summary.rows]
+        blocks.append("\n".join(lines))
+    if message.choices:
+        blocks.append("\n".join(f"{n}. {c.label}" for n, c in enumerate(message.choices, 1)))
+    return "\n\n".join(blocks)
