@@ -73,6 +73,15 @@ _VALIDATED_MAX = 10_000  # remembered tokens and references; emptied when full
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)  # the bot's @mention
 
 
+class Undelivered(Protocol):
+    """Takes the replies of a turn that the connector would not accept, to send later.
+
+    The turn is stored and its delivery id recorded, so a redelivery by Teams would not
+    produce them again: without this they would be lost."""
+
+    async def __call__(self, key: ConversationKey, replies: list[Outbound]) -> None: ...
+
+
 class CardActionHandler(Protocol):
     """Handles an Action.Execute on a card (a handler acknowledging a case, ...)."""
 
@@ -135,6 +144,7 @@ class TeamsAdapter:
         max_file_bytes: int = 10 * 1024 * 1024,
         submit_label: str = "OK",
         ack_after: float = 10.0,
+        undelivered: Undelivered | None = None,
     ) -> None:
         if not (app_id and app_password and tenant_id):
             raise ValueError("Teams needs app_id, app_password and tenant_id; one is empty.")
@@ -151,6 +161,7 @@ class TeamsAdapter:
         self._max_file = max_file_bytes
         self._submit_label = submit_label
         self._ack_after = ack_after
+        self._undelivered = undelivered
         self._token = AppToken(app_id, app_password, token_url)
         credentials = CredentialsFactory(app_id, self._token)
         self._connectors = ConnectorClients(credentials.credentials)
@@ -336,8 +347,16 @@ class TeamsAdapter:
             except Exception:
                 log.exception("turn handler failed on activity %s", activity.id)
                 replies.append(Outbound(say("sorry_error")))
-        for reply in replies:
-            await context.send_activity(self._render(reply))
+        for n, reply in enumerate(replies):
+            try:
+                await context.send_activity(self._render(reply))
+            except Exception as error:  # connector down or refusing: the rest is kept
+                log.warning("reply to activity %s failed (%s): %d left for the outbox",
+                            activity.id, type(error).__name__, len(replies) - n)
+                if self._undelivered is None:
+                    raise
+                await self._undelivered(inbound.key, replies[n:])
+                return
 
     async def _on_card_action(self, context: TurnContext) -> None:
         activity = context.activity

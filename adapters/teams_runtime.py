@@ -49,7 +49,7 @@ from bot.reference_data import find_organisation
 from bot.reminder_plan import ReminderPolicy
 from bot.reminders import ActionOutcome, apply_deadline_action, shown, task
 from dialogs.handler_commands import Action
-from dialogs.messages import Choice, ConversationKey, Outbound
+from dialogs.messages import Choice, ConversationKey, Outbound, as_text
 from storage import reminders as reminder_rows
 from storage import teams_store
 from storage.repository import Store, Tx
@@ -67,6 +67,21 @@ def _without_names(reference: dict[str, object]) -> dict[str, object]:
     if isinstance(user, dict):
         clean["user"] = {k: v for k, v in user.items() if k != "name"}
     return clean
+
+
+class QueuedReplies:
+    """`adapters.teams.Undelivered` on the outbox: a reply the connector refused during
+    a turn is queued as text and retried like any proactive message."""
+
+    def __init__(self, store: Store, clock: Callable[[], Any]) -> None:
+        self._store = store
+        self._clock = clock
+
+    async def __call__(self, key: ConversationKey, replies: list[Outbound]) -> None:
+        async with self._store.transaction() as tx:
+            for reply in replies:
+                await tx.enqueue("teams", "", key.user, {"text": as_text(reply)},
+                                 self._clock())
 
 
 class StoredReferences:
@@ -419,6 +434,7 @@ def teams_adapter(app: Weerbaar) -> TeamsAdapter | None:
         token_url=settings.teams_token_url,
         max_file_bytes=settings.max_file_bytes,
         submit_label=say("card_submit"),
+        undelivered=QueuedReplies(app.store, app.clock),
         **extra,
     )
 

@@ -521,3 +521,27 @@ async def test_a_card_sent_after_the_case_was_taken_shows_who_has_it(bot: Bot) -
     card = card_in(to_greet)
     assert "In behandeling bij Gerrit Griffioen sinds" in card_text(card)
     assert "actions" not in card
+
+
+async def test_a_reply_the_connector_refuses_mid_turn_is_kept_and_sent_later(
+    bot: Bot, clock: FakeClock
+) -> None:
+    await enrol(bot.app, "Rita Raadslid", "aad-rita", "gemeenteraadslid")
+    rita = Person(bot, "Rita Raadslid", "aad-rita")
+    await rita.install()
+    bot.connector.fail(503, times=10)
+    before = len(bot.connector.calls)
+    response = await bot.post(rita.activity(text="hallo"))
+    assert response.status == 201  # the turn is stored; Teams must not resend it
+    async with bot.app.store.transaction() as tx:
+        kept = await outbox_rows.pending_for(tx, "teams", "aad-rita")
+    assert len(kept) == 1 and "ben je nu veilig" in kept[0].payload["text"]
+    assert "1. Ja" in kept[0].payload["text"]  # the choices travel as a numbered list
+
+    bot.connector.clear_failures()  # the connector is back
+    clock.advance(minutes=1)
+    assert await bot.deliver() == 1
+    texts = [text_of(c) for c in rita.received(before) if c.method == "POST"]
+    assert any("ben je nu veilig" in t for t in texts)
+    # the answer to the question still works as a typed "1"
+    assert "Wat is er gebeurd" in await rita.say("1")

@@ -298,6 +298,10 @@ class FakeBotConnector:
         with self._lock:
             self._failures.append(_Failure(status, retry_after, times))
 
+    def clear_failures(self) -> None:
+        with self._lock:
+            self._failures.clear()
+
     def wait_for(self, count: int, timeout: float = 5.0) -> list[ConnectorCall]:
         """Block until `count` activity calls were recorded (call via asyncio.to_thread)."""
         with self._changed:
