@@ -8,6 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from adapters.base import Channel
+from bot import logsafe
 from bot.outbox import OutboxWorker
 from bot.reference_data import Helpline, load_helplines, load_organisations
 from bot.reminder_plan import ReminderPolicy
@@ -55,6 +56,7 @@ class Weerbaar:
         cls, settings: Settings, clock: Callable[[], datetime] | None = None,
         migrate: bool = True,
     ) -> Weerbaar:
+        logsafe.install()
         tz = ZoneInfo(settings.timezone)
         cipher = FieldCipher.from_setting(settings.resolved_keys())
         db = Database.open(settings.resolved_database_url(), cipher)

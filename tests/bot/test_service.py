@@ -89,3 +89,19 @@ async def test_an_internal_error_apologises_and_keeps_what_was_stored(
     async with app.store.transaction() as tx:
         state = await tx.load_state(ANNA)
     assert state is not None and state.step == "safe"  # the failed turn changed nothing
+
+
+async def test_an_error_quoting_what_was_typed_is_logged_without_its_message(
+    app: Weerbaar, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    await app.handle(msg("hallo", "g1"))
+
+    def quoting(_state: object, inbound: Inbound, _ctx: object) -> None:
+        raise ValueError(f"could not read {inbound.text!r}")
+
+    monkeypatch.setattr(app.service.engine, "turn", quoting)
+    with caplog.at_level(logging.ERROR):
+        [reply] = await app.handle(msg("Mijn buurman ZQXquoted42 dreigde", "g2"))
+    assert "Sorry" in reply.text
+    assert "ValueError (message withheld)" in caplog.text
+    assert "ZQXquoted42" not in caplog.text
