@@ -1,4 +1,5 @@
-"""The periodic work of `weerbaar serve`: the reminder sweep, then the outbox, on a timer.
+"""The periodic work of `weerbaar serve`: the reminder sweep, then the outbox, on a timer;
+and once an hour the retention sweep.
 
 APScheduler 3.x (AsyncIOScheduler) only supplies the tick. Everything it drives is rows in
 the database, so nothing is lost when the service stops and nothing is sent twice when
@@ -12,6 +13,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from storage.retention import purge
 
 if TYPE_CHECKING:
     from bot.app import Weerbaar
@@ -31,6 +34,17 @@ async def tick(app: Weerbaar) -> None:
         log.exception("outbox round failed")
 
 
+async def retain(app: Weerbaar) -> None:
+    """Delete bookkeeping rows past `settings.retention_days` (never reports)."""
+    try:
+        async with app.store.transaction() as tx:
+            removed = await purge(tx, app.clock(), app.settings.retention_days)
+        if any(removed.values()):
+            log.info("retention removed %s", removed)
+    except Exception:
+        log.exception("retention sweep failed")
+
+
 def start_scheduler(app: Weerbaar) -> AsyncIOScheduler:
     """Start ticking every `settings.sweep_seconds`, the first time right away.
 
@@ -41,6 +55,8 @@ def start_scheduler(app: Weerbaar) -> AsyncIOScheduler:
     scheduler.add_job(tick, "interval", args=[app], seconds=app.settings.sweep_seconds,
                       id="sweep", max_instances=1, coalesce=True,
                       next_run_time=datetime.now(scheduler.timezone))
+    scheduler.add_job(retain, "interval", args=[app], hours=1, id="retention",
+                      max_instances=1, coalesce=True)
     scheduler.start()
     log.info("reminder sweep and outbox every %.1f s", app.settings.sweep_seconds)
     return scheduler

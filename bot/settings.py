@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 3978
     sweep_seconds: float = 5.0
+    # Delivery dedupe keys and delivered outbox rows are kept this long (storage/retention.py)
+    retention_days: int = Field(default=30, ge=1)
     # Reminders and aftercare check-ins (bot/reminder_plan.py).
     reminder_fraction: float = 0.75  # the reminder comes at this share of the time left
     escalation_delays_hours: list[float] = Field(default_factory=lambda: [8.0, 24.0])
