@@ -23,7 +23,7 @@ from bot.app import Weerbaar
 from bot.content import say
 from storage import outbox as outbox_rows
 from storage.tables import conversations, identities, inbound_seen, people
-from tests.chat import report_lines
+from tests.chat import Chatter, report_lines
 from tests.conftest import AppFactory, FakeClock
 from tests.fakes.signal_rest import FakeSignalRestApi, SentMessage
 
@@ -414,3 +414,37 @@ async def test_one_replica_receives_and_another_takes_over(
     finally:
         await first.stop()
         await second.stop()
+
+
+async def test_reporter_on_signal_hears_of_the_handler_and_gets_check_ins(
+    app: Weerbaar, fake: FakeSignalRestApi, signal: SignalAdapter, clock: FakeClock
+) -> None:
+    await enrol(app, "Sam Smit", "+31612345678", "gemeenteraadslid", "zeist")
+    async with app.store.transaction() as tx:  # the griffier works from the terminal
+        pid = await tx.add_person("Gerda Smit", clock())
+        org_id = await tx.organisation_id("zeist")
+        assert org_id is not None
+        await tx.add_role(pid, "griffier", org_id)
+        await tx.add_identity(pid, "local", "handle", "griffier-zeist")
+    sam = Phone(fake, signal, "+31612345678")
+    await sam.say(*report_lines())
+    done = await sam.say("verstuur")
+    reference = "WB-" + done.split("Je kenmerk is WB-", 1)[1][:6]
+
+    griffier = Chatter(app, "griffier-zeist")
+    assert reference in await griffier.say(f"gedaan {reference} ontvangst")
+    before = len(sam.received())
+    assert await app.outbox.run_once() >= 1
+    assert "in behandeling bij Gerda Smit" in sam.text_since(before)
+    assert all(m.recipients == [sam.uuid] for m in sam.received())  # never the bare number
+
+    # The next working day: a gentle check-in, with numbered answers and the helplines.
+    clock.advance(days=1, hours=2)
+    before = len(sam.received())
+    await app.sweeper.run_once()
+    await app.outbox.run_once()
+    checkin = sam.text_since(before)
+    assert "hoe het met je gaat" in checkin and "088 5543 288" in checkin
+    assert "1. gaat goed" in checkin
+    reply = await sam.say("3")  # "ik wil graag contact"
+    assert "coördinator" in reply
