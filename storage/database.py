@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -14,6 +15,12 @@ from sqlalchemy.pool import AsyncAdaptedQueuePool
 from storage.crypto import FieldCipher
 from storage.migrate import upgrade_on
 from storage.sqlite_inline import inline_creator
+
+# Set while the current task holds the SQLite connection in a transaction.
+# (A task started inside a transaction inherits the value; the task check keeps that
+# from counting as nesting.)
+_in_transaction: contextvars.ContextVar[asyncio.Task[Any] | None] = contextvars.ContextVar(
+    "weerbaar_in_transaction", default=None)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -75,11 +82,19 @@ class Database:
             async with self.engine.begin() as conn:
                 yield conn
             return
+        task = asyncio.current_task()
+        if task is not None and _in_transaction.get() is task:
+            # The held connection is not re-entrant: waiting for it here would wait forever.
+            raise RuntimeError("a transaction was opened inside another one")
         async with self._turn:
             if self._held is None or self._held.closed or self._held.invalidated:
                 self._held = await self.engine.connect()
-            async with self._held.begin():
-                yield self._held
+            token = _in_transaction.set(task)
+            try:
+                async with self._held.begin():
+                    yield self._held
+            finally:
+                _in_transaction.reset(token)
 
     async def close(self) -> None:
         if self._held is not None:

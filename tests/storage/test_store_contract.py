@@ -135,3 +135,17 @@ async def test_outbox_claims_are_exclusive_and_leased(
         await rows.mark_sent(tx, first[0], clock())
         counts = await tx.outbox_counts()
     assert counts == {"pending": 19, "sent": 1}
+
+
+async def test_a_transaction_inside_another_fails_at_once(make_app: AppFactory,
+                                                          sqlite_url: str) -> None:
+    """SQLite hands out one connection in turn: nesting must fail, not wait forever."""
+    import pytest
+
+    app = await _app(make_app, sqlite_url)
+    async with app.store.transaction():
+        with pytest.raises(RuntimeError, match="inside another"):
+            async with app.store.transaction():
+                pass
+    async with app.store.transaction() as tx:  # and the connection is fine afterwards
+        assert await tx.organisation_id("zeist") is not None
