@@ -110,9 +110,9 @@ def card_facts(case: CaseRecord, when_shown: str) -> dict[str, Any]:
 
 async def deadline_facts(tx: Tx, case_id: int) -> list[dict[str, Any]]:
     """The case's deadlines as a card lists them: task, due time, done or not (no names)."""
-    return [{"kind": d.kind, "task": say(f"deadline_{d.kind}"), "due": shown_time(d.due_at),
-             "done": d.state == reminder_rows.DONE}
-            for d in await reminder_rows.deadlines(tx, case_id)]
+    return [{"kind": kind, "task": say(f"deadline_{kind}"), "due": shown_time(due),
+             "done": state == reminder_rows.DONE}
+            for kind, due, state in await reminder_rows.deadline_list(tx, case_id)]
 
 
 async def case_card(tx: Tx, case: CaseRecord) -> dict[str, Any]:

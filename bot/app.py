@@ -15,6 +15,7 @@ from bot.reminder_plan import ReminderPolicy
 from bot.service import ReportService
 from bot.settings import Settings
 from bot.sweep import Sweeper
+from bot.workdays import load_calendar
 from dialogs.messages import Inbound, Outbound
 from storage.crypto import FieldCipher
 from storage.database import Database
@@ -62,6 +63,7 @@ class Weerbaar:
         db = Database.open(settings.resolved_database_url(), cipher)
         app = cls(settings, db, load_helplines(settings.helplines_file),
                   clock or system_clock(tz))
+        load_calendar(app.clock().year)
         if migrate:
             await db.migrate()
             async with app.store.transaction() as tx:

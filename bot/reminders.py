@@ -70,17 +70,28 @@ def _plan(steps: list[PlannedStep]) -> list[tuple[str, datetime]]:
     return [(s.step, s.due) for s in steps]
 
 
+async def _set_all(
+    tx: Tx, case: CaseRecord, deadlines: list[tuple[DeadlineKind, datetime]],
+    policy: ReminderPolicy, now: datetime, actor_id: int | None,
+) -> list[str]:
+    """Set the deadlines with their reminder plans and record a "deadline_set" event for
+    each that was set; returns the kinds set. A deadline done already stays as it is."""
+    due_of = {kind.value: due for kind, due in deadlines}
+    done = await rows.set_deadlines(
+        tx, case.id,
+        [(kind.value, due, _plan(deadline_steps(due, now, policy))) for kind, due in deadlines],
+        now)
+    await tx.add_events(case.id, now, [
+        ("deadline_set", actor_id, {"deadline": kind, "due": due_of[kind].isoformat()})
+        for kind in done])
+    return done
+
+
 async def _set(
     tx: Tx, case: CaseRecord, kind: DeadlineKind, due: datetime, policy: ReminderPolicy,
     now: datetime, actor_id: int | None,
 ) -> bool:
-    if not await rows.set_deadline(tx, case.id, kind.value, due, now):
-        return False
-    await rows.replace_pending(tx, case.id, kind.value, _plan(deadline_steps(due, now, policy)),
-                               now)
-    await tx.add_event(case.id, now, "deadline_set", actor_id,
-                       {"deadline": kind.value, "due": due.isoformat()})
-    return True
+    return bool(await _set_all(tx, case, [(kind, due)], policy, now, actor_id))
 
 
 async def schedule_case(
@@ -88,8 +99,9 @@ async def schedule_case(
 ) -> None:
     """On submission: the case's deadlines with their reminders, and the check-ins."""
     ack_hours = await rows.org_ack_hours(tx, case.org_id) if case.org_id else None
-    for deadline in deadlines_for(case_facts_of(case, ack_hours)):
-        await _set(tx, case, deadline.kind, deadline.due, policy, now, None)
+    await _set_all(tx, case, [(d.kind, d.due) for d in
+                              deadlines_for(case_facts_of(case, ack_hours))],
+                   policy, now, None)
     assert case.submitted_at is not None
     await rows.add_reminders(tx, case.id, CHECKIN,
                              _plan(checkin_steps(case.submitted_at, policy)), now)

@@ -29,6 +29,12 @@ def _non_working_days(year: int) -> frozenset[date]:
     return frozenset(days)
 
 
+def load_calendar(year: int) -> None:
+    """Load `year`'s holidays now: the first lookup imports the `holidays` country data
+    (about 0.2 s), which should not fall on the first report submitted after a start."""
+    _non_working_days(year)
+
+
 def is_working_day(d: date) -> bool:
     """True when `d` is neither a weekend day nor a holiday of the Algemene termijnenwet."""
     return d.weekday() < _SATURDAY and d not in _non_working_days(d.year)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, select, update
+from sqlalchemy import BindParameter, and_, bindparam, delete, insert, select, update
 
 from bot.domain import Organisation, OrgKind
 from bot.model import Identity, Person, PersonRole
@@ -26,6 +26,28 @@ _PERSON_BY_IDENTITY = (
                 identities.c.kind == bindparam("kind"),
                 identities.c.address == bindparam("address")))
     .order_by(person_roles.c.id)
+)
+
+# Whole people, several at a time (`people_by_id`): names, roles, identities.
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+_NAMES = select(people.c.id, people.c.name_enc).where(people.c.id.in_(_IDS))
+_ROLES = (
+    select(person_roles.c.person_id, person_roles.c.role, person_roles.c.org_id,
+           organisations.c.slug, organisations.c.name, organisations.c.kind)
+    .join(organisations, organisations.c.id == person_roles.c.org_id)
+    .where(person_roles.c.person_id.in_(_IDS))
+    .order_by(person_roles.c.id)
+)
+_IDENTITIES = (
+    select(identities.c.person_id, identities.c.channel, identities.c.kind,
+           identities.c.address, identities.c.reference)
+    .where(identities.c.person_id.in_(_IDS)).order_by(identities.c.id)
+)
+_WITH_ROLE = (
+    select(person_roles.c.person_id)
+    .where(and_(person_roles.c.org_id == bindparam("org_id"),
+                person_roles.c.role == bindparam("role")))
+    .order_by(person_roles.c.person_id)
 )
 
 
@@ -121,41 +143,33 @@ class PeopleQueries(TxBase):
         return None if row is None else int(row.person_id)
 
     async def person(self, person_id: int) -> Person | None:
-        row = (await self.conn.execute(
-            select(people.c.id, people.c.name_enc).where(people.c.id == person_id)
-        )).first()
-        if row is None:
-            return None
-        roles = await self.conn.execute(
-            select(person_roles.c.role, person_roles.c.org_id, organisations.c.slug,
-                   organisations.c.name, organisations.c.kind)
-            .join(organisations, organisations.c.id == person_roles.c.org_id)
-            .where(person_roles.c.person_id == person_id)
-            .order_by(person_roles.c.id)
-        )
-        idents = await self.conn.execute(
-            select(identities.c.channel, identities.c.kind, identities.c.address,
-                   identities.c.reference)
-            .where(identities.c.person_id == person_id).order_by(identities.c.id)
-        )
-        return Person(
-            id=row.id,
-            name=self._dec(row.name_enc, f"person:{row.id}"),
-            roles=tuple(
-                PersonRole(r.role, Organisation(r.slug, r.name, OrgKind(r.kind)), r.org_id)
-                for r in roles
-            ),
-            identities=tuple(
-                Identity(i.channel, i.kind, i.address,
-                         reachable=i.channel != "teams" or i.reference is not None)
-                for i in idents
-            ),
-        )
+        found = await self.people_by_id([person_id])
+        return found[0] if found else None
 
     async def people(self) -> list[Person]:
         ids = (await self.conn.execute(select(people.c.id).order_by(people.c.id))).scalars()
-        found = [await self.person(int(pid)) for pid in list(ids)]
-        return [p for p in found if p is not None]
+        return await self.people_by_id([int(pid) for pid in ids])
+
+    async def people_by_id(self, ids: list[int]) -> list[Person]:
+        """These people, in this order, with their roles and identities: three statements
+        however many there are (none when `ids` is empty); ids not found are left out."""
+        if not ids:
+            return []
+        names = {r.id: r.name_enc for r in await self.conn.execute(_NAMES, {"ids": ids})}
+        roles: dict[int, list[PersonRole]] = {}
+        for r in await self.conn.execute(_ROLES, {"ids": ids}):
+            roles.setdefault(r.person_id, []).append(
+                PersonRole(r.role, Organisation(r.slug, r.name, OrgKind(r.kind)), r.org_id))
+        idents: dict[int, list[Identity]] = {}
+        for i in await self.conn.execute(_IDENTITIES, {"ids": ids}):
+            idents.setdefault(i.person_id, []).append(
+                Identity(i.channel, i.kind, i.address,
+                         reachable=i.channel != "teams" or i.reference is not None))
+        return [
+            Person(id=pid, name=self._dec(names[pid], f"person:{pid}"),
+                   roles=tuple(roles.get(pid, ())), identities=tuple(idents.get(pid, ())))
+            for pid in ids if pid in names
+        ]
 
     async def remove_person(self, person_id: int) -> bool:
         await self.conn.execute(delete(conversations).where(
@@ -171,13 +185,8 @@ class PeopleQueries(TxBase):
         return bool(result.rowcount)
 
     async def people_with_role(self, org_id: int, role: str) -> list[Person]:
-        ids = (await self.conn.execute(
-            select(person_roles.c.person_id).where(
-                and_(person_roles.c.org_id == org_id, person_roles.c.role == role))
-            .order_by(person_roles.c.person_id)
-        )).scalars()
-        found = [await self.person(int(pid)) for pid in list(ids)]
-        return [p for p in found if p is not None]
+        ids = (await self.conn.execute(_WITH_ROLE, {"org_id": org_id, "role": role})).scalars()
+        return await self.people_by_id([int(pid) for pid in ids])
 
     async def person_for(self, channel: str, kind: str, address: str) -> Person | None:
         """The person behind a channel address, with roles (identities not loaded)."""

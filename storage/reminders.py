@@ -8,12 +8,21 @@ therefore never both send a row, and a replica that dies mid-sweep lets the leas
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, literal_column, or_, select, update
+from sqlalchemy import (
+    BindParameter,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 
 from bot.model import DeadlineRecord, DueReminder, OpenCheckin, Person
 from storage.tables import (
@@ -29,6 +38,36 @@ if TYPE_CHECKING:
 
 PENDING, SENT, CANCELLED = "pending", "sent", "cancelled"
 OPEN, DONE = "open", "done"
+
+# Prebuilt statements of a report's submission (`set_deadlines`) and of a reporter's
+# every first message (`open_checkin`); executed with dicts of column values.
+_KINDS: BindParameter[list[str]] = bindparam("kinds", expanding=True)
+_DEADLINES_OF = select(case_deadlines.c.id, case_deadlines.c.kind, case_deadlines.c.state,
+                       case_deadlines.c.due_at).where(
+    case_deadlines.c.case_id == bindparam("case_id"))
+_MOVE_DEADLINE = update(case_deadlines).where(case_deadlines.c.id == bindparam("b_id"))
+_INSERT_DEADLINE = case_deadlines.insert()
+_DELETE_PENDING = reminders.delete().where(and_(
+    reminders.c.case_id == bindparam("case_id"), reminders.c.kind.in_(_KINDS),
+    reminders.c.state == PENDING))
+_STEPS_OF = select(reminders.c.kind, reminders.c.step).where(and_(
+    reminders.c.case_id == bindparam("case_id"), reminders.c.kind.in_(_KINDS)))
+_DEADLINE_LIST = (
+    select(case_deadlines.c.kind, case_deadlines.c.due_at, case_deadlines.c.state)
+    .where(case_deadlines.c.case_id == bindparam("case_id"))
+    .order_by(case_deadlines.c.due_at, case_deadlines.c.id))
+_ACK_HOURS = select(organisations.c.ack_hours).where(
+    organisations.c.id == bindparam("org_id"))
+_OPEN_CHECKIN = (
+    select(reminders.c.id, reminders.c.case_id, reminders.c.step, cases.c.reference,
+           cases.c.org_id, cases.c.handler_function)
+    .join(cases, cases.c.id == reminders.c.case_id)
+    .where(and_(cases.c.reporter_id == bindparam("reporter_id"),
+                reminders.c.kind == "checkin", reminders.c.state == SENT,
+                reminders.c.answered_at.is_(None),
+                reminders.c.sent_at >= bindparam("since", type_=reminders.c.sent_at.type)))
+    .order_by(reminders.c.sent_at.desc(), reminders.c.id.desc()).limit(1)
+)
 
 
 @asynccontextmanager
@@ -58,6 +97,55 @@ async def set_deadline(tx: Tx, case_id: int, kind: str, due: datetime, now: date
     return True
 
 
+async def set_deadlines(
+    tx: Tx, case_id: int, plans: Sequence[tuple[str, datetime, list[tuple[str, datetime]]]],
+    now: datetime,
+) -> list[str]:
+    """`set_deadline` and `replace_pending` for several deadlines (kind, due, reminder
+    steps) of one case at once, in a fixed number of statements; returns the kinds that
+    were set, in order (a deadline that is done already is left as it is)."""
+    kinds = [kind for kind, _due, _steps in plans]
+    if len(set(kinds)) != len(kinds):
+        raise ValueError(f"each deadline kind once, got {kinds}")
+    found = {r.kind: r for r in await tx.conn.execute(_DEADLINES_OF, {"case_id": case_id})}
+    new, done = [], set()
+    for kind, due, _steps in plans:
+        row = found.get(kind)
+        if row is None:
+            new.append({"case_id": case_id, "kind": kind, "due_at": due, "state": OPEN,
+                        "created_at": now})
+        elif row.state != OPEN:
+            done.add(kind)
+        else:
+            await tx.conn.execute(_MOVE_DEADLINE, {"b_id": row.id, "due_at": due,
+                                                   "snoozed_until": None})
+    if new:
+        await tx.conn.execute(_INSERT_DEADLINE, new)
+    set_kinds = [k for k in kinds if k not in done]
+    if not set_kinds:
+        return []
+    # A moved deadline: its pending rows go, the new plan comes in (sent rows stay).
+    await tx.conn.execute(_DELETE_PENDING, {"case_id": case_id, "kinds": set_kinds})
+    sent = {(r.kind, r.step) for r in await tx.conn.execute(
+        _STEPS_OF, {"case_id": case_id, "kinds": set_kinds})}
+    await _insert_reminders(tx, case_id, [
+        (kind, step, at) for kind, _due, steps in plans if kind not in done
+        for step, at in steps if (kind, step) not in sent], now)
+    return set_kinds
+
+
+async def _insert_reminders(
+    tx: Tx, case_id: int, steps: list[tuple[str, str, datetime]], now: datetime
+) -> None:
+    """Insert (kind, step, due) rows in one statement; a step that exists is left alone."""
+    if steps:
+        stmt = tx._cached("reminders.insert", lambda: tx._insert_ignore(reminders))
+        await tx.conn.execute(stmt, [
+            {"case_id": case_id, "kind": kind, "step": step, "due_at": due,
+             "state": PENDING, "late": False, "created_at": now}
+            for kind, step, due in steps])
+
+
 async def deadline_state(tx: Tx, case_id: int, kind: str) -> str | None:
     return (await tx.conn.execute(
         select(case_deadlines.c.state).where(and_(
@@ -82,6 +170,13 @@ async def note_snooze(tx: Tx, case_id: int, kind: str, until: datetime) -> None:
     await tx.conn.execute(update(case_deadlines).where(and_(
         case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind))
         .values(snoozed_until=until))
+
+
+async def deadline_list(tx: Tx, case_id: int) -> list[tuple[str, datetime, str]]:
+    """The case's deadlines as (kind, due, state), by due time: `deadlines` without the
+    reminder counts and names."""
+    rows = await tx.conn.execute(_DEADLINE_LIST, {"case_id": case_id})
+    return [(r.kind, r.due_at, r.state) for r in rows]
 
 
 async def deadlines(tx: Tx, case_id: int) -> list[DeadlineRecord]:
@@ -111,26 +206,18 @@ async def deadlines(tx: Tx, case_id: int) -> list[DeadlineRecord]:
 
 async def add_reminders(
     tx: Tx, case_id: int, kind: str, steps: list[tuple[str, datetime]], now: datetime
-) -> int:
+) -> None:
     """Insert the planned steps; a step that exists already is left alone."""
-    if not steps:
-        return 0
-    stmt = tx._insert_ignore(reminders).values([
-        {"case_id": case_id, "kind": kind, "step": step, "due_at": due, "state": PENDING,
-         "late": False, "created_at": now}
-        for step, due in steps])
-    return (await tx.conn.execute(stmt)).rowcount or 0
+    await _insert_reminders(tx, case_id, [(kind, step, due) for step, due in steps], now)
 
 
 async def replace_pending(
     tx: Tx, case_id: int, kind: str, steps: list[tuple[str, datetime]], now: datetime
 ) -> None:
     """A moved deadline: its pending rows go, the new plan comes in (sent rows stay)."""
-    await tx.conn.execute(reminders.delete().where(and_(
-        reminders.c.case_id == case_id, reminders.c.kind == kind,
-        reminders.c.state == PENDING)))
-    sent = set((await tx.conn.execute(select(reminders.c.step).where(and_(
-        reminders.c.case_id == case_id, reminders.c.kind == kind)))).scalars())
+    await tx.conn.execute(_DELETE_PENDING, {"case_id": case_id, "kinds": [kind]})
+    sent = {r.step for r in await tx.conn.execute(
+        _STEPS_OF, {"case_id": case_id, "kinds": [kind]})}
     await add_reminders(tx, case_id, kind, [s for s in steps if s[0] not in sent], now)
 
 
@@ -259,15 +346,8 @@ async def open_checkin(
     tx: Tx, reporter_id: int, now: datetime, open_for: timedelta
 ) -> OpenCheckin | None:
     """The reporter's latest check-in sent within `open_for` and not answered yet."""
-    row = (await tx.conn.execute(
-        select(reminders.c.id, reminders.c.case_id, reminders.c.step, cases.c.reference,
-               cases.c.org_id, cases.c.handler_function)
-        .join(cases, cases.c.id == reminders.c.case_id)
-        .where(and_(cases.c.reporter_id == reporter_id, reminders.c.kind == "checkin",
-                    reminders.c.state == SENT, reminders.c.answered_at.is_(None),
-                    reminders.c.sent_at >= now - open_for))
-        .order_by(reminders.c.sent_at.desc(), reminders.c.id.desc()).limit(1)
-    )).first()
+    row = (await tx.conn.execute(_OPEN_CHECKIN, {
+        "reporter_id": reporter_id, "since": now - open_for})).first()
     if row is None:
         return None
     return OpenCheckin(row.id, row.case_id, row.reference, row.step, row.org_id,
@@ -287,12 +367,9 @@ async def people_with_role_anywhere(tx: Tx, role: str) -> list[Person]:
     ids = (await tx.conn.execute(
         select(person_roles.c.person_id).where(person_roles.c.role == role).distinct()
         .order_by(person_roles.c.person_id))).scalars()
-    found = [await tx.person(int(pid)) for pid in list(ids)]
-    return [p for p in found if p is not None]
+    return await tx.people_by_id([int(pid) for pid in ids])
 
 
 async def org_ack_hours(tx: Tx, org_id: int) -> float | None:
-    value = (await tx.conn.execute(
-        select(organisations.c.ack_hours).where(organisations.c.id == org_id)
-    )).scalar_one_or_none()
+    value = (await tx.conn.execute(_ACK_HOURS, {"org_id": org_id})).scalar_one_or_none()
     return None if value is None else float(value)

@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 
 from bot.domain import Organisation, OrgKind, Route
 from bot.model import (
@@ -32,6 +32,7 @@ from storage.tables import (
     evidence,
     organisations,
     outbox,
+    people,
 )
 from storage.turns import TurnQueries
 
@@ -47,6 +48,31 @@ def _aware(value: datetime | None) -> datetime | None:
 
 def new_reference() -> str:
     return "WB-" + "".join(secrets.choice(_REF_ALPHABET) for _ in range(6))
+
+
+_reporter = people.alias("reporter")
+_acker = people.alias("acker")
+
+# A case with its organisation and the names of its reporter and of who acknowledged it,
+# in one round trip (the names are decrypted here, as `person()` does).
+_CASE = (
+    select(cases, organisations.c.slug, organisations.c.name.label("org_name"),
+           organisations.c.kind.label("org_kind"),
+           _reporter.c.name_enc.label("reporter_name_enc"),
+           _acker.c.name_enc.label("acker_name_enc"))
+    .select_from(
+        cases.outerjoin(organisations, organisations.c.id == cases.c.org_id)
+        .outerjoin(_reporter, _reporter.c.id == cases.c.reporter_id)
+        .outerjoin(_acker, _acker.c.id == cases.c.acknowledged_by))
+)
+_CASE_BY_ID = _CASE.where(cases.c.id == bindparam("case_id"))
+_CASE_BY_REFERENCE = _CASE.where(cases.c.reference == bindparam("reference"))
+
+# Prebuilt: executed with a dict (or a list of dicts) of column values.
+_REFERENCE_TAKEN = select(cases.c.id).where(cases.c.reference == bindparam("ref"))
+_INSERT_DRAFT = insert(cases).returning(cases.c.id)
+_SUBMIT_CASE = update(cases).where(cases.c.id == bindparam("b_id"))
+_INSERT_EVENT = insert(case_events)
 
 
 class Store:
@@ -68,16 +94,12 @@ class Tx(PeopleQueries, TurnQueries):
     async def create_draft(self, reporter_id: int, channel: str, now: datetime) -> int:
         for _ in range(5):
             ref = new_reference()
-            taken = (await self.conn.execute(
-                select(cases.c.id).where(cases.c.reference == ref))).first()
+            taken = (await self.conn.execute(_REFERENCE_TAKEN, {"ref": ref})).first()
             if taken is None:
                 break
-        result = await self.conn.execute(
-            insert(cases).values(
-                reference=ref, status="draft", reporter_id=reporter_id, channel=channel,
-                created_at=now,
-            ).returning(cases.c.id)
-        )
+        result = await self.conn.execute(_INSERT_DRAFT, {
+            "reference": ref, "status": "draft", "reporter_id": reporter_id,
+            "channel": channel, "created_at": now})
         case_id = int(result.scalar_one())
         await self.add_event(case_id, now, "draft_started", reporter_id)
         return case_id
@@ -122,12 +144,12 @@ class Tx(PeopleQueries, TurnQueries):
         self, case_id: int, route: Route, org_id: int, role: str, facts: dict[str, Any],
         now: datetime,
     ) -> None:
-        await self.conn.execute(update(cases).where(cases.c.id == case_id).values(
-            status="submitted", role=role, org_id=org_id, handler_function=route.handler.value,
-            informed=list(route.informed), kinds=facts["kinds"], serious=facts["serious"],
-            criminal_suspected=facts["criminal"], incident_start=facts["start"],
-            incident_end=facts["end"], submitted_at=now,
-        ))
+        await self.conn.execute(_SUBMIT_CASE, {
+            "b_id": case_id, "status": "submitted", "role": role, "org_id": org_id,
+            "handler_function": route.handler.value, "informed": list(route.informed),
+            "kinds": facts["kinds"], "serious": facts["serious"],
+            "criminal_suspected": facts["criminal"], "incident_start": facts["start"],
+            "incident_end": facts["end"], "submitted_at": now})
 
     async def set_status(self, case_id: int, status: str) -> None:
         await self.conn.execute(update(cases).where(cases.c.id == case_id).values(status=status))
@@ -142,8 +164,17 @@ class Tx(PeopleQueries, TurnQueries):
         self, case_id: int, at: datetime, kind: str, actor_id: int | None,
         detail: dict[str, Any] | None = None,
     ) -> None:
-        await self.conn.execute(insert(case_events).values(
-            case_id=case_id, at=at, kind=kind, actor_id=actor_id, detail=detail))
+        await self.add_events(case_id, at, [(kind, actor_id, detail)])
+
+    async def add_events(
+        self, case_id: int, at: datetime,
+        events: Iterable[tuple[str, int | None, dict[str, Any] | None]],
+    ) -> None:
+        """Several events of one case at one moment, in this order, in one statement."""
+        rows = [{"case_id": case_id, "at": at, "kind": kind, "actor_id": actor_id,
+                 "detail": detail} for kind, actor_id, detail in events]
+        if rows:
+            await self.conn.execute(_INSERT_EVENT, rows)
 
     async def events(self, case_id: int) -> list[CaseEvent]:
         rows = await self.conn.execute(
@@ -158,19 +189,12 @@ class Tx(PeopleQueries, TurnQueries):
             out.append(CaseEvent(_aware(r.at) or r.at, r.kind, actor, r.detail or {}))
         return out
 
-    def _case_query(self) -> Any:
-        return (
-            select(cases, organisations.c.slug, organisations.c.name.label("org_name"),
-                   organisations.c.kind.label("org_kind"))
-            .outerjoin(organisations, organisations.c.id == cases.c.org_id)
-        )
-
-    async def _case_record(self, r: Any) -> CaseRecord:
-        reporter = await self.person(r.reporter_id)
-        acker = await self.person(r.acknowledged_by) if r.acknowledged_by else None
+    def _case_record(self, r: Any) -> CaseRecord:
+        reporter = self._name(r.reporter_id, r.reporter_name_enc)
         return CaseRecord(
             id=r.id, reference=r.reference, status=r.status, reporter_id=r.reporter_id,
-            reporter_name=reporter.name if reporter else "?", channel=r.channel, role=r.role,
+            reporter_name="?" if reporter is None else reporter,
+            channel=r.channel, role=r.role,
             org=Organisation(r.slug, r.org_name, OrgKind(r.org_kind)) if r.slug else None,
             org_id=r.org_id, handler_function=r.handler_function,
             informed=tuple(r.informed or ()), kinds=tuple(r.kinds or ()), serious=r.serious,
@@ -178,29 +202,31 @@ class Tx(PeopleQueries, TurnQueries):
             incident_start=_aware(r.incident_start), incident_end=_aware(r.incident_end),
             created_at=_aware(r.created_at) or r.created_at,
             submitted_at=_aware(r.submitted_at), acknowledged_at=_aware(r.acknowledged_at),
-            acknowledged_by=acker.name if acker else None,
+            acknowledged_by=(self._name(r.acknowledged_by, r.acker_name_enc)
+                             if r.acknowledged_by else None),
         )
 
+    def _name(self, person_id: int, name_enc: bytes | None) -> str | None:
+        return None if name_enc is None else self._dec(name_enc, f"person:{person_id}")
+
     async def case(self, case_id: int) -> CaseRecord | None:
-        row = (await self.conn.execute(self._case_query().where(cases.c.id == case_id))).first()
-        return None if row is None else await self._case_record(row)
+        row = (await self.conn.execute(_CASE_BY_ID, {"case_id": case_id})).first()
+        return None if row is None else self._case_record(row)
 
     async def case_by_reference(self, reference: str) -> CaseRecord | None:
         row = (await self.conn.execute(
-            self._case_query().where(cases.c.reference == reference.strip().upper())
-        )).first()
-        return None if row is None else await self._case_record(row)
+            _CASE_BY_REFERENCE, {"reference": reference.strip().upper()})).first()
+        return None if row is None else self._case_record(row)
 
     async def list_cases(
         self, org_id: int | None = None, include_drafts: bool = False
     ) -> list[CaseRecord]:
-        q = self._case_query().order_by(cases.c.created_at.desc(), cases.c.id.desc())
+        q = _CASE.order_by(cases.c.created_at.desc(), cases.c.id.desc())
         if org_id is not None:
             q = q.where(cases.c.org_id == org_id)
         if not include_drafts:
             q = q.where(cases.c.status.notin_(("draft", "discarded")))
-        rows = list(await self.conn.execute(q))
-        return [await self._case_record(r) for r in rows]
+        return [self._case_record(r) for r in await self.conn.execute(q)]
 
     async def acknowledge(self, case_id: int, person_id: int, now: datetime) -> bool:
         """Mark acknowledged; False when someone already did (a second press)."""

@@ -30,6 +30,7 @@ from sqlalchemy import (
     Table,
     UniqueConstraint,
     and_,
+    bindparam,
     select,
     update,
 )
@@ -60,6 +61,10 @@ case_cards = Table(
 )
 
 TEAM_RECIPIENT_PREFIX = "org:"  # outbox recipient of an organisation's team channel
+
+# Asked on every submission (bot/cases.py), so built once.
+_LINKED_TEAM = select(organisations.c.slug).where(and_(
+    organisations.c.id == bindparam("org_id"), organisations.c.team_channel_ref.is_not(None)))
 
 
 @dataclass(frozen=True)
@@ -113,10 +118,7 @@ async def team_channel(tx: Tx, org_id: int) -> dict[str, Any] | None:
 
 async def linked_team_recipient(tx: Tx, org_id: int) -> str | None:
     """The outbox recipient of the organisation's team channel, when one is linked."""
-    row = (await tx.conn.execute(
-        select(organisations.c.slug).where(and_(organisations.c.id == org_id,
-                                                organisations.c.team_channel_ref.is_not(None)))
-    )).first()
+    row = (await tx.conn.execute(_LINKED_TEAM, {"org_id": org_id})).first()
     return None if row is None else team_recipient(row.slug)
 
 

@@ -42,8 +42,7 @@ _SAVE_CONVERSATION = update(conversations).where(and_(
     paused=bindparam("b_paused"), case_id=bindparam("b_case"),
     updated_at=bindparam("b_at", type_=conversations.c.updated_at.type),
 )
-
-_prebuilt: dict[tuple[str, str], Any] = {}
+_INSERT_CONVERSATION = insert(conversations)
 
 
 class Duplicate(Exception):
@@ -51,13 +50,6 @@ class Duplicate(Exception):
 
 
 class TurnQueries(TxBase):
-    def _cached(self, name: str, build: Any) -> Any:
-        key = (name, self.conn.dialect.name)
-        stmt = _prebuilt.get(key)
-        if stmt is None:
-            stmt = _prebuilt[key] = build()
-        return stmt
-
     # --- inbound dedupe ------------------------------------------------------------------
 
     async def claim_inbound(self, channel: str, message_id: str, now: datetime) -> bool:
@@ -132,11 +124,11 @@ class TurnQueries(TxBase):
             "b_history": state.history, "b_paused": state.paused, "b_case": state.case_id,
             "b_at": now})
         if not result.rowcount:
-            await self.conn.execute(insert(conversations).values(
-                channel=key.channel, account=key.account, user=key.user,
-                person_id=person_id, flow=state.flow, step=state.step,
-                history=state.history, paused=state.paused, case_id=state.case_id,
-                updated_at=now))
+            await self.conn.execute(_INSERT_CONVERSATION, {
+                "channel": key.channel, "account": key.account, "user": key.user,
+                "person_id": person_id, "flow": state.flow, "step": state.step,
+                "history": state.history, "paused": state.paused, "case_id": state.case_id,
+                "updated_at": now})
 
     # --- answers -------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
@@ -9,11 +10,23 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage.crypto import FieldCipher
 
+# Statements that differ per dialect (INSERT … ON CONFLICT), built once per dialect.
+_prebuilt: dict[tuple[str, str], Any] = {}
+
 
 class TxBase:
     def __init__(self, conn: AsyncConnection, cipher: FieldCipher) -> None:
         self.conn = conn
         self.cipher = cipher
+
+    def _cached(self, name: str, build: Callable[[], Any]) -> Any:
+        """The statement `name` for this connection's dialect, built on first use: a
+        prebuilt statement skips SQLAlchemy's building and cache-key work per call."""
+        key = (name, self.conn.dialect.name)
+        stmt = _prebuilt.get(key)
+        if stmt is None:
+            stmt = _prebuilt[key] = build()
+        return stmt
 
     def _insert_ignore(self, table: Any) -> Any:
         dialect = self.conn.dialect.name
@@ -28,7 +41,6 @@ class TxBase:
 
     def _dec(self, token: bytes, purpose: str) -> str:
         return self.cipher.decrypt_text(token, purpose)
-
 
     def _upsert(self, table: Any, keys: list[str], update: list[str]) -> Any:
         """INSERT … ON CONFLICT (keys) DO UPDATE SET the `update` columns."""
