@@ -8,13 +8,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from sqlalchemy import create_engine as sa_create_engine
 from sqlalchemy import event, make_url
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
-from sqlalchemy.pool import AsyncAdaptedQueuePool
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import NullPool, StaticPool
 
 from storage.crypto import FieldCipher
 from storage.migrate import upgrade_on
-from storage.sqlite_inline import inline_creator
+from storage.sqlite_sync import SyncConnection
 
 # Set while the current task holds the SQLite connection in a transaction.
 # (A task started inside a transaction inherits the value; the task check keeps that
@@ -35,21 +37,24 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def create_engine(url: str) -> AsyncEngine:
+    """The async engine for `url`. SQLite's is never connected: see `sqlite_engine`."""
     if url.startswith("sqlite"):
-        # One connection: SQLite has one writer at a time, and queuing in the pool is
-        # cheaper than "database is locked" retries. Statements run inline (see
-        # storage/sqlite_inline.py) rather than on aiosqlite's thread.
-        path = make_url(url).database or ":memory:"
-        engine = create_async_engine(
-            url, poolclass=AsyncAdaptedQueuePool, pool_size=1, max_overflow=0,
-            pool_timeout=60, async_creator=inline_creator(path),
-            # every use is `engine.begin()`, which commits or rolls back itself: the pool's
-            # extra ROLLBACK on return would be one more statement a turn for nothing
-            pool_reset_on_return=None,
-        )
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
-        return engine
+        return create_async_engine(url, poolclass=NullPool)
     return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def sqlite_engine(url: str) -> Engine:
+    """A synchronous engine on the same SQLite file (storage/sqlite_sync.py says why).
+
+    One connection: SQLite has one writer at a time, and taking turns on one connection is
+    cheaper than "database is locked" retries.
+    """
+    path = make_url(url).database or ":memory:"
+    engine = sa_create_engine(
+        f"sqlite+pysqlite:///{path}", poolclass=StaticPool,
+        connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
 
 
 class Database:
@@ -58,9 +63,12 @@ class Database:
     def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
         self.engine = engine
         self.cipher = cipher
-        # SQLite: one connection held open and handed out in turn. A pool checkout and
-        # return cost more than a whole turn's statements (~170 µs of ~1 ms).
-        self._held: AsyncConnection | None = None
+        # SQLite: one synchronous connection held open and handed out in turn. A pool
+        # checkout and return cost more than a whole turn's statements.
+        self._sqlite: Engine | None = None
+        if engine.dialect.name == "sqlite":
+            self._sqlite = sqlite_engine(str(engine.url))
+        self._held: Connection | None = None
         self._turn = asyncio.Lock()
 
     @classmethod
@@ -76,9 +84,10 @@ class Database:
             await upgrade_on(conn)
 
     @asynccontextmanager
-    async def connect(self) -> AsyncIterator[AsyncConnection]:
-        """A connection in one transaction, committed on success, rolled back on error."""
-        if self.dialect != "sqlite":
+    async def connect(self) -> AsyncIterator[Any]:
+        """A connection in one transaction, committed on success, rolled back on error:
+        an `AsyncConnection`, or for SQLite a `SyncConnection` with the same methods."""
+        if self._sqlite is None:
             async with self.engine.begin() as conn:
                 yield conn
             return
@@ -86,18 +95,21 @@ class Database:
         if task is not None and _in_transaction.get() is task:
             # The held connection is not re-entrant: waiting for it here would wait forever.
             raise RuntimeError("a transaction was opened inside another one")
+        sqlite = self._sqlite
         async with self._turn:
             if self._held is None or self._held.closed or self._held.invalidated:
-                self._held = await self.engine.connect()
+                self._held = sqlite.connect()
             token = _in_transaction.set(task)
             try:
-                async with self._held.begin():
-                    yield self._held
+                with self._held.begin():
+                    yield SyncConnection(self._held)
             finally:
                 _in_transaction.reset(token)
 
     async def close(self) -> None:
         if self._held is not None:
-            await self._held.close()
+            self._held.close()
             self._held = None
+        if self._sqlite is not None:
+            self._sqlite.dispose()
         await self.engine.dispose()

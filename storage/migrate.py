@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -19,7 +19,7 @@ def alembic_config(url: str = "") -> Config:
     return cfg
 
 
-async def upgrade_on(conn: AsyncConnection, revision: str = "head") -> None:
+async def upgrade_on(conn: Any, revision: str = "head") -> None:
     """Run every pending migration on the database of `conn`, in its transaction."""
 
     def _upgrade(sync_conn: Connection) -> None:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage.crypto import FieldCipher
 
@@ -15,7 +14,8 @@ _prebuilt: dict[tuple[str, str], Any] = {}
 
 
 class TxBase:
-    def __init__(self, conn: AsyncConnection, cipher: FieldCipher) -> None:
+    def __init__(self, conn: Any, cipher: FieldCipher) -> None:
+        # an AsyncConnection, or for SQLite a storage.sqlite_sync.SyncConnection
         self.conn = conn
         self.cipher = cipher
 
