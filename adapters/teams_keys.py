@@ -32,3 +32,22 @@ def _channel_tenant(channel_data: Any) -> str | None:
     return None
 
 
+def without_names(reference: dict[str, object]) -> dict[str, object]:
+    """A reference without the person's display name: names are not stored in the clear."""
+    clean = dict(reference)
+    user = clean.get("user")
+    if isinstance(user, dict):
+        clean["user"] = {k: v for k, v in user.items() if k != "name"}
+    return clean
+
+
+def channel_reference(reference: dict[str, object]) -> dict[str, object]:
+    """The channel itself rather than the thread the message was in: new posts start a new
+    thread ("19:abc@thread.tacv2;messageid=123" -> "19:abc@thread.tacv2")."""
+    clean = without_names(reference)
+    conversation = clean.get("conversation")
+    if isinstance(conversation, dict) and isinstance(conversation.get("id"), str):
+        clean["conversation"] = {**conversation,
+                                 "id": conversation["id"].split(";", 1)[0]}
+    clean.pop("activityId", None)
+    return clean

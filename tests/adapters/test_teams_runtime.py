@@ -4,7 +4,8 @@ handler cards."""
 from __future__ import annotations
 
 from adapters.teams_handler_cards import HANDLER, TEAM, card_text, case_card, refusal_card
-from adapters.teams_runtime import ConversationRateLimiter, _channel_reference
+from adapters.teams_keys import channel_reference
+from adapters.teams_runtime import ConversationRateLimiter
 from bot.content import say
 
 FACTS = {
@@ -95,7 +96,7 @@ def test_team_channel_reference_points_at_the_channel_not_the_thread() -> None:
         "user": {"id": "29:x", "name": "Iemand", "aadObjectId": "aad-x"},
         "serviceUrl": "https://smba.trafficmanager.net/emea/", "activityId": "1:5",
     }
-    clean = _channel_reference(reference)
+    clean = channel_reference(reference)
     assert clean["conversation"] == {"id": "19:abc@thread.tacv2", "conversationType": "channel"}
     assert clean["user"] == {"id": "29:x", "aadObjectId": "aad-x"}
     assert "activityId" not in clean
