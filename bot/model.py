@@ -42,6 +42,7 @@ class DialogState:
     paused: bool = False
     case_id: int | None = None
     answers: dict[str, Any] = field(default_factory=dict)
+    updated_at: datetime | None = None  # the last message of this conversation
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import phonenumbers
 
@@ -33,6 +33,9 @@ from storage.repository import Store, Tx
 from storage.turns import Duplicate
 
 log = logging.getLogger(__name__)
+
+# A draft left this long is treated as paused: the next message gets "verder of opnieuw?".
+RESUME_AFTER = timedelta(hours=1)
 
 # The identity kind that `ConversationKey.user` is, per channel.
 USER_KIND = {"local": "handle", "signal": "uuid", "teams": "aad"}
@@ -212,6 +215,11 @@ class ReportService:
                                             None, None)
                 return edited
 
+        if (state.flow is not None and not state.paused and state.updated_at is not None
+                and now - state.updated_at > RESUME_AFTER):
+            # Back after a long while: first ask whether to go on, rather than reading a
+            # "hallo" as the answer to a question asked hours ago.
+            state.paused = True
         old_case = state.case_id
         result = self.engine.turn(state, inbound, ctx)
         if result.discard and old_case is not None:

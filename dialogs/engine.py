@@ -290,7 +290,8 @@ class Engine:
         result: TurnResult,
     ) -> TurnResult:
         pick = inbound.choice or text
-        if pick in _WORDS["send"] or pick == "1":
+        # The review asks one thing, "klopt alles?": yes is send.
+        if pick in _WORDS["send"] or pick in ("1", "ja", "klopt", "ja klopt", "alles klopt"):
             result.submit = True
             return result
         match = _EDIT.match(pick)

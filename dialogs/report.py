@@ -11,7 +11,18 @@ from typing import Any
 from bot.content import say
 from bot.dates import When, describe_when, parse_when
 from bot.domain import is_reporter_role
-from dialogs.engine import Accept, Collect, Context, Flow, Parsed, Pause, Reask, Redo, Step
+from dialogs.engine import (
+    Accept,
+    Collect,
+    Context,
+    Flow,
+    Parsed,
+    Pause,
+    Reask,
+    Redo,
+    Step,
+    normalise,
+)
 from dialogs.messages import Choice, Inbound, Outbound
 from dialogs.parsing import links_in, one_of, several_of, yes_no
 
@@ -19,6 +30,7 @@ KINDS = ("emotioneel_gedrag", "verbale_agressie", "bedreiging", "intimidatie",
          "discriminatie", "fysiek_geweld", "vernieling", "online", "anders")
 INJURIES = ("lichamelijk_letsel", "psychisch_letsel", "ziekenhuis", "blijvend", "geen")
 SERIOUS_INJURIES = frozenset(INJURIES) - {"geen"}
+_NOTHING = frozenset({"niets", "niks", "geen", "nee hoor", "gelukkig niet", "niet"})
 
 
 def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
@@ -169,7 +181,7 @@ def _evidence_line(items: dict[str, Any]) -> str:
 def parse_injury(inbound: Inbound, _ctx: Context) -> Parsed:
     values = several_of(inbound, _choices("injury", INJURIES))
     if values is None:
-        if yes_no(inbound) is False:
+        if yes_no(inbound) is False or normalise(inbound.text) in _NOTHING:
             return Accept(["geen"])
         return Reask(say("reask_several"))
     if "geen" in values and len(values) > 1:

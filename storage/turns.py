@@ -20,7 +20,8 @@ from storage.txbase import TxBase
 # The dialog position and every answer of its draft, in one round trip.
 _CONVERSATION = (
     select(conversations.c.flow, conversations.c.step, conversations.c.history,
-           conversations.c.paused, conversations.c.case_id, answers.c.field,
+           conversations.c.paused, conversations.c.case_id, conversations.c.updated_at,
+           answers.c.field,
            answers.c.value_enc)
     .select_from(conversations.outerjoin(answers,
                                          answers.c.case_id == conversations.c.case_id))
@@ -107,7 +108,7 @@ class TurnQueries(TxBase):
         row = rows[0]
         state = DialogState(
             flow=row.flow, step=row.step, history=list(row.history), paused=row.paused,
-            case_id=row.case_id,
+            case_id=row.case_id, updated_at=row.updated_at,
         )
         state.answers = {
             r.field: json.loads(self._dec(r.value_enc, f"answer:{r.case_id}:{r.field}"))

@@ -308,3 +308,29 @@ async def test_restart_mid_report_resumes_at_the_same_question(
     assert "Wat er gebeurde: Hij dreigde." in chat.text
     assert "Soort: Bedreiging, Intimidatie" in chat.text
     assert "Waar: Markt" in chat.text
+
+
+async def test_back_after_hours_is_asked_to_go_on_not_read_as_an_answer(
+    app: Weerbaar, clock: FakeClock
+) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "Hij schold me uit.")
+    clock.advance(hours=3)
+    reply = await chat.say("hallo")  # not an answer to "Wat past hierbij?"
+    assert "nog niet af" in reply
+    reply = await chat.say("verder")
+    assert "Wat past hierbij" in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.list_cases(include_drafts=True)
+        assert "kinds" not in await tx.answers(case.id)
+    clock.advance(minutes=20)  # a short pause is just the next answer
+    assert "Waar gebeurde het" in await chat.say("2")
+
+
+async def test_plain_words_at_injury_and_review(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    lines = report_lines()
+    lines[10] = "niets"  # injury: nothing
+    reply = await chat.say(*lines)
+    assert "Letsel: Geen letsel" in reply
+    assert "Je kenmerk is WB-" in await chat.say("ja")  # yes at the review sends
