@@ -88,12 +88,21 @@ def _parser() -> argparse.ArgumentParser:
     show.set_defaults(run=c.cases_show)
     record = cases.add_parser(
         "record", help="record on a case: incident-talk | measures-end DATE | "
-        "done KIND | later KIND REASON")
+        "done KIND | later KIND REASON | response KIND")
     record.add_argument("reference")
-    record.add_argument("what", choices=("incident-talk", "measures-end", "done", "later"))
-    record.add_argument("rest", nargs="*", help="the date, or the deadline kind (and reason)")
+    record.add_argument("what", choices=("incident-talk", "measures-end", "done", "later",
+                                         "response"))
+    record.add_argument("rest", nargs="*",
+                        help="the date, the deadline kind (and reason), or the response")
     record.add_argument("--by", required=True, help="who records it: person id or local handle")
     record.set_defaults(run=c.cases_record)
+    close = cases.add_parser("close", help="close a case (needs a recorded response toward "
+                             "the perpetrator, or --no-response pleger_onbekend)")
+    close.add_argument("reference")
+    close.add_argument("--by", required=True, help="who closes it: person id or local handle")
+    close.add_argument("--no-response", choices=("pleger_onbekend",),
+                       help="why no response toward the perpetrator is possible")
+    close.set_defaults(run=c.cases_close)
 
     teams = sub.add_parser("teams", help="Microsoft Teams").add_subparsers(
         dest="sub", required=True)

@@ -7,6 +7,7 @@ import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from bot.closing import CloseRefused, Response, close_case, record_response
 from bot.deadlines import DeadlineKind
 from bot.demo import seed_demo
 from bot.domain import ALL_ROLES, is_handler_function, role_fits
@@ -205,6 +206,13 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
             if args.what == "incident-talk":
                 due = await r.record_incident_talk(tx, case, actor.id, app.policy, now)
                 print(f"{case.reference}: incident talk planned; due {r.shown(due)}.")
+            elif args.what == "response":
+                if len(rest) != 1:
+                    raise CliError("Say which response: response KIND, one of: "
+                                   + ", ".join(x.value for x in Response) + ".")
+                await record_response(tx, case, actor.id, rest[0], now)
+                print(f"{case.reference}: response toward the perpetrator recorded "
+                      f"({rest[0]}).")
             elif args.what == "measures-end":
                 if len(rest) != 1:
                     raise CliError("Give the end date of the measures: measures-end "
@@ -222,8 +230,30 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
                 if not outcome.ok:
                     raise CliError(outcome.text)
                 print(outcome.text)
-        except r.ActionError as exc:
+        except (r.ActionError, CloseRefused) as exc:
             raise CliError(str(exc)) from exc
+    return 0
+
+
+async def cases_close(app: Weerbaar, args: argparse.Namespace) -> int:
+    """Close a case under the basisafspraak (bot/closing.py)."""
+    from bot import reminders as r
+
+    async with app.store.transaction() as tx:
+        case = await tx.case_by_reference(args.reference)
+        if case is None:
+            raise CliError(f"No case with reference '{args.reference}'.")
+        actor_id = int(args.by) if args.by.isdigit() else await tx.find_person_id(
+            "local", "handle", args.by)
+        actor = await tx.person(actor_id) if actor_id is not None else None
+        if actor is None or not r.may_act(actor, case):
+            raise CliError(f"'{args.by}' is not a handler, deputy or coordinator VPT for "
+                           f"{case.reference}.")
+        try:
+            responses = await close_case(tx, case, actor.id, app.clock(), args.no_response)
+        except CloseRefused as exc:
+            raise CliError(str(exc)) from exc
+    print(f"{case.reference} closed ({', '.join(responses) or args.no_response}).")
     return 0
 
 

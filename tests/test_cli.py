@@ -124,3 +124,26 @@ def test_keys_new_then_rotate(env: dict[str, str], capsys: pytest.CaptureFixture
     monkeypatch.setenv("WEERBAAR_ENCRYPTION_KEYS", new_key)  # the old key is gone
     code, out, _ = run(capsys, "people", "list")
     assert code == 0 and "Anna de Vries" in out
+
+
+def test_cases_close_follows_the_basisafspraak(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert run(capsys, "demo")[0] == 0
+    lines = "\n".join([*report_lines(), "verstuur"]) + "\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "chat", "--as", "bram"], input=lines, text=True,
+        capture_output=True, env={**os.environ, **env}, cwd=tmp_path, timeout=60,
+    )
+    reference = done.stdout.split("Je kenmerk is ")[1][:9]
+    code, _, err = run(capsys, "cases", "close", reference, "--by", "griffier-zeist")
+    assert code == 2 and "no recorded response" in err
+    code, _, err = run(capsys, "cases", "close", reference, "--by", "anna")
+    assert code == 2 and "not a handler" in err
+    code, out, _ = run(capsys, "cases", "record", reference, "response", "incidentgesprek",
+                       "--by", "griffier-zeist")
+    assert code == 0 and "recorded" in out
+    code, out, _ = run(capsys, "cases", "close", reference, "--by", "griffier-zeist")
+    assert code == 0 and "closed (incidentgesprek)" in out
+    code, out, _ = run(capsys, "cases", "show", reference)
+    assert "(closed)" in out and "response" in out
