@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import Weerbaar
+from bot.outbox import outbound_from
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound, as_text
 from storage import outbox as outbox_rows
 
@@ -51,7 +52,7 @@ class LocalChat:
         async with self.app.store.transaction() as tx:
             items = await outbox_rows.pending_for(tx, CHANNEL, self.key.user)
             for item in items:
-                self._print(f"[bericht] {item.payload.get('text', '')}")
+                self._print(f"[bericht] {as_text(outbound_from(item.payload))}")
                 await outbox_rows.mark_sent(tx, item.id, self.app.clock())
 
     async def send(self, line: str) -> list[Outbound]:

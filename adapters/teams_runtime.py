@@ -38,7 +38,7 @@ from bot.acknowledge import acknowledged_state
 from bot.app import Weerbaar
 from bot.content import say
 from bot.reminders import shown
-from dialogs.messages import Choice, ConversationKey, Outbound, as_text
+from dialogs.messages import ConversationKey, Outbound, as_text
 from storage import teams_store
 from storage.repository import Store
 
@@ -176,15 +176,9 @@ class TeamsOutboxChannel:
             await self._limited(key)
             await self.adapter.send(key, Outbound(message.text,
                                                   card=reminder_card(reminder_facts(notice))))
-        elif (notice is not None and kind == "checkin"
-              and isinstance(notice.get("choices"), list)):
-            # The answers as Action.Submit buttons: a press comes back as an ordinary
-            # message with `Inbound.choice` set, and the check-in dialog takes it.
-            choices = tuple(Choice(str(c["value"]), str(c["label"]))
-                            for c in notice["choices"] if isinstance(c, dict))
-            await self._limited(key)
-            await self.adapter.send(key, Outbound(message.text, choices=choices))
         else:
+            # Text, with any choices as buttons (a check-in's answers come back as an
+            # ordinary message with `Inbound.choice` set).
             await self._limited(key)
             await self.adapter.send(key, Outbound(message.text, choices=message.choices,
                                                   multi=message.multi, summary=message.summary,

@@ -283,7 +283,7 @@ TEXTS: Final[dict[str, str]] = {
     "action_no_deadline": "Bij melding {reference} staat geen termijn voor: {task}.",
     "checkin_question": (
         "Hallo. Je hebt een melding gedaan ({reference}). Ik wil even vragen hoe het met je "
-        "gaat. Je hoeft niets uit te leggen. Antwoord met een nummer of de woorden:"
+        "gaat. Je hoeft niets uit te leggen. Kies een antwoord."
     ),
     "checkin_late": "Dit bericht komt later dan gepland.",
     "checkin_choice_gaat_goed": "gaat goed",

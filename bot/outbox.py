@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from adapters.base import Channel, DeliveryError
-from dialogs.messages import ConversationKey, Outbound
+from dialogs.messages import Choice, ConversationKey, Outbound
 from storage import outbox as rows
 from storage.repository import Store
 
@@ -26,7 +26,12 @@ def backoff(attempts: int, retry_after: float | None) -> float:
 
 
 def outbound_from(payload: dict[str, Any]) -> Outbound:
-    return Outbound(text=str(payload.get("text", "")), card=payload.get("notice"))
+    """The message an outbox row holds: its text, its choices, and the neutral notice a
+    channel with cards renders (bot/cases.py, bot/sweep.py)."""
+    choices = tuple(Choice(str(c["value"]), str(c["label"]))
+                    for c in payload.get("choices") or () if isinstance(c, dict))
+    return Outbound(text=str(payload.get("text", "")), choices=choices,
+                    card=payload.get("notice"))
 
 
 class OutboxWorker:

@@ -90,7 +90,6 @@ def reminder_text(item: DueReminder, late: bool) -> str:
 def checkin_text(item: DueReminder, late: bool, helplines: list[Helpline]) -> str:
     lines = [say("checkin_late")] if late else []
     lines.append(say("checkin_question", reference=item.reference))
-    lines += [f"  {n}. {c.label}" for n, c in enumerate(checkin_choices(), start=1)]
     found = helplines_for(helplines, item.role or "", item.serious)
     if found:
         lines.append(say("helplines_intro"))
@@ -153,7 +152,10 @@ class Sweeper:
                 "number": step_number(item.step), "late": late,
                 "choices": [{"value": c.value, "label": c.label} for c in checkin_choices()],
             }
-            payload = {"text": checkin_text(item, late, self.helplines), "notice": notice}
+            # The answers travel as choices: numbered on Signal and in the terminal, buttons
+            # on a Teams card (bot/outbox.py outbound_from).
+            payload = {"text": checkin_text(item, late, self.helplines), "notice": notice,
+                       "choices": notice["choices"]}
             queued = 0 if reporter is None else await queue_to(
                 tx, reporter, payload, now, dedupe, channel=item.channel)
             await tx.add_event(item.case_id, now, "checkin_sent", None,
