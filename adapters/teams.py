@@ -21,6 +21,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
+from urllib.parse import quote
 
 import aiohttp
 import requests
@@ -349,7 +350,7 @@ class TeamsAdapter:
                 replies.append(Outbound(say("sorry_error")))
         for n, reply in enumerate(replies):
             try:
-                await context.send_activity(self._render(reply))
+                await self._reply(activity, reply)
             except Exception as error:  # connector down or refusing: the rest is kept
                 log.warning("reply to activity %s failed (%s): %d left for the outbox",
                             activity.id, type(error).__name__, len(replies) - n)
@@ -375,6 +376,43 @@ class TeamsAdapter:
             Activity(type=ActivityTypes.invoke_response,
                      value=InvokeResponse(status=status, body=body))
         )
+
+    async def _reply(self, activity: Any, message: Outbound) -> None:
+        """Answer `activity` with one message: `POST {serviceUrl}/v3/conversations/{id}/
+        activities/{activityId}`, as the SDK's connector client would, but from the dict
+        as it is (msrest spent ~1.5 ms of CPU a reply re-serialising it), over the
+        adapter's kept-alive session and with the bot's cached token."""
+        body: dict[str, Any] = {
+            **self._content(message),
+            "from": {"id": activity.recipient.id, "name": activity.recipient.name},
+            "recipient": {"id": activity.from_property.id},
+            "conversation": {"id": activity.conversation.id},
+            "replyToId": activity.id,
+            "serviceUrl": activity.service_url,
+            "channelId": activity.channel_id,
+        }
+        if activity.locale:
+            body["locale"] = activity.locale
+        url = (f"{activity.service_url.rstrip('/')}/v3/conversations/"
+               f"{quote(activity.conversation.id, safe='')}/activities/"
+               f"{quote(activity.id, safe='')}")
+        session = self._http()
+        token = await self._token.get(session)
+        try:
+            async with session.post(url, json=body,
+                                    headers={"Authorization": f"Bearer {token}"}) as response:
+                await response.read()  # read to the end, or the connection is not reused
+                if response.status >= 300:
+                    raise DeliveryError(f"connector answered {response.status}",
+                                        retry_after_seconds(response.headers))
+        except aiohttp.ClientError as error:
+            raise DeliveryError("connector unreachable") from error
+
+    def _content(self, message: Outbound) -> dict[str, Any]:
+        if not needs_card(message):
+            return {"type": "message", "text": message.text}
+        return {"type": "message", "attachments": [
+            {"contentType": ADAPTIVE_CARD, "content": card_for(message, self._submit_label)}]}
 
     def _render(self, message: Outbound) -> Any:
         if not needs_card(message):
