@@ -9,31 +9,17 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from bot import commands as c
 from bot.app import Weerbaar
 from bot.commands import CliError
-from bot.settings import Settings, SettingsError
 
 log = logging.getLogger("weerbaar")
-
-def _settings() -> Settings:
-    try:
-        return Settings()
-    except (ValidationError, SettingsError) as exc:
-        errors = getattr(exc, "errors", None)
-        if callable(errors):
-            first = errors()[0]
-            raise CliError(f"Setting {first.get('loc')}: {first.get('msg')}") from exc
-        raise CliError(str(exc)) from exc
-
 
 Command = Callable[[Weerbaar, argparse.Namespace], Awaitable[int]]
 
 
 async def _with_app(command: Command, args: argparse.Namespace) -> int:
-    app = await Weerbaar.create(_settings())
+    app = await Weerbaar.create(c.load_settings())
     try:
         return await command(app, args)
     finally:
@@ -110,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     pkg.add_argument("--host", required=True, help="public host name of this service")
     pkg.add_argument("--out", type=Path, default=Path("weerbaar-teams.zip"))
     pkg.add_argument("--version", default="1.0.0")
+    pkg.add_argument("--app-id", help="the bot's app id (default: WEERBAAR_TEAMS_APP_ID)")
     pkg.set_defaults(run=c.teams_package, no_app=True)
 
     keys = sub.add_parser("keys", help="encryption keys").add_subparsers(

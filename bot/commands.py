@@ -7,12 +7,15 @@ import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from bot.closing import CloseRefused, Response, close_case, record_response
 from bot.deadlines import DeadlineKind
 from bot.demo import seed_demo
 from bot.domain import ALL_ROLES, is_handler_function, role_fits
 from bot.reference_data import find_organisation
 from bot.service import normalise_phone
+from bot.settings import Settings, SettingsError
 from storage import reminders as reminder_rows
 
 if TYPE_CHECKING:
@@ -21,6 +24,19 @@ if TYPE_CHECKING:
 
 class CliError(Exception):
     """A mistake by the operator: printed as one line, exit code 2."""
+
+
+def load_settings() -> Settings:
+    """The settings, or one clear line saying which one is wrong."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        message = str(first.get("msg", "")).removeprefix("Value error, ")
+        raise CliError(f"{where}: {message}" if where else message) from exc
+    except SettingsError as exc:
+        raise CliError(str(exc)) from exc
 
 
 def _role(text: str) -> str:
@@ -259,9 +275,8 @@ async def cases_close(app: Weerbaar, args: argparse.Namespace) -> int:
 
 async def teams_package(_app: Weerbaar | None, args: argparse.Namespace) -> int:
     from adapters.teams_package import build_package
-    from bot.settings import Settings
 
-    app_id = Settings().teams_app_id
+    app_id = args.app_id or load_settings().teams_app_id
     if not app_id:
         raise CliError("Setting WEERBAAR_TEAMS_APP_ID is missing: the package needs the "
                        "bot's app id.")

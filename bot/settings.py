@@ -70,8 +70,10 @@ class Settings(BaseSettings):
         }
         given = [k for k, v in teams.items() if v]
         if given and len(given) < len(teams):
-            missing = ", ".join(k for k, v in teams.items() if not v)
-            raise SettingsError(f"Teams is partly configured: {missing} is missing.")
+            missing = [k for k, v in teams.items() if not v]
+            verb = "is" if len(missing) == 1 else "are"
+            raise SettingsError(
+                f"Teams is partly configured: {', '.join(missing)} {verb} missing.")
         if bool(self.signal_api) != bool(self.signal_number):
             raise SettingsError(
                 "Signal needs both WEERBAAR_SIGNAL_API and WEERBAAR_SIGNAL_NUMBER.")

@@ -147,3 +147,19 @@ def test_cases_close_follows_the_basisafspraak(
     assert code == 0 and "closed (incidentgesprek)" in out
     code, out, _ = run(capsys, "cases", "show", reference)
     assert "(closed)" in out and "response" in out
+
+
+def test_teams_package_and_a_half_configured_teams(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app_id = "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+    out = tmp_path / "app.zip"
+    code, printed, _ = run(capsys, "teams", "package", "--host", "weerbaar.example.nl",
+                           "--out", str(out), "--app-id", app_id)
+    assert code == 0 and out.is_file() and str(out) in printed
+    monkeypatch.setenv("WEERBAAR_TEAMS_APP_ID", app_id)
+    code, _, err = run(capsys, "orgs", "list")
+    assert code == 2
+    assert err.strip() == ("weerbaar: Teams is partly configured: WEERBAAR_TEAMS_APP_PASSWORD, "
+                           "WEERBAAR_TEAMS_TENANT_ID are missing.")
