@@ -5,7 +5,7 @@ Pure data and functions (design.md §2 rule 2): no I/O, no clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -120,6 +120,8 @@ class Organisation:
     slug: str
     name: str
     kind: OrgKind
+    # Hours a handler has to acknowledge a report; None: the default (bot/reminders.py).
+    ack_hours: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ def load_organisations(path: Path | None = None) -> list[Organisation]:
     """The organisations from `path`, or the shipped Utrecht list."""
     doc = _load("organisations.json", path)
     return [
-        Organisation(slug=o["slug"], name=o["name"], kind=OrgKind(o["kind"]))
+        Organisation(slug=o["slug"], name=o["name"], kind=OrgKind(o["kind"]),
+                     ack_hours=float(o["ack_hours"]) if o.get("ack_hours") else None)
         for o in doc["organisations"]
     ]
 

@@ -62,13 +62,14 @@ class PeopleQueries(TxBase):
             )).first()
             if row is None:
                 await self.conn.execute(
-                    insert(organisations).values(slug=org.slug, name=org.name, kind=org.kind)
+                    insert(organisations).values(slug=org.slug, name=org.name, kind=org.kind,
+                                                 ack_hours=org.ack_hours)
                 )
                 count += 1
             else:
                 await self.conn.execute(
                     update(organisations).where(organisations.c.id == row.id)
-                    .values(name=org.name, kind=org.kind)
+                    .values(name=org.name, kind=org.kind, ack_hours=org.ack_hours)
                 )
         return count
 
