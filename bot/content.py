@@ -28,7 +28,7 @@ TEXTS: Final[dict[str, str]] = {
     ),
     "unknown_sender": (
         "Hallo. Dit is Weerbaar: hier melden politieke ambtsdragers in de provincie "
-        "Utrecht agressie, bedreiging en intimidatie. Je nummer is nog niet bekend. "
+        "Utrecht agressie, bedreiging en intimidatie. Je bent nog niet aangemeld. "
         "Wil je dit gebruiken? Vraag dan je griffier of secretaris om je aan te melden. "
         "Ben je nu in gevaar? Bel 112."
     ),
