@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import Weerbaar
+from bot.content import say
 from bot.outbox import outbound_from
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound, as_text
 from storage import outbox as outbox_rows
@@ -29,7 +30,7 @@ def render(message: Outbound) -> str:
 def read_file(path_text: str) -> Attachment | str:
     path = Path(path_text.strip().strip('"').strip("'")).expanduser()
     if not path.is_file():
-        return f"(Bestand niet gevonden: {path})"
+        return say("local_file_missing", path=path)
     ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return Attachment(filename=path.name, content_type=ctype, data=path.read_bytes())
 
@@ -75,8 +76,7 @@ class LocalChat:
     async def run(self, lines: TextIO, interactive: bool) -> None:
         await self.show_notices()
         if interactive:
-            self._print("(Typ je bericht en druk op Enter. '/bestand PAD' stuurt een bestand, "
-                        "'/exit' sluit af.)")
+            self._print(say("local_intro"))
         while True:
             if interactive:
                 self.out.write("> ")

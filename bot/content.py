@@ -37,6 +37,12 @@ TEXTS: Final[dict[str, str]] = {
         "Probeer het over een paar minuten nog eens. Ben je in gevaar? Bel 112."
     ),
     "not_allowed": "Dit mag je niet doen bij deze melding. Er is niets veranderd.",
+    # --- the local (terminal) channel ---
+    "local_intro": (
+        "(Typ je bericht en druk op Enter. '/bestand PAD' stuurt een bestand. "
+        "'/exit' sluit af.)"
+    ),
+    "local_file_missing": "(Dit bestand kan ik niet vinden: {path})",
     # --- the report flow ---
     "intro": (
         "Hallo {name}. Hier meld je agressie, bedreiging of intimidatie. "
