@@ -223,6 +223,8 @@ class TeamsAdapter:
             activity = Activity().deserialize(data)
         except Exception:  # msrest raises DeserializationError and others on odd shapes
             return _status(400)
+        if not _well_formed(activity):
+            return _status(400)
         try:
             auth = await self._authenticate(activity, auth_header)
         except requests.RequestException as error:
@@ -293,6 +295,11 @@ class TeamsAdapter:
             await self._on_message(context)
         elif activity.type == ActivityTypes.invoke and activity.name == _CARD_ACTION:
             await self._on_card_action(context)
+        elif activity.type == ActivityTypes.invoke:  # an invoke this bot does not offer
+            await context.send_activity(Activity(
+                type=ActivityTypes.invoke_response,
+                value=InvokeResponse(status=400, body=error_response(
+                    400, "BadRequest", "this bot does not handle that invoke"))))
 
     async def _save_reference(self, activity: Any) -> None:
         reference = TurnContext.get_conversation_reference(activity)
@@ -487,6 +494,18 @@ class TeamsAdapter:
             raise DeliveryError("connector unreachable") from error
         except TokenError as error:
             raise DeliveryError(str(error)) from error
+
+
+def _well_formed(activity: Any) -> bool:
+    """What every activity this bot acts on carries; anything less is a 400."""
+    conversation = activity.conversation
+    return bool(
+        activity.service_url and activity.channel_id
+        and conversation is not None and conversation.id
+        and activity.from_property is not None and activity.from_property.id
+        and activity.recipient is not None
+        and (activity.id or activity.type not in (ActivityTypes.message,
+                                                  ActivityTypes.invoke)))
 
 
 def _status(status: int) -> web.Response:

@@ -420,3 +420,28 @@ async def test_create_conversation_shape_of_fake(fakes: tuple[FakeTokenIssuer, F
     assert answer.status_code == 201
     assert set(answer.json()) == {"id", "activityId", "serviceUrl"}
     assert connector.calls[0].path == "/v3/conversations"
+
+
+ODD_SHAPES: list[tuple[str, dict[str, Any]]] = [
+    ("no id", {"id": None}),
+    ("text is a number", {"text": 12}),
+    ("attachments is a string", {"attachments": "x"}),
+    ("attachment without content type", {"attachments": [{"name": "a"}]}),
+    ("from without aad id", {"from": {"id": "29:x"}}),
+    ("conversation missing", {"conversation": None}),
+    ("value is a list", {"value": [1, 2]}),
+    ("typing", {"type": "typing"}),
+    ("message reaction", {"type": "messageReaction", "reactionsAdded": [{"type": "like"}]}),
+    ("unknown invoke", {"type": "invoke", "name": "something/else", "value": {}}),
+    ("action without verb", {"type": "invoke", "name": "adaptiveCard/action",
+                             "value": {"action": {"type": "Action.Execute"}}}),
+]
+
+
+@pytest.mark.parametrize(("label", "change"), ODD_SHAPES, ids=[s[0] for s in ODD_SHAPES])
+async def test_odd_activities_with_a_valid_token_never_get_a_500(
+    bot: Bot, label: str, change: dict[str, Any]
+) -> None:
+    activity = {**message(bot.connector.url), **change}
+    response = await bot.post(activity)
+    assert response.status < 500, label
