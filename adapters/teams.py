@@ -21,7 +21,6 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
-from urllib.parse import quote
 
 import aiohttp
 import requests
@@ -61,6 +60,7 @@ from adapters.teams_sdk import (
     TokenError,
     stale_openid_metadata,
 )
+from adapters.teams_wire import message_content, post_reply, well_formed
 from bot.content import say
 from bot.files import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
@@ -223,7 +223,7 @@ class TeamsAdapter:
             activity = Activity().deserialize(data)
         except Exception:  # msrest raises DeserializationError and others on odd shapes
             return _status(400)
-        if not _well_formed(activity):
+        if not well_formed(activity):
             return _status(400)
         try:
             auth = await self._authenticate(activity, auth_header)
@@ -385,41 +385,12 @@ class TeamsAdapter:
         )
 
     async def _reply(self, activity: Any, message: Outbound) -> None:
-        """Answer `activity` with one message: `POST {serviceUrl}/v3/conversations/{id}/
-        activities/{activityId}`, as the SDK's connector client would, but from the dict
-        as it is (msrest spent ~1.5 ms of CPU a reply re-serialising it), over the
-        adapter's kept-alive session and with the bot's cached token."""
-        body: dict[str, Any] = {
-            **self._content(message),
-            "from": {"id": activity.recipient.id, "name": activity.recipient.name},
-            "recipient": {"id": activity.from_property.id},
-            "conversation": {"id": activity.conversation.id},
-            "replyToId": activity.id,
-            "serviceUrl": activity.service_url,
-            "channelId": activity.channel_id,
-        }
-        if activity.locale:
-            body["locale"] = activity.locale
-        url = (f"{activity.service_url.rstrip('/')}/v3/conversations/"
-               f"{quote(activity.conversation.id, safe='')}/activities/"
-               f"{quote(activity.id, safe='')}")
+        """Answer `activity` with one message, straight over the connector's REST API
+        (adapters/teams_wire.py), on the kept-alive session with the cached bot token."""
         session = self._http()
         token = await self._token.get(session)
-        try:
-            async with session.post(url, json=body,
-                                    headers={"Authorization": f"Bearer {token}"}) as response:
-                await response.read()  # read to the end, or the connection is not reused
-                if response.status >= 300:
-                    raise DeliveryError(f"connector answered {response.status}",
-                                        retry_after_seconds(response.headers))
-        except aiohttp.ClientError as error:
-            raise DeliveryError("connector unreachable") from error
-
-    def _content(self, message: Outbound) -> dict[str, Any]:
-        if not needs_card(message):
-            return {"type": "message", "text": message.text}
-        return {"type": "message", "attachments": [
-            {"contentType": ADAPTIVE_CARD, "content": card_for(message, self._submit_label)}]}
+        await post_reply(session, token, activity,
+                         message_content(message, self._submit_label))
 
     def _render(self, message: Outbound) -> Any:
         if not needs_card(message):
@@ -494,18 +465,6 @@ class TeamsAdapter:
             raise DeliveryError("connector unreachable") from error
         except TokenError as error:
             raise DeliveryError(str(error)) from error
-
-
-def _well_formed(activity: Any) -> bool:
-    """What every activity this bot acts on carries; anything less is a 400."""
-    conversation = activity.conversation
-    return bool(
-        activity.service_url and activity.channel_id
-        and conversation is not None and conversation.id
-        and activity.from_property is not None and activity.from_property.id
-        and activity.recipient is not None
-        and (activity.id or activity.type not in (ActivityTypes.message,
-                                                  ActivityTypes.invoke)))
 
 
 def _status(status: int) -> web.Response:
