@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import resource
 import statistics
 import sys
@@ -23,6 +24,7 @@ from bot.app import Weerbaar
 from bot.settings import Settings
 from dialogs.messages import ConversationKey, Inbound
 from storage.crypto import new_key
+from tests.pg import scratch_database
 
 ANSWERS = [
     "hallo", "ja", "Hij schold me uit bij de ingang van het gemeentehuis.", "2, 3",
@@ -95,8 +97,27 @@ def main() -> None:
     p.add_argument("--database-url", default=None,
                    help="an EMPTY database (it is migrated and filled); default: a fresh "
                    "SQLite file")
+    p.add_argument("--postgres", action="store_true",
+                   help="a scratch database on the PostgreSQL server of WEERBAAR_TEST_PG_URL "
+                   "(default postgres@127.0.0.1:5432), dropped afterwards")
     args = p.parse_args()
-    asyncio.run(run(args.reports, args.concurrency, args.database_url))
+    asyncio.run(main_async(args))
+
+
+async def main_async(args: argparse.Namespace) -> None:
+    if not args.postgres:
+        await run(args.reports, args.concurrency, args.database_url)
+        return
+    admin = os.environ.get("WEERBAAR_TEST_PG_URL",
+                           "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
+    made = await scratch_database(admin, "weerbaar_bench")
+    if made is None:
+        raise SystemExit(f"PostgreSQL not reachable at {admin}")
+    url, drop = made
+    try:
+        await run(args.reports, args.concurrency, url)
+    finally:
+        await drop()
 
 
 if __name__ == "__main__":

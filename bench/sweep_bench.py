@@ -30,6 +30,7 @@ from bot.settings import Settings
 from storage import reminders as rows
 from storage.crypto import new_key
 from storage.tables import cases, reminders
+from tests.pg import scratch_database
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
@@ -112,28 +113,6 @@ async def run(name: str, url: str, home: Path, total: int, due: int) -> None:
         await app.close()
 
 
-async def pg_database() -> tuple[str, str] | None:
-    import asyncpg
-
-    base = PG_URL.replace("postgresql+asyncpg://", "postgresql://")
-    try:
-        admin = await asyncpg.connect(base, timeout=3)
-    except (OSError, asyncpg.PostgresError):
-        return None
-    name = f"weerbaar_bench_{uuid.uuid4().hex[:8]}"
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    await admin.close()
-    return PG_URL.rsplit("/", 1)[0] + "/" + name, name
-
-
-async def drop_pg(name: str) -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(PG_URL.replace("postgresql+asyncpg://", "postgresql://"))
-    await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    await conn.close()
-
-
 async def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--rows", type=int, default=100_000)
@@ -143,15 +122,15 @@ async def main() -> None:
         home = Path(tmp)
         await run("SQLite", f"sqlite+aiosqlite:///{home / 'bench.db'}", home, args.rows,
                   args.due)
-        made = await pg_database()
+        made = await scratch_database(PG_URL, "weerbaar_bench")
         if made is None:
             print(f"PostgreSQL not reachable at {PG_URL}: skipped")
             return
-        url, name = made
+        url, drop = made
         try:
             await run("PostgreSQL", url, home, args.rows, args.due)
         finally:
-            await drop_pg(name)
+            await drop()
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ from storage import reminders as reminder_rows
 
 if TYPE_CHECKING:
     from bot.app import Weerbaar
+    from bot.model import CaseRecord, Person
+    from storage.repository import Tx
 
 
 class CliError(Exception):
@@ -198,6 +200,25 @@ def _date(text: str) -> date:
     raise CliError(f"'{text}' is not a date: use YYYY-MM-DD, for example 2026-12-18.")
 
 
+async def _case_and_actor(tx: Tx, reference: str, by: str) -> tuple[CaseRecord, Person]:
+    """The submitted case `reference` and the person `by` (an id or a local handle), who
+    must be its handler, a deputy or the coordinator VPT."""
+    from bot import reminders as r
+
+    case = await tx.case_by_reference(reference)
+    if case is None or case.status in ("draft", "discarded"):
+        raise CliError(f"No submitted case with reference '{reference}'.")
+    actor_id = int(by) if by.isdigit() else await tx.find_person_id("local", "handle", by)
+    actor = await tx.person(actor_id) if actor_id is not None else None
+    if actor is None:
+        raise CliError(f"No person '{by}' (give a person id or a local handle).")
+    if not r.may_act(actor, case):
+        raise CliError(f"{actor.name} is not a handler, deputy or coordinator VPT for "
+                       f"{case.reference} ({case.handler_function} at "
+                       f"{case.org.name if case.org else '-'}).")
+    return case, actor
+
+
 async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
     """A handler records what happened on a case: a planned incident talk, the end date
     of restrictive measures, or a deadline done / postponed."""
@@ -205,18 +226,7 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
 
     now = app.clock()
     async with app.store.transaction() as tx:
-        case = await tx.case_by_reference(args.reference)
-        if case is None or case.status in ("draft", "discarded"):
-            raise CliError(f"No submitted case with reference '{args.reference}'.")
-        actor_id = int(args.by) if args.by.isdigit() else await tx.find_person_id(
-            "local", "handle", args.by)
-        actor = await tx.person(actor_id) if actor_id is not None else None
-        if actor is None:
-            raise CliError(f"No person '{args.by}' (give a person id or a local handle).")
-        if not r.may_act(actor, case):
-            raise CliError(f"{actor.name} is not a handler, deputy or coordinator VPT for "
-                           f"{case.reference} ({case.handler_function} at "
-                           f"{case.org.name if case.org else '-'}).")
+        case, actor = await _case_and_actor(tx, args.reference, args.by)
         rest = list(args.rest)
         try:
             if args.what == "incident-talk":
@@ -253,18 +263,8 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
 
 async def cases_close(app: Weerbaar, args: argparse.Namespace) -> int:
     """Close a case under the basisafspraak (bot/closing.py)."""
-    from bot import reminders as r
-
     async with app.store.transaction() as tx:
-        case = await tx.case_by_reference(args.reference)
-        if case is None:
-            raise CliError(f"No case with reference '{args.reference}'.")
-        actor_id = int(args.by) if args.by.isdigit() else await tx.find_person_id(
-            "local", "handle", args.by)
-        actor = await tx.person(actor_id) if actor_id is not None else None
-        if actor is None or not r.may_act(actor, case):
-            raise CliError(f"'{args.by}' is not a handler, deputy or coordinator VPT for "
-                           f"{case.reference}.")
+        case, actor = await _case_and_actor(tx, args.reference, args.by)
         try:
             responses = await close_case(tx, case, actor.id, app.clock(), args.no_response)
         except CloseRefused as exc:

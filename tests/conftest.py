@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from bot.app import Weerbaar
 from bot.demo import seed_demo
 from bot.settings import Settings
+from tests.pg import scratch_database
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TEST_KEY = "t1:" + "A" * 43  # 32 zero-ish bytes, base64: a fixed test key, not a secret
@@ -38,33 +38,13 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 25, 10, 0, tzinfo=AMS))  # a Wednesday
 
 
-async def _pg_database() -> tuple[str, Callable[[], Awaitable[None]]] | None:
-    import asyncpg
-
-    base = PG_ADMIN_URL.replace("postgresql+asyncpg://", "postgresql://")
-    try:
-        admin = await asyncpg.connect(base, timeout=3)
-    except (OSError, asyncpg.PostgresError):
-        return None
-    name = f"weerbaar_test_{uuid.uuid4().hex[:12]}"
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    await admin.close()
-
-    async def drop() -> None:
-        conn = await asyncpg.connect(base, timeout=3)
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.close()
-
-    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name, drop
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """A fresh empty database on each backend."""
     if request.param == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path / 'weerbaar.db'}"
         return
-    made = await _pg_database()
+    made = await scratch_database(PG_ADMIN_URL, "weerbaar_test")
     if made is None:
         if os.environ.get("WEERBAAR_REQUIRE_PG"):
             pytest.fail(f"PostgreSQL is required but not reachable at {PG_ADMIN_URL}")

@@ -7,16 +7,11 @@ from bot.app import Weerbaar
 from storage import outbox as outbox_rows
 from tests.chat import Chatter, report_lines
 from tests.conftest import FakeClock
+from tests.people import enrol as enrol_person
 
 
 async def enrol_local(app: Weerbaar, name: str, handle: str, role: str, org: str) -> int:
-    async with app.store.transaction() as tx:
-        pid = await tx.add_person(name, app.clock())
-        org_id = await tx.organisation_id(org)
-        assert org_id is not None
-        await tx.add_role(pid, role, org_id)
-        await tx.add_identity(pid, "local", "handle", handle)
-    return pid
+    return await enrol_person(app, name, (role, org), local=handle)
 
 
 async def submitted_case(app: Weerbaar) -> str:

@@ -21,6 +21,7 @@ from storage import outbox as outbox_rows
 from storage import reminders as rows
 from tests.chat import Chatter, report_lines
 from tests.conftest import AppFactory, FakeClock
+from tests.people import enrol as enrol_person
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -72,13 +73,7 @@ async def sweep_until(app: Weerbaar, clock: FakeClock, until: datetime,
 
 
 async def enrol(app: Weerbaar, handle: str, name: str, role: str, org: str) -> int:
-    async with app.store.transaction() as tx:
-        pid = await tx.add_person(name, app.clock())
-        org_id = await tx.organisation_id(org)
-        assert org_id is not None
-        await tx.add_role(pid, role, org_id)
-        await tx.add_identity(pid, "local", "handle", handle)
-    return pid
+    return await enrol_person(app, name, (role, org), local=handle)
 
 
 # --- the clocks as rows ---------------------------------------------------------------------

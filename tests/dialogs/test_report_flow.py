@@ -10,6 +10,7 @@ from bot.app import Weerbaar
 from storage import outbox as outbox_rows
 from tests.chat import Chatter, report_lines
 from tests.conftest import AppFactory, FakeClock
+from tests.people import enrol as enrol_person
 
 # The guideline's table (domain.md, section 2), written out independently of bot/domain.py.
 ROUTING_TABLE = [
@@ -31,14 +32,7 @@ ROUTING_TABLE = [
 
 
 async def enrol(app: Weerbaar, handle: str, name: str, *roles: tuple[str, str]) -> int:
-    async with app.store.transaction() as tx:
-        pid = await tx.add_person(name, app.clock())
-        for role, slug in roles:
-            org_id = await tx.organisation_id(slug)
-            assert org_id is not None
-            await tx.add_role(pid, role, org_id)
-        await tx.add_identity(pid, "local", "handle", handle)
-    return pid
+    return await enrol_person(app, name, *roles, local=handle)
 
 
 @pytest.mark.parametrize(("role", "org", "handler", "informed"), ROUTING_TABLE)

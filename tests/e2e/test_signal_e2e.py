@@ -26,6 +26,7 @@ from storage.tables import conversations, identities, inbound_seen, people
 from tests.chat import Chatter, report_lines
 from tests.conftest import AppFactory, FakeClock
 from tests.fakes.signal_rest import FakeSignalRestApi, SentMessage
+from tests.people import enrol as enrol_person
 
 BOT = "+31201234567"
 FAST = {"leader_interval": 0.1, "reconnect_base": 0.02, "reconnect_cap": 0.2}
@@ -120,13 +121,7 @@ async def signal(app: Weerbaar, fake: FakeSignalRestApi) -> AsyncIterator[Signal
 
 
 async def enrol(app: Weerbaar, name: str, phone: str, role: str, org: str) -> int:
-    async with app.store.transaction() as tx:
-        pid = await tx.add_person(name, app.clock())
-        org_id = await tx.organisation_id(org)
-        assert org_id is not None
-        await tx.add_role(pid, role, org_id)
-        await tx.add_identity(pid, "signal", "phone", phone)
-    return pid
+    return await enrol_person(app, name, (role, org), phone=phone)
 
 
 async def count(app: Weerbaar, table: Any, *where: Any) -> int:

@@ -23,6 +23,7 @@ from storage.tables import answers, case_events, conversations, inbound_seen, ou
 from tests.chat import report_lines
 from tests.conftest import AppFactory, FakeClock
 from tests.fakes.teams import ConnectorCall, FakeBotConnector, FakeTokenIssuer, teams_fakes
+from tests.people import enrol as enrol_person
 
 APP_ID = "5e5e5e5e-1111-2222-3333-444444444444"
 APP_PASSWORD = "e2e-secret-not-real"
@@ -156,13 +157,7 @@ def card_in(call: ConnectorCall) -> dict[str, Any]:
 
 
 async def enrol(app: Weerbaar, name: str, aad: str, role: str, org: str = "amersfoort") -> int:
-    async with app.store.transaction() as tx:
-        pid = await tx.add_person(name, app.clock())
-        org_id = await tx.organisation_id(org)
-        assert org_id is not None
-        await tx.add_role(pid, role, org_id)
-        assert await tx.add_identity(pid, "teams", "aad", aad)
-    return pid
+    return await enrol_person(app, name, (role, org), aad=aad)
 
 
 @dataclass
