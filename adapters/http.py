@@ -8,13 +8,13 @@ import logging
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from adapters.signal import SignalAdapter
-from adapters.signal_runtime import start_signal
-from adapters.signal_setup import SignalSetupError
-from adapters.teams_runtime import attach_teams
+from adapters.signal.adapter import SignalAdapter
+from adapters.signal.runtime import start_signal
+from adapters.signal.setup import SignalSetupError
+from adapters.teams.runtime import attach_teams
 from bot.app import Weerbaar
-from bot.commands import CliError
-from bot.scheduler import start_scheduler
+from bot.cli.commands import CliError
+from bot.jobs.scheduler import start_scheduler
 
 log = logging.getLogger(__name__)
 

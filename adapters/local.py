@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import Weerbaar
-from bot.content import say
-from bot.outbox import outbound_from
+from bot.jobs.outbox import outbound_from
+from bot.text.catalogue import say
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound, as_text
 from storage import outbox as outbox_rows
 

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.app import Weerbaar
-from bot.demo import seed_demo
+from bot.cli.demo import seed_demo
 from bot.settings import Settings
 from storage import reminders as rows
 from storage.crypto import new_key

@@ -162,7 +162,7 @@ async def serve_baseline(fakes: dict[str, Any], pipe: Connection) -> None:
 
     # The same configuration values as Weerbaar's (the public cloud's, with the loopback
     # OpenID metadata and token URLs): a plain attribute bag, no behaviour.
-    from adapters.teams_sdk import Settings as Config
+    from adapters.teams.sdk import Settings as Config
 
     storage = MemoryStorage()
     conversation_state = ConversationState(storage)

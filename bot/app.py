@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 
 from adapters.base import Channel
 from bot import logsafe
-from bot.outbox import OutboxWorker
-from bot.reference_data import Helpline, load_helplines, load_organisations
-from bot.reminder_plan import ReminderPolicy
-from bot.service import ReportService
+from bot.domain.reminder_plan import ReminderPolicy
+from bot.domain.workdays import load_calendar
+from bot.jobs.outbox import OutboxWorker
+from bot.jobs.sweep import Sweeper
+from bot.reference.loader import Helpline, load_helplines, load_organisations
 from bot.settings import Settings
-from bot.sweep import Sweeper
-from bot.workdays import load_calendar
+from bot.turns import ReportService
 from dialogs.messages import Inbound, Outbound
 from storage.crypto import FieldCipher
 from storage.database import Database

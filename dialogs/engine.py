@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.content import say
-from bot.model import DialogState, Person
+from bot.domain.records import DialogState, Person
+from bot.text.catalogue import say
 from dialogs.messages import Attachment, Choice, Inbound, Outbound, Summary, SummaryRow
 
 

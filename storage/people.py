@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import BindParameter, and_, bindparam, delete, insert, select, update
 
-from bot.domain import Organisation, OrgKind
-from bot.model import Identity, Person, PersonRole
+from bot.domain.records import Identity, Person, PersonRole
+from bot.domain.routing import Organisation, OrgKind
 from storage.tables import conversations, identities, organisations, people, person_roles
 from storage.txbase import TxBase
 

@@ -24,7 +24,7 @@ from sqlalchemy import (
     update,
 )
 
-from bot.model import DeadlineRecord, DueReminder, OpenCheckin, Person
+from bot.domain.records import DeadlineRecord, DueReminder, OpenCheckin, Person
 from storage.tables import (
     case_deadlines,
     cases,

@@ -16,12 +16,12 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 
-from bot.domain import Organisation, OrgKind, Route
-from bot.model import (
+from bot.domain.records import (
     CaseEvent,
     CaseRecord,
     EvidenceRecord,
 )
+from bot.domain.routing import Organisation, OrgKind, Route
 from dialogs.messages import Attachment
 from storage.database import Database
 from storage.people import PeopleQueries

@@ -225,7 +225,7 @@ case_deadlines = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
-    Column("kind", String(30), nullable=False),  # bot.deadlines.DeadlineKind
+    Column("kind", String(30), nullable=False),  # bot.domain.deadlines.DeadlineKind
     Column("due_at", Stamp, nullable=False),
     # open, done
     Column("state", String(20), nullable=False),

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, insert, select, update
 
-from bot.model import DialogState
+from bot.domain.records import DialogState
 from dialogs.messages import ConversationKey
 from storage.tables import answers, conversations, inbound_seen
 from storage.txbase import TxBase

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import Weerbaar
-from bot.demo import seed_demo
+from bot.cli.demo import seed_demo
 from bot.settings import Settings
 from tests.pg import scratch_database
 

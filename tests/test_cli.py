@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 from tests.chat import report_lines
 from tests.conftest import TEST_KEY
 

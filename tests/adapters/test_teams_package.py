@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.teams_package import assets_dir, build_package, render_manifest
+from adapters.teams.package import assets_dir, build_package, render_manifest
 
 APP_ID = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
 HOST = "weerbaar.example.nl"

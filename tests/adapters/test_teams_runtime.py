@@ -3,10 +3,10 @@ handler cards."""
 
 from __future__ import annotations
 
-from adapters.teams_handler_cards import HANDLER, TEAM, card_text, case_card, refusal_card
-from adapters.teams_keys import channel_reference
-from adapters.teams_runtime import ConversationRateLimiter
-from bot.content import say
+from adapters.teams.handler_cards import HANDLER, TEAM, card_text, case_card, refusal_card
+from adapters.teams.keys import channel_reference
+from adapters.teams.runtime import ConversationRateLimiter
+from bot.text.catalogue import say
 
 FACTS = {
     "kind": "case_routed", "case_id": 7, "reference": "WB-ABC234", "role": "wethouder",

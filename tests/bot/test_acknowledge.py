@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.acknowledge import AckStatus, acknowledge_case, shown_time
 from bot.app import Weerbaar
+from bot.cases.acknowledge import AckStatus, acknowledge_case, shown_time
 from storage import outbox as outbox_rows
 from tests.chat import Chatter, report_lines
 from tests.conftest import FakeClock

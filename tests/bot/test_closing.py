@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.app import Weerbaar
-from bot.closing import CloseRefused, close_case, may_close, record_response
+from bot.cases.closing import CloseRefused, close_case, may_close, record_response
 from storage import reminders as reminder_rows
 from tests.bot.test_acknowledge import submitted_case
 

@@ -6,7 +6,7 @@ import re
 import string
 from pathlib import Path
 
-from bot.content import TEXTS
+from bot.text.catalogue import TEXTS
 
 ROOT = Path(__file__).resolve().parents[2]
 LITERAL_KEY = re.compile(r"""\bsay\(\s*["']([a-z0-9_]+)["']\s*[,)]""")
@@ -41,7 +41,7 @@ def test_placeholders_are_well_formed() -> None:
 
 
 def test_sizes_read_the_dutch_way_and_never_equal_to_a_limit_they_exceed() -> None:
-    from bot.files import human_size
+    from bot.domain.evidence import human_size
 
     assert human_size(300) == "300 bytes"
     assert human_size(850 * 1024) == "850 kB"

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.dates import When, describe_when, parse_when
+from bot.domain.dates import When, describe_when, parse_when
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.deadlines import CaseFacts, Deadline, DeadlineKind, deadlines_for
+from bot.domain.deadlines import CaseFacts, Deadline, DeadlineKind, deadlines_for
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

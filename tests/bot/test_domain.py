@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain import (
+from bot.domain.routing import (
     Organisation,
     OrgKind,
     ReporterRole,
@@ -10,7 +10,12 @@ from bot.domain import (
     role_fits,
     route_case,
 )
-from bot.reference_data import find_organisation, helplines_for, load_helplines, load_organisations
+from bot.reference.loader import (
+    find_organisation,
+    helplines_for,
+    load_helplines,
+    load_organisations,
+)
 
 ORGS = load_organisations()
 

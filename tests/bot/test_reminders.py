@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import Weerbaar
-from bot.model import CaseRecord
+from bot.domain.records import CaseRecord
 from storage import outbox as outbox_rows
 from storage import reminders as rows
 from tests.chat import Chatter, report_lines
@@ -280,7 +280,7 @@ async def test_later_needs_a_reason_and_moves_the_chain_keeping_its_gaps(
 async def test_an_incident_talk_and_measures_end_recorded_later_get_their_own_clocks(
     app: Weerbaar, clock: FakeClock
 ) -> None:
-    from bot import commands
+    from bot.cli import commands
 
     case = await submit(app)  # incident Tuesday 24 November 14:30
     clock.advance(days=5)  # the 72 hours for the incident talk are already over
@@ -479,7 +479,7 @@ async def test_a_reply_to_a_checkin_is_not_a_new_report_but_an_open_draft_keeps_
 async def test_serve_ticks_the_sweep_and_the_outbox_with_apscheduler(
     make_app: AppFactory, sqlite_url: str, clock: FakeClock
 ) -> None:
-    from bot.scheduler import start_scheduler
+    from bot.jobs.scheduler import start_scheduler
 
     app = await make_app(sqlite_url, sweep_seconds=0.05)
     await submit(app)

@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.workdays import add_working_days, is_working_day, next_working_day
+from bot.domain.workdays import add_working_days, is_working_day, next_working_day
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deadlines import DeadlineKind
-from dialogs.checkin import CheckinAnswer, parse_answer
-from dialogs.handler_commands import Action, kind_from_word, kind_word, parse_command
+from bot.domain.deadlines import DeadlineKind
+from dialogs.flows.checkin import CheckinAnswer, parse_answer
+from dialogs.flows.handler_commands import Action, kind_from_word, kind_word, parse_command
 from dialogs.messages import ConversationKey, Inbound
 
 

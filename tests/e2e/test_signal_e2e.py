@@ -17,10 +17,10 @@ import pytest
 from sqlalchemy import func, select
 
 from adapters.http import serve_forever
-from adapters.signal import SignalAdapter
-from adapters.signal_runtime import start_signal
+from adapters.signal.adapter import SignalAdapter
+from adapters.signal.runtime import start_signal
 from bot.app import Weerbaar
-from bot.content import say
+from bot.text.catalogue import say
 from storage import outbox as outbox_rows
 from storage.tables import conversations, identities, inbound_seen, people
 from tests.chat import Chatter, report_lines

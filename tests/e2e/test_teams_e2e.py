@@ -14,9 +14,9 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import func, select
 
 from adapters.http import build_web_app
-from adapters.teams_handler_cards import card_text
+from adapters.teams.handler_cards import card_text
 from bot.app import Weerbaar
-from bot.content import say
+from bot.text.catalogue import say
 from storage import outbox as outbox_rows
 from storage import teams_store
 from storage.tables import answers, case_events, conversations, inbound_seen, outbox
@@ -503,7 +503,7 @@ async def test_connector_down_keeps_the_message_across_a_restart(
 
 
 async def test_a_card_sent_after_the_case_was_taken_shows_who_has_it(bot: Bot) -> None:
-    from bot.acknowledge import acknowledge_case
+    from bot.cases.acknowledge import acknowledge_case
 
     people = await cast(bot)
     reference = await report(people.rita)

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from adapters.teams_handler_cards import card_text
-from bot.content import say
+from adapters.teams.handler_cards import card_text
+from bot.text.catalogue import say
 from storage import outbox as outbox_rows
 from storage import reminders as rows
 from storage.tables import case_events, outbox

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.scheduler import retain
+from bot.jobs.scheduler import retain
 from dialogs.messages import ConversationKey, Inbound
 from storage import outbox as rows
 from tests.conftest import AppFactory, FakeClock

@@ -6,8 +6,8 @@ import asyncio
 from datetime import timedelta
 
 from bot.app import Weerbaar
-from bot.domain import HandlerFunction, Organisation, OrgKind, Route
-from bot.model import DialogState
+from bot.domain.records import DialogState
+from bot.domain.routing import HandlerFunction, Organisation, OrgKind, Route
 from dialogs.messages import Attachment, ConversationKey
 from storage import outbox as rows
 from tests.conftest import AppFactory, FakeClock

@@ -1,0 +1,471 @@
+"""Microsoft Teams channel: botbuilder 4.17.1 CloudAdapter behind an aiohttp route.
+
+Every botbuilder import of the project lives in `adapters/teams*.py`, so that moving to
+the Microsoft 365 Agents SDK is this package's work only. The request handler here does
+the HTTP checks itself (content type, size, JSON) and calls the SDK's
+`process_activity` rather than `CloudAdapter.process`, because 4.17.1's `process`
+serialises an invoke response body that is already a dict (HTTP 500 for every
+Action.Execute) and surfaces bad tokens as 500.
+
+Conversation references are keyed by `ConversationKey("teams", tenant, user)`: the
+person's AAD object id in a personal chat, the conversation id in a group chat or team
+channel. Message text and card contents are never logged; activity ids and types are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+
+import aiohttp
+import requests
+from aiohttp import web
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    ConversationReference,
+)
+from botbuilder.schema import Attachment as CardAttachment
+from botframework.connector.auth import EmulatorValidation
+from msrest.exceptions import ClientRequestError, HttpOperationError
+
+from adapters.base import DeliveryError, TurnHandler, retry_after_seconds
+from adapters.teams.cards import (
+    ADAPTIVE_CARD,
+    card_action,
+    card_for,
+    card_response,
+    error_response,
+    needs_card,
+    picked_choice,
+)
+from adapters.teams.files import Oversized, download, file_refs
+from adapters.teams.keys import conversation_key, person_of
+from adapters.teams.sdk import (
+    AppToken,
+    CachingAuthentication,
+    ConnectorClients,
+    CredentialsFactory,
+    Settings,
+    TokenError,
+    stale_openid_metadata,
+)
+from adapters.teams.wire import message_content, post_reply, well_formed
+from bot.domain.evidence import human_size
+from bot.text.catalogue import say
+from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
+
+log = logging.getLogger(__name__)
+
+CHANNEL_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration"
+_CARD_ACTION = "adaptiveCard/action"
+_EXPIRY_MARGIN = 60.0  # seconds: a remembered token is dropped this long before it expires
+_VALIDATED_MAX = 10_000  # remembered tokens and references; emptied when full
+_MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)  # the bot's @mention
+
+
+class Undelivered(Protocol):
+    """Takes the replies of a turn that the connector would not accept, to send later.
+
+    The turn is stored and its delivery id recorded, so a redelivery by Teams would not
+    produce them again: without this they would be lost."""
+
+    async def __call__(self, key: ConversationKey, replies: list[Outbound]) -> None: ...
+
+
+class CardActionHandler(Protocol):
+    """Handles an Action.Execute on a card (a handler acknowledging a case, ...)."""
+
+    async def on_card_action(
+        self, key: ConversationKey, verb: str, data: dict[str, object], activity_id: str
+    ) -> dict[str, object]:
+        """Act on the click and return the Adaptive Card that replaces the clicked one.
+
+        `key` is who clicked; `activity_id` is the id of the message holding the card.
+        """
+        ...
+
+
+class ChannelMessageHandler(Protocol):
+    """Handles a message to the bot outside a personal chat (an @mention in a team channel
+    or a group chat), such as linking a team channel to an organisation."""
+
+    async def on_channel_message(
+        self, sender: ConversationKey, conversation_type: str, text: str,
+        reference: dict[str, object],
+    ) -> str | None:
+        """The reply text, or None for the standard "personal chats only" reply.
+
+        `text` has the bot's @mention removed; `reference` is the conversation's
+        reference, for proactive posts to it later.
+        """
+        ...
+
+
+class ReferenceStore(Protocol):
+    """Durable storage of Teams conversation references, for proactive messages."""
+
+    async def save(self, key: ConversationKey, reference: dict[str, object]) -> None: ...
+
+    async def load(self, key: ConversationKey) -> dict[str, object] | None: ...
+
+
+class TeamsAdapter:
+    """The Teams channel: an aiohttp route for the Bot Framework, and proactive sends.
+
+    Implements `adapters.base.Channel`. Build it from plain settings; `openid_metadata_url`
+    and `token_url` exist so tests can point the SDK at loopback fakes.
+    """
+
+    name = "teams"
+
+    def __init__(
+        self,
+        *,
+        app_id: str,
+        app_password: str,
+        tenant_id: str,
+        handler: TurnHandler,
+        references: ReferenceStore,
+        card_actions: CardActionHandler | None = None,
+        channel_messages: ChannelMessageHandler | None = None,
+        openid_metadata_url: str = CHANNEL_OPENID_METADATA_URL,
+        token_url: str | None = None,
+        max_body_bytes: int = 256 * 1024,
+        max_file_bytes: int = 10 * 1024 * 1024,
+        submit_label: str = "OK",
+        ack_after: float = 10.0,
+        undelivered: Undelivered | None = None,
+    ) -> None:
+        if not (app_id and app_password and tenant_id):
+            raise ValueError("Teams needs app_id, app_password and tenant_id; one is empty.")
+        token_url = token_url or (
+            f"https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token"
+        )
+        self._app_id = app_id
+        self._openid_url = openid_metadata_url
+        self._handler = handler
+        self._references = references
+        self._card_actions = card_actions
+        self._channel_messages = channel_messages
+        self._max_body = max_body_bytes
+        self._max_file = max_file_bytes
+        self._submit_label = submit_label
+        self._ack_after = ack_after
+        self._undelivered = undelivered
+        self._token = AppToken(app_id, app_password, token_url)
+        credentials = CredentialsFactory(app_id, self._token)
+        self._connectors = ConnectorClients(credentials.credentials)
+        settings = Settings(app_id, app_password, tenant_id, openid_metadata_url, token_url)
+        self._auth = CachingAuthentication(
+            ConfigurationBotFrameworkAuthentication(settings, credentials_factory=credentials),
+            self._connectors,
+        )
+        self._cloud = CloudAdapter(self._auth)
+        self._session: aiohttp.ClientSession | None = None
+        self._running: set[asyncio.Task[Any]] = set()
+        self._validated: dict[tuple[str, str, str], tuple[Any, float]] = {}
+        self._saved_references: dict[ConversationKey, object] = {}
+
+    # --- wiring -----------------------------------------------------------------------
+
+    def add_routes(self, app: web.Application, path: str = "/api/messages") -> None:
+        """Register `POST path` on `app`, and closing this adapter on app cleanup."""
+        app.router.add_post(path, self.handle_request)
+        app.on_cleanup.append(lambda _app: self.close())
+
+    def _http(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession()
+        return self._session
+
+    async def close(self) -> None:
+        """Wait for turns still running, then close HTTP sessions and clients."""
+        if self._running:
+            await asyncio.wait(self._running, timeout=30)
+        await self._connectors.close()
+        if self._session is not None:
+            await self._session.close()
+
+    # --- inbound HTTP -----------------------------------------------------------------
+
+    async def handle_request(self, request: web.Request) -> web.StreamResponse:
+        """`POST /api/messages`: check, authenticate, run the turn. Bad input is never 500."""
+        if request.content_type != "application/json":
+            return _status(415)
+        if request.content_length is not None and request.content_length > self._max_body:
+            return _status(413)
+        body = bytearray()
+        async for chunk in request.content.iter_chunked(64 * 1024):
+            body.extend(chunk)
+            if len(body) > self._max_body:
+                return _status(413)
+        auth_header = request.headers.get("Authorization", "")
+        if not auth_header:
+            return _status(401)
+        try:
+            data = json.loads(body)
+        except ValueError:  # also UnicodeDecodeError
+            return _status(400)
+        if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+            return _status(400)
+        try:
+            activity = Activity().deserialize(data)
+        except Exception:  # msrest raises DeserializationError and others on odd shapes
+            return _status(400)
+        if not well_formed(activity):
+            return _status(400)
+        try:
+            auth = await self._authenticate(activity, auth_header)
+        except requests.RequestException as error:
+            log.error("OpenID metadata unavailable: %s", type(error).__name__)
+            return _status(503)
+        except Exception as error:  # jwt, PermissionError, IndexError (unknown kid), ...
+            log.info("refused activity %s: %s", activity.id, type(error).__name__)
+            return _status(401)
+        log.debug("activity %s type %s", activity.id, activity.type)
+        turn = asyncio.create_task(self._cloud.process_activity(auth, activity, self._on_turn))
+        self._running.add(turn)
+        turn.add_done_callback(self._finished)
+        is_invoke = activity.type == ActivityTypes.invoke
+        # Teams resends a request that takes 15 s; a slow message turn is acknowledged and
+        # finishes in the background (the app dedupes on the message id).
+        done, _ = await asyncio.wait({turn}, timeout=None if is_invoke else self._ack_after)
+        if not done:
+            log.warning("activity %s still running; acknowledged", activity.id)
+            return web.Response(status=201)
+        if turn.exception() is not None:
+            return _status(500)
+        result: InvokeResponse | None = turn.result()
+        if result is None:
+            return web.Response(status=201)
+        # The 4.17.1 defect is serialising this body again; it is already plain JSON.
+        if result.body is None:
+            return web.Response(status=int(result.status))
+        return web.json_response(result.body, status=int(result.status))
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._running.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("turn failed", exc_info=task.exception())
+
+    async def _authenticate(self, activity: Any, auth_header: str) -> Any:
+        if EmulatorValidation.is_token_from_emulator(auth_header):
+            raise PermissionError("emulator tokens are not accepted")
+        # The SDK fetches OpenID metadata with blocking `requests` when its daily cache is
+        # stale; do that in a thread rather than on the event loop.
+        metadata = stale_openid_metadata(self._openid_url)
+        if metadata is not None:
+            await asyncio.to_thread(asyncio.run, metadata._refresh())
+        # The channel sends the same token with every request for about an hour, and the
+        # SDK decodes it five times a request: remember a validated token until it expires,
+        # for the same serviceUrl and channel only.
+        cache_key = (auth_header, activity.service_url, activity.channel_id)
+        cached = self._validated.get(cache_key)
+        if cached is not None and time.time() < cached[1] - _EXPIRY_MARGIN:
+            return cached[0]
+        result = await self._auth.authenticate_request(activity, auth_header)
+        claims = getattr(getattr(result, "claims_identity", None), "claims", None) or {}
+        expires = claims.get("exp")
+        if isinstance(expires, int | float):
+            if len(self._validated) >= _VALIDATED_MAX:
+                self._validated.clear()
+            self._validated[cache_key] = (result, float(expires))
+        return result
+
+    # --- one turn ---------------------------------------------------------------------
+
+    async def _on_turn(self, context: TurnContext) -> None:
+        activity = context.activity
+        await self._token.refresh(self._http())
+        if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update,
+                             ActivityTypes.installation_update):
+            await self._save_reference(activity)
+        if activity.type == ActivityTypes.message:
+            await self._on_message(context)
+        elif activity.type == ActivityTypes.invoke and activity.name == _CARD_ACTION:
+            await self._on_card_action(context)
+        elif activity.type == ActivityTypes.invoke:  # an invoke this bot does not offer
+            await context.send_activity(Activity(
+                type=ActivityTypes.invoke_response,
+                value=InvokeResponse(status=400, body=error_response(
+                    400, "BadRequest", "this bot does not handle that invoke"))))
+
+    async def _save_reference(self, activity: Any) -> None:
+        reference = TurnContext.get_conversation_reference(activity)
+        reference.activity_id = None  # proactive sends start a new message, not a reply
+        key = conversation_key(activity)
+        serialized = reference.serialize()
+        # Stored once, and again only when it changes (a new serviceUrl): not a write a turn.
+        if self._saved_references.get(key) == serialized:
+            return
+        await self._references.save(key, serialized)
+        if len(self._saved_references) >= _VALIDATED_MAX:
+            self._saved_references.clear()
+        self._saved_references[key] = serialized
+
+    async def _on_message(self, context: TurnContext) -> None:
+        activity = context.activity
+        conversation_type = activity.conversation.conversation_type or "personal"
+        if conversation_type != "personal":
+            answer: str | None = None
+            if self._channel_messages is not None:
+                reference = TurnContext.get_conversation_reference(activity)
+                reference.activity_id = None
+                answer = await self._channel_messages.on_channel_message(
+                    person_of(activity), conversation_type,
+                    _MENTION.sub("", activity.text or "").strip(), reference.serialize())
+            await context.send_activity(
+                self._render(Outbound(answer or say("group_not_supported"))))
+            return
+        replies: list[Outbound] = []
+        attachments: list[Attachment] = []
+        for ref in file_refs(activity.attachments, activity.service_url):
+            token = await self._token.get(self._http()) if ref.needs_token else None
+            got = await download(self._http(), ref, token, self._max_file)
+            if isinstance(got, Oversized):
+                size = (human_size(got.size, round_up=True) if got.size
+                        else f"> {human_size(self._max_file)}")
+                replies.append(Outbound(
+                    say("file_too_large", size=size, limit=human_size(self._max_file))
+                ))
+            elif got is not None:
+                attachments.append(got)
+        inbound = Inbound(
+            key=conversation_key(activity),
+            message_id=activity.id,
+            text=(activity.text or "").strip(),
+            choice=picked_choice(activity.value),
+            attachments=tuple(attachments),
+            display_name=activity.from_property.name,
+        )
+        if inbound.text or inbound.choice or inbound.attachments or not replies:
+            try:
+                replies.extend(await self._handler.handle(inbound))
+            except Exception:
+                log.exception("turn handler failed on activity %s", activity.id)
+                replies.append(Outbound(say("sorry_error")))
+        for n, reply in enumerate(replies):
+            try:
+                await self._reply(activity, reply)
+            except Exception as error:  # connector down or refusing: the rest is kept
+                log.warning("reply to activity %s failed (%s): %d left for the outbox",
+                            activity.id, type(error).__name__, len(replies) - n)
+                if self._undelivered is None:
+                    raise
+                await self._undelivered(inbound.key, replies[n:])
+                return
+
+    async def _on_card_action(self, context: TurnContext) -> None:
+        activity = context.activity
+        parsed = card_action(activity.value)
+        if parsed is None or self._card_actions is None:
+            body = error_response(400, "BadRequest", "not an Action.Execute we handle")
+            status = 200  # the error travels in the body, as Teams expects
+        else:
+            verb, data = parsed
+            card = await self._card_actions.on_card_action(
+                person_of(activity), verb, data, activity.reply_to_id or ""
+            )
+            body, status = card_response(card), 200
+        log.debug("card action on activity %s answered", activity.reply_to_id)
+        await context.send_activity(
+            Activity(type=ActivityTypes.invoke_response,
+                     value=InvokeResponse(status=status, body=body))
+        )
+
+    async def _reply(self, activity: Any, message: Outbound) -> None:
+        """Answer `activity` with one message, straight over the connector's REST API
+        (adapters/teams_wire.py), on the kept-alive session with the cached bot token."""
+        session = self._http()
+        token = await self._token.get(session)
+        await post_reply(session, token, activity,
+                         message_content(message, self._submit_label))
+
+    def _render(self, message: Outbound) -> Any:
+        if not needs_card(message):
+            return Activity(type=ActivityTypes.message, text=message.text)
+        card = card_for(message, self._submit_label)
+        return Activity(
+            type=ActivityTypes.message,
+            attachments=[CardAttachment(content_type=ADAPTIVE_CARD, content=card)],
+        )
+
+    # --- proactive --------------------------------------------------------------------
+
+    async def send(self, key: ConversationKey, message: Outbound) -> None:
+        """Deliver `message` to the conversation stored for `key` (Channel protocol)."""
+        await self.send_and_get_id(key, message)
+
+    async def send_and_get_id(self, key: ConversationKey, message: Outbound) -> str:
+        """Like `send`, and return the new activity id (to update a card later)."""
+        activity = self._render(message)
+        sent: list[str] = []
+
+        async def post(client: Any, reference: Any) -> None:
+            TurnContext.apply_conversation_reference(activity, reference)
+            response = await client.conversations.send_to_conversation(
+                reference.conversation.id, activity
+            )
+            sent.append(getattr(response, "id", None) or "")
+
+        await self._proactive(key, post)
+        return sent[0] if sent else ""
+
+    async def update_card(
+        self, key: ConversationKey, activity_id: str, card: dict[str, object]
+    ) -> None:
+        """Replace the card in message `activity_id` for everyone who sees it (PUT)."""
+        activity = Activity(
+            type=ActivityTypes.message,
+            id=activity_id,
+            attachments=[CardAttachment(content_type=ADAPTIVE_CARD, content=card)],
+        )
+
+        async def put(client: Any, reference: Any) -> None:
+            TurnContext.apply_conversation_reference(activity, reference)
+            await client.conversations.update_activity(
+                reference.conversation.id, activity_id, activity
+            )
+
+        await self._proactive(key, put)
+
+    async def _proactive(
+        self, key: ConversationKey, call: Callable[[Any, Any], Awaitable[None]]
+    ) -> None:
+        stored = await self._references.load(key)
+        if not stored:
+            raise DeliveryError("no conversation reference")
+        reference = ConversationReference().deserialize(stored)
+        reference.activity_id = None
+
+        async def logic(context: TurnContext) -> None:
+            client = context.turn_state[self._cloud.BOT_CONNECTOR_CLIENT_KEY]
+            await call(client, reference)
+
+        try:
+            await self._token.refresh(self._http())
+            await self._cloud.continue_conversation(reference, logic, self._app_id)
+        except HttpOperationError as error:
+            response = getattr(error, "response", None)
+            status = getattr(response, "status_code", None)
+            retry_after = retry_after_seconds(getattr(response, "headers", None) or {})
+            raise DeliveryError(f"connector answered {status}", retry_after) from error
+        except ClientRequestError as error:
+            raise DeliveryError("connector unreachable") from error
+        except TokenError as error:
+            raise DeliveryError(str(error)) from error
+
+
+def _status(status: int) -> web.Response:
+    return web.Response(status=status)

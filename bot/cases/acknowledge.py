@@ -1,0 +1,246 @@
+"""A handler takes a case in hand ("In behandeling nemen"), from any channel.
+
+Only a person who holds the case's handler function at the case's organisation may do
+it. One acknowledgement per case: a second press changes nothing and says who has it.
+On success, in the same transaction, the outbox gets:
+
+- a refresh of every message that shows the case's card (recorded in `case_cards`), except
+  the one that was clicked: the channel answers that one itself;
+- the reporter's notice, on the channel the report was made on;
+- a short notice without details for each enrolled person who holds an informed function
+  (the guideline's "geïnformeerde"); functions nobody holds, such as the Minister van BZK,
+  are skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.cases.notify import ACCOUNT, queue_to
+from bot.domain.records import CaseRecord, Person
+from bot.domain.routing import (
+    BURGEMEESTER,
+    CDK,
+    DIJKGRAAF,
+    GRIFFIER,
+    SECRETARIS,
+    STATENGRIFFIER,
+    OrgKind,
+    role_fits,
+)
+from bot.text.catalogue import say
+from storage import reminders as reminder_rows
+from storage import teams_store
+from storage.repository import Tx
+
+log = logging.getLogger(__name__)
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The account part of an outbox row per channel; the adapter fills in the real one.
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")
+
+# Informed parties (bot/domain.py) as the role an enrolled person holds. Functions not
+# listed (the Minister van BZK) are never enrolled: they are skipped.
+INFORMED_ROLES: dict[str, str] = {
+    CDK: "commissaris_van_de_koning",
+    STATENGRIFFIER: "statengriffier",
+    GRIFFIER: "griffier",
+    BURGEMEESTER: "burgemeester",
+    SECRETARIS: "secretaris",
+    DIJKGRAAF: "dijkgraaf",
+}
+
+
+class AckStatus(StrEnum):
+    ACKNOWLEDGED = "acknowledged"  # this press took the case in hand
+    ALREADY = "already"            # someone did before: nothing changed
+    REFUSED = "refused"            # not a handler of this case: nothing changed
+    UNKNOWN = "unknown"            # no such (submitted) case
+
+
+@dataclass(frozen=True)
+class AckOutcome:
+    """What a press did. `text` is the Dutch reply for the person who pressed; `card`
+    the case's card facts (as in the routing notice) when the case exists."""
+
+    status: AckStatus
+    reference: str
+    text: str
+    card: dict[str, Any] | None = None
+    by: str | None = None          # who has the case in hand
+    at: datetime | None = None     # since when
+    queued: int = 0                # outbox rows added
+    informed: tuple[str, ...] = field(default=())
+
+    @property
+    def changed(self) -> bool:
+        return self.status is AckStatus.ACKNOWLEDGED
+
+
+def shown_time(at: datetime) -> str:
+    """A moment as a Dutch reader writes it: "25 november 2026, 14:30"."""
+    local = at.astimezone(AMSTERDAM)
+    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}, {local:%H:%M}"
+
+
+def may_acknowledge(person: Person | None, case: CaseRecord) -> bool:
+    """Whether `person` holds the case's handler function at the case's organisation."""
+    if person is None or case.org_id is None or case.handler_function is None:
+        return False
+    return any(r.role == case.handler_function and r.org_id == case.org_id
+               for r in person.roles)
+
+
+def card_facts(case: CaseRecord, when_shown: str) -> dict[str, Any]:
+    """The facts a case card shows (the same keys as the routing notice): no names, no
+    narrative."""
+    return {
+        "kind": "case_routed", "case_id": case.id, "reference": case.reference,
+        "role": case.role, "org": case.org.name if case.org else "-",
+        "kinds": list(case.kinds), "when": when_shown, "serious": case.serious,
+        "criminal": case.criminal_suspected, "handler_function": case.handler_function,
+    }
+
+
+async def deadline_facts(tx: Tx, case_id: int) -> list[dict[str, Any]]:
+    """The case's deadlines as a card lists them: task, due time, done or not (no names)."""
+    return [{"kind": kind, "task": say(f"deadline_{kind}"), "due": shown_time(due),
+             "done": state == reminder_rows.DONE}
+            for kind, due, state in await reminder_rows.deadline_list(tx, case_id)]
+
+
+async def case_card(tx: Tx, case: CaseRecord) -> dict[str, Any]:
+    answers = await tx.answers(case.id)
+    when = answers.get("when") or {}
+    return {**card_facts(case, str(when.get("shown") or "?")),
+            "deadlines": await deadline_facts(tx, case.id)}
+
+
+def acknowledged_state(by: str | None, at: datetime | None) -> dict[str, Any]:
+    """The part of a card payload that says who has the case since when."""
+    return {"by": by, "at": at.isoformat() if at else None,
+            "at_shown": shown_time(at) if at else None}
+
+
+async def acknowledge_case(
+    tx: Tx, actor_id: int | None, reference: str, now: datetime,
+    clicked: tuple[str, str] | None = None,
+) -> AckOutcome:
+    """Take the case `reference` in hand for `actor_id`, and queue who hears of it.
+
+    `clicked` is the (channel, message id) of the card that was pressed: that copy is
+    answered by the channel itself and not refreshed through the outbox. Never raises for
+    a person's mistake; the outcome's `text` says what happened.
+    """
+    case = await tx.case_by_reference(reference)
+    if case is None or case.status in ("draft", "discarded"):
+        return AckOutcome(AckStatus.UNKNOWN, reference,
+                          say("ack_unknown_case", reference=reference.strip().upper()))
+    card = await case_card(tx, case)
+    actor = await tx.person(actor_id) if actor_id is not None else None
+    if not may_acknowledge(actor, case):
+        log.info("acknowledge refused case_id=%s actor_id=%s", case.id, actor_id)
+        return AckOutcome(AckStatus.REFUSED, case.reference, refusal_text(case), card)
+    assert actor is not None
+    if not await tx.acknowledge(case.id, actor.id, now):
+        current = await tx.case(case.id)
+        by = current.acknowledged_by if current else None
+        at = current.acknowledged_at if current else None
+        text = say("ack_already", reference=case.reference, name=by or "-",
+                   time=shown_time(at) if at else "-")
+        return AckOutcome(AckStatus.ALREADY, case.reference, text, card, by, at)
+
+    # Taking it in hand marks the acknowledgement deadline done: the cards show that.
+    card = {**card, "deadlines": await deadline_facts(tx, case.id)}
+    payload_state = acknowledged_state(actor.name, now)
+    queued = await _refresh_cards(tx, case, card, payload_state, now, clicked)
+    queued += await _tell_reporter(tx, case, actor.name, now)
+    informed_queued, informed = await _tell_informed(tx, case, actor.id, now)
+    queued += informed_queued
+    await tx.add_event(case.id, now, "acknowledge_notices", actor.id,
+                       {"messages": queued, "informed": list(informed)})
+    log.info("case acknowledged case_id=%s actor_id=%s queued=%d", case.id, actor.id, queued)
+    return AckOutcome(AckStatus.ACKNOWLEDGED, case.reference,
+                      say("ack_done", reference=case.reference), card, actor.name, now,
+                      queued, informed)
+
+
+def refusal_text(case: CaseRecord) -> str:
+    title = say(f"role_{case.handler_function}") if case.handler_function else "-"
+    handler = title[:1].lower() + title[1:]  # mid-sentence: "de griffier"
+    return say("ack_refused", handler=handler, org=case.org.name if case.org else "-")
+
+
+async def _refresh_cards(
+    tx: Tx, case: CaseRecord, card: dict[str, Any], state: dict[str, Any], now: datetime,
+    clicked: tuple[str, str] | None,
+) -> int:
+    queued = 0
+    for copy in await teams_store.cards_of(tx, case.id):
+        if clicked == (copy.channel, copy.message_id):
+            continue
+        notice = {"kind": "case_card_refresh", "message_id": copy.message_id,
+                  "audience": copy.audience, "case": card, "acknowledged": state}
+        text = say("ack_card_text", reference=case.reference, time=state["at_shown"])
+        if await tx.enqueue(copy.channel, ACCOUNT.get(copy.channel, ""), copy.recipient,
+                            {"text": text, "notice": notice}, now,
+                            dedupe_key=f"ack-card:{case.id}:{copy.channel}:{copy.message_id}"):
+            queued += 1
+    return queued
+
+
+async def _tell_reporter(tx: Tx, case: CaseRecord, name: str, now: datetime) -> int:
+    reporter = await tx.person(case.reporter_id)
+    if reporter is None:
+        return 0
+    text = say("ack_reporter", reference=case.reference, name=name, time=shown_time(now))
+    notice = {"kind": "case_acknowledged", "case_id": case.id, "reference": case.reference}
+    return await queue_to(tx, reporter, {"text": text, "notice": notice}, now,
+                        f"ack:{case.id}:reporter", channel=case.channel)
+
+
+async def _tell_informed(
+    tx: Tx, case: CaseRecord, actor_id: int, now: datetime
+) -> tuple[int, tuple[str, ...]]:
+    if case.org is None or case.org_id is None:
+        return 0, ()
+    text = say("ack_informed", reference=case.reference,
+               role=say(f"role_{case.role}") if case.role else "-", org=case.org.name,
+               handler=say(f"role_{case.handler_function}"))
+    notice = {"kind": "case_informed", "case_id": case.id, "reference": case.reference}
+    skip = {case.reporter_id, actor_id}
+    queued, told = 0, []
+    for function in case.informed:
+        role = INFORMED_ROLES.get(function)
+        if role is None:
+            continue  # not a function anyone is enrolled in
+        for org_id in await _orgs_for(tx, role, case):
+            for person in await tx.people_with_role(org_id, role):
+                if person.id in skip:
+                    continue
+                skip.add(person.id)
+                got = await queue_to(tx, person, {"text": text, "notice": notice}, now,
+                                   f"ack:{case.id}:informed")
+                if got:
+                    queued += got
+                    told.append(function)
+    return queued, tuple(dict.fromkeys(told))
+
+
+async def _orgs_for(tx: Tx, role: str, case: CaseRecord) -> list[int]:
+    """Where holders of an informed `role` sit: the case's own organisation when the role
+    exists there (griffier, burgemeester, dijkgraaf), else the province (the Commissaris
+    van de Koning, the statengriffier)."""
+    assert case.org is not None and case.org_id is not None
+    if role_fits(role, case.org.kind):
+        return [case.org_id]
+    return [org_id for org_id, org in await tx.organisations()
+            if org.kind is OrgKind.PROVINCE and role_fits(role, org.kind)]
+
+

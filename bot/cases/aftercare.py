@@ -1,0 +1,82 @@
+"""Aftercare check-ins: a reporter's reply to an open check-in, and what it sets going.
+
+The check-in rows themselves are planned at submission (bot/reminders.py) and sent by the
+sweep (bot/sweep.py). Here a reply is matched to the declared answers (dialogs/checkin.py):
+"ik wil graag contact" asks the coordinator VPT and the handler to get in touch, "stop"
+ends the check-ins for that case. What someone says about how they are is not stored: the
+case history only shows that a check-in was answered.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.cases.notify import queue_to
+from bot.domain.records import OpenCheckin, Person
+from bot.domain.reminder_plan import CHECKIN, ReminderPolicy
+from bot.domain.routing import SupportRole
+from bot.text.catalogue import say
+from dialogs.flows.checkin import AnswerSpec, parse_answer, reply_for, wants_new_report
+from dialogs.messages import Inbound, Outbound
+from storage import reminders as rows
+from storage.repository import Tx
+
+log = logging.getLogger(__name__)
+
+
+async def checkin_turn(
+    tx: Tx, person: Person, inbound: Inbound, policy: ReminderPolicy, now: datetime
+) -> list[Outbound] | None:
+    """The replies when `inbound` answers an open check-in; None when it does not (then
+    the message goes to the report flow as usual)."""
+    open_checkin = await rows.open_checkin(tx, person.id, now, policy.checkin_open)
+    if open_checkin is None:
+        return None
+    if inbound.attachments or wants_new_report(inbound):
+        # Something new to report: the check-in counts as answered, the report flow starts.
+        await rows.answer_checkin(tx, open_checkin.reminder_id, now)
+        return None
+    spec = parse_answer(inbound)
+    if spec is None:
+        return [Outbound(say("checkin_reply_unknown"))]
+    await apply_answer(tx, person, open_checkin, spec, now)
+    return [Outbound(reply_for(spec.answer))]
+
+
+async def apply_answer(
+    tx: Tx, person: Person, checkin: OpenCheckin, spec: AnswerSpec, now: datetime
+) -> None:
+    if spec.closes:
+        await rows.answer_checkin(tx, checkin.reminder_id, now)
+        await tx.add_event(checkin.case_id, now, "checkin_answered", person.id,
+                           {"step": checkin.step})
+    if spec.notify:
+        queued = await notify_contact_wish(tx, checkin, now)
+        await tx.add_event(checkin.case_id, now, "checkin_contact_requested", person.id,
+                           {"messages": queued})
+    if spec.stops:
+        await rows.cancel_pending(tx, checkin.case_id, CHECKIN)
+        await tx.add_event(checkin.case_id, now, "checkin_stopped", person.id)
+
+
+async def notify_contact_wish(tx: Tx, checkin: OpenCheckin, now: datetime) -> int:
+    """Ask the coordinator VPT and the case's handlers to get in touch with the reporter."""
+    case = await tx.case(checkin.case_id)
+    assert case is not None
+    org = case.org.name if case.org else "-"
+    payload = {
+        "text": say("checkin_contact_notice", reference=case.reference, org=org),
+        "notice": {"kind": "checkin_contact", "case_id": case.id,
+                   "reference": case.reference, "org": org},
+    }
+    people = await rows.people_with_role_anywhere(tx, SupportRole.COORDINATOR_VPT)
+    if case.org_id is not None and case.handler_function:
+        people += [p for p in await tx.people_with_role(case.org_id, case.handler_function)
+                   if p.id not in {q.id for q in people}]
+    queued = 0
+    for p in people:
+        queued += await queue_to(tx, p, payload, now, f"contact:{checkin.reminder_id}")
+    if not people:
+        log.warning("contact wanted but no coordinator or handler case_id=%s", case.id)
+    return queued

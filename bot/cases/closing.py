@@ -1,0 +1,71 @@
+"""Closing a case, under the basisafspraak: there is always a response toward the
+perpetrator. A case closes only with a recorded response, or with a recorded reason why
+none is possible (the perpetrator is unknown)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from bot.domain.deadlines import DeadlineKind
+from bot.domain.records import CaseRecord
+from storage import reminders as reminder_rows
+from storage.repository import Tx
+
+
+class Response(StrEnum):
+    """Responses toward the perpetrator (domain.md), as the handler records them."""
+
+    WRITTEN_WARNING = "schriftelijke_waarschuwing"
+    INCIDENT_TALK = "incidentgesprek"
+    RECOVERY_TALK = "herstelgesprek"
+    MEASURES = "maatregelen"
+    POLICE = "aangifte"
+    DAMAGES_RECOVERED = "schade_verhaald"
+    OTHER = "anders"
+
+
+class NoResponse(StrEnum):
+    """Why no response toward the perpetrator is possible."""
+
+    PERPETRATOR_UNKNOWN = "pleger_onbekend"
+
+
+class CloseRefused(ValueError):
+    """The case cannot close yet; the message says why, in English, for the operator."""
+
+
+def may_close(responses: list[str], no_response: str | None) -> bool:
+    """The basisafspraak: a response was recorded, or a reason why none is possible."""
+    return bool(responses) or no_response in NoResponse.__members__.values()
+
+
+async def record_response(
+    tx: Tx, case: CaseRecord, actor_id: int, response: str, now: datetime
+) -> None:
+    if response not in Response.__members__.values():
+        raise CloseRefused("Unknown response; one of: " + ", ".join(r.value for r in Response))
+    await tx.add_event(case.id, now, "response", actor_id, {"response": response})
+
+
+async def close_case(
+    tx: Tx, case: CaseRecord, actor_id: int, now: datetime, no_response: str | None = None
+) -> list[str]:
+    """Close the case; returns the responses recorded. Its deadline reminders stop (the
+    reporter's check-ins go on: aftercare outlives the case)."""
+    if case.status in ("draft", "discarded", "closed"):
+        raise CloseRefused(f"{case.reference} is {case.status}: nothing to close.")
+    if no_response is not None and no_response not in NoResponse.__members__.values():
+        raise CloseRefused("Unknown reason; one of: " + ", ".join(n.value for n in NoResponse))
+    responses = [str(e.detail.get("response")) for e in await tx.events(case.id)
+                 if e.kind == "response"]
+    if not may_close(responses, no_response):
+        raise CloseRefused(
+            f"{case.reference} has no recorded response toward the perpetrator. Record one "
+            "(cases record REF response KIND) or give --no-response pleger_onbekend.")
+    await tx.set_status(case.id, "closed")
+    for kind in DeadlineKind:
+        await reminder_rows.cancel_pending(tx, case.id, kind.value)
+    await tx.add_event(case.id, now, "closed", actor_id,
+                       {"responses": responses, "no_response": no_response})
+    return responses

@@ -1,0 +1,262 @@
+"""Deadlines of a case, kept by the bot: set them from case events, mark them done, snooze.
+
+The clocks themselves are pure (bot/deadlines.py, bot/reminder_plan.py); this module turns
+case events into deadline and reminder rows through storage/reminders.py, and applies a
+handler's "Gedaan"/"Later" from any channel: `apply_deadline_action` is what the Teams card
+handler and the text commands ("gedaan REF TAAK", "later REF TAAK reden") both call.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.cases.acknowledge import AckStatus, acknowledge_case
+from bot.domain.deadlines import AMSTERDAM, CaseFacts, DeadlineKind, deadlines_for
+from bot.domain.records import CaseRecord, Person
+from bot.domain.reminder_plan import (
+    CHECKIN,
+    PlannedStep,
+    ReminderPolicy,
+    checkin_steps,
+    deadline_steps,
+    snoozed_steps,
+)
+from bot.domain.routing import SupportRole, deputy_of, is_handler_function
+from bot.text.catalogue import say
+from dialogs.flows.handler_commands import (
+    Action,
+    kind_from_word,
+    kind_word,
+    kind_words,
+    parse_command,
+)
+from dialogs.messages import Outbound
+from storage import reminders as rows
+from storage.repository import Tx
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ACK_HOURS = 4.0
+
+
+def shown(when: datetime) -> str:
+    """A time as handlers read it: "wo 25-11 14:00"."""
+    local = when.astimezone(AMSTERDAM)
+    day = ("ma", "di", "wo", "do", "vr", "za", "zo")[local.weekday()]
+    return f"{day} {local:%d-%m %H:%M}"
+
+
+def task(kind: str) -> str:
+    return say(f"deadline_{kind}")
+
+
+def case_facts_of(case: CaseRecord, ack_hours: float | None,
+                  incident_talk_planned: bool = False,
+                  measures_end: date | None = None) -> CaseFacts:
+    assert case.submitted_at is not None, "only a submitted case has deadlines"
+    return CaseFacts(
+        submitted_at=case.submitted_at,
+        # A time range ("gisteravond") counts from its start: the earlier, stricter clock.
+        incident_at=case.incident_start or case.submitted_at,
+        serious=case.serious, criminal_suspected=case.criminal_suspected,
+        incident_talk_planned=incident_talk_planned, measures_end=measures_end,
+        ack_hours=DEFAULT_ACK_HOURS if ack_hours is None else ack_hours,
+    )
+
+
+def _plan(steps: list[PlannedStep]) -> list[tuple[str, datetime]]:
+    return [(s.step, s.due) for s in steps]
+
+
+async def _set_all(
+    tx: Tx, case: CaseRecord, deadlines: list[tuple[DeadlineKind, datetime]],
+    policy: ReminderPolicy, now: datetime, actor_id: int | None,
+) -> list[str]:
+    """Set the deadlines with their reminder plans and record a "deadline_set" event for
+    each that was set; returns the kinds set. A deadline done already stays as it is."""
+    due_of = {kind.value: due for kind, due in deadlines}
+    done = await rows.set_deadlines(
+        tx, case.id,
+        [(kind.value, due, _plan(deadline_steps(due, now, policy))) for kind, due in deadlines],
+        now)
+    await tx.add_events(case.id, now, [
+        ("deadline_set", actor_id, {"deadline": kind, "due": due_of[kind].isoformat()})
+        for kind in done])
+    return done
+
+
+async def _set(
+    tx: Tx, case: CaseRecord, kind: DeadlineKind, due: datetime, policy: ReminderPolicy,
+    now: datetime, actor_id: int | None,
+) -> bool:
+    return bool(await _set_all(tx, case, [(kind, due)], policy, now, actor_id))
+
+
+async def schedule_case(
+    tx: Tx, case: CaseRecord, policy: ReminderPolicy, now: datetime
+) -> None:
+    """On submission: the case's deadlines with their reminders, and the check-ins."""
+    ack_hours = await rows.org_ack_hours(tx, case.org_id) if case.org_id else None
+    await _set_all(tx, case, [(d.kind, d.due) for d in
+                              deadlines_for(case_facts_of(case, ack_hours))],
+                   policy, now, None)
+    assert case.submitted_at is not None
+    await rows.add_reminders(tx, case.id, CHECKIN,
+                             _plan(checkin_steps(case.submitted_at, policy)), now)
+
+
+async def record_incident_talk(
+    tx: Tx, case: CaseRecord, actor_id: int | None, policy: ReminderPolicy, now: datetime
+) -> datetime:
+    """The handler plans an incident talk: its 72-hour clock starts to be watched."""
+    return await _record(tx, case, DeadlineKind.INCIDENT_TALK, actor_id, policy, now,
+                         incident_talk_planned=True)
+
+
+async def record_measures_end(
+    tx: Tx, case: CaseRecord, end: date, actor_id: int | None, policy: ReminderPolicy,
+    now: datetime,
+) -> datetime:
+    """Restrictive measures end on `end`: the recovery talk falls on that date."""
+    return await _record(tx, case, DeadlineKind.RECOVERY_TALK, actor_id, policy, now,
+                         measures_end=end)
+
+
+async def _record(
+    tx: Tx, case: CaseRecord, kind: DeadlineKind, actor_id: int | None,
+    policy: ReminderPolicy, now: datetime, incident_talk_planned: bool = False,
+    measures_end: date | None = None,
+) -> datetime:
+    ack_hours = await rows.org_ack_hours(tx, case.org_id) if case.org_id else None
+    found = deadlines_for(case_facts_of(case, ack_hours, incident_talk_planned, measures_end))
+    due = next(d.due for d in found if d.kind is kind)
+    if not await _set(tx, case, kind, due, policy, now, actor_id):
+        raise ActionError(say("action_already_done", task=task(kind), reference=case.reference))
+    return due
+
+
+# --- "Gedaan" and "Later" -------------------------------------------------------------------
+
+
+class ActionError(Exception):
+    """A handler action that cannot be applied; the message is the Dutch reply."""
+
+
+@dataclass(frozen=True)
+class ActionOutcome:
+    """What a "Gedaan"/"Later" did. `text` is the Dutch reply for the person who acted."""
+
+    ok: bool
+    text: str
+    reference: str | None = None
+    kind: str | None = None
+    state: str | None = None  # the deadline's state after the action: open or done
+    snoozed_until: datetime | None = None
+
+
+def may_act(person: Person, case: CaseRecord) -> bool:
+    """A handler of the case's function at its organisation, their deputy, or the
+    provincial coordinator VPT may mark the case's deadlines."""
+    if case.org_id is None or case.handler_function is None:
+        return False
+    allowed = {case.handler_function, deputy_of(case.handler_function)}
+    return any(
+        (r.org_id == case.org_id and r.role in allowed)
+        or r.role == SupportRole.COORDINATOR_VPT
+        for r in person.roles)
+
+
+def is_staff(person: Person) -> bool:
+    """Someone who works cases (handler, deputy, coordinator), not only a reporter."""
+    return any(is_handler_function(r.role) or r.role.startswith("plaatsvervanger_")
+               or r.role == SupportRole.COORDINATOR_VPT for r in person.roles)
+
+
+async def mark_done(
+    tx: Tx, case: CaseRecord, kind: DeadlineKind, actor_id: int, now: datetime
+) -> bool:
+    """Mark a deadline done (with who and when); its pending reminders stop at once."""
+    if kind is DeadlineKind.ACKNOWLEDGE and case.status == "submitted":
+        # The same as the card's "In behandeling nemen": the reporter, the informed
+        # parties and every card copy hear of it, and the deadline is done.
+        outcome = await acknowledge_case(tx, actor_id, case.reference, now)
+        return outcome.status is AckStatus.ACKNOWLEDGED
+    if not await rows.mark_deadline_done(tx, case.id, kind.value, actor_id, now):
+        return False
+    await tx.add_event(case.id, now, "deadline_done", actor_id, {"deadline": kind.value})
+    return True
+
+
+async def snooze(
+    tx: Tx, case: CaseRecord, kind: DeadlineKind, actor_id: int, reason: str,
+    policy: ReminderPolicy, now: datetime,
+) -> datetime:
+    """Postpone the deadline's next reminder by the snooze time; the reason is recorded."""
+    pending = await rows.pending_steps(tx, case.id, kind.value)
+    moved, until = snoozed_steps([PlannedStep(s, d) for _i, s, d in pending], now, policy)
+    for (rid, _step, _due), new in zip(pending, moved, strict=True):
+        await rows.move_reminder(tx, rid, new.due)
+    await rows.note_snooze(tx, case.id, kind.value, until)
+    await tx.add_event(case.id, now, "deadline_snoozed", actor_id,
+                       {"deadline": kind.value, "until": until.isoformat(),
+                        "reason": reason[:500]})
+    return until
+
+
+async def apply_deadline_action(
+    tx: Tx, actor_id: int, reference: str, kind_text: str, action: Action | str,
+    reason: str, policy: ReminderPolicy, now: datetime,
+) -> ActionOutcome:
+    """Apply "Gedaan" (done) or "Later" (snooze, with a reason) to a case's deadline.
+
+    Channel-neutral: `kind_text` may be a DeadlineKind value ("measures") or the Dutch word
+    of a reminder ("maatregelen"). The actor must be allowed (`may_act`). Never raises for
+    a person's mistake: the outcome's `text` says what went wrong.
+    """
+    action = Action(action)
+    case = await tx.case_by_reference(reference)
+    if case is None or case.status in ("draft", "discarded"):
+        return ActionOutcome(False, say("action_unknown_case", reference=reference))
+    kind = kind_from_word(kind_text)
+    if kind is None:
+        return ActionOutcome(False, say("action_unknown_kind", word=kind_text,
+                                        words=kind_words()), case.reference)
+    actor = await tx.person(actor_id)
+    if actor is None or not may_act(actor, case):
+        log.info("deadline action refused case_id=%s actor_id=%s", case.id, actor_id)
+        return ActionOutcome(False, say("not_allowed"), case.reference, kind.value)
+    state = await rows.deadline_state(tx, case.id, kind.value)
+    if state is None:
+        return ActionOutcome(False, say("action_no_deadline", reference=case.reference,
+                                        task=task(kind)), case.reference, kind.value)
+    if state == rows.DONE:
+        return ActionOutcome(True, say("action_already_done", task=task(kind),
+                                       reference=case.reference),
+                             case.reference, kind.value, rows.DONE)
+    if action is Action.DONE:
+        await mark_done(tx, case, kind, actor_id, now)
+        return ActionOutcome(True, say("action_done", task=task(kind),
+                                       reference=case.reference),
+                             case.reference, kind.value, rows.DONE)
+    if not reason.strip():
+        return ActionOutcome(False, say("action_reason_needed", reference=case.reference,
+                                        word=kind_word(kind)), case.reference, kind.value,
+                             rows.OPEN)
+    until = await snooze(tx, case, kind, actor_id, reason.strip(), policy, now)
+    return ActionOutcome(True, say("action_snoozed", task=task(kind), reference=case.reference,
+                                   until=shown(until)),
+                         case.reference, kind.value, rows.OPEN, until)
+
+
+async def handler_command_turn(
+    tx: Tx, person: Person, text: str, policy: ReminderPolicy, now: datetime
+) -> list[Outbound] | None:
+    """A typed "gedaan REF TAAK" / "later REF TAAK reden"; None when `text` is not one."""
+    command = parse_command(text)
+    if command is None:
+        return None
+    outcome = await apply_deadline_action(tx, person.id, command.reference, command.word,
+                                          command.action, command.reason, policy, now)
+    return [Outbound(outcome.text)]

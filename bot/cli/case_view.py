@@ -1,0 +1,111 @@
+"""A case as text, for `weerbaar cases show` (an operator's or handler's view)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.evidence import human_size
+from bot.domain.records import (
+    CaseEvent,
+    CaseRecord,
+    DeadlineRecord,
+    EvidenceRecord,
+    Person,
+    PersonRole,
+)
+from bot.text.catalogue import say
+from dialogs.engine import Context, Engine
+from dialogs.flows.report import REPORT
+
+_TZ = ZoneInfo("Europe/Amsterdam")
+
+
+def _t(value: datetime | None) -> str:
+    return value.astimezone(_TZ).strftime("%Y-%m-%d %H:%M") if value else "-"
+
+
+def render_case(
+    case: CaseRecord, answers: dict[str, Any], files: list[EvidenceRecord],
+    events: list[CaseEvent], now: datetime, deadlines: list[DeadlineRecord] | None = None,
+) -> str:
+    org = case.org.name if case.org else "-"
+    lines = [
+        f"{case.reference}  ({case.status})",
+        f"Reporter:  {case.reporter_name}, {case.role or '-'} at {org}",
+        f"Handler:   {case.handler_function or '-'} at {org}",
+        f"Informed:  {', '.join(case.informed) or '-'}",
+        f"Serious:   {'yes' if case.serious else 'no'}    "
+        f"Criminal offence suspected: {'yes' if case.criminal_suspected else 'no'}",
+        f"Submitted: {_t(case.submitted_at)}    Acknowledged: {_t(case.acknowledged_at)}"
+        + (f" by {case.acknowledged_by}" if case.acknowledged_by else ""),
+        "",
+        "Report:",
+    ]
+    engine = Engine(REPORT)
+    ctx = Context(person=_reporter_stub(case), now=now, answers=answers)
+    for step in engine.reviewed_steps(ctx):
+        value = answers[step.id]
+        shown = say("skipped") if value is None else (
+            step.show(value, ctx) if step.show else str(value))
+        lines.append(f"  {say(step.label or '')}: {shown}")
+    links = (answers.get("evidence_items") or {}).get("links") or []
+    notes = (answers.get("evidence_items") or {}).get("notes") or []
+    if files or links or notes:
+        lines.append("")
+        lines.append("Evidence:")
+        lines += [f"  file {f.id}: {f.filename} ({f.content_type}, {human_size(f.size)})"
+                  for f in files]
+        lines += [f"  link: {link}" for link in links]
+        lines += [f"  note: {note}" for note in notes]
+    if deadlines:
+        lines.append("")
+        lines.append("Deadlines:")
+        lines += [_deadline_line(d, now) for d in deadlines]
+    if events:
+        lines.append("")
+        lines.append("History:")
+        lines += [f"  {_t(e.at)}  {e.kind}" + (f" by {e.actor}" if e.actor else "")
+                  + _event_detail(e) for e in events]
+    return "\n".join(lines)
+
+
+def _deadline_line(d: DeadlineRecord, now: datetime) -> str:
+    if d.state == "done":
+        state = f"done {_t(d.done_at)}" + (f" by {d.done_by}" if d.done_by else "")
+    elif d.due_at < now:
+        state = "OVERDUE"
+    else:
+        state = "open"
+    if d.state != "done" and d.snoozed_until is not None and d.snoozed_until > now:
+        state += f", snoozed until {_t(d.snoozed_until)}"
+    return (f"  {d.kind:17} due {_t(d.due_at)}  {state}  "
+            f"(reminders sent {d.sent_reminders}, pending {d.pending_reminders})")
+
+
+# Which detail of an event is worth a line in the history (never a reporter's words).
+_DETAIL_KEYS = ("deadline", "step", "due", "until", "reason", "late", "people")
+
+
+def _event_detail(e: CaseEvent) -> str:
+    shown = []
+    for key in _DETAIL_KEYS:
+        if key not in e.detail:
+            continue
+        value = e.detail[key]
+        if key in ("due", "until") and isinstance(value, str):
+            value = _t(datetime.fromisoformat(value))
+        if key == "late":
+            if value:
+                shown.append("LATE")
+            continue
+        shown.append(f"{key}={value}")
+    return f"  [{', '.join(shown)}]" if shown else ""
+
+
+def _reporter_stub(case: CaseRecord) -> Person:
+    roles: tuple[PersonRole, ...] = ()
+    if case.org is not None and case.role is not None and case.org_id is not None:
+        roles = (PersonRole(case.role, case.org, case.org_id),)
+    return Person(id=case.reporter_id, name=case.reporter_name, roles=roles)

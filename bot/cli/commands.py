@@ -1,0 +1,306 @@
+"""The operator's commands behind `weerbaar` (see bot/cli.py for their arguments)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from bot.cases.closing import CloseRefused, Response, close_case, record_response
+from bot.cli.demo import seed_demo
+from bot.domain.deadlines import DeadlineKind
+from bot.domain.routing import ALL_ROLES, is_handler_function, role_fits
+from bot.reference.loader import find_organisation
+from bot.settings import Settings, SettingsError
+from bot.turns import normalise_phone
+from storage import reminders as reminder_rows
+
+if TYPE_CHECKING:
+    from bot.app import Weerbaar
+    from bot.domain.records import CaseRecord, Person
+    from storage.repository import Tx
+
+
+class CliError(Exception):
+    """A mistake by the operator: printed as one line, exit code 2."""
+
+
+def load_settings() -> Settings:
+    """The settings, or one clear line saying which one is wrong."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        message = str(first.get("msg", "")).removeprefix("Value error, ")
+        raise CliError(f"{where}: {message}" if where else message) from exc
+    except SettingsError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _role(text: str) -> str:
+    wanted = text.strip().lower().replace(" ", "_").replace("-", "_")
+    aliases = {"raadslid": "gemeenteraadslid", "cdk": "commissaris_van_de_koning",
+               "coordinator": "coordinator_vpt", "coördinator_vpt": "coordinator_vpt"}
+    wanted = aliases.get(wanted, wanted)
+    if wanted not in ALL_ROLES:
+        raise CliError(f"Unknown role '{text}'. Valid roles: {', '.join(ALL_ROLES)}.")
+    return wanted
+
+
+async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
+    from adapters.local import LocalChat
+
+    session = LocalChat(app, args.handle)
+    if not await session.enrolled():
+        raise CliError(
+            f"No one is enrolled with local handle '{args.handle}'. "
+            "See 'weerbaar people list', or enrol with 'weerbaar people add ... --local "
+            f"{args.handle}'.")
+    await session.run(sys.stdin, interactive=sys.stdin.isatty())
+    return 0
+
+
+async def demo(app: Weerbaar, args: argparse.Namespace) -> int:
+    async with app.store.transaction() as tx:
+        added = await seed_demo(tx, app.clock())
+    print(f"Demo people loaded ({len(added)} new). Database: "
+          f"{app.settings.resolved_database_url()}", file=sys.stderr)
+    if args.chat:
+        print(f"Chatting as '{args.chat}'. Other demo handles: anna (burgemeester), bram "
+              "(raadslid), sanne (two roles), dirk (dijkgraaf), griffier-zeist, "
+              "secretaris-utrecht.", file=sys.stderr)
+        args.handle = args.chat
+        return await chat(app, args)
+    return 0
+
+
+async def migrate(app: Weerbaar, _args: argparse.Namespace) -> int:
+    print("Database is at the newest schema.", file=sys.stderr)
+    return 0
+
+
+async def serve(app: Weerbaar, _args: argparse.Namespace) -> int:
+    from adapters.http import serve_forever
+
+    await serve_forever(app)
+    return 0
+
+
+async def orgs_list(app: Weerbaar, _args: argparse.Namespace) -> int:
+    async with app.store.transaction() as tx:
+        for _id, org in await tx.organisations():
+            print(f"{org.slug:45} {org.kind.value:11} {org.name}")
+    return 0
+
+
+async def people_add(app: Weerbaar, args: argparse.Namespace) -> int:
+    roles = [_role(r) for r in args.role]
+    async with app.store.transaction() as tx:
+        orgs = [org for _id, org in await tx.organisations()]
+        org = find_organisation(orgs, args.org)
+        if org is None:
+            raise CliError(f"Unknown organisation '{args.org}'. Valid: "
+                           + ", ".join(o.slug for o in orgs) + ".")
+        for role in roles:
+            if not role_fits(role, org.kind):
+                raise CliError(f"A {role} does not belong to a {org.kind.value} ({org.name}).")
+        if not (args.local or args.signal or args.teams):
+            raise CliError("Give at least one way to reach this person: --local, --signal "
+                           "or --teams.")
+        phone = None
+        if args.signal:
+            phone = normalise_phone(args.signal)
+            if phone is None:
+                raise CliError(f"'{args.signal}' is not a valid phone number.")
+        org_id = await tx.organisation_id(org.slug)
+        assert org_id is not None
+        pid = await tx.add_person(args.name.strip(), app.clock())
+        for role in roles:
+            await tx.add_role(pid, role, org_id)
+        for channel, kind, address in (("local", "handle", args.local),
+                                       ("signal", "phone", phone),
+                                       ("teams", "aad", args.teams)):
+            if address and not await tx.add_identity(pid, channel, kind, address):
+                raise CliError(f"The {channel} address '{address}' belongs to someone else.")
+    print(f"Enrolled person {pid}: {', '.join(roles)} at {org.name}.")
+    return 0
+
+
+async def people_list(app: Weerbaar, _args: argparse.Namespace) -> int:
+    async with app.store.transaction() as tx:
+        for p in await tx.people():
+            roles = "; ".join(f"{r.role} @ {r.org.slug}" for r in p.roles) or "(no roles)"
+            ways = []
+            for i in p.identities:
+                label = f"{i.channel}:{i.address}"
+                if i.channel == "teams" and not i.reachable:
+                    label += " (not yet reachable in Teams: never talked to the bot)"
+                ways.append(label)
+            handler = any(is_handler_function(r.role) for r in p.roles)
+            kind = "handler" if handler else "reporter"
+            print(f"{p.id:4}  {p.name:28} {kind:9} {roles}  [{', '.join(ways)}]")
+    return 0
+
+
+async def people_remove(app: Weerbaar, args: argparse.Namespace) -> int:
+    async with app.store.transaction() as tx:
+        pid = int(args.who) if args.who.isdigit() else await tx.find_person_id(
+            "local", "handle", args.who)
+        if pid is None or not await tx.remove_person(pid):
+            raise CliError(f"No person '{args.who}'.")
+    print(f"Removed person {pid}. Their reports stay registered.")
+    return 0
+
+
+async def cases_list(app: Weerbaar, args: argparse.Namespace) -> int:
+    async with app.store.transaction() as tx:
+        org_id = None
+        if args.org:
+            org = find_organisation([o for _i, o in await tx.organisations()], args.org)
+            if org is None:
+                raise CliError(f"Unknown organisation '{args.org}'.")
+            org_id = await tx.organisation_id(org.slug)
+        found = await tx.list_cases(org_id, include_drafts=args.drafts)
+    if not found:
+        print("No cases yet.")
+    for case in found:
+        when = case.submitted_at.strftime("%Y-%m-%d %H:%M") if case.submitted_at else "-"
+        org_name = case.org.name if case.org else "-"
+        print(f"{case.reference}  {case.status:12} {when}  {case.role or '-':22} "
+              f"{org_name:28} -> {case.handler_function or '-'}"
+              f"{'  ERNSTIG' if case.serious else ''}")
+    return 0
+
+
+async def cases_show(app: Weerbaar, args: argparse.Namespace) -> int:
+    from bot.cli.case_view import render_case
+
+    async with app.store.transaction() as tx:
+        case = await tx.case_by_reference(args.reference)
+        if case is None:
+            raise CliError(f"No case with reference '{args.reference}'.")
+        answers = await tx.answers(case.id)
+        files = await tx.evidence(case.id)
+        events = await tx.events(case.id)
+        deadlines = await reminder_rows.deadlines(tx, case.id)
+    print(render_case(case, answers, files, events, app.clock(), deadlines))
+    return 0
+
+
+def _date(text: str) -> date:
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise CliError(f"'{text}' is not a date: use YYYY-MM-DD, for example 2026-12-18.")
+
+
+async def _case_and_actor(tx: Tx, reference: str, by: str) -> tuple[CaseRecord, Person]:
+    """The submitted case `reference` and the person `by` (an id or a local handle), who
+    must be its handler, a deputy or the coordinator VPT."""
+    from bot.cases import deadlines as r
+
+    case = await tx.case_by_reference(reference)
+    if case is None or case.status in ("draft", "discarded"):
+        raise CliError(f"No submitted case with reference '{reference}'.")
+    actor_id = int(by) if by.isdigit() else await tx.find_person_id("local", "handle", by)
+    actor = await tx.person(actor_id) if actor_id is not None else None
+    if actor is None:
+        raise CliError(f"No person '{by}' (give a person id or a local handle).")
+    if not r.may_act(actor, case):
+        raise CliError(f"{actor.name} is not a handler, deputy or coordinator VPT for "
+                       f"{case.reference} ({case.handler_function} at "
+                       f"{case.org.name if case.org else '-'}).")
+    return case, actor
+
+
+async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
+    """A handler records what happened on a case: a planned incident talk, the end date
+    of restrictive measures, or a deadline done / postponed."""
+    from bot.cases import deadlines as r
+
+    now = app.clock()
+    async with app.store.transaction() as tx:
+        case, actor = await _case_and_actor(tx, args.reference, args.by)
+        rest = list(args.rest)
+        try:
+            if args.what == "incident-talk":
+                due = await r.record_incident_talk(tx, case, actor.id, app.policy, now)
+                print(f"{case.reference}: incident talk planned; due {r.shown(due)}.")
+            elif args.what == "response":
+                if len(rest) != 1:
+                    raise CliError("Say which response: response KIND, one of: "
+                                   + ", ".join(x.value for x in Response) + ".")
+                await record_response(tx, case, actor.id, rest[0], now)
+                print(f"{case.reference}: response toward the perpetrator recorded "
+                      f"({rest[0]}).")
+            elif args.what == "measures-end":
+                if len(rest) != 1:
+                    raise CliError("Give the end date of the measures: measures-end "
+                                   "YYYY-MM-DD.")
+                due = await r.record_measures_end(tx, case, _date(rest[0]), actor.id,
+                                                  app.policy, now)
+                print(f"{case.reference}: recovery talk due {r.shown(due)}.")
+            else:
+                if not rest:
+                    raise CliError(f"Say which deadline: {args.what} KIND, one of: "
+                                   + ", ".join(k.value for k in DeadlineKind) + ".")
+                outcome = await r.apply_deadline_action(
+                    tx, actor.id, case.reference, rest[0], args.what, " ".join(rest[1:]),
+                    app.policy, now)
+                if not outcome.ok:
+                    raise CliError(outcome.text)
+                print(outcome.text)
+        except (r.ActionError, CloseRefused) as exc:
+            raise CliError(str(exc)) from exc
+    return 0
+
+
+async def cases_close(app: Weerbaar, args: argparse.Namespace) -> int:
+    """Close a case under the basisafspraak (bot/closing.py)."""
+    async with app.store.transaction() as tx:
+        case, actor = await _case_and_actor(tx, args.reference, args.by)
+        try:
+            responses = await close_case(tx, case, actor.id, app.clock(), args.no_response)
+        except CloseRefused as exc:
+            raise CliError(str(exc)) from exc
+    print(f"{case.reference} closed ({', '.join(responses) or args.no_response}).")
+    return 0
+
+
+async def teams_package(_app: Weerbaar | None, args: argparse.Namespace) -> int:
+    from adapters.teams.package import build_package
+
+    app_id = args.app_id or load_settings().teams_app_id
+    if not app_id:
+        raise CliError("Setting WEERBAAR_TEAMS_APP_ID is missing: the package needs the "
+                       "bot's app id.")
+    try:
+        out = build_package(app_id, args.host, args.out, version=args.version)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"Wrote {out}. Upload it in Teams: Apps > Manage your apps > Upload an app.")
+    return 0
+
+
+async def keys_new(_app: Weerbaar | None, _args: argparse.Namespace) -> int:
+    from storage.crypto import new_key
+
+    print(f"k1:{new_key()}")
+    return 0
+
+
+async def keys_rotate(app: Weerbaar, _args: argparse.Namespace) -> int:
+    from storage.rekey import rotate
+
+    counts = await rotate(app.store)
+    for column, n in counts.items():
+        print(f"{column:24} {n} re-encrypted")
+    print(f"Everything is now under key '{app.db.cipher.primary_key_id}'. Keys after it in "
+          "WEERBAAR_ENCRYPTION_KEYS can be removed.")
+    return 0

@@ -1,0 +1,265 @@
+"""The turn handler: one inbound message in, replies out, everything stored in between.
+
+Per message, in one transaction: resolve who is writing, load the dialog, run the engine,
+store each answer, file and the new position, record the delivery id (a redelivery rolls
+the whole transaction back), and on "verstuur" route the case and queue the notices in
+the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import phonenumbers
+
+from bot.cases.aftercare import checkin_turn
+from bot.cases.deadlines import handler_command_turn, is_staff
+from bot.cases.submit import submit_report
+from bot.domain.evidence import check_files
+from bot.domain.records import DialogState, Person
+from bot.domain.reminder_plan import ReminderPolicy
+from bot.domain.routing import is_reporter_role
+from bot.reference.loader import Helpline
+from bot.text.catalogue import say
+from dialogs.engine import Context, Engine
+from dialogs.flows.handler_commands import kind_words
+from dialogs.flows.report import REPORT
+from dialogs.messages import ConversationKey, Inbound, Outbound
+from storage.repository import Store, Tx
+from storage.turns import Duplicate
+
+log = logging.getLogger(__name__)
+
+# A draft left this long is treated as paused: the next message gets "verder of opnieuw?".
+RESUME_AFTER = timedelta(hours=1)
+
+# The identity kind that `ConversationKey.user` is, per channel.
+USER_KIND = {"local": "handle", "signal": "uuid", "teams": "aad"}
+
+
+def normalise_phone(number: str, region: str = "NL") -> str | None:
+    """E.164 form of a phone number, or None when it is not a valid number."""
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+class KeyedLocks:
+    """One lock per conversation: a person's messages are handled strictly in order."""
+
+    def __init__(self) -> None:
+        self._locks: dict[ConversationKey, tuple[asyncio.Lock, int]] = {}
+
+    def hold(self, key: ConversationKey) -> _Held:
+        return _Held(self, key)
+
+
+class _Held:
+    def __init__(self, locks: KeyedLocks, key: ConversationKey) -> None:
+        self.locks, self.key = locks, key
+
+    async def __aenter__(self) -> None:
+        lock, users = self.locks._locks.get(self.key, (asyncio.Lock(), 0))
+        self.locks._locks[self.key] = (lock, users + 1)
+        await lock.acquire()
+
+    async def __aexit__(self, *exc: object) -> None:
+        lock, users = self.locks._locks[self.key]
+        lock.release()
+        if users <= 1:
+            del self.locks._locks[self.key]
+        else:
+            self.locks._locks[self.key] = (lock, users - 1)
+
+
+class ReportService:
+    """Implements adapters.base.TurnHandler for every channel."""
+
+    def __init__(
+        self,
+        store: Store,
+        helplines: list[Helpline],
+        clock: Callable[[], datetime],
+        max_message_chars: int = 4000,
+        max_file_bytes: int = 20 * 1024 * 1024,
+        unknown_reply_interval: float = 3600.0,
+        policy: ReminderPolicy | None = None,
+    ) -> None:
+        self.store = store
+        self.policy = policy or ReminderPolicy()
+        self.helplines = helplines
+        self.clock = clock
+        self.engine = Engine(REPORT)
+        self.max_message_chars = max_message_chars
+        self.max_file_bytes = max_file_bytes
+        self._locks = KeyedLocks()
+        # Unknown senders: only when we last answered them, in memory, nothing else.
+        self._unknown_seen: dict[ConversationKey, float] = {}
+        self._unknown_interval = unknown_reply_interval
+
+    async def handle(self, inbound: Inbound) -> list[Outbound]:
+        async with self._locks.hold(inbound.key):
+            try:
+                return await self._handle(inbound)
+            except Exception:
+                # Never the message itself: ids only.
+                log.exception("turn failed channel=%s message_id=%s",
+                              inbound.key.channel, inbound.message_id)
+                return [Outbound(say("sorry_error"))]
+
+    async def _handle(self, inbound: Inbound) -> list[Outbound]:
+        now = self.clock()
+        try:
+            async with self.store.transaction() as tx:
+                return await self._in_transaction(tx, inbound, now)
+        except Duplicate:
+            log.info("duplicate delivery ignored channel=%s message_id=%s",
+                     inbound.key.channel, inbound.message_id)
+            return []
+
+    async def _in_transaction(self, tx: Tx, inbound: Inbound, now: datetime) -> list[Outbound]:
+        person = await self.resolve(tx, inbound)
+        if person is None:
+            return self._unknown(inbound.key)
+        key = inbound.key
+        staff = is_staff(person)
+        reporter = any(is_reporter_role(r.role) for r in person.roles)
+        if staff or not reporter:
+            await tx.record_inbound(key.channel, inbound.message_id, now, None, None)
+            if staff:  # "gedaan REF TAAK" / "later REF TAAK reden" (bot/reminders.py)
+                done = await handler_command_turn(tx, person, inbound.text, self.policy, now)
+                if done is not None:
+                    return done
+            if not reporter:
+                roles = ", ".join(
+                    f"{say('role_' + r.role).removeprefix('De ').lower()} ({r.org.name})"
+                    for r in person.roles) or "-"
+                replies = [Outbound(say("not_a_reporter", roles=roles))]
+                if staff:
+                    replies.append(Outbound(say("handler_commands_help", words=kind_words())))
+                return replies
+            claimed = True
+        else:
+            claimed = False
+        state = await tx.load_state(key) or DialogState()
+        if state.flow is None and not claimed:
+            # No draft open: a reply to a check-in is answered there, not as a new report.
+            await tx.record_inbound(key.channel, inbound.message_id, now, None, None)
+            claimed = True
+            answered = await checkin_turn(tx, person, inbound, self.policy, now)
+            if answered is not None:
+                return answered
+        return await self._turn(tx, person, state, inbound, now, claimed)
+
+    async def resolve(self, tx: Tx, inbound: Inbound) -> Person | None:
+        """The enrolled person writing; binds a Signal uuid to an enrolled number once."""
+        key = inbound.key
+        kind = USER_KIND.get(key.channel)
+        if kind is None:
+            return None
+        person = await tx.person_for(key.channel, kind, key.user)
+        if person is None and key.channel == "signal" and inbound.address:
+            phone = normalise_phone(inbound.address)
+            pid = await tx.find_person_id("signal", "phone", phone) if phone else None
+            if pid is not None:
+                await tx.add_identity(pid, "signal", "uuid", key.user,
+                                      reference={"account": key.account})
+                log.info("bound signal uuid to person id=%s", pid)
+                person = await tx.person_for(key.channel, kind, key.user)
+        return person
+
+    def _unknown(self, key: ConversationKey) -> list[Outbound]:
+        last = self._unknown_seen.get(key)
+        now = time.monotonic()
+        if last is not None and now - last < self._unknown_interval:
+            return []
+        self._unknown_seen[key] = now
+        if len(self._unknown_seen) > 10_000:
+            self._unknown_seen.clear()
+        log.info("message from an unknown sender channel=%s", key.channel)
+        return [Outbound(say("unknown_sender"))]
+
+    async def _turn(
+        self, tx: Tx, person: Person, state: DialogState, inbound: Inbound, now: datetime,
+        claimed: bool,
+    ) -> list[Outbound]:
+        """One report turn. Unless already `claimed`, the delivery is recorded last, with
+        what it answered, and a redelivery rolls the whole turn back."""
+        ctx = Context(person=person, now=now, answers=state.answers,
+                      max_text=self.max_message_chars)
+        files, refusals = check_files(inbound.attachments, self.max_file_bytes)
+        if refusals:
+            inbound = Inbound(
+                key=inbound.key, message_id=inbound.message_id, text=inbound.text,
+                choice=inbound.choice, attachments=files, address=inbound.address,
+                display_name=inbound.display_name, replaces=inbound.replaces)
+            if not files and not inbound.text.strip():
+                if not claimed:
+                    await tx.record_inbound(inbound.key.channel, inbound.message_id, now,
+                                            None, None)
+                return [Outbound(r) for r in refusals]
+
+        if inbound.replaces is not None:
+            edited = await self._edit(tx, person, state, inbound, ctx, now)
+            if edited is not None:
+                if not claimed:
+                    await tx.record_inbound(inbound.key.channel, inbound.message_id, now,
+                                            None, None)
+                return edited
+
+        if (state.flow is not None and not state.paused and state.updated_at is not None
+                and now - state.updated_at > RESUME_AFTER):
+            # Back after a long while: first ask whether to go on, rather than reading a
+            # "hallo" as the answer to a question asked hours ago.
+            state.paused = True
+        old_case = state.case_id
+        result = self.engine.turn(state, inbound, ctx)
+        if result.discard and old_case is not None:
+            await tx.discard_draft(old_case, now, person.id)
+        if state.flow is not None and state.case_id is None:
+            state.case_id = await tx.create_draft(person.id, inbound.key.channel, now)
+        case_id = state.case_id
+        if case_id is not None:
+            await tx.clear_answers(case_id, result.cleared)
+            for field, value in result.set_answers.items():
+                await tx.set_answer(case_id, field, value, now)
+            for file in result.files:
+                await tx.add_evidence(case_id, file, now)
+            if result.answered and claimed:
+                await tx.note_inbound_answer(inbound.key.channel, inbound.message_id,
+                                             case_id, result.answered)
+        if not claimed:
+            await tx.record_inbound(inbound.key.channel, inbound.message_id, now,
+                                    case_id if result.answered else None, result.answered)
+        replies = [Outbound(r) for r in refusals] + result.replies
+        if result.submit and case_id is not None:
+            replies += await submit_report(tx, person, case_id, state.answers,
+                                           self.helplines, now, self.policy)
+            state = DialogState()
+        await tx.save_state(inbound.key, person.id, state, now)
+        return replies
+
+    async def _edit(
+        self, tx: Tx, person: Person, state: DialogState, inbound: Inbound, ctx: Context,
+        now: datetime,
+    ) -> list[Outbound] | None:
+        """An edited message replaces the answer it gave, while that report is open."""
+        assert inbound.replaces is not None
+        found = await tx.inbound_answer(inbound.key.channel, inbound.replaces)
+        if found is None or state.case_id != found[0]:
+            return None
+        case_id, field = found
+        result = self.engine.replace_answer(field, inbound, state, ctx)
+        await tx.clear_answers(case_id, result.cleared)
+        for name, value in result.set_answers.items():
+            await tx.set_answer(case_id, name, value, now)
+        await tx.save_state(inbound.key, person.id, state, now)
+        return result.replies

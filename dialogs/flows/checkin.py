@@ -1,0 +1,73 @@
+"""The aftercare check-in as a declared flow: one question, four answers, what each does.
+
+Short and gentle: the question never asks how someone feels in detail, and every answer is
+thanked. "kan beter" keeps the check-in open, so that a "contact" typed after it still
+counts; the other answers close it. Anything else gets one short re-ask, and "melden"
+hands the person to the report flow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.text.catalogue import say
+from dialogs.engine import normalise
+from dialogs.messages import Choice, Inbound
+
+
+class CheckinAnswer(StrEnum):
+    GAAT_GOED = "gaat_goed"
+    KAN_BETER = "kan_beter"
+    CONTACT = "contact"
+    STOP = "stop"
+
+
+@dataclass(frozen=True)
+class AnswerSpec:
+    answer: CheckinAnswer
+    words: frozenset[str]
+    closes: bool  # the check-in is answered
+    notify: bool  # the coordinator VPT and the handler are asked to get in touch
+    stops: bool  # no more check-ins for this case
+
+
+ANSWERS: tuple[AnswerSpec, ...] = (
+    AnswerSpec(CheckinAnswer.GAAT_GOED,
+               frozenset({"gaat goed", "goed", "het gaat goed", "prima", "ok", "oke", "oké"}),
+               closes=True, notify=False, stops=False),
+    AnswerSpec(CheckinAnswer.KAN_BETER,
+               frozenset({"kan beter", "niet zo goed", "matig", "slecht", "gaat niet goed"}),
+               closes=False, notify=False, stops=False),
+    AnswerSpec(CheckinAnswer.CONTACT,
+               frozenset({"contact", "ik wil graag contact", "graag contact", "wil contact",
+                          "ik wil contact", "bel me", "bel mij"}),
+               closes=True, notify=True, stops=False),
+    AnswerSpec(CheckinAnswer.STOP,
+               frozenset({"stop", "stoppen", "geen vragen meer", "niet meer vragen"}),
+               closes=True, notify=False, stops=True),
+)
+
+NEW_REPORT_WORDS = frozenset({"melden", "nieuwe melding", "melding", "iets melden"})
+
+
+def choices() -> tuple[Choice, ...]:
+    return tuple(Choice(a.answer.value, say(f"checkin_choice_{a.answer.value}"))
+                 for a in ANSWERS)
+
+
+def parse_answer(inbound: Inbound) -> AnswerSpec | None:
+    """The answer picked: a card value, its number, or one of its words."""
+    pick = normalise(inbound.choice or inbound.text).rstrip(".!")
+    for n, spec in enumerate(ANSWERS, start=1):
+        if pick in (spec.answer.value, str(n)) or pick in spec.words:
+            return spec
+    return None
+
+
+def wants_new_report(inbound: Inbound) -> bool:
+    return normalise(inbound.text) in NEW_REPORT_WORDS
+
+
+def reply_for(answer: CheckinAnswer) -> str:
+    return say(f"checkin_reply_{answer.value}")

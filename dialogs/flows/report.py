@@ -1,0 +1,313 @@
+"""The report flow: safety first, then what, where, when, who, evidence, impact, review.
+
+Each step is one entry: its prompt, how its answer is read, when it is asked, and how it
+shows in the review. Adding a question is adding an entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.domain.dates import When, describe_when, parse_when
+from bot.domain.routing import is_reporter_role
+from bot.text.catalogue import say
+from dialogs.engine import (
+    Accept,
+    Collect,
+    Context,
+    Flow,
+    Parsed,
+    Pause,
+    Reask,
+    Redo,
+    Step,
+    normalise,
+)
+from dialogs.messages import Choice, Inbound, Outbound
+from dialogs.parsing import links_in, one_of, several_of, yes_no
+
+KINDS = ("emotioneel_gedrag", "verbale_agressie", "bedreiging", "intimidatie",
+         "discriminatie", "fysiek_geweld", "vernieling", "online", "anders")
+INJURIES = ("lichamelijk_letsel", "psychisch_letsel", "ziekenhuis", "blijvend", "geen")
+SERIOUS_INJURIES = frozenset(INJURIES) - {"geen"}
+_NOTHING = frozenset({"niets", "niks", "geen", "nee hoor", "gelukkig niet", "niet"})
+
+
+def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
+    return tuple(Choice(v, say(f"{prefix}_{v}")) for v in values)
+
+
+YES_NO = (Choice("ja", "Ja"), Choice("nee", "Nee"))
+
+
+def _ask(key: str, choices: tuple[Choice, ...] = (), multi: bool = False) -> Any:
+    def prompt(_ctx: Context) -> Outbound:
+        return Outbound(say(key), choices=choices, multi=multi)
+    return prompt
+
+
+def reporter_roles(ctx: Context) -> list[tuple[str, str]]:
+    return [(r.role, r.org.slug) for r in ctx.person.roles if is_reporter_role(r.role)]
+
+
+def role_label(role: str, org_name: str) -> str:
+    return say("role_in_org", role=say(f"role_{role}"), org=org_name)
+
+
+def _role_choices(ctx: Context) -> tuple[Choice, ...]:
+    return tuple(
+        Choice(f"{r.role}@{r.org.slug}", role_label(r.role, r.org.name))
+        for r in ctx.person.roles if is_reporter_role(r.role)
+    )
+
+
+# --- parsers -----------------------------------------------------------------------------
+
+
+def _yes_no_step(reask: str) -> Any:
+    def parse(inbound: Inbound, _ctx: Context) -> Parsed:
+        answer = yes_no(inbound)
+        return Reask(say(reask)) if answer is None else Accept(answer)
+    return parse
+
+
+def parse_safe(inbound: Inbound, _ctx: Context) -> Parsed:
+    answer = yes_no(inbound)
+    if answer is None:
+        return Reask(say("reask_yes_no"))
+    return Accept(answer, reply=None if answer else say("unsafe_advice"))
+
+
+def parse_safe_continue(inbound: Inbound, _ctx: Context) -> Parsed:
+    answer = yes_no(inbound)
+    if answer is None:
+        return Reask(say("reask_yes_no"))
+    return Accept(True) if answer else Pause()
+
+
+def parse_role(inbound: Inbound, ctx: Context) -> Parsed:
+    value = one_of(inbound, _role_choices(ctx))
+    return Reask(say("reask_choice")) if value is None else Accept(value)
+
+
+def parse_free_text(reask: str) -> Any:
+    def parse(inbound: Inbound, _ctx: Context) -> Parsed:
+        text = inbound.text.strip()
+        if len(text) < 2:
+            return Reask(say(reask))
+        return Accept(text)
+    return parse
+
+
+def parse_kinds(inbound: Inbound, _ctx: Context) -> Parsed:
+    values = several_of(inbound, _choices("kind", KINDS))
+    return Reask(say("reask_several")) if values is None else Accept(values)
+
+
+def parse_when_step(inbound: Inbound, ctx: Context) -> Parsed:
+    when = parse_when(inbound.text, ctx.now)
+    if when is None:
+        return Reask(say("when_unknown"))
+    if when.is_future(ctx.now):
+        return Reask(say("when_future", when=describe_when(when)))
+    return Accept(_when_value(when, inbound.text))
+
+
+def _when_value(when: When, typed: str) -> dict[str, Any]:
+    return {
+        "start": when.start.isoformat(),
+        "end": when.end.isoformat() if when.end else None,
+        "typed": typed.strip(),
+        "shown": describe_when(when),
+    }
+
+
+def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
+    answer = yes_no(inbound)
+    if answer is None:
+        return Reask(say("reask_yes_no"))
+    return Accept(True) if answer else Redo("when", reply=say("when_again"))
+
+
+PERP_CHOICES = (Choice("bekend", ""), Choice("beschrijving", ""), Choice("onbekend", ""))
+
+
+def _perp_choices() -> tuple[Choice, ...]:
+    return tuple(Choice(c.value, say(f"perp_{c.value}")) for c in PERP_CHOICES)
+
+
+def parse_perp_known(inbound: Inbound, _ctx: Context) -> Parsed:
+    value = one_of(inbound, _perp_choices())
+    if value is None:
+        answer = yes_no(inbound)
+        value = None if answer is None else ("bekend" if answer else "onbekend")
+    return Reask(say("reask_choice")) if value is None else Accept(value)
+
+
+def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
+    items: dict[str, Any] = dict(ctx.answers.get("evidence_items") or
+                                 {"files": [], "links": [], "notes": []})
+    text = inbound.text.strip()
+    if not inbound.attachments and yes_no(inbound) is False:
+        return Accept(None)
+    if not inbound.attachments and (not text or normalise_done(text)):
+        if not (items["files"] or items["links"] or items["notes"]):
+            return Accept(None)
+        return Accept(_evidence_line(items))
+    links = links_in(text)
+    rest = text
+    for link in links:
+        rest = rest.replace(link, " ")
+    items = {
+        "files": [*items["files"], *(a.filename for a in inbound.attachments)],
+        "links": [*items["links"], *links],
+        "notes": [*items["notes"], *([text] if rest.strip() and not links else [])],
+    }
+    return Collect("evidence_items", items, tuple(inbound.attachments),
+                   say("evidence_received", count=len(items["files"]) + len(items["links"])
+                       + len(items["notes"])))
+
+
+def normalise_done(text: str) -> bool:
+    return text.strip().lower().rstrip(".!") in ("klaar", "dat is alles", "verder", "gedaan",
+                                                 "niets meer", "nee")
+
+
+def _evidence_line(items: dict[str, Any]) -> str:
+    return say("evidence_summary", files=len(items["files"]), links=len(items["links"]),
+               notes=len(items["notes"]))
+
+
+def parse_injury(inbound: Inbound, _ctx: Context) -> Parsed:
+    values = several_of(inbound, _choices("injury", INJURIES))
+    if values is None:
+        if yes_no(inbound) is False or normalise(inbound.text) in _NOTHING:
+            return Accept(["geen"])
+        return Reask(say("reask_several"))
+    if "geen" in values and len(values) > 1:
+        values = [v for v in values if v != "geen"]
+    return Accept(values)
+
+
+def parse_criminal(inbound: Inbound, _ctx: Context) -> Parsed:
+    choices = _choices("criminal", ("ja", "nee", "weet_niet"))
+    value = one_of(inbound, choices)
+    if value is None:
+        answer = yes_no(inbound)
+        value = None if answer is None else ("ja" if answer else "nee")
+    return Reask(say("reask_choice")) if value is None else Accept(value)
+
+
+# --- how answers show in the review ------------------------------------------------------
+
+
+def _show_yes_no(value: Any, _ctx: Context) -> str:
+    return "Ja" if value else "Nee"
+
+
+def _show_list(prefix: str) -> Any:
+    def show(value: Any, _ctx: Context) -> str:
+        return ", ".join(say(f"{prefix}_{v}") for v in value)
+    return show
+
+
+def _show_role(value: Any, ctx: Context) -> str:
+    role, _, slug = str(value).partition("@")
+    org = next((r.org for r in ctx.person.roles if r.org.slug == slug), None)
+    return role_label(role, org.name if org else slug)
+
+
+def _show_when(value: Any, _ctx: Context) -> str:
+    return str(value["shown"])
+
+
+def _show_choice(prefix: str) -> Any:
+    def show(value: Any, _ctx: Context) -> str:
+        return say(f"{prefix}_{value}")
+    return show
+
+
+# --- the flow ----------------------------------------------------------------------------
+
+
+def _several_roles(ctx: Context) -> bool:
+    return len(reporter_roles(ctx)) > 1
+
+
+def _prefill(ctx: Context) -> dict[str, Any]:
+    roles = reporter_roles(ctx)
+    return {"role": f"{roles[0][0]}@{roles[0][1]}"} if len(roles) == 1 else {}
+
+
+def _intro(ctx: Context) -> str:
+    return say("intro", name=ctx.person.name.split(" ")[0])
+
+
+def _ask_role(ctx: Context) -> Outbound:
+    return Outbound(say("ask_role"), choices=_role_choices(ctx))
+
+
+def _ask_when_ok(ctx: Context) -> Outbound:
+    return Outbound(say("ask_when_ok", when=ctx.answers["when"]["shown"]), choices=YES_NO)
+
+
+def _ask_perp_known(_ctx: Context) -> Outbound:
+    return Outbound(say("ask_perp_known"), choices=_perp_choices())
+
+
+REPORT = Flow(
+    name="report",
+    intro=_intro,
+    prefill=_prefill,
+    files_step="evidence",
+    steps=(
+        Step("safe", _ask("ask_safe", YES_NO), parse_safe, why="why_safe",
+             clears=("safe_continue",)),
+        Step("safe_continue", _ask("ask_safe_continue", YES_NO), parse_safe_continue,
+             ask_if=lambda c: c.answers.get("safe") is False, why="why_safe"),
+        Step("role", _ask_role, parse_role, ask_if=_several_roles, why="why_role",
+             label="label_role", show=_show_role),
+        Step("what", _ask("ask_what"), parse_free_text("reask_what"), why="why_what",
+             label="label_what"),
+        Step("kinds", _ask("ask_kinds", _choices("kind", KINDS), multi=True), parse_kinds,
+             why="why_kinds", label="label_kinds", show=_show_list("kind")),
+        Step("where", _ask("ask_where"), parse_free_text("reask_where"), why="why_where",
+             label="label_where"),
+        Step("when", _ask("ask_when"), parse_when_step, why="why_when", label="label_when",
+             show=_show_when, clears=("when_ok",)),
+        Step("when_ok", _ask_when_ok, parse_when_ok, why="why_when"),
+        Step("perp_known", _ask_perp_known, parse_perp_known, why="why_perp",
+             label="label_perp_known", show=_show_choice("perp"),
+             clears=("perp_who", "perp_details")),
+        Step("perp_who", _ask("ask_perp_who"), parse_free_text("reask_text"),
+             ask_if=lambda c: c.answers.get("perp_known") == "bekend", why="why_perp",
+             label="label_perp_who"),
+        Step("perp_details", _ask("ask_perp_details"), parse_free_text("reask_text"),
+             ask_if=lambda c: c.answers.get("perp_known") in ("bekend", "beschrijving"),
+             skippable=True, why="why_perp_details", label="label_perp_details"),
+        Step("witnesses", _ask("ask_witnesses"), parse_free_text("reask_text"),
+             skippable=True, why="why_witnesses", label="label_witnesses"),
+        Step("evidence", _ask("ask_evidence"), parse_evidence, skippable=True,
+             why="why_evidence", label="label_evidence"),
+        Step("injury", _ask("ask_injury", _choices("injury", INJURIES), multi=True),
+             parse_injury, why="why_injury", label="label_injury",
+             show=_show_list("injury")),
+        Step("damage", _ask("ask_damage", YES_NO), _yes_no_step("reask_yes_no"),
+             why="why_damage", label="label_damage", show=_show_yes_no),
+        Step("time_off", _ask("ask_time_off", YES_NO), _yes_no_step("reask_yes_no"),
+             why="why_time_off", label="label_time_off", show=_show_yes_no),
+        Step("criminal", _ask("ask_criminal", _choices("criminal", ("ja", "nee", "weet_niet"))),
+             parse_criminal, why="why_criminal", label="label_criminal",
+             show=_show_choice("criminal")),
+    ),
+)
+
+
+def is_serious(answers: dict[str, Any]) -> bool:
+    """Physical or mental injury, hospital admission or lasting harm (domain.md)."""
+    return bool(set(answers.get("injury") or ()) & SERIOUS_INJURIES)
+
+
+def criminal_suspected(answers: dict[str, Any]) -> bool:
+    # "Weet ik niet" counts: the handler checks it with the police rather than miss one.
+    return answers.get("criminal") in ("ja", "weet_niet")
