@@ -42,12 +42,17 @@ def build_web_app(app: Weerbaar) -> web.Application:
 
 async def serve_forever(app: Weerbaar) -> None:
     settings = app.settings
-    channels = [name for name, on in (("teams", settings.teams_enabled),
-                                      ("signal", settings.signal_enabled)) if on]
+    channels = [
+        name
+        for name, on in (("teams", settings.teams_enabled), ("signal", settings.signal_enabled))
+        if on
+    ]
     if not channels:
-        log.warning("No Teams or Signal credentials configured: running with %s and the "
-                    "local channel only ('weerbaar chat --as HANDLE').",
-                    settings.resolved_database_url().split(":")[0])
+        log.warning(
+            "No Teams or Signal credentials configured: running with %s and the "
+            "local channel only ('weerbaar chat --as HANDLE').",
+            settings.resolved_database_url().split(":")[0],
+        )
     web_app = build_web_app(app)
     runner = web.AppRunner(web_app)
     await runner.setup()

@@ -61,13 +61,14 @@ class LocalChat:
         attachments: tuple[Attachment, ...] = ()
         text = line.rstrip("\n")
         if text.startswith("/bestand "):
-            file = read_file(text[len("/bestand "):])
+            file = read_file(text[len("/bestand ") :])
             if isinstance(file, str):
                 self._print(file)
                 return []
             attachments, text = (file,), ""
-        inbound = Inbound(key=self.key, message_id=uuid.uuid4().hex, text=text,
-                          attachments=attachments)
+        inbound = Inbound(
+            key=self.key, message_id=uuid.uuid4().hex, text=text, attachments=attachments
+        )
         replies = await self.app.handle(inbound)
         for reply in replies:
             self._print(render(reply))

@@ -27,9 +27,23 @@ from storage.crypto import new_key
 from tests.pg import scratch_database
 
 ANSWERS = [
-    "hallo", "ja", "Hij schold me uit bij de ingang van het gemeentehuis.", "2, 3",
-    "Gemeentehuis", "gisteren om 14:30", "ja", "1", "Een bekende inwoner",
-    "overslaan", "overslaan", "overslaan", "5", "nee", "nee", "nee", "verstuur",
+    "hallo",
+    "ja",
+    "Hij schold me uit bij de ingang van het gemeentehuis.",
+    "2, 3",
+    "Gemeentehuis",
+    "gisteren om 14:30",
+    "ja",
+    "1",
+    "Een bekende inwoner",
+    "overslaan",
+    "overslaan",
+    "overslaan",
+    "5",
+    "nee",
+    "nee",
+    "nee",
+    "verstuur",
 ]
 
 
@@ -55,9 +69,12 @@ async def one_report(app: Weerbaar, i: int, latencies: list[float]) -> None:
 
 async def run(reports: int, concurrency: int, url: str | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(database_url=url or f"sqlite+aiosqlite:///{tmp}/bench.db",
-                            encryption_keys=f"b:{new_key()}", home=Path(tmp),
-                            _env_file=None)  # type: ignore[call-arg]
+        settings = Settings(
+            database_url=url or f"sqlite+aiosqlite:///{tmp}/bench.db",
+            encryption_keys=f"b:{new_key()}",
+            home=Path(tmp),
+            _env_file=None,
+        )  # type: ignore[call-arg]
         app = await Weerbaar.create(settings)
         await enrol(app, reports)
         latencies: list[float] = []
@@ -81,8 +98,10 @@ async def run(reports: int, concurrency: int, url: str | None) -> None:
     print(f"backend            {settings.resolved_database_url().split(':')[0]}")
     print(f"reports            {reports} (submitted {submitted}), concurrency {concurrency}")
     print(f"turns              {turns}")
-    print(f"wall time          {wall:.2f} s   cpu time {cpu:.2f} s "
-          f"({cpu / wall * 100:.0f}% of one core)")
+    print(
+        f"wall time          {wall:.2f} s   cpu time {cpu:.2f} s "
+        f"({cpu / wall * 100:.0f}% of one core)"
+    )
     print(f"turns/s            {turns / wall:,.0f}")
     print(f"turns/cpu-second   {turns / cpu:,.0f}")
     print(f"latency p50        {q[49] * 1000:.2f} ms")
@@ -94,12 +113,17 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--reports", type=int, default=200)
     p.add_argument("--concurrency", type=int, default=50)
-    p.add_argument("--database-url", default=None,
-                   help="an EMPTY database (it is migrated and filled); default: a fresh "
-                   "SQLite file")
-    p.add_argument("--postgres", action="store_true",
-                   help="a scratch database on the PostgreSQL server of WEERBAAR_TEST_PG_URL "
-                   "(default postgres@127.0.0.1:5432), dropped afterwards")
+    p.add_argument(
+        "--database-url",
+        default=None,
+        help="an EMPTY database (it is migrated and filled); default: a fresh SQLite file",
+    )
+    p.add_argument(
+        "--postgres",
+        action="store_true",
+        help="a scratch database on the PostgreSQL server of WEERBAAR_TEST_PG_URL "
+        "(default postgres@127.0.0.1:5432), dropped afterwards",
+    )
     args = p.parse_args()
     asyncio.run(main_async(args))
 
@@ -108,8 +132,9 @@ async def main_async(args: argparse.Namespace) -> None:
     if not args.postgres:
         await run(args.reports, args.concurrency, args.database_url)
         return
-    admin = os.environ.get("WEERBAAR_TEST_PG_URL",
-                           "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
+    admin = os.environ.get(
+        "WEERBAAR_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+    )
     made = await scratch_database(admin, "weerbaar_bench")
     if made is None:
         raise SystemExit(f"PostgreSQL not reachable at {admin}")

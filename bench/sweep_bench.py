@@ -34,8 +34,9 @@ from tests.pg import scratch_database
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
-PG_URL = os.environ.get("WEERBAAR_TEST_PG_URL",
-                        "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
+PG_URL = os.environ.get(
+    "WEERBAAR_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+)
 
 
 async def fill(app: Weerbaar, total: int, due: int) -> None:
@@ -44,23 +45,48 @@ async def fill(app: Weerbaar, total: int, due: int) -> None:
         await seed_demo(tx, NOW)
         org_id = await tx.organisation_id("zeist")
         reporter = await tx.find_person_id("local", "handle", "bram")
-        case_rows = [{
-            "reference": f"WB-B{i:05d}", "status": "submitted", "reporter_id": reporter,
-            "channel": "local", "role": "gemeenteraadslid", "org_id": org_id,
-            "handler_function": "griffier", "informed": [], "kinds": [], "serious": False,
-            "criminal_suspected": False, "created_at": NOW, "submitted_at": NOW,
-        } for i in range(due)]
+        case_rows = [
+            {
+                "reference": f"WB-B{i:05d}",
+                "status": "submitted",
+                "reporter_id": reporter,
+                "channel": "local",
+                "role": "gemeenteraadslid",
+                "org_id": org_id,
+                "handler_function": "griffier",
+                "informed": [],
+                "kinds": [],
+                "serious": False,
+                "criminal_suspected": False,
+                "created_at": NOW,
+                "submitted_at": NOW,
+            }
+            for i in range(due)
+        ]
         await tx.conn.execute(cases.insert(), case_rows)
-        ids = list((await tx.conn.execute(
-            cases.select().with_only_columns(cases.c.id).order_by(cases.c.id))).scalars())
+        ids = list(
+            (
+                await tx.conn.execute(
+                    cases.select().with_only_columns(cases.c.id).order_by(cases.c.id)
+                )
+            ).scalars()
+        )
     batch: list[dict[str, object]] = []
     for case_id in ids:
         for j in range(per_case):
             # one overdue step per case; the rest spread over the coming weeks
             at = NOW - timedelta(minutes=5) if j == 0 else NOW + timedelta(hours=j)
-            batch.append({"case_id": case_id, "kind": "measures",
-                          "step": "overdue" if j == 0 else f"escalation_{j}", "due_at": at,
-                          "state": "pending", "late": False, "created_at": NOW})
+            batch.append(
+                {
+                    "case_id": case_id,
+                    "kind": "measures",
+                    "step": "overdue" if j == 0 else f"escalation_{j}",
+                    "due_at": at,
+                    "state": "pending",
+                    "late": False,
+                    "created_at": NOW,
+                }
+            )
             if len(batch) == 10_000:
                 async with app.store.transaction() as tx:
                     await tx.conn.execute(reminders.insert(), batch)
@@ -76,8 +102,13 @@ async def fill(app: Weerbaar, total: int, due: int) -> None:
 
 
 async def run(name: str, url: str, home: Path, total: int, due: int) -> None:
-    settings = Settings(database_url=url, encryption_keys=f"b1:{new_key()}", home=home,
-                        sweep_batch=due, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(
+        database_url=url,
+        encryption_keys=f"b1:{new_key()}",
+        home=home,
+        sweep_batch=due,
+        _env_file=None,
+    )  # type: ignore[call-arg]
     app = await Weerbaar.create(settings, clock=lambda: NOW)
     try:
         t0 = time.perf_counter()
@@ -90,8 +121,11 @@ async def run(name: str, url: str, home: Path, total: int, due: int) -> None:
             claimed = await rows.claim_due(tx, NOW, uuid.uuid4().hex, due)
         claim_only = time.perf_counter() - t0
         async with app.store.transaction() as tx:  # give them back for the full round
-            await tx.conn.execute(reminders.update().where(reminders.c.id.in_(
-                [c.id for c in claimed])).values(lease_token=None, lease_until=None))
+            await tx.conn.execute(
+                reminders.update()
+                .where(reminders.c.id.in_([c.id for c in claimed]))
+                .values(lease_token=None, lease_until=None)
+            )
         t0 = time.perf_counter()
         sent = await app.sweeper.run_once()
         full = time.perf_counter() - t0
@@ -100,11 +134,12 @@ async def run(name: str, url: str, home: Path, total: int, due: int) -> None:
         idle_s = time.perf_counter() - t0
         async with app.store.transaction() as tx:
             queued = (await tx.outbox_counts()).get("pending", 0)
-        print(f"== {name}: {total:,} pending reminder rows, {due:,} due "
-              f"(filled in {filled:.1f} s)")
+        print(f"== {name}: {total:,} pending reminder rows, {due:,} due (filled in {filled:.1f} s)")
         print(f"claim only (lease {len(claimed):,} rows):      {claim_only * 1000:8.1f} ms")
-        print(f"sweep round (claim + outbox rows): {full * 1000:8.1f} ms  "
-              f"({sent:,} sent, {queued:,} outbox rows, {sent / full:,.0f} rows/s)")
+        print(
+            f"sweep round (claim + outbox rows): {full * 1000:8.1f} ms  "
+            f"({sent:,} sent, {queued:,} outbox rows, {sent / full:,.0f} rows/s)"
+        )
         print(f"idle round (nothing due):          {idle_s * 1000:8.1f} ms  ({idle} sent)")
         print("claim query plan:")
         print("  " + plan.replace("\n", "\n  "))
@@ -120,8 +155,7 @@ async def main() -> None:
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
-        await run("SQLite", f"sqlite+aiosqlite:///{home / 'bench.db'}", home, args.rows,
-                  args.due)
+        await run("SQLite", f"sqlite+aiosqlite:///{home / 'bench.db'}", home, args.rows, args.due)
         made = await scratch_database(PG_URL, "weerbaar_bench")
         if made is None:
             print(f"PostgreSQL not reachable at {PG_URL}: skipped")

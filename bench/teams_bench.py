@@ -55,11 +55,14 @@ def run_fakes(pipe: Connection) -> None:
     from tests.fakes.teams import teams_fakes
 
     with teams_fakes(APP_ID, APP_PASSWORD, TENANT) as (issuer, connector):
-        pipe.send({
-            "openid": issuer.openid_metadata_url, "token_url": issuer.token_url,
-            "service_url": connector.url,
-            "token": issuer.channel_token(connector.url, lifetime=4 * 3600),
-        })
+        pipe.send(
+            {
+                "openid": issuer.openid_metadata_url,
+                "token_url": issuer.token_url,
+                "service_url": connector.url,
+                "token": issuer.channel_token(connector.url, lifetime=4 * 3600),
+            }
+        )
         while pipe.recv() != "stop":
             pipe.send(len(connector.calls))
         pipe.send(len(connector.calls))
@@ -85,11 +88,15 @@ async def serve_weerbaar(fakes: dict[str, Any], conversations: int, pipe: Connec
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(
             database_url=f"sqlite+aiosqlite:///{tmp}/bench.db",
-            encryption_keys=SecretStr(f"b:{new_key()}"), home=Path(tmp),
-            teams_app_id=APP_ID, teams_app_password=SecretStr(APP_PASSWORD),
-            teams_tenant_id=TENANT, teams_openid_metadata_url=fakes["openid"],
+            encryption_keys=SecretStr(f"b:{new_key()}"),
+            home=Path(tmp),
+            teams_app_id=APP_ID,
+            teams_app_password=SecretStr(APP_PASSWORD),
+            teams_tenant_id=TENANT,
+            teams_openid_metadata_url=fakes["openid"],
             teams_token_url=fakes["token_url"],
-            _env_file=None)  # type: ignore[call-arg]
+            _env_file=None,
+        )  # type: ignore[call-arg]
         app = await Weerbaar.create(settings)
         async with app.store.transaction() as tx:
             org_id = await tx.organisation_id("zeist")
@@ -109,8 +116,7 @@ async def serve_weerbaar(fakes: dict[str, Any], conversations: int, pipe: Connec
         await _serve_until_stopped(pipe, port)
         async with app.store.transaction() as tx:
             cases = await tx.list_cases()
-        pipe.send({"submitted": sum(c.status == "submitted" for c in cases),
-                   "cpu": _cpu_seconds()})
+        pipe.send({"submitted": sum(c.status == "submitted" for c in cases), "cpu": _cpu_seconds()})
         await runner.cleanup()
         await app.close()
 
@@ -149,15 +155,22 @@ async def serve_baseline(fakes: dict[str, Any], pipe: Connection) -> None:
         """A new one per turn, like stock; one token POST each, like a fresh MSAL app."""
 
         def get_access_token(self, force_refresh: bool = False) -> str:
-            answer = requests.post(token_url, timeout=10, data={
-                "grant_type": "client_credentials", "client_id": APP_ID,
-                "client_secret": APP_PASSWORD, "scope": "https://api.botframework.com/.default",
-            })
+            answer = requests.post(
+                token_url,
+                timeout=10,
+                data={
+                    "grant_type": "client_credentials",
+                    "client_id": APP_ID,
+                    "client_secret": APP_PASSWORD,
+                    "scope": "https://api.botframework.com/.default",
+                },
+            )
             return str(answer.json()["access_token"])
 
     class LoopbackCredentialFactory(PasswordServiceClientCredentialFactory):
-        async def create_credentials(self, app_id: str, oauth_scope: str, login_endpoint: str,
-                                     validate_authority: bool) -> Any:
+        async def create_credentials(
+            self, app_id: str, oauth_scope: str, login_endpoint: str, validate_authority: bool
+        ) -> Any:
             return LoopbackCredentials(app_id, APP_PASSWORD, TENANT, oauth_scope)
 
     # The same configuration values as Weerbaar's (the public cloud's, with the loopback
@@ -167,28 +180,37 @@ async def serve_baseline(fakes: dict[str, Any], pipe: Connection) -> None:
     storage = MemoryStorage()
     conversation_state = ConversationState(storage)
     dialogs = DialogSet(conversation_state.create_property("DialogState"))
-    for prompt in (TextPrompt("text"), NumberPrompt("number"), ChoicePrompt("choice"),
-                   ConfirmPrompt("confirm")):
+    for prompt in (
+        TextPrompt("text"),
+        NumberPrompt("number"),
+        ChoicePrompt("choice"),
+        ConfirmPrompt("confirm"),
+    ):
         dialogs.add(prompt)
 
     def ask(prompt_id: str, text: str, choices: list[Any] | None = None) -> Any:
         async def step(step_context: WaterfallStepContext) -> Any:
-            options = PromptOptions(prompt=Activity(type="message", text=text),
-                                    choices=choices)
+            options = PromptOptions(prompt=Activity(type="message", text=text), choices=choices)
             return await step_context.prompt(prompt_id, options)
+
         return step
 
     async def summary(step_context: WaterfallStepContext) -> Any:
         await step_context.context.send_activity("Thanks, all saved.")
         return await step_context.end_dialog()
 
-    dialogs.add(WaterfallDialog("profile", [
-        ask("text", "What is your name?"),
-        ask("number", "How old are you?"),
-        ask("choice", "How do you travel?", [Choice("Car"), Choice("Bus"), Choice("Bike")]),
-        ask("confirm", "Shall I save this?"),
-        summary,
-    ]))
+    dialogs.add(
+        WaterfallDialog(
+            "profile",
+            [
+                ask("text", "What is your name?"),
+                ask("number", "How old are you?"),
+                ask("choice", "How do you travel?", [Choice("Car"), Choice("Bus"), Choice("Bike")]),
+                ask("confirm", "Shall I save this?"),
+                summary,
+            ],
+        )
+    )
 
     class WaterfallBot(ActivityHandler):
         async def on_message_activity(self, turn_context: TurnContext) -> None:
@@ -202,8 +224,11 @@ async def serve_baseline(fakes: dict[str, Any], pipe: Connection) -> None:
             await conversation_state.save_changes(turn_context)
 
     config = Config(APP_ID, APP_PASSWORD, TENANT, fakes["openid"], token_url)
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(
-        config, credentials_factory=LoopbackCredentialFactory(APP_ID, APP_PASSWORD, TENANT)))
+    adapter = CloudAdapter(
+        ConfigurationBotFrameworkAuthentication(
+            config, credentials_factory=LoopbackCredentialFactory(APP_ID, APP_PASSWORD, TENANT)
+        )
+    )
     bot = WaterfallBot()
 
     async def messages(request: web.Request) -> web.StreamResponse:
@@ -237,8 +262,9 @@ async def _serve_until_stopped(pipe: Connection, port: int) -> None:
             return
 
 
-def run_server(kind: str, fakes: dict[str, Any], conversations: int, core: int,
-               pipe: Connection) -> None:
+def run_server(
+    kind: str, fakes: dict[str, Any], conversations: int, core: int, pipe: Connection
+) -> None:
     import logging
 
     logging.basicConfig(level=logging.ERROR)
@@ -275,27 +301,39 @@ class Result:
 
     def line(self) -> str:
         q = statistics.quantiles(self.latencies, n=100)
-        return (f"{self.name:9} {self.turns:6} turns  {self.turns / self.wall:8.1f} turns/s  "
-                f"p50 {q[49] * 1000:6.1f} ms  p99 {q[98] * 1000:7.1f} ms  "
-                f"server CPU {self.server_cpu / self.turns * 1000:5.2f} ms/turn  "
-                f"replies {self.replies}  errors {self.errors}"
-                + ("" if self.submitted is None else f"  reports committed {self.submitted}"))
+        return (
+            f"{self.name:9} {self.turns:6} turns  {self.turns / self.wall:8.1f} turns/s  "
+            f"p50 {q[49] * 1000:6.1f} ms  p99 {q[98] * 1000:7.1f} ms  "
+            f"server CPU {self.server_cpu / self.turns * 1000:5.2f} ms/turn  "
+            f"replies {self.replies}  errors {self.errors}"
+            + ("" if self.submitted is None else f"  reports committed {self.submitted}")
+        )
 
 
 def activity(service_url: str, user: str, text: str, locale: str) -> dict[str, Any]:
     return {
-        "type": "message", "id": f"1:{uuid.uuid4().hex}", "serviceUrl": service_url,
-        "channelId": "msteams", "timestamp": "2026-11-25T09:00:00.000Z", "locale": locale,
+        "type": "message",
+        "id": f"1:{uuid.uuid4().hex}",
+        "serviceUrl": service_url,
+        "channelId": "msteams",
+        "timestamp": "2026-11-25T09:00:00.000Z",
+        "locale": locale,
         "from": {"id": f"29:{user}", "name": "Bench", "aadObjectId": user},
-        "conversation": {"conversationType": "personal", "tenantId": TENANT,
-                         "id": f"a:{user}"},
-        "recipient": {"id": f"28:{APP_ID}", "name": "Bot"}, "text": text,
+        "conversation": {"conversationType": "personal", "tenantId": TENANT, "id": f"a:{user}"},
+        "recipient": {"id": f"28:{APP_ID}", "name": "Bot"},
+        "text": text,
         "channelData": {"tenant": {"id": TENANT}},
     }
 
 
-async def drive(port: int, fakes: dict[str, Any], lines: list[str], users: list[str],
-                concurrency: int, locale: str) -> tuple[list[float], int, float]:
+async def drive(
+    port: int,
+    fakes: dict[str, Any],
+    lines: list[str],
+    users: list[str],
+    concurrency: int,
+    locale: str,
+) -> tuple[list[float], int, float]:
     import aiohttp
 
     url = f"http://127.0.0.1:{port}/api/messages"
@@ -324,8 +362,14 @@ async def drive(port: int, fakes: dict[str, Any], lines: list[str], users: list[
     return latencies, errors, wall
 
 
-def measure(kind: str, fakes: dict[str, Any], fakes_pipe: Connection, conversations: int,
-            concurrency: int, core: int) -> Result:
+def measure(
+    kind: str,
+    fakes: dict[str, Any],
+    fakes_pipe: Connection,
+    conversations: int,
+    concurrency: int,
+    core: int,
+) -> Result:
     from tests.chat import report_lines
 
     lines = [*report_lines(), "verstuur"] if kind == "weerbaar" else BASELINE_LINES
@@ -352,8 +396,9 @@ def measure(kind: str, fakes: dict[str, Any], fakes_pipe: Connection, conversati
     final = ours.recv()
     server.join(timeout=30)
     submitted = None if final["submitted"] is None else final["submitted"] - 1  # warm-up
-    return Result(kind, len(latencies), wall, latencies, cpu_after - cpu_before, errors,
-                  replies, submitted)
+    return Result(
+        kind, len(latencies), wall, latencies, cpu_after - cpu_before, errors, replies, submitted
+    )
 
 
 def main() -> None:
@@ -368,28 +413,36 @@ def main() -> None:
     fakes_process = ctx.Process(target=run_fakes, args=(theirs,), daemon=True)
     fakes_process.start()
     fakes = fakes_pipe.recv()
-    others = sorted(set(range(os.cpu_count() or 1)) - {args.core}) if hasattr(
-        os, "sched_setaffinity") else []
+    others = (
+        sorted(set(range(os.cpu_count() or 1)) - {args.core})
+        if hasattr(os, "sched_setaffinity")
+        else []
+    )
     if others:  # keep the load and the fakes off the server's core
         os.sched_setaffinity(0, set(others))
     try:
-        weerbaar = measure("weerbaar", fakes, fakes_pipe, args.conversations,
-                           args.concurrency, args.core)
-        baseline = measure("baseline", fakes, fakes_pipe, args.conversations,
-                           args.concurrency, args.core)
+        weerbaar = measure(
+            "weerbaar", fakes, fakes_pipe, args.conversations, args.concurrency, args.core
+        )
+        baseline = measure(
+            "baseline", fakes, fakes_pipe, args.conversations, args.concurrency, args.core
+        )
     finally:
         fakes_pipe.send("stop")
         fakes_pipe.recv()
         fakes_process.join(timeout=10)
 
-    print(f"conversations {args.conversations}, {args.concurrency} at a time; server pinned "
-          f"to core {args.core}; fakes and load in other processes")
+    print(
+        f"conversations {args.conversations}, {args.concurrency} at a time; server pinned "
+        f"to core {args.core}; fakes and load in other processes"
+    )
     print(weerbaar.line())
     print(baseline.line())
     ratio = (weerbaar.turns / weerbaar.wall) / (baseline.turns / baseline.wall)
     cpu_ratio = (baseline.server_cpu / baseline.turns) / (weerbaar.server_cpu / weerbaar.turns)
-    print(f"ratio     {ratio:.1f}x the baseline's turns/s "
-          f"({cpu_ratio:.1f}x less server CPU per turn)")
+    print(
+        f"ratio     {ratio:.1f}x the baseline's turns/s ({cpu_ratio:.1f}x less server CPU per turn)"
+    )
 
 
 if __name__ == "__main__":

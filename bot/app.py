@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 def system_clock(tz: ZoneInfo) -> Callable[[], datetime]:
     def now() -> datetime:
         return datetime.now(tz)
+
     return now
 
 
@@ -34,7 +35,10 @@ class Weerbaar:
     """Everything one running bot needs, with one lifecycle."""
 
     def __init__(
-        self, settings: Settings, db: Database, helplines: list[Helpline],
+        self,
+        settings: Settings,
+        db: Database,
+        helplines: list[Helpline],
         clock: Callable[[], datetime],
     ) -> None:
         self.settings = settings
@@ -44,31 +48,39 @@ class Weerbaar:
         self.helplines = helplines
         self.policy = ReminderPolicy.from_settings(settings)
         self.service = ReportService(
-            self.store, helplines, clock, max_message_chars=settings.max_message_chars,
-            max_file_bytes=settings.max_file_bytes, policy=self.policy)
+            self.store,
+            helplines,
+            clock,
+            max_message_chars=settings.max_message_chars,
+            max_file_bytes=settings.max_file_bytes,
+            policy=self.policy,
+        )
         self.channels: dict[str, Channel] = {}
         self.outbox = OutboxWorker(self.store, self.channels, clock)
         # Due reminders and check-ins into the outbox (run with the outbox by bot/scheduler.py)
-        self.sweeper = Sweeper(self.store, clock, self.policy, helplines,
-                               batch=settings.sweep_batch)
+        self.sweeper = Sweeper(
+            self.store, clock, self.policy, helplines, batch=settings.sweep_batch
+        )
 
     @classmethod
     async def create(
-        cls, settings: Settings, clock: Callable[[], datetime] | None = None,
+        cls,
+        settings: Settings,
+        clock: Callable[[], datetime] | None = None,
         migrate: bool = True,
     ) -> Weerbaar:
         logsafe.install()
         tz = ZoneInfo(settings.timezone)
         cipher = FieldCipher.from_setting(settings.resolved_keys())
         db = Database.open(settings.resolved_database_url(), cipher)
-        app = cls(settings, db, load_helplines(settings.helplines_file),
-                  clock or system_clock(tz))
+        app = cls(settings, db, load_helplines(settings.helplines_file), clock or system_clock(tz))
         load_calendar(app.clock().year)
         if migrate:
             await db.migrate()
             async with app.store.transaction() as tx:
                 added = await tx.upsert_organisations(
-                    load_organisations(settings.organisations_file))
+                    load_organisations(settings.organisations_file)
+                )
             if added:
                 log.info("loaded %d organisations", added)
         return app

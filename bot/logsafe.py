@@ -30,8 +30,7 @@ def install() -> None:
         if record.exc_info and record.exc_info[1] is not None:
             exc_type, exc, tb = record.exc_info
             name = exc_type.__name__ if exc_type else type(exc).__name__
-            record.exc_info = (WithheldError,
-                               WithheldError(f"{name} (message withheld)"), tb)
+            record.exc_info = (WithheldError, WithheldError(f"{name} (message withheld)"), tb)
             record.exc_text = None
         return record
 

@@ -19,7 +19,10 @@ class SettingsError(ValueError):
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_prefix="WEERBAAR_", env_file=".env", env_file_encoding="utf-8", extra="ignore",
+        env_prefix="WEERBAAR_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
         populate_by_name=True,
     )
 
@@ -72,20 +75,19 @@ class Settings(BaseSettings):
         if given and len(given) < len(teams):
             missing = [k for k, v in teams.items() if not v]
             verb = "is" if len(missing) == 1 else "are"
-            raise SettingsError(
-                f"Teams is partly configured: {', '.join(missing)} {verb} missing.")
+            raise SettingsError(f"Teams is partly configured: {', '.join(missing)} {verb} missing.")
         if bool(self.signal_api) != bool(self.signal_number):
-            raise SettingsError(
-                "Signal needs both WEERBAAR_SIGNAL_API and WEERBAAR_SIGNAL_NUMBER.")
+            raise SettingsError("Signal needs both WEERBAAR_SIGNAL_API and WEERBAAR_SIGNAL_NUMBER.")
         if self.mode == "production":
             if self.encryption_keys is None:
                 raise SettingsError(
                     "Setting WEERBAAR_ENCRYPTION_KEYS is missing, and production mode has "
-                    "no default.")
+                    "no default."
+                )
             if self.database_url is None:
                 raise SettingsError(
-                    "Setting WEERBAAR_DATABASE_URL is missing, and production mode has no "
-                    "default.")
+                    "Setting WEERBAAR_DATABASE_URL is missing, and production mode has no default."
+                )
         return self
 
     @property

@@ -111,8 +111,9 @@ class ReportService:
                 return await self._handle(inbound)
             except Exception:
                 # Never the message itself: ids only.
-                log.exception("turn failed channel=%s message_id=%s",
-                              inbound.key.channel, inbound.message_id)
+                log.exception(
+                    "turn failed channel=%s message_id=%s", inbound.key.channel, inbound.message_id
+                )
                 return [Outbound(say("sorry_error"))]
 
     async def _handle(self, inbound: Inbound) -> list[Outbound]:
@@ -121,8 +122,11 @@ class ReportService:
             async with self.store.transaction() as tx:
                 return await self._in_transaction(tx, inbound, now)
         except Duplicate:
-            log.info("duplicate delivery ignored channel=%s message_id=%s",
-                     inbound.key.channel, inbound.message_id)
+            log.info(
+                "duplicate delivery ignored channel=%s message_id=%s",
+                inbound.key.channel,
+                inbound.message_id,
+            )
             return []
 
     async def _in_transaction(self, tx: Tx, inbound: Inbound, now: datetime) -> list[Outbound]:
@@ -139,9 +143,13 @@ class ReportService:
                 if done is not None:
                     return done
             if not reporter:
-                roles = ", ".join(
-                    f"{say('role_' + r.role).removeprefix('De ').lower()} ({r.org.name})"
-                    for r in person.roles) or "-"
+                roles = (
+                    ", ".join(
+                        f"{say('role_' + r.role).removeprefix('De ').lower()} ({r.org.name})"
+                        for r in person.roles
+                    )
+                    or "-"
+                )
                 replies = [Outbound(say("not_a_reporter", roles=roles))]
                 if staff:
                     replies.append(Outbound(say("handler_commands_help", words=kind_words())))
@@ -170,8 +178,9 @@ class ReportService:
             phone = normalise_phone(inbound.address)
             pid = await tx.find_person_id("signal", "phone", phone) if phone else None
             if pid is not None:
-                await tx.add_identity(pid, "signal", "uuid", key.user,
-                                      reference={"account": key.account})
+                await tx.add_identity(
+                    pid, "signal", "uuid", key.user, reference={"account": key.account}
+                )
                 log.info("bound signal uuid to person id=%s", pid)
                 person = await tx.person_for(key.channel, kind, key.user)
         return person
@@ -188,35 +197,53 @@ class ReportService:
         return [Outbound(say("unknown_sender"))]
 
     async def _turn(
-        self, tx: Tx, person: Person, state: DialogState, inbound: Inbound, now: datetime,
+        self,
+        tx: Tx,
+        person: Person,
+        state: DialogState,
+        inbound: Inbound,
+        now: datetime,
         claimed: bool,
     ) -> list[Outbound]:
         """One report turn. Unless already `claimed`, the delivery is recorded last, with
         what it answered, and a redelivery rolls the whole turn back."""
-        ctx = Context(person=person, now=now, answers=state.answers,
-                      max_text=self.max_message_chars)
+        ctx = Context(
+            person=person, now=now, answers=state.answers, max_text=self.max_message_chars
+        )
         files, refusals = check_files(inbound.attachments, self.max_file_bytes)
         if refusals:
             inbound = Inbound(
-                key=inbound.key, message_id=inbound.message_id, text=inbound.text,
-                choice=inbound.choice, attachments=files, address=inbound.address,
-                display_name=inbound.display_name, replaces=inbound.replaces)
+                key=inbound.key,
+                message_id=inbound.message_id,
+                text=inbound.text,
+                choice=inbound.choice,
+                attachments=files,
+                address=inbound.address,
+                display_name=inbound.display_name,
+                replaces=inbound.replaces,
+            )
             if not files and not inbound.text.strip():
                 if not claimed:
-                    await tx.record_inbound(inbound.key.channel, inbound.message_id, now,
-                                            None, None)
+                    await tx.record_inbound(
+                        inbound.key.channel, inbound.message_id, now, None, None
+                    )
                 return [Outbound(r) for r in refusals]
 
         if inbound.replaces is not None:
             edited = await self._edit(tx, person, state, inbound, ctx, now)
             if edited is not None:
                 if not claimed:
-                    await tx.record_inbound(inbound.key.channel, inbound.message_id, now,
-                                            None, None)
+                    await tx.record_inbound(
+                        inbound.key.channel, inbound.message_id, now, None, None
+                    )
                 return edited
 
-        if (state.flow is not None and not state.paused and state.updated_at is not None
-                and now - state.updated_at > RESUME_AFTER):
+        if (
+            state.flow is not None
+            and not state.paused
+            and state.updated_at is not None
+            and now - state.updated_at > RESUME_AFTER
+        ):
             # Back after a long while: first ask whether to go on, rather than reading a
             # "hallo" as the answer to a question asked hours ago.
             state.paused = True
@@ -234,21 +261,33 @@ class ReportService:
             for file in result.files:
                 await tx.add_evidence(case_id, file, now)
             if result.answered and claimed:
-                await tx.note_inbound_answer(inbound.key.channel, inbound.message_id,
-                                             case_id, result.answered)
+                await tx.note_inbound_answer(
+                    inbound.key.channel, inbound.message_id, case_id, result.answered
+                )
         if not claimed:
-            await tx.record_inbound(inbound.key.channel, inbound.message_id, now,
-                                    case_id if result.answered else None, result.answered)
+            await tx.record_inbound(
+                inbound.key.channel,
+                inbound.message_id,
+                now,
+                case_id if result.answered else None,
+                result.answered,
+            )
         replies = [Outbound(r) for r in refusals] + result.replies
         if result.submit and case_id is not None:
-            replies += await submit_report(tx, person, case_id, state.answers,
-                                           self.helplines, now, self.policy)
+            replies += await submit_report(
+                tx, person, case_id, state.answers, self.helplines, now, self.policy
+            )
             state = DialogState()
         await tx.save_state(inbound.key, person.id, state, now)
         return replies
 
     async def _edit(
-        self, tx: Tx, person: Person, state: DialogState, inbound: Inbound, ctx: Context,
+        self,
+        tx: Tx,
+        person: Person,
+        state: DialogState,
+        inbound: Inbound,
+        ctx: Context,
         now: datetime,
     ) -> list[Outbound] | None:
         """An edited message replaces the answer it gave, while that report is open."""

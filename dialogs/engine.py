@@ -164,14 +164,17 @@ class Engine:
         out = self.review(ctx) if step_id == REVIEW else self.flow.step(step_id).prompt(ctx)
         if before:
             return Outbound(
-                text=f"{before}\n\n{out.text}", choices=out.choices, multi=out.multi,
+                text=f"{before}\n\n{out.text}",
+                choices=out.choices,
+                multi=out.multi,
                 summary=out.summary,
             )
         return out
 
     def reviewed_steps(self, ctx: Context) -> list[Step]:
         return [
-            s for s in self.flow.steps
+            s
+            for s in self.flow.steps
             if s.label is not None and s.id in ctx.answers and s.ask_if(ctx)
         ]
 
@@ -179,8 +182,11 @@ class Engine:
         rows = []
         for n, step in enumerate(self.reviewed_steps(ctx), start=1):
             value = ctx.answers[step.id]
-            shown = say("skipped") if value is None else (
-                step.show(value, ctx) if step.show else str(value))
+            shown = (
+                say("skipped")
+                if value is None
+                else (step.show(value, ctx) if step.show else str(value))
+            )
             rows.append(SummaryRow(n, say(step.label or ""), shown))
         return Outbound(
             text=say("review_intro"),
@@ -214,8 +220,9 @@ class Engine:
         if state.paused:
             return self._resume(state, inbound, ctx, result)
         if len(inbound.text) > ctx.max_text:
-            result.replies.append(self.prompt(
-                step_id, ctx, before=say("message_too_long", limit=ctx.max_text)))
+            result.replies.append(
+                self.prompt(step_id, ctx, before=say("message_too_long", limit=ctx.max_text))
+            )
             return result
         if not inbound.attachments and inbound.choice is None:
             handled = self._command(text, state, ctx, result)
@@ -230,8 +237,13 @@ class Engine:
             # Never drop a file: keep it as evidence, then ask the open question again.
             kept = self.flow.step(files_step).parse(inbound, ctx)
             if isinstance(kept, Collect):
-                self._apply(Collect(kept.into, kept.value, kept.files, say(
-                    "files_kept_elsewhere")), step, state, ctx, result)
+                self._apply(
+                    Collect(kept.into, kept.value, kept.files, say("files_kept_elsewhere")),
+                    step,
+                    state,
+                    ctx,
+                    result,
+                )
                 result.replies.append(self.prompt(step.id, ctx))
                 return result
         if step.skippable and is_word(text, "skip") and not inbound.attachments:
@@ -241,9 +253,7 @@ class Engine:
         self._apply(parsed, step, state, ctx, result)
         return result
 
-    def _command(
-        self, text: str, state: DialogState, ctx: Context, result: TurnResult
-    ) -> bool:
+    def _command(self, text: str, state: DialogState, ctx: Context, result: TurnResult) -> bool:
         step_id = state.step or REVIEW
         if text in _WORDS["stop"]:
             state.paused = True
@@ -271,22 +281,29 @@ class Engine:
         pick = inbound.choice or text
         if pick in _WORDS["resume"] or pick == "1":
             state.paused = False
-            result.replies.append(self.prompt(state.step or REVIEW, ctx,
-                                              before=say("resumed")))
+            result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("resumed")))
         elif pick in _WORDS["restart"] or pick == "2":
             result.discard = True
             state.case_id = None
             self.start(state, _with(ctx, {}), result)
         else:
-            result.replies.append(Outbound(
-                say("resume_question"),
-                choices=(Choice("verder", say("choice_resume")),
-                         Choice("opnieuw", say("choice_restart"))),
-            ))
+            result.replies.append(
+                Outbound(
+                    say("resume_question"),
+                    choices=(
+                        Choice("verder", say("choice_resume")),
+                        Choice("opnieuw", say("choice_restart")),
+                    ),
+                )
+            )
         return result
 
     def _review_turn(
-        self, text: str, inbound: Inbound, state: DialogState, ctx: Context,
+        self,
+        text: str,
+        inbound: Inbound,
+        state: DialogState,
+        ctx: Context,
         result: TurnResult,
     ) -> TurnResult:
         pick = inbound.choice or text
@@ -307,7 +324,11 @@ class Engine:
         return result
 
     def _apply(
-        self, parsed: Parsed, step: Step, state: DialogState, ctx: Context,
+        self,
+        parsed: Parsed,
+        step: Step,
+        state: DialogState,
+        ctx: Context,
         result: TurnResult,
     ) -> None:
         if isinstance(parsed, Reask):
@@ -323,8 +344,9 @@ class Engine:
         elif isinstance(parsed, Redo):
             self._clear(parsed.step, state, result)
             state.step = parsed.step
-            result.replies.append(self.prompt(parsed.step, _with(ctx, state.answers),
-                                              before=parsed.reply))
+            result.replies.append(
+                self.prompt(parsed.step, _with(ctx, state.answers), before=parsed.reply)
+            )
         else:
             self.accept(step.id, parsed.value, state, result)
             result.answered = step.id
@@ -360,8 +382,11 @@ class Engine:
         if isinstance(parsed, Accept):
             self.accept(step_id, parsed.value, state, result)
             ctx = _with(ctx, state.answers)
-            result.replies.append(Outbound(say("edit_applied", label=say(step.label or "")
-                                                if step.label else step_id)))
+            result.replies.append(
+                Outbound(
+                    say("edit_applied", label=say(step.label or "") if step.label else step_id)
+                )
+            )
             if state.step == REVIEW or state.step not in state.answers:
                 state.step = self.next_step(ctx)
         return result

@@ -104,8 +104,12 @@ def as_text(message: Outbound) -> str:
     blocks = [message.text.strip()] if message.text.strip() else []
     if message.summary is not None:
         lines = [message.summary.title] if message.summary.title else []
-        lines += [f"{row.number}. {row.label}: {row.value}" if row.number is not None
-                  else f"{row.label}: {row.value}" for row in message.summary.rows]
+        lines += [
+            f"{row.number}. {row.label}: {row.value}"
+            if row.number is not None
+            else f"{row.label}: {row.value}"
+            for row in message.summary.rows
+        ]
         blocks.append("\n".join(lines))
     if message.choices:
         blocks.append("\n".join(f"{n}. {c.label}" for n, c in enumerate(message.choices, 1)))

@@ -7,10 +7,27 @@ import re
 from dialogs.engine import normalise
 from dialogs.messages import Choice, Inbound
 
-_YES = frozenset({"ja", "j", "jazeker", "ja hoor", "klopt", "ok", "oke", "oké", "goed", "yes",
-                  "zeker", "correct", "dat klopt", "ja klopt"})
-_NO = frozenset({"nee", "n", "neen", "nope", "no", "klopt niet", "niet", "nee hoor",
-                 "dat klopt niet"})
+_YES = frozenset(
+    {
+        "ja",
+        "j",
+        "jazeker",
+        "ja hoor",
+        "klopt",
+        "ok",
+        "oke",
+        "oké",
+        "goed",
+        "yes",
+        "zeker",
+        "correct",
+        "dat klopt",
+        "ja klopt",
+    }
+)
+_NO = frozenset(
+    {"nee", "n", "neen", "nope", "no", "klopt niet", "niet", "nee hoor", "dat klopt niet"}
+)
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 

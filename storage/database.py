@@ -22,7 +22,8 @@ from storage.sqlite_sync import SyncConnection
 # (A task started inside a transaction inherits the value; the task check keeps that
 # from counting as nesting.)
 _in_transaction: contextvars.ContextVar[asyncio.Task[Any] | None] = contextvars.ContextVar(
-    "weerbaar_in_transaction", default=None)
+    "weerbaar_in_transaction", default=None
+)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -51,8 +52,10 @@ def sqlite_engine(url: str) -> Engine:
     """
     path = make_url(url).database or ":memory:"
     engine = sa_create_engine(
-        f"sqlite+pysqlite:///{path}", poolclass=StaticPool,
-        connect_args={"check_same_thread": False})
+        f"sqlite+pysqlite:///{path}",
+        poolclass=StaticPool,
+        connect_args={"check_same_thread": False},
+    )
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

@@ -96,10 +96,12 @@ class AdvisoryLock:
 
     async def _acquire(self) -> bool:
         self._engine = create_async_engine(
-            self._url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+            self._url, poolclass=NullPool, isolation_level="AUTOCOMMIT"
+        )
         self._conn = await self._engine.connect()
-        got = (await self._conn.execute(
-            text("SELECT pg_try_advisory_lock(:key)"), {"key": self.key})).scalar_one()
+        got = (
+            await self._conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": self.key})
+        ).scalar_one()
         if not got:
             await self.release()  # keep no idle connection while another replica leads
             return False
@@ -112,8 +114,11 @@ class AdvisoryLock:
         try:
             await asyncio.wait_for(self._conn.execute(text("SELECT 1")), _TIMEOUT)
         except Exception as exc:
-            log.warning("lost the connection that holds the leader lock %r: %s",
-                        self.name, type(exc).__name__)
+            log.warning(
+                "lost the connection that holds the leader lock %r: %s",
+                self.name,
+                type(exc).__name__,
+            )
             await self.release()
             return False
         return True

@@ -32,9 +32,13 @@ class OutboxItem:
 
 def _item(tx: Tx, r: Any) -> OutboxItem:
     return OutboxItem(
-        id=r.id, channel=r.channel, account=r.account, recipient=r.recipient,
+        id=r.id,
+        channel=r.channel,
+        account=r.account,
+        recipient=r.recipient,
         payload=json.loads(tx.cipher.decrypt_text(r.payload_enc, "outbox")),
-        attempts=r.attempts, created_at=r.created_at,
+        attempts=r.attempts,
+        created_at=r.created_at,
     )
 
 
@@ -43,8 +47,13 @@ async def claim_due(
 ) -> list[OutboxItem]:
     q = (
         select(outbox)
-        .where(and_(outbox.c.status == "pending", outbox.c.next_attempt_at <= now,
-                    outbox.c.channel.in_(channels)))
+        .where(
+            and_(
+                outbox.c.status == "pending",
+                outbox.c.next_attempt_at <= now,
+                outbox.c.channel.in_(channels),
+            )
+        )
         .order_by(outbox.c.next_attempt_at, outbox.c.id)
         .limit(limit)
     )
@@ -53,30 +62,43 @@ async def claim_due(
     rows = list(await tx.conn.execute(q))
     if rows:
         await tx.conn.execute(
-            update(outbox).where(outbox.c.id.in_([r.id for r in rows]))
+            update(outbox)
+            .where(outbox.c.id.in_([r.id for r in rows]))
             .values(next_attempt_at=now + timedelta(seconds=lease_seconds))
         )
     return [_item(tx, r) for r in rows]
 
 
 async def mark_sent(tx: Tx, item_id: int, now: datetime) -> None:
-    await tx.conn.execute(update(outbox).where(outbox.c.id == item_id).values(
-        status="sent", sent_at=now, attempts=outbox.c.attempts + 1, last_error=None))
+    await tx.conn.execute(
+        update(outbox)
+        .where(outbox.c.id == item_id)
+        .values(status="sent", sent_at=now, attempts=outbox.c.attempts + 1, last_error=None)
+    )
 
 
-async def mark_retry(
-    tx: Tx, item_id: int, next_attempt_at: datetime, error: str
-) -> None:
-    await tx.conn.execute(update(outbox).where(outbox.c.id == item_id).values(
-        next_attempt_at=next_attempt_at, attempts=outbox.c.attempts + 1,
-        last_error=error[:200]))
+async def mark_retry(tx: Tx, item_id: int, next_attempt_at: datetime, error: str) -> None:
+    await tx.conn.execute(
+        update(outbox)
+        .where(outbox.c.id == item_id)
+        .values(
+            next_attempt_at=next_attempt_at, attempts=outbox.c.attempts + 1, last_error=error[:200]
+        )
+    )
 
 
 async def pending_for(tx: Tx, channel: str, recipient: str) -> list[OutboxItem]:
     rows = await tx.conn.execute(
-        select(outbox).where(and_(outbox.c.status == "pending", outbox.c.channel == channel,
-                                  outbox.c.recipient == recipient))
-        .order_by(outbox.c.id))
+        select(outbox)
+        .where(
+            and_(
+                outbox.c.status == "pending",
+                outbox.c.channel == channel,
+                outbox.c.recipient == recipient,
+            )
+        )
+        .order_by(outbox.c.id)
+    )
     return [_item(tx, r) for r in rows]
 
 

@@ -16,15 +16,27 @@ from storage.txbase import TxBase
 # The turn's first question, "who is this?", as one prebuilt statement: the person and
 # their roles in one round trip, with no statement built per call.
 _PERSON_BY_IDENTITY = (
-    select(people.c.id, people.c.name_enc, person_roles.c.role, person_roles.c.org_id,
-           organisations.c.slug, organisations.c.name, organisations.c.kind)
+    select(
+        people.c.id,
+        people.c.name_enc,
+        person_roles.c.role,
+        person_roles.c.org_id,
+        organisations.c.slug,
+        organisations.c.name,
+        organisations.c.kind,
+    )
     .select_from(
         identities.join(people, people.c.id == identities.c.person_id)
         .outerjoin(person_roles, person_roles.c.person_id == people.c.id)
-        .outerjoin(organisations, organisations.c.id == person_roles.c.org_id))
-    .where(and_(identities.c.channel == bindparam("channel"),
-                identities.c.kind == bindparam("kind"),
-                identities.c.address == bindparam("address")))
+        .outerjoin(organisations, organisations.c.id == person_roles.c.org_id)
+    )
+    .where(
+        and_(
+            identities.c.channel == bindparam("channel"),
+            identities.c.kind == bindparam("kind"),
+            identities.c.address == bindparam("address"),
+        )
+    )
     .order_by(person_roles.c.id)
 )
 
@@ -32,21 +44,34 @@ _PERSON_BY_IDENTITY = (
 _IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 _NAMES = select(people.c.id, people.c.name_enc).where(people.c.id.in_(_IDS))
 _ROLES = (
-    select(person_roles.c.person_id, person_roles.c.role, person_roles.c.org_id,
-           organisations.c.slug, organisations.c.name, organisations.c.kind)
+    select(
+        person_roles.c.person_id,
+        person_roles.c.role,
+        person_roles.c.org_id,
+        organisations.c.slug,
+        organisations.c.name,
+        organisations.c.kind,
+    )
     .join(organisations, organisations.c.id == person_roles.c.org_id)
     .where(person_roles.c.person_id.in_(_IDS))
     .order_by(person_roles.c.id)
 )
 _IDENTITIES = (
-    select(identities.c.person_id, identities.c.channel, identities.c.kind,
-           identities.c.address, identities.c.reference)
-    .where(identities.c.person_id.in_(_IDS)).order_by(identities.c.id)
+    select(
+        identities.c.person_id,
+        identities.c.channel,
+        identities.c.kind,
+        identities.c.address,
+        identities.c.reference,
+    )
+    .where(identities.c.person_id.in_(_IDS))
+    .order_by(identities.c.id)
 )
 _WITH_ROLE = (
     select(person_roles.c.person_id)
-    .where(and_(person_roles.c.org_id == bindparam("org_id"),
-                person_roles.c.role == bindparam("role")))
+    .where(
+        and_(person_roles.c.org_id == bindparam("org_id"), person_roles.c.role == bindparam("role"))
+    )
     .order_by(person_roles.c.person_id)
 )
 
@@ -57,18 +82,22 @@ class PeopleQueries(TxBase):
     async def upsert_organisations(self, orgs: Iterable[Organisation]) -> int:
         count = 0
         for org in orgs:
-            row = (await self.conn.execute(
-                select(organisations.c.id).where(organisations.c.slug == org.slug)
-            )).first()
+            row = (
+                await self.conn.execute(
+                    select(organisations.c.id).where(organisations.c.slug == org.slug)
+                )
+            ).first()
             if row is None:
                 await self.conn.execute(
-                    insert(organisations).values(slug=org.slug, name=org.name, kind=org.kind,
-                                                 ack_hours=org.ack_hours)
+                    insert(organisations).values(
+                        slug=org.slug, name=org.name, kind=org.kind, ack_hours=org.ack_hours
+                    )
                 )
                 count += 1
             else:
                 await self.conn.execute(
-                    update(organisations).where(organisations.c.id == row.id)
+                    update(organisations)
+                    .where(organisations.c.id == row.id)
                     .values(name=org.name, kind=org.kind, ack_hours=org.ack_hours)
                 )
         return count
@@ -78,9 +107,9 @@ class PeopleQueries(TxBase):
         return [(r.id, Organisation(r.slug, r.name, OrgKind(r.kind))) for r in rows]
 
     async def organisation_id(self, slug: str) -> int | None:
-        row = (await self.conn.execute(
-            select(organisations.c.id).where(organisations.c.slug == slug)
-        )).first()
+        row = (
+            await self.conn.execute(select(organisations.c.id).where(organisations.c.slug == slug))
+        ).first()
         return None if row is None else int(row.id)
 
     # --- people --------------------------------------------------------------------------
@@ -91,26 +120,32 @@ class PeopleQueries(TxBase):
         )
         pid = int(result.scalar_one())
         await self.conn.execute(
-            update(people).where(people.c.id == pid)
+            update(people)
+            .where(people.c.id == pid)
             .values(name_enc=self._enc(name, f"person:{pid}"))
         )
         return pid
 
     async def add_role(self, person_id: int, role: str, org_id: int) -> None:
         await self.conn.execute(
-            self._insert_ignore(person_roles).values(
-                person_id=person_id, role=role, org_id=org_id
-            )
+            self._insert_ignore(person_roles).values(person_id=person_id, role=role, org_id=org_id)
         )
 
     async def add_identity(
-        self, person_id: int, channel: str, kind: str, address: str,
+        self,
+        person_id: int,
+        channel: str,
+        kind: str,
+        address: str,
         reference: dict[str, Any] | None = None,
     ) -> bool:
         """Bind an address to a person; False when it belongs to someone already."""
         result = await self.conn.execute(
             self._insert_ignore(identities).values(
-                person_id=person_id, channel=channel, kind=kind, address=address,
+                person_id=person_id,
+                channel=channel,
+                kind=kind,
+                address=address,
                 reference=reference,
             )
         )
@@ -121,26 +156,43 @@ class PeopleQueries(TxBase):
     ) -> bool:
         result = await self.conn.execute(
             update(identities)
-            .where(and_(identities.c.channel == channel, identities.c.kind == kind,
-                        identities.c.address == address))
+            .where(
+                and_(
+                    identities.c.channel == channel,
+                    identities.c.kind == kind,
+                    identities.c.address == address,
+                )
+            )
             .values(reference=reference)
         )
         return bool(result.rowcount)
 
     async def reference(self, channel: str, kind: str, address: str) -> dict[str, Any] | None:
-        row = (await self.conn.execute(
-            select(identities.c.reference).where(
-                and_(identities.c.channel == channel, identities.c.kind == kind,
-                     identities.c.address == address))
-        )).first()
+        row = (
+            await self.conn.execute(
+                select(identities.c.reference).where(
+                    and_(
+                        identities.c.channel == channel,
+                        identities.c.kind == kind,
+                        identities.c.address == address,
+                    )
+                )
+            )
+        ).first()
         return None if row is None else row.reference
 
     async def find_person_id(self, channel: str, kind: str, address: str) -> int | None:
-        row = (await self.conn.execute(
-            select(identities.c.person_id).where(
-                and_(identities.c.channel == channel, identities.c.kind == kind,
-                     identities.c.address == address))
-        )).first()
+        row = (
+            await self.conn.execute(
+                select(identities.c.person_id).where(
+                    and_(
+                        identities.c.channel == channel,
+                        identities.c.kind == kind,
+                        identities.c.address == address,
+                    )
+                )
+            )
+        ).first()
         return None if row is None else int(row.person_id)
 
     async def person(self, person_id: int) -> Person | None:
@@ -160,27 +212,37 @@ class PeopleQueries(TxBase):
         roles: dict[int, list[PersonRole]] = {}
         for r in await self.conn.execute(_ROLES, {"ids": ids}):
             roles.setdefault(r.person_id, []).append(
-                PersonRole(r.role, Organisation(r.slug, r.name, OrgKind(r.kind)), r.org_id))
+                PersonRole(r.role, Organisation(r.slug, r.name, OrgKind(r.kind)), r.org_id)
+            )
         idents: dict[int, list[Identity]] = {}
         for i in await self.conn.execute(_IDENTITIES, {"ids": ids}):
             idents.setdefault(i.person_id, []).append(
-                Identity(i.channel, i.kind, i.address,
-                         reachable=i.channel != "teams" or i.reference is not None))
+                Identity(
+                    i.channel,
+                    i.kind,
+                    i.address,
+                    reachable=i.channel != "teams" or i.reference is not None,
+                )
+            )
         return [
-            Person(id=pid, name=self._dec(names[pid], f"person:{pid}"),
-                   roles=tuple(roles.get(pid, ())), identities=tuple(idents.get(pid, ())))
-            for pid in ids if pid in names
+            Person(
+                id=pid,
+                name=self._dec(names[pid], f"person:{pid}"),
+                roles=tuple(roles.get(pid, ())),
+                identities=tuple(idents.get(pid, ())),
+            )
+            for pid in ids
+            if pid in names
         ]
 
     async def remove_person(self, person_id: int) -> bool:
-        await self.conn.execute(delete(conversations).where(
-            conversations.c.person_id == person_id))
+        await self.conn.execute(delete(conversations).where(conversations.c.person_id == person_id))
         await self.conn.execute(delete(identities).where(identities.c.person_id == person_id))
-        await self.conn.execute(delete(person_roles).where(
-            person_roles.c.person_id == person_id))
+        await self.conn.execute(delete(person_roles).where(person_roles.c.person_id == person_id))
         # Cases stay (registration is the point); the name goes.
         result = await self.conn.execute(
-            update(people).where(people.c.id == person_id)
+            update(people)
+            .where(people.c.id == person_id)
             .values(name_enc=self._enc("(verwijderd)", f"person:{person_id}"))
         )
         return bool(result.rowcount)
@@ -191,8 +253,11 @@ class PeopleQueries(TxBase):
 
     async def person_for(self, channel: str, kind: str, address: str) -> Person | None:
         """The person behind a channel address, with roles (identities not loaded)."""
-        rows = list(await self.conn.execute(
-            _PERSON_BY_IDENTITY, {"channel": channel, "kind": kind, "address": address}))
+        rows = list(
+            await self.conn.execute(
+                _PERSON_BY_IDENTITY, {"channel": channel, "kind": kind, "address": address}
+            )
+        )
         if not rows:
             return None
         first = rows[0]
@@ -201,6 +266,7 @@ class PeopleQueries(TxBase):
             name=self._dec(first.name_enc, f"person:{first.id}"),
             roles=tuple(
                 PersonRole(r.role, Organisation(r.slug, r.name, OrgKind(r.kind)), r.org_id)
-                for r in rows if r.role is not None
+                for r in rows
+                if r.role is not None
             ),
         )

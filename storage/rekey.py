@@ -42,17 +42,23 @@ async def rotate(store: Store, batch: int = 500) -> dict[str, int]:
         last_id = 0
         while True:
             async with store.transaction() as tx:
-                rows = list(await tx.conn.execute(
-                    select(col.table).where(col.table.c.id > last_id)
-                    .order_by(col.table.c.id).limit(batch)))
+                rows = list(
+                    await tx.conn.execute(
+                        select(col.table)
+                        .where(col.table.c.id > last_id)
+                        .order_by(col.table.c.id)
+                        .limit(batch)
+                    )
+                )
                 for r in rows:
                     token = getattr(r, col.column)
                     if not token or cipher.key_id_of(token) == cipher.primary_key_id:
                         continue
                     purpose = col.purpose(r)
                     fresh = cipher.encrypt(cipher.decrypt(token, purpose), purpose)
-                    await tx.conn.execute(update(col.table).where(col.table.c.id == r.id)
-                                          .values({col.column: fresh}))
+                    await tx.conn.execute(
+                        update(col.table).where(col.table.c.id == r.id).values({col.column: fresh})
+                    )
                     done[label] += 1
             if len(rows) < batch:
                 break

@@ -42,31 +42,48 @@ OPEN, DONE = "open", "done"
 # Prebuilt statements of a report's submission (`set_deadlines`) and of a reporter's
 # every first message (`open_checkin`); executed with dicts of column values.
 _KINDS: BindParameter[list[str]] = bindparam("kinds", expanding=True)
-_DEADLINES_OF = select(case_deadlines.c.id, case_deadlines.c.kind, case_deadlines.c.state,
-                       case_deadlines.c.due_at).where(
-    case_deadlines.c.case_id == bindparam("case_id"))
+_DEADLINES_OF = select(
+    case_deadlines.c.id, case_deadlines.c.kind, case_deadlines.c.state, case_deadlines.c.due_at
+).where(case_deadlines.c.case_id == bindparam("case_id"))
 _MOVE_DEADLINE = update(case_deadlines).where(case_deadlines.c.id == bindparam("b_id"))
 _INSERT_DEADLINE = case_deadlines.insert()
-_DELETE_PENDING = reminders.delete().where(and_(
-    reminders.c.case_id == bindparam("case_id"), reminders.c.kind.in_(_KINDS),
-    reminders.c.state == PENDING))
-_STEPS_OF = select(reminders.c.kind, reminders.c.step).where(and_(
-    reminders.c.case_id == bindparam("case_id"), reminders.c.kind.in_(_KINDS)))
+_DELETE_PENDING = reminders.delete().where(
+    and_(
+        reminders.c.case_id == bindparam("case_id"),
+        reminders.c.kind.in_(_KINDS),
+        reminders.c.state == PENDING,
+    )
+)
+_STEPS_OF = select(reminders.c.kind, reminders.c.step).where(
+    and_(reminders.c.case_id == bindparam("case_id"), reminders.c.kind.in_(_KINDS))
+)
 _DEADLINE_LIST = (
     select(case_deadlines.c.kind, case_deadlines.c.due_at, case_deadlines.c.state)
     .where(case_deadlines.c.case_id == bindparam("case_id"))
-    .order_by(case_deadlines.c.due_at, case_deadlines.c.id))
-_ACK_HOURS = select(organisations.c.ack_hours).where(
-    organisations.c.id == bindparam("org_id"))
+    .order_by(case_deadlines.c.due_at, case_deadlines.c.id)
+)
+_ACK_HOURS = select(organisations.c.ack_hours).where(organisations.c.id == bindparam("org_id"))
 _OPEN_CHECKIN = (
-    select(reminders.c.id, reminders.c.case_id, reminders.c.step, cases.c.reference,
-           cases.c.org_id, cases.c.handler_function)
+    select(
+        reminders.c.id,
+        reminders.c.case_id,
+        reminders.c.step,
+        cases.c.reference,
+        cases.c.org_id,
+        cases.c.handler_function,
+    )
     .join(cases, cases.c.id == reminders.c.case_id)
-    .where(and_(cases.c.reporter_id == bindparam("reporter_id"),
-                reminders.c.kind == "checkin", reminders.c.state == SENT,
-                reminders.c.answered_at.is_(None),
-                reminders.c.sent_at >= bindparam("since", type_=reminders.c.sent_at.type)))
-    .order_by(reminders.c.sent_at.desc(), reminders.c.id.desc()).limit(1)
+    .where(
+        and_(
+            cases.c.reporter_id == bindparam("reporter_id"),
+            reminders.c.kind == "checkin",
+            reminders.c.state == SENT,
+            reminders.c.answered_at.is_(None),
+            reminders.c.sent_at >= bindparam("since", type_=reminders.c.sent_at.type),
+        )
+    )
+    .order_by(reminders.c.sent_at.desc(), reminders.c.id.desc())
+    .limit(1)
 )
 
 
@@ -82,23 +99,34 @@ async def savepoint(tx: Tx) -> AsyncIterator[None]:
 
 async def set_deadline(tx: Tx, case_id: int, kind: str, due: datetime, now: datetime) -> bool:
     """Create a case's deadline, or move an open one; False when it is done already."""
-    row = (await tx.conn.execute(
-        select(case_deadlines.c.id, case_deadlines.c.state).where(and_(
-            case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind))
-    )).first()
+    row = (
+        await tx.conn.execute(
+            select(case_deadlines.c.id, case_deadlines.c.state).where(
+                and_(case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind)
+            )
+        )
+    ).first()
     if row is None:
-        await tx.conn.execute(case_deadlines.insert().values(
-            case_id=case_id, kind=kind, due_at=due, state=OPEN, created_at=now))
+        await tx.conn.execute(
+            case_deadlines.insert().values(
+                case_id=case_id, kind=kind, due_at=due, state=OPEN, created_at=now
+            )
+        )
         return True
     if row.state != OPEN:
         return False
-    await tx.conn.execute(update(case_deadlines).where(case_deadlines.c.id == row.id)
-                          .values(due_at=due, snoozed_until=None))
+    await tx.conn.execute(
+        update(case_deadlines)
+        .where(case_deadlines.c.id == row.id)
+        .values(due_at=due, snoozed_until=None)
+    )
     return True
 
 
 async def set_deadlines(
-    tx: Tx, case_id: int, plans: Sequence[tuple[str, datetime, list[tuple[str, datetime]]]],
+    tx: Tx,
+    case_id: int,
+    plans: Sequence[tuple[str, datetime, list[tuple[str, datetime]]]],
     now: datetime,
 ) -> list[str]:
     """`set_deadline` and `replace_pending` for several deadlines (kind, due, reminder
@@ -112,13 +140,15 @@ async def set_deadlines(
     for kind, due, _steps in plans:
         row = found.get(kind)
         if row is None:
-            new.append({"case_id": case_id, "kind": kind, "due_at": due, "state": OPEN,
-                        "created_at": now})
+            new.append(
+                {"case_id": case_id, "kind": kind, "due_at": due, "state": OPEN, "created_at": now}
+            )
         elif row.state != OPEN:
             done.add(kind)
         else:
-            await tx.conn.execute(_MOVE_DEADLINE, {"b_id": row.id, "due_at": due,
-                                                   "snoozed_until": None})
+            await tx.conn.execute(
+                _MOVE_DEADLINE, {"b_id": row.id, "due_at": due, "snoozed_until": None}
+            )
     if new:
         await tx.conn.execute(_INSERT_DEADLINE, new)
     set_kinds = [k for k in kinds if k not in done]
@@ -126,11 +156,22 @@ async def set_deadlines(
         return []
     # A moved deadline: its pending rows go, the new plan comes in (sent rows stay).
     await tx.conn.execute(_DELETE_PENDING, {"case_id": case_id, "kinds": set_kinds})
-    sent = {(r.kind, r.step) for r in await tx.conn.execute(
-        _STEPS_OF, {"case_id": case_id, "kinds": set_kinds})}
-    await _insert_reminders(tx, case_id, [
-        (kind, step, at) for kind, _due, steps in plans if kind not in done
-        for step, at in steps if (kind, step) not in sent], now)
+    sent = {
+        (r.kind, r.step)
+        for r in await tx.conn.execute(_STEPS_OF, {"case_id": case_id, "kinds": set_kinds})
+    }
+    await _insert_reminders(
+        tx,
+        case_id,
+        [
+            (kind, step, at)
+            for kind, _due, steps in plans
+            if kind not in done
+            for step, at in steps
+            if (kind, step) not in sent
+        ],
+        now,
+    )
     return set_kinds
 
 
@@ -140,17 +181,31 @@ async def _insert_reminders(
     """Insert (kind, step, due) rows in one statement; a step that exists is left alone."""
     if steps:
         stmt = tx._cached("reminders.insert", lambda: tx._insert_ignore(reminders))
-        await tx.conn.execute(stmt, [
-            {"case_id": case_id, "kind": kind, "step": step, "due_at": due,
-             "state": PENDING, "late": False, "created_at": now}
-            for kind, step, due in steps])
+        await tx.conn.execute(
+            stmt,
+            [
+                {
+                    "case_id": case_id,
+                    "kind": kind,
+                    "step": step,
+                    "due_at": due,
+                    "state": PENDING,
+                    "late": False,
+                    "created_at": now,
+                }
+                for kind, step, due in steps
+            ],
+        )
 
 
 async def deadline_state(tx: Tx, case_id: int, kind: str) -> str | None:
-    return (await tx.conn.execute(
-        select(case_deadlines.c.state).where(and_(
-            case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind))
-    )).scalar_one_or_none()
+    return (
+        await tx.conn.execute(
+            select(case_deadlines.c.state).where(
+                and_(case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind)
+            )
+        )
+    ).scalar_one_or_none()
 
 
 async def mark_deadline_done(
@@ -158,18 +213,26 @@ async def mark_deadline_done(
 ) -> bool:
     """Mark done and cancel every pending reminder of it, at once; False if not open."""
     result = await tx.conn.execute(
-        update(case_deadlines).where(and_(
-            case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind,
-            case_deadlines.c.state == OPEN))
-        .values(state=DONE, done_at=now, done_by=person_id))
+        update(case_deadlines)
+        .where(
+            and_(
+                case_deadlines.c.case_id == case_id,
+                case_deadlines.c.kind == kind,
+                case_deadlines.c.state == OPEN,
+            )
+        )
+        .values(state=DONE, done_at=now, done_by=person_id)
+    )
     await cancel_pending(tx, case_id, kind)
     return bool(result.rowcount)
 
 
 async def note_snooze(tx: Tx, case_id: int, kind: str, until: datetime) -> None:
-    await tx.conn.execute(update(case_deadlines).where(and_(
-        case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind))
-        .values(snoozed_until=until))
+    await tx.conn.execute(
+        update(case_deadlines)
+        .where(and_(case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind))
+        .values(snoozed_until=until)
+    )
 
 
 async def deadline_list(tx: Tx, case_id: int) -> list[tuple[str, datetime, str]]:
@@ -183,21 +246,33 @@ async def deadlines(tx: Tx, case_id: int) -> list[DeadlineRecord]:
     counts: dict[tuple[str, str], int] = {}
     for r in await tx.conn.execute(
         select(reminders.c.kind, reminders.c.state, func.count())
-        .where(reminders.c.case_id == case_id).group_by(reminders.c.kind, reminders.c.state)
+        .where(reminders.c.case_id == case_id)
+        .group_by(reminders.c.kind, reminders.c.state)
     ):
         counts[(r[0], r[1])] = int(r[2])
-    rows = list(await tx.conn.execute(
-        select(case_deadlines).where(case_deadlines.c.case_id == case_id)
-        .order_by(case_deadlines.c.due_at, case_deadlines.c.id)))
+    rows = list(
+        await tx.conn.execute(
+            select(case_deadlines)
+            .where(case_deadlines.c.case_id == case_id)
+            .order_by(case_deadlines.c.due_at, case_deadlines.c.id)
+        )
+    )
     out = []
     for r in rows:
         who = await tx.person(r.done_by) if r.done_by is not None else None
-        out.append(DeadlineRecord(
-            kind=r.kind, due_at=r.due_at, state=r.state, created_at=r.created_at,
-            done_at=r.done_at, done_by=who.name if who else None,
-            snoozed_until=r.snoozed_until,
-            pending_reminders=counts.get((r.kind, PENDING), 0),
-            sent_reminders=counts.get((r.kind, SENT), 0)))
+        out.append(
+            DeadlineRecord(
+                kind=r.kind,
+                due_at=r.due_at,
+                state=r.state,
+                created_at=r.created_at,
+                done_at=r.done_at,
+                done_by=who.name if who else None,
+                snoozed_until=r.snoozed_until,
+                pending_reminders=counts.get((r.kind, PENDING), 0),
+                sent_reminders=counts.get((r.kind, SENT), 0),
+            )
+        )
     return out
 
 
@@ -216,32 +291,46 @@ async def replace_pending(
 ) -> None:
     """A moved deadline: its pending rows go, the new plan comes in (sent rows stay)."""
     await tx.conn.execute(_DELETE_PENDING, {"case_id": case_id, "kinds": [kind]})
-    sent = {r.step for r in await tx.conn.execute(
-        _STEPS_OF, {"case_id": case_id, "kinds": [kind]})}
+    sent = {r.step for r in await tx.conn.execute(_STEPS_OF, {"case_id": case_id, "kinds": [kind]})}
     await add_reminders(tx, case_id, kind, [s for s in steps if s[0] not in sent], now)
 
 
 async def cancel_pending(tx: Tx, case_id: int, kind: str) -> int:
     result = await tx.conn.execute(
-        update(reminders).where(and_(
-            reminders.c.case_id == case_id, reminders.c.kind == kind,
-            reminders.c.state == PENDING))
-        .values(state=CANCELLED, lease_token=None, lease_until=None))
+        update(reminders)
+        .where(
+            and_(
+                reminders.c.case_id == case_id,
+                reminders.c.kind == kind,
+                reminders.c.state == PENDING,
+            )
+        )
+        .values(state=CANCELLED, lease_token=None, lease_until=None)
+    )
     return result.rowcount or 0
 
 
 async def pending_steps(tx: Tx, case_id: int, kind: str) -> list[tuple[int, str, datetime]]:
     rows = await tx.conn.execute(
-        select(reminders.c.id, reminders.c.step, reminders.c.due_at).where(and_(
-            reminders.c.case_id == case_id, reminders.c.kind == kind,
-            reminders.c.state == PENDING)).order_by(reminders.c.due_at))
+        select(reminders.c.id, reminders.c.step, reminders.c.due_at)
+        .where(
+            and_(
+                reminders.c.case_id == case_id,
+                reminders.c.kind == kind,
+                reminders.c.state == PENDING,
+            )
+        )
+        .order_by(reminders.c.due_at)
+    )
     return [(r.id, r.step, r.due_at) for r in rows]
 
 
 async def move_reminder(tx: Tx, reminder_id: int, due: datetime) -> None:
-    await tx.conn.execute(update(reminders).where(and_(
-        reminders.c.id == reminder_id, reminders.c.state == PENDING))
-        .values(due_at=due, lease_token=None, lease_until=None))
+    await tx.conn.execute(
+        update(reminders)
+        .where(and_(reminders.c.id == reminder_id, reminders.c.state == PENDING))
+        .values(due_at=due, lease_token=None, lease_until=None)
+    )
 
 
 # A literal, not a bound parameter: only then can SQLite and PostgreSQL (generic plans)
@@ -250,14 +339,16 @@ _IS_PENDING = reminders.c.state == literal_column(f"'{PENDING}'")
 
 
 def _due_filter(now: datetime) -> Any:
-    return and_(_IS_PENDING, reminders.c.due_at <= now,
-                or_(reminders.c.lease_until.is_(None), reminders.c.lease_until <= now))
+    return and_(
+        _IS_PENDING,
+        reminders.c.due_at <= now,
+        or_(reminders.c.lease_until.is_(None), reminders.c.lease_until <= now),
+    )
 
 
 def claim_query(now: datetime, limit: int) -> Any:
     """The sweep's pick of due rows (also used by tests and the benchmark for EXPLAIN)."""
-    return (select(reminders.c.id).where(_due_filter(now))
-            .order_by(reminders.c.due_at).limit(limit))
+    return select(reminders.c.id).where(_due_filter(now)).order_by(reminders.c.due_at).limit(limit)
 
 
 async def claim_due(
@@ -273,25 +364,58 @@ async def claim_due(
     # The filter is repeated in the UPDATE: on SQLite (no row locks) it is what keeps two
     # processes from leasing the same row; on PostgreSQL it is a no-op after the lock.
     await tx.conn.execute(
-        update(reminders).where(and_(reminders.c.id.in_(ids), _due_filter(now)))
-        .values(lease_token=token, lease_until=now + timedelta(seconds=lease_seconds)))
+        update(reminders)
+        .where(and_(reminders.c.id.in_(ids), _due_filter(now)))
+        .values(lease_token=token, lease_until=now + timedelta(seconds=lease_seconds))
+    )
     rows = await tx.conn.execute(
-        select(reminders.c.id, reminders.c.case_id, reminders.c.kind, reminders.c.step,
-               reminders.c.due_at, case_deadlines.c.due_at.label("deadline_due"),
-               cases.c.reference, cases.c.reporter_id, cases.c.channel, cases.c.role,
-               cases.c.org_id, organisations.c.name.label("org_name"),
-               cases.c.handler_function, cases.c.serious)
+        select(
+            reminders.c.id,
+            reminders.c.case_id,
+            reminders.c.kind,
+            reminders.c.step,
+            reminders.c.due_at,
+            case_deadlines.c.due_at.label("deadline_due"),
+            cases.c.reference,
+            cases.c.reporter_id,
+            cases.c.channel,
+            cases.c.role,
+            cases.c.org_id,
+            organisations.c.name.label("org_name"),
+            cases.c.handler_function,
+            cases.c.serious,
+        )
         .join(cases, cases.c.id == reminders.c.case_id)
         .outerjoin(organisations, organisations.c.id == cases.c.org_id)
-        .outerjoin(case_deadlines, and_(case_deadlines.c.case_id == reminders.c.case_id,
-                                        case_deadlines.c.kind == reminders.c.kind))
+        .outerjoin(
+            case_deadlines,
+            and_(
+                case_deadlines.c.case_id == reminders.c.case_id,
+                case_deadlines.c.kind == reminders.c.kind,
+            ),
+        )
         .where(and_(reminders.c.id.in_(ids), reminders.c.lease_token == token))
-        .order_by(reminders.c.due_at, reminders.c.id))
-    return [DueReminder(
-        id=r.id, case_id=r.case_id, kind=r.kind, step=r.step, due_at=r.due_at,
-        deadline_due=r.deadline_due, reference=r.reference, reporter_id=r.reporter_id,
-        channel=r.channel, role=r.role, org_id=r.org_id, org_name=r.org_name,
-        handler_function=r.handler_function, serious=r.serious) for r in rows]
+        .order_by(reminders.c.due_at, reminders.c.id)
+    )
+    return [
+        DueReminder(
+            id=r.id,
+            case_id=r.case_id,
+            kind=r.kind,
+            step=r.step,
+            due_at=r.due_at,
+            deadline_due=r.deadline_due,
+            reference=r.reference,
+            reporter_id=r.reporter_id,
+            channel=r.channel,
+            role=r.role,
+            org_id=r.org_id,
+            org_name=r.org_name,
+            handler_function=r.handler_function,
+            serious=r.serious,
+        )
+        for r in rows
+    ]
 
 
 async def explain_claim(tx: Tx, now: datetime, limit: int = 500) -> str:
@@ -317,25 +441,40 @@ async def finish_claimed(
     """Mark a leased row sent (or cancelled); False when the lease is no longer ours or the
     row was cancelled meanwhile (the deadline was marked done): then nothing is sent."""
     result = await tx.conn.execute(
-        update(reminders).where(and_(
-            reminders.c.id == reminder_id, reminders.c.lease_token == token,
-            reminders.c.state == PENDING))
-        .values(state=state, sent_at=now if state == SENT else None, late=late,
-                lease_token=None, lease_until=None))
+        update(reminders)
+        .where(
+            and_(
+                reminders.c.id == reminder_id,
+                reminders.c.lease_token == token,
+                reminders.c.state == PENDING,
+            )
+        )
+        .values(
+            state=state,
+            sent_at=now if state == SENT else None,
+            late=late,
+            lease_token=None,
+            lease_until=None,
+        )
+    )
     return bool(result.rowcount)
 
 
 async def release(tx: Tx, reminder_id: int, token: str, retry_at: datetime) -> None:
     """Give a row back after a failure: it is tried again at `retry_at`."""
-    await tx.conn.execute(update(reminders).where(and_(
-        reminders.c.id == reminder_id, reminders.c.lease_token == token))
-        .values(lease_until=retry_at))
+    await tx.conn.execute(
+        update(reminders)
+        .where(and_(reminders.c.id == reminder_id, reminders.c.lease_token == token))
+        .values(lease_until=retry_at)
+    )
 
 
 async def reminder_rows(tx: Tx, case_id: int) -> list[dict[str, Any]]:
     rows = await tx.conn.execute(
-        select(reminders).where(reminders.c.case_id == case_id)
-        .order_by(reminders.c.due_at, reminders.c.id))
+        select(reminders)
+        .where(reminders.c.case_id == case_id)
+        .order_by(reminders.c.due_at, reminders.c.id)
+    )
     return [dict(r._mapping) for r in rows]
 
 
@@ -346,17 +485,20 @@ async def open_checkin(
     tx: Tx, reporter_id: int, now: datetime, open_for: timedelta
 ) -> OpenCheckin | None:
     """The reporter's latest check-in sent within `open_for` and not answered yet."""
-    row = (await tx.conn.execute(_OPEN_CHECKIN, {
-        "reporter_id": reporter_id, "since": now - open_for})).first()
+    row = (
+        await tx.conn.execute(_OPEN_CHECKIN, {"reporter_id": reporter_id, "since": now - open_for})
+    ).first()
     if row is None:
         return None
-    return OpenCheckin(row.id, row.case_id, row.reference, row.step, row.org_id,
-                       row.handler_function)
+    return OpenCheckin(
+        row.id, row.case_id, row.reference, row.step, row.org_id, row.handler_function
+    )
 
 
 async def answer_checkin(tx: Tx, reminder_id: int, now: datetime) -> None:
-    await tx.conn.execute(update(reminders).where(reminders.c.id == reminder_id)
-                          .values(answered_at=now))
+    await tx.conn.execute(
+        update(reminders).where(reminders.c.id == reminder_id).values(answered_at=now)
+    )
 
 
 # --- people ---------------------------------------------------------------------------------
@@ -364,9 +506,14 @@ async def answer_checkin(tx: Tx, reminder_id: int, now: datetime) -> None:
 
 async def people_with_role_anywhere(tx: Tx, role: str) -> list[Person]:
     """Everyone holding `role` at any organisation (the provincial coordinator VPT)."""
-    ids = (await tx.conn.execute(
-        select(person_roles.c.person_id).where(person_roles.c.role == role).distinct()
-        .order_by(person_roles.c.person_id))).scalars()
+    ids = (
+        await tx.conn.execute(
+            select(person_roles.c.person_id)
+            .where(person_roles.c.role == role)
+            .distinct()
+            .order_by(person_roles.c.person_id)
+        )
+    ).scalars()
     return await tx.people_by_id([int(pid) for pid in ids])
 
 

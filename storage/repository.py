@@ -55,15 +55,17 @@ _acker = people.alias("acker")
 
 # A case with its organisation and the names of its reporter and of who acknowledged it,
 # in one round trip (the names are decrypted here, as `person()` does).
-_CASE = (
-    select(cases, organisations.c.slug, organisations.c.name.label("org_name"),
-           organisations.c.kind.label("org_kind"),
-           _reporter.c.name_enc.label("reporter_name_enc"),
-           _acker.c.name_enc.label("acker_name_enc"))
-    .select_from(
-        cases.outerjoin(organisations, organisations.c.id == cases.c.org_id)
-        .outerjoin(_reporter, _reporter.c.id == cases.c.reporter_id)
-        .outerjoin(_acker, _acker.c.id == cases.c.acknowledged_by))
+_CASE = select(
+    cases,
+    organisations.c.slug,
+    organisations.c.name.label("org_name"),
+    organisations.c.kind.label("org_kind"),
+    _reporter.c.name_enc.label("reporter_name_enc"),
+    _acker.c.name_enc.label("acker_name_enc"),
+).select_from(
+    cases.outerjoin(organisations, organisations.c.id == cases.c.org_id)
+    .outerjoin(_reporter, _reporter.c.id == cases.c.reporter_id)
+    .outerjoin(_acker, _acker.c.id == cases.c.acknowledged_by)
 )
 _CASE_BY_ID = _CASE.where(cases.c.id == bindparam("case_id"))
 _CASE_BY_REFERENCE = _CASE.where(cases.c.reference == bindparam("reference"))
@@ -97,9 +99,16 @@ class Tx(PeopleQueries, TurnQueries):
             taken = (await self.conn.execute(_REFERENCE_TAKEN, {"ref": ref})).first()
             if taken is None:
                 break
-        result = await self.conn.execute(_INSERT_DRAFT, {
-            "reference": ref, "status": "draft", "reporter_id": reporter_id,
-            "channel": channel, "created_at": now})
+        result = await self.conn.execute(
+            _INSERT_DRAFT,
+            {
+                "reference": ref,
+                "status": "draft",
+                "reporter_id": reporter_id,
+                "channel": channel,
+                "created_at": now,
+            },
+        )
         case_id = int(result.scalar_one())
         await self.add_event(case_id, now, "draft_started", reporter_id)
         return case_id
@@ -107,49 +116,91 @@ class Tx(PeopleQueries, TurnQueries):
     async def clear_answers(self, case_id: int, fields: Iterable[str]) -> None:
         names = list(fields)
         if names:
-            await self.conn.execute(delete(answers).where(
-                and_(answers.c.case_id == case_id, answers.c.field.in_(names))))
+            await self.conn.execute(
+                delete(answers).where(
+                    and_(answers.c.case_id == case_id, answers.c.field.in_(names))
+                )
+            )
 
     async def add_evidence(self, case_id: int, file: Attachment, now: datetime) -> int:
         result = await self.conn.execute(
-            insert(evidence).values(
-                case_id=case_id, filename_enc=b"", content_type=file.content_type[:120],
-                size=file.size, data_enc=b"", created_at=now,
-            ).returning(evidence.c.id)
+            insert(evidence)
+            .values(
+                case_id=case_id,
+                filename_enc=b"",
+                content_type=file.content_type[:120],
+                size=file.size,
+                data_enc=b"",
+                created_at=now,
+            )
+            .returning(evidence.c.id)
         )
         eid = int(result.scalar_one())
-        await self.conn.execute(update(evidence).where(evidence.c.id == eid).values(
-            filename_enc=self._enc(file.filename, f"evidence-name:{eid}"),
-            data_enc=self.cipher.encrypt(file.data, f"evidence:{eid}"),
-        ))
+        await self.conn.execute(
+            update(evidence)
+            .where(evidence.c.id == eid)
+            .values(
+                filename_enc=self._enc(file.filename, f"evidence-name:{eid}"),
+                data_enc=self.cipher.encrypt(file.data, f"evidence:{eid}"),
+            )
+        )
         return eid
 
     async def evidence(self, case_id: int) -> list[EvidenceRecord]:
         rows = await self.conn.execute(
-            select(evidence.c.id, evidence.c.filename_enc, evidence.c.content_type,
-                   evidence.c.size, evidence.c.created_at)
-            .where(evidence.c.case_id == case_id).order_by(evidence.c.id))
+            select(
+                evidence.c.id,
+                evidence.c.filename_enc,
+                evidence.c.content_type,
+                evidence.c.size,
+                evidence.c.created_at,
+            )
+            .where(evidence.c.case_id == case_id)
+            .order_by(evidence.c.id)
+        )
         return [
-            EvidenceRecord(r.id, self._dec(r.filename_enc, f"evidence-name:{r.id}"),
-                           r.content_type, r.size, _aware(r.created_at) or r.created_at)
+            EvidenceRecord(
+                r.id,
+                self._dec(r.filename_enc, f"evidence-name:{r.id}"),
+                r.content_type,
+                r.size,
+                _aware(r.created_at) or r.created_at,
+            )
             for r in rows
         ]
 
     async def evidence_data(self, evidence_id: int) -> bytes:
-        row = (await self.conn.execute(
-            select(evidence.c.data_enc).where(evidence.c.id == evidence_id))).one()
+        row = (
+            await self.conn.execute(select(evidence.c.data_enc).where(evidence.c.id == evidence_id))
+        ).one()
         return self.cipher.decrypt(row.data_enc, f"evidence:{evidence_id}")
 
     async def submit_case(
-        self, case_id: int, route: Route, org_id: int, role: str, facts: dict[str, Any],
+        self,
+        case_id: int,
+        route: Route,
+        org_id: int,
+        role: str,
+        facts: dict[str, Any],
         now: datetime,
     ) -> None:
-        await self.conn.execute(_SUBMIT_CASE, {
-            "b_id": case_id, "status": "submitted", "role": role, "org_id": org_id,
-            "handler_function": route.handler.value, "informed": list(route.informed),
-            "kinds": facts["kinds"], "serious": facts["serious"],
-            "criminal_suspected": facts["criminal"], "incident_start": facts["start"],
-            "incident_end": facts["end"], "submitted_at": now})
+        await self.conn.execute(
+            _SUBMIT_CASE,
+            {
+                "b_id": case_id,
+                "status": "submitted",
+                "role": role,
+                "org_id": org_id,
+                "handler_function": route.handler.value,
+                "informed": list(route.informed),
+                "kinds": facts["kinds"],
+                "serious": facts["serious"],
+                "criminal_suspected": facts["criminal"],
+                "incident_start": facts["start"],
+                "incident_end": facts["end"],
+                "submitted_at": now,
+            },
+        )
 
     async def set_status(self, case_id: int, status: str) -> None:
         await self.conn.execute(update(cases).where(cases.c.id == case_id).values(status=status))
@@ -161,25 +212,35 @@ class Tx(PeopleQueries, TurnQueries):
         await self.add_event(case_id, now, "draft_discarded", actor_id)
 
     async def add_event(
-        self, case_id: int, at: datetime, kind: str, actor_id: int | None,
+        self,
+        case_id: int,
+        at: datetime,
+        kind: str,
+        actor_id: int | None,
         detail: dict[str, Any] | None = None,
     ) -> None:
         await self.add_events(case_id, at, [(kind, actor_id, detail)])
 
     async def add_events(
-        self, case_id: int, at: datetime,
+        self,
+        case_id: int,
+        at: datetime,
         events: Iterable[tuple[str, int | None, dict[str, Any] | None]],
     ) -> None:
         """Several events of one case at one moment, in this order, in one statement."""
-        rows = [{"case_id": case_id, "at": at, "kind": kind, "actor_id": actor_id,
-                 "detail": detail} for kind, actor_id, detail in events]
+        rows = [
+            {"case_id": case_id, "at": at, "kind": kind, "actor_id": actor_id, "detail": detail}
+            for kind, actor_id, detail in events
+        ]
         if rows:
             await self.conn.execute(_INSERT_EVENT, rows)
 
     async def events(self, case_id: int) -> list[CaseEvent]:
         rows = await self.conn.execute(
-            select(case_events).where(case_events.c.case_id == case_id)
-            .order_by(case_events.c.at, case_events.c.id))
+            select(case_events)
+            .where(case_events.c.case_id == case_id)
+            .order_by(case_events.c.at, case_events.c.id)
+        )
         out = []
         for r in list(rows):
             actor = None
@@ -192,18 +253,28 @@ class Tx(PeopleQueries, TurnQueries):
     def _case_record(self, r: Any) -> CaseRecord:
         reporter = self._name(r.reporter_id, r.reporter_name_enc)
         return CaseRecord(
-            id=r.id, reference=r.reference, status=r.status, reporter_id=r.reporter_id,
+            id=r.id,
+            reference=r.reference,
+            status=r.status,
+            reporter_id=r.reporter_id,
             reporter_name="?" if reporter is None else reporter,
-            channel=r.channel, role=r.role,
+            channel=r.channel,
+            role=r.role,
             org=Organisation(r.slug, r.org_name, OrgKind(r.org_kind)) if r.slug else None,
-            org_id=r.org_id, handler_function=r.handler_function,
-            informed=tuple(r.informed or ()), kinds=tuple(r.kinds or ()), serious=r.serious,
+            org_id=r.org_id,
+            handler_function=r.handler_function,
+            informed=tuple(r.informed or ()),
+            kinds=tuple(r.kinds or ()),
+            serious=r.serious,
             criminal_suspected=r.criminal_suspected,
-            incident_start=_aware(r.incident_start), incident_end=_aware(r.incident_end),
+            incident_start=_aware(r.incident_start),
+            incident_end=_aware(r.incident_end),
             created_at=_aware(r.created_at) or r.created_at,
-            submitted_at=_aware(r.submitted_at), acknowledged_at=_aware(r.acknowledged_at),
-            acknowledged_by=(self._name(r.acknowledged_by, r.acker_name_enc)
-                             if r.acknowledged_by else None),
+            submitted_at=_aware(r.submitted_at),
+            acknowledged_at=_aware(r.acknowledged_at),
+            acknowledged_by=(
+                self._name(r.acknowledged_by, r.acker_name_enc) if r.acknowledged_by else None
+            ),
         )
 
     def _name(self, person_id: int, name_enc: bytes | None) -> str | None:
@@ -214,8 +285,9 @@ class Tx(PeopleQueries, TurnQueries):
         return None if row is None else self._case_record(row)
 
     async def case_by_reference(self, reference: str) -> CaseRecord | None:
-        row = (await self.conn.execute(
-            _CASE_BY_REFERENCE, {"reference": reference.strip().upper()})).first()
+        row = (
+            await self.conn.execute(_CASE_BY_REFERENCE, {"reference": reference.strip().upper()})
+        ).first()
         return None if row is None else self._case_record(row)
 
     async def list_cases(
@@ -231,8 +303,10 @@ class Tx(PeopleQueries, TurnQueries):
     async def acknowledge(self, case_id: int, person_id: int, now: datetime) -> bool:
         """Mark acknowledged; False when someone already did (a second press)."""
         result = await self.conn.execute(
-            update(cases).where(and_(cases.c.id == case_id, cases.c.status == "submitted"))
-            .values(status="acknowledged", acknowledged_at=now, acknowledged_by=person_id))
+            update(cases)
+            .where(and_(cases.c.id == case_id, cases.c.status == "submitted"))
+            .values(status="acknowledged", acknowledged_at=now, acknowledged_by=person_id)
+        )
         if result.rowcount:
             await self.add_event(case_id, now, "acknowledged", person_id)
             from storage.reminders import mark_deadline_done  # local: it imports this module
@@ -243,20 +317,30 @@ class Tx(PeopleQueries, TurnQueries):
     # --- outbox --------------------------------------------------------------------------
 
     async def enqueue(
-        self, channel: str, account: str, recipient: str, payload: dict[str, Any],
-        now: datetime, dedupe_key: str | None = None,
+        self,
+        channel: str,
+        account: str,
+        recipient: str,
+        payload: dict[str, Any],
+        now: datetime,
+        dedupe_key: str | None = None,
     ) -> bool:
         """Queue a proactive message; False when one with this dedupe key exists."""
         stmt = self._insert_ignore(outbox).values(
-            channel=channel, account=account, recipient=recipient,
-            payload_enc=self.cipher.encrypt_text(json.dumps(payload, ensure_ascii=False),
-                                                 "outbox"),
-            status="pending", attempts=0, next_attempt_at=now, created_at=now,
+            channel=channel,
+            account=account,
+            recipient=recipient,
+            payload_enc=self.cipher.encrypt_text(json.dumps(payload, ensure_ascii=False), "outbox"),
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
             dedupe_key=dedupe_key,
         )
         return bool((await self.conn.execute(stmt)).rowcount)
 
     async def outbox_counts(self) -> dict[str, int]:
         rows = await self.conn.execute(
-            select(outbox.c.status, func.count()).group_by(outbox.c.status))
+            select(outbox.c.status, func.count()).group_by(outbox.c.status)
+        )
         return {r[0]: int(r[1]) for r in rows}

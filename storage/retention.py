@@ -19,6 +19,7 @@ async def purge(tx: Tx, now: datetime, keep_days: int) -> dict[str, int]:
     """Delete dedupe keys and delivered outbox rows older than `keep_days`."""
     before = now - timedelta(days=keep_days)
     seen = await tx.conn.execute(delete(inbound_seen).where(inbound_seen.c.received_at < before))
-    sent = await tx.conn.execute(delete(outbox).where(
-        and_(outbox.c.status == "sent", outbox.c.sent_at < before)))
+    sent = await tx.conn.execute(
+        delete(outbox).where(and_(outbox.c.status == "sent", outbox.c.sent_at < before))
+    )
     return {"inbound_seen": seen.rowcount or 0, "outbox": sent.rowcount or 0}

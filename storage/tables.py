@@ -38,7 +38,6 @@ metadata = MetaData(
 )
 
 
-
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, aware UTC datetimes out, on every backend.
 
@@ -258,8 +257,12 @@ reminders = Table(
     # The sweep reads only pending rows by due time: a partial index holds just those, so
     # its size (and the sweep's cost) follows the pending rows, and the due ones are a
     # range scan at its start. Sent rows (the bulk, over time) are not in it at all.
-    Index("ix_reminders_pending_due", "due_at",
-          postgresql_where=text("state = 'pending'"), sqlite_where=text("state = 'pending'")),
+    Index(
+        "ix_reminders_pending_due",
+        "due_at",
+        postgresql_where=text("state = 'pending'"),
+        sqlite_where=text("state = 'pending'"),
+    ),
     # Open check-ins of a reporter's cases, and "cancel all pending of this deadline".
     Index(None, "case_id", "kind", "state"),
 )

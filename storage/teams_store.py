@@ -63,8 +63,9 @@ case_cards = Table(
 TEAM_RECIPIENT_PREFIX = "org:"  # outbox recipient of an organisation's team channel
 
 # Asked on every submission (bot/cases.py), so built once.
-_LINKED_TEAM = select(organisations.c.slug).where(and_(
-    organisations.c.id == bindparam("org_id"), organisations.c.team_channel_ref.is_not(None)))
+_LINKED_TEAM = select(organisations.c.slug).where(
+    and_(organisations.c.id == bindparam("org_id"), organisations.c.team_channel_ref.is_not(None))
+)
 
 
 @dataclass(frozen=True)
@@ -91,28 +92,40 @@ async def save_conversation(
     result = await tx.conn.execute(
         update(teams_conversations)
         .where(teams_conversations.c.conversation == conversation)
-        .values(reference=reference, updated_at=now))
+        .values(reference=reference, updated_at=now)
+    )
     if not result.rowcount:
-        await tx.conn.execute(tx._insert_ignore(teams_conversations).values(
-            conversation=conversation, reference=reference, updated_at=now))
+        await tx.conn.execute(
+            tx._insert_ignore(teams_conversations).values(
+                conversation=conversation, reference=reference, updated_at=now
+            )
+        )
 
 
 async def conversation(tx: Tx, conversation: str) -> dict[str, Any] | None:
-    row = (await tx.conn.execute(
-        select(teams_conversations.c.reference)
-        .where(teams_conversations.c.conversation == conversation))).first()
+    row = (
+        await tx.conn.execute(
+            select(teams_conversations.c.reference).where(
+                teams_conversations.c.conversation == conversation
+            )
+        )
+    ).first()
     return None if row is None else dict(row.reference)
 
 
 async def link_team_channel(tx: Tx, org_id: int, reference: dict[str, Any]) -> None:
-    await tx.conn.execute(update(organisations).where(organisations.c.id == org_id)
-                          .values(team_channel_ref=reference))
+    await tx.conn.execute(
+        update(organisations).where(organisations.c.id == org_id).values(team_channel_ref=reference)
+    )
 
 
 async def team_channel(tx: Tx, org_id: int) -> dict[str, Any] | None:
     """The linked team channel's reference of an organisation, or None."""
-    row = (await tx.conn.execute(
-        select(organisations.c.team_channel_ref).where(organisations.c.id == org_id))).first()
+    row = (
+        await tx.conn.execute(
+            select(organisations.c.team_channel_ref).where(organisations.c.id == org_id)
+        )
+    ).first()
     return None if row is None or row.team_channel_ref is None else dict(row.team_channel_ref)
 
 
@@ -123,8 +136,11 @@ async def linked_team_recipient(tx: Tx, org_id: int) -> str | None:
 
 
 async def team_channel_by_slug(tx: Tx, slug: str) -> dict[str, Any] | None:
-    row = (await tx.conn.execute(
-        select(organisations.c.team_channel_ref).where(organisations.c.slug == slug))).first()
+    row = (
+        await tx.conn.execute(
+            select(organisations.c.team_channel_ref).where(organisations.c.slug == slug)
+        )
+    ).first()
     return None if row is None or row.team_channel_ref is None else dict(row.team_channel_ref)
 
 
@@ -132,25 +148,41 @@ async def team_channel_by_slug(tx: Tx, slug: str) -> dict[str, Any] | None:
 
 
 async def record_card(
-    tx: Tx, case_id: int, channel: str, recipient: str, message_id: str, audience: str,
+    tx: Tx,
+    case_id: int,
+    channel: str,
+    recipient: str,
+    message_id: str,
+    audience: str,
     now: datetime,
 ) -> None:
-    await tx.conn.execute(tx._insert_ignore(case_cards).values(
-        case_id=case_id, channel=channel, recipient=recipient, message_id=message_id,
-        audience=audience, created_at=now))
+    await tx.conn.execute(
+        tx._insert_ignore(case_cards).values(
+            case_id=case_id,
+            channel=channel,
+            recipient=recipient,
+            message_id=message_id,
+            audience=audience,
+            created_at=now,
+        )
+    )
 
 
 async def cards_of(tx: Tx, case_id: int) -> list[CaseCard]:
     rows = await tx.conn.execute(
-        select(case_cards).where(case_cards.c.case_id == case_id).order_by(case_cards.c.id))
-    return [CaseCard(r.case_id, r.channel, r.recipient, r.message_id, r.audience)
-            for r in rows]
+        select(case_cards).where(case_cards.c.case_id == case_id).order_by(case_cards.c.id)
+    )
+    return [CaseCard(r.case_id, r.channel, r.recipient, r.message_id, r.audience) for r in rows]
 
 
 async def card_by_message(tx: Tx, channel: str, message_id: str) -> CaseCard | None:
-    row = (await tx.conn.execute(
-        select(case_cards).where(and_(case_cards.c.channel == channel,
-                                      case_cards.c.message_id == message_id)))).first()
+    row = (
+        await tx.conn.execute(
+            select(case_cards).where(
+                and_(case_cards.c.channel == channel, case_cards.c.message_id == message_id)
+            )
+        )
+    ).first()
     if row is None:
         return None
     return CaseCard(row.case_id, row.channel, row.recipient, row.message_id, row.audience)

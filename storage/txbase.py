@@ -48,4 +48,5 @@ class TxBase:
         mod: Any = postgresql if dialect == "postgresql" else sqlite
         stmt = mod.insert(table)
         return stmt.on_conflict_do_update(
-            index_elements=keys, set_={c: stmt.excluded[c] for c in update})
+            index_elements=keys, set_={c: stmt.excluded[c] for c in update}
+        )

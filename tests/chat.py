@@ -34,18 +34,18 @@ class Chatter:
 # A whole report in the fewest plain answers, from the first message to the review.
 def report_lines(when: str = "gisteren om 14:30", what: str = "Hij schold me uit.") -> list[str]:
     return [
-        "hallo",           # first message: intro + safety question
-        "ja",              # safe
-        what,              # what
-        "2",               # kinds: verbale agressie
-        "Gemeentehuis",    # where
-        when,              # when
-        "ja",              # when confirmed
-        "3",               # perpetrator unknown
-        "overslaan",       # witnesses
-        "overslaan",       # evidence
-        "5",               # injury: geen
-        "nee",             # damage
-        "nee",             # time off
-        "nee",             # criminal
+        "hallo",  # first message: intro + safety question
+        "ja",  # safe
+        what,  # what
+        "2",  # kinds: verbale agressie
+        "Gemeentehuis",  # where
+        when,  # when
+        "ja",  # when confirmed
+        "3",  # perpetrator unknown
+        "overslaan",  # witnesses
+        "overslaan",  # evidence
+        "5",  # injury: geen
+        "nee",  # damage
+        "nee",  # time off
+        "nee",  # criminal
     ]

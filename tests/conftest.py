@@ -18,7 +18,8 @@ from tests.pg import scratch_database
 AMS = ZoneInfo("Europe/Amsterdam")
 TEST_KEY = "t1:" + "A" * 43  # 32 zero-ish bytes, base64: a fixed test key, not a secret
 PG_ADMIN_URL = os.environ.get(
-    "WEERBAAR_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
+    "WEERBAAR_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+)
 
 
 class FakeClock:
@@ -60,8 +61,9 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 def make_settings(url: str, tmp_path: Path, **extra: object) -> Settings:
-    return Settings(database_url=url, encryption_keys=TEST_KEY, home=tmp_path / "home",
-                    _env_file=None, **extra)  # type: ignore[call-arg]
+    return Settings(
+        database_url=url, encryption_keys=TEST_KEY, home=tmp_path / "home", _env_file=None, **extra
+    )  # type: ignore[call-arg]
 
 
 AppFactory = Callable[..., Awaitable[Weerbaar]]

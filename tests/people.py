@@ -6,8 +6,12 @@ from bot.app import Weerbaar
 
 
 async def enrol(
-    app: Weerbaar, name: str, *roles: tuple[str, str], local: str | None = None,
-    phone: str | None = None, aad: str | None = None,
+    app: Weerbaar,
+    name: str,
+    *roles: tuple[str, str],
+    local: str | None = None,
+    phone: str | None = None,
+    aad: str | None = None,
 ) -> int:
     """Enrol `name` with `roles` ((role, organisation slug) pairs) and the given addresses."""
     async with app.store.transaction() as tx:
@@ -16,8 +20,11 @@ async def enrol(
             org_id = await tx.organisation_id(slug)
             assert org_id is not None, slug
             await tx.add_role(pid, role, org_id)
-        for channel, kind, address in (("local", "handle", local), ("signal", "phone", phone),
-                                       ("teams", "aad", aad)):
+        for channel, kind, address in (
+            ("local", "handle", local),
+            ("signal", "phone", phone),
+            ("teams", "aad", aad),
+        ):
             if address is not None:
                 assert await tx.add_identity(pid, channel, kind, address), address
     return pid

@@ -34,11 +34,35 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_people_add_list_remove(env: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "people", "add", "--name", "Gerda Smit", "--role", "griffier",
-                       "--org", "Gemeente Zeist", "--teams", "aad-123", "--local", "gerda")
+    code, out, _ = run(
+        capsys,
+        "people",
+        "add",
+        "--name",
+        "Gerda Smit",
+        "--role",
+        "griffier",
+        "--org",
+        "Gemeente Zeist",
+        "--teams",
+        "aad-123",
+        "--local",
+        "gerda",
+    )
     assert code == 0 and "griffier at Gemeente Zeist" in out
-    code, out, _ = run(capsys, "people", "add", "--name", "Piet", "--role", "raadslid",
-                       "--org", "zeist", "--signal", "06 12345678")
+    code, out, _ = run(
+        capsys,
+        "people",
+        "add",
+        "--name",
+        "Piet",
+        "--role",
+        "raadslid",
+        "--org",
+        "zeist",
+        "--signal",
+        "06 12345678",
+    )
     assert code == 0
     code, out, _ = run(capsys, "people", "list")
     assert "Gerda Smit" in out and "not yet reachable in Teams" in out
@@ -49,12 +73,15 @@ def test_people_add_list_remove(env: dict[str, str], capsys: pytest.CaptureFixtu
     assert "Gerda" not in out
 
 
-@pytest.mark.parametrize(("args", "says"), [
-    (["--role", "baas", "--org", "zeist"], "Unknown role 'baas'. Valid roles: commissaris"),
-    (["--role", "griffier", "--org", "Zeistt"], "Unknown organisation 'Zeistt'. Valid: "),
-    (["--role", "dijkgraaf", "--org", "zeist"], "does not belong to a gemeente"),
-    (["--role", "griffier", "--org", "zeist", "--signal", "12"], "not a valid phone number"),
-])
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--role", "baas", "--org", "zeist"], "Unknown role 'baas'. Valid roles: commissaris"),
+        (["--role", "griffier", "--org", "Zeistt"], "Unknown organisation 'Zeistt'. Valid: "),
+        (["--role", "dijkgraaf", "--org", "zeist"], "does not belong to a gemeente"),
+        (["--role", "griffier", "--org", "zeist", "--signal", "12"], "not a valid phone number"),
+    ],
+)
 def test_mistakes_get_one_clear_line(
     env: dict[str, str], capsys: pytest.CaptureFixture[str], args: list[str], says: str
 ) -> None:
@@ -75,8 +102,13 @@ def test_chat_from_a_pipe_then_cases_list_and_show(
     assert run(capsys, "demo")[0] == 0
     lines = "\n".join([*report_lines(what="Schelden bij de ingang."), "verstuur"]) + "\n"
     done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "chat", "--as", "bram"], input=lines, text=True,
-        capture_output=True, env={**os.environ, **env}, cwd=tmp_path, timeout=60,
+        [sys.executable, "-m", "bot.cli", "chat", "--as", "bram"],
+        input=lines,
+        text=True,
+        capture_output=True,
+        env={**os.environ, **env},
+        cwd=tmp_path,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert "Je kenmerk is WB-" in done.stdout
@@ -91,14 +123,18 @@ def test_chat_from_a_pipe_then_cases_list_and_show(
 
     # the griffier of Zeist sees the new case when opening the chat
     seen = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "chat", "--as", "griffier-zeist"], input="",
-        text=True, capture_output=True, env={**os.environ, **env}, cwd=tmp_path, timeout=60,
+        [sys.executable, "-m", "bot.cli", "chat", "--as", "griffier-zeist"],
+        input="",
+        text=True,
+        capture_output=True,
+        env={**os.environ, **env},
+        cwd=tmp_path,
+        timeout=60,
     )
     assert f"Nieuwe melding {reference}" in seen.stdout
 
 
-def test_chat_as_an_unknown_handle(env: dict[str, str],
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_chat_as_an_unknown_handle(env: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "chat", "--as", "nobody")
     assert code == 2 and "No one is enrolled with local handle 'nobody'" in err
 
@@ -112,8 +148,9 @@ def test_production_without_a_key_refuses_to_start(
     assert code == 2 and "WEERBAAR_ENCRYPTION_KEYS is missing" in err
 
 
-def test_keys_new_then_rotate(env: dict[str, str], capsys: pytest.CaptureFixture[str],
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_keys_new_then_rotate(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert run(capsys, "demo")[0] == 0  # names are encrypted under the test key
     code, out, _ = run(capsys, "keys", "new")
     new_key = out.strip()
@@ -132,16 +169,29 @@ def test_cases_close_follows_the_basisafspraak(
     assert run(capsys, "demo")[0] == 0
     lines = "\n".join([*report_lines(), "verstuur"]) + "\n"
     done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "chat", "--as", "bram"], input=lines, text=True,
-        capture_output=True, env={**os.environ, **env}, cwd=tmp_path, timeout=60,
+        [sys.executable, "-m", "bot.cli", "chat", "--as", "bram"],
+        input=lines,
+        text=True,
+        capture_output=True,
+        env={**os.environ, **env},
+        cwd=tmp_path,
+        timeout=60,
     )
     reference = done.stdout.split("Je kenmerk is ")[1][:9]
     code, _, err = run(capsys, "cases", "close", reference, "--by", "griffier-zeist")
     assert code == 2 and "no recorded response" in err
     code, _, err = run(capsys, "cases", "close", reference, "--by", "anna")
     assert code == 2 and "not a handler" in err
-    code, out, _ = run(capsys, "cases", "record", reference, "response", "incidentgesprek",
-                       "--by", "griffier-zeist")
+    code, out, _ = run(
+        capsys,
+        "cases",
+        "record",
+        reference,
+        "response",
+        "incidentgesprek",
+        "--by",
+        "griffier-zeist",
+    )
     assert code == 0 and "recorded" in out
     code, out, _ = run(capsys, "cases", "close", reference, "--by", "griffier-zeist")
     assert code == 0 and "closed (incidentgesprek)" in out
@@ -150,16 +200,29 @@ def test_cases_close_follows_the_basisafspraak(
 
 
 def test_teams_package_and_a_half_configured_teams(
-    env: dict[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path,
+    env: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     app_id = "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
     out = tmp_path / "app.zip"
-    code, printed, _ = run(capsys, "teams", "package", "--host", "weerbaar.example.nl",
-                           "--out", str(out), "--app-id", app_id)
+    code, printed, _ = run(
+        capsys,
+        "teams",
+        "package",
+        "--host",
+        "weerbaar.example.nl",
+        "--out",
+        str(out),
+        "--app-id",
+        app_id,
+    )
     assert code == 0 and out.is_file() and str(out) in printed
     monkeypatch.setenv("WEERBAAR_TEAMS_APP_ID", app_id)
     code, _, err = run(capsys, "orgs", "list")
     assert code == 2
-    assert err.strip() == ("weerbaar: Teams is partly configured: WEERBAAR_TEAMS_APP_PASSWORD, "
-                           "WEERBAAR_TEAMS_TENANT_ID are missing.")
+    assert err.strip() == (
+        "weerbaar: Teams is partly configured: WEERBAAR_TEAMS_APP_PASSWORD, "
+        "WEERBAAR_TEAMS_TENANT_ID are missing."
+    )

@@ -39,10 +39,19 @@ async def test_markers_appear_in_no_log_and_no_raw_database_byte(
     evidence.write_text(f"Dreigbrief {MARKERS['file']}")
 
     chat = Chatter(app, "rita")
-    await chat.say("hallo", "ja", f"Hij dreigde {MARKERS['what']}", "3",
-                   f"Markt {MARKERS['where']}", "gisteren om 10:00", "ja", "1",
-                   f"Naam {MARKERS['who']}", f"Kenteken {MARKERS['details']}",
-                   f"Getuige {MARKERS['witness']}")
+    await chat.say(
+        "hallo",
+        "ja",
+        f"Hij dreigde {MARKERS['what']}",
+        "3",
+        f"Markt {MARKERS['where']}",
+        "gisteren om 10:00",
+        "ja",
+        "1",
+        f"Naam {MARKERS['who']}",
+        f"Kenteken {MARKERS['details']}",
+        f"Getuige {MARKERS['witness']}",
+    )
     await chat.file(evidence)
     await chat.say(MARKERS["link"], "klaar", "1", "ja", "nee", "ja")
     assert MARKERS["what"] in chat.text  # the review shows it to the reporter

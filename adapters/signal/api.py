@@ -116,5 +116,3 @@ async def _delivery_error(resp: aiohttp.ClientResponse) -> DeliveryError:
     if "untrusted identit" in detail.lower():
         return DeliveryError(f"untrusted identity: safety number changed (HTTP {status})")
     return DeliveryError(f"rejected by signal-cli-rest-api (HTTP {status})")
-
-

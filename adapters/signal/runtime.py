@@ -19,7 +19,10 @@ LEADER_INTERVAL = 5.0  # seconds between lock retries: a dead receiver is replac
 
 
 def signal_adapter(
-    app: Weerbaar, *, leader_interval: float = LEADER_INTERVAL, reconnect_base: float = 0.2,
+    app: Weerbaar,
+    *,
+    leader_interval: float = LEADER_INTERVAL,
+    reconnect_base: float = 0.2,
     reconnect_cap: float = 15.0,
 ) -> SignalAdapter | None:
     """The Signal adapter as the settings describe it; None when Signal is off."""
@@ -42,7 +45,10 @@ def signal_adapter(
 
 
 async def start_signal(
-    app: Weerbaar, *, leader_interval: float = LEADER_INTERVAL, reconnect_base: float = 0.2,
+    app: Weerbaar,
+    *,
+    leader_interval: float = LEADER_INTERVAL,
+    reconnect_base: float = 0.2,
     reconnect_cap: float = 15.0,
 ) -> SignalAdapter | None:
     """Build, register (as outbox channel) and start the Signal adapter, when enabled.
@@ -51,8 +57,12 @@ async def start_signal(
     `SignalSetupError` when the REST API runs in the wrong mode or is too old; a REST API
     that is down is waited for in the background.
     """
-    adapter = signal_adapter(app, leader_interval=leader_interval,
-                             reconnect_base=reconnect_base, reconnect_cap=reconnect_cap)
+    adapter = signal_adapter(
+        app,
+        leader_interval=leader_interval,
+        reconnect_base=reconnect_base,
+        reconnect_cap=reconnect_cap,
+    )
     if adapter is None:
         return None
     app.add_channel(adapter)

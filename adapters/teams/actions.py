@@ -53,8 +53,9 @@ class CaseCardActions:
         self._store = store
         self._clock = clock
 
-    async def on_card_action(self, key: ConversationKey, verb: str, data: dict[str, object],
-                             activity_id: str) -> dict[str, object]:
+    async def on_card_action(
+        self, key: ConversationKey, verb: str, data: dict[str, object], activity_id: str
+    ) -> dict[str, object]:
         reference = data.get("reference")
         if verb != ACKNOWLEDGE_VERB or not isinstance(reference, str) or not reference:
             return refusal_card(say("ack_unknown_case", reference=str(reference or "-")))
@@ -68,8 +69,7 @@ class CaseCardActions:
             outcome = await acknowledge_case(tx, actor_id, reference, self._clock(), clicked)
         if outcome.status in (AckStatus.ACKNOWLEDGED, AckStatus.ALREADY):
             assert outcome.card is not None
-            return case_card(outcome.card, audience,
-                             acknowledged_state(outcome.by, outcome.at))
+            return case_card(outcome.card, audience, acknowledged_state(outcome.by, outcome.at))
         return refusal_card(outcome.text, outcome.card)
 
 
@@ -85,14 +85,14 @@ class ReminderCardActions:
     answer is the same card with what the press did (and without buttons once done).
     """
 
-    def __init__(self, store: Store, clock: Callable[[], datetime],
-                 policy: ReminderPolicy) -> None:
+    def __init__(self, store: Store, clock: Callable[[], datetime], policy: ReminderPolicy) -> None:
         self._store = store
         self._clock = clock
         self._policy = policy
 
-    async def on_card_action(self, key: ConversationKey, verb: str, data: dict[str, object],
-                             activity_id: str) -> dict[str, object]:
+    async def on_card_action(
+        self, key: ConversationKey, verb: str, data: dict[str, object], activity_id: str
+    ) -> dict[str, object]:
         reference, kind = _field(data, "reference"), _field(data, "deadline")
         action = Action.DONE if verb == DEADLINE_DONE_VERB else Action.LATER
         reason = _field(data, REASON_FIELD)
@@ -106,19 +106,26 @@ class ReminderCardActions:
                 outcome = ActionOutcome(False, say("not_allowed"), reference or None)
             else:
                 outcome = await apply_deadline_action(
-                    tx, actor_id, reference, kind, action, reason, policy=self._policy,
-                    now=self._clock())
+                    tx,
+                    actor_id,
+                    reference,
+                    kind,
+                    action,
+                    reason,
+                    policy=self._policy,
+                    now=self._clock(),
+                )
             done = await self._done(tx, outcome)
         if done is not None:
             return reminder_card(facts, done, "Good", actions=False)
         if outcome.ok and outcome.snoozed_until is not None:
-            status = say("reminder_card_snoozed", until=shown(outcome.snoozed_until),
-                         reason=reason)
+            status = say("reminder_card_snoozed", until=shown(outcome.snoozed_until), reason=reason)
             return reminder_card(facts, status, "Good")
         log.info("reminder card action refused verb=%s", verb)
         # Still open (a reason was missing): the buttons stay. Otherwise nothing to press.
-        return reminder_card(facts, outcome.text, "Attention",
-                             actions=outcome.state == reminder_rows.OPEN)
+        return reminder_card(
+            facts, outcome.text, "Attention", actions=outcome.state == reminder_rows.OPEN
+        )
 
     async def _done(self, tx: Tx, outcome: ActionOutcome) -> str | None:
         """The line "Gedaan door NAME op TIME" when the deadline is done now (by this press
@@ -130,8 +137,11 @@ class ReminderCardActions:
             return None
         for deadline in await reminder_rows.deadlines(tx, case.id):
             if deadline.kind == outcome.kind and deadline.done_at is not None:
-                return say("reminder_card_done_by", name=deadline.done_by or "-",
-                           time=shown(deadline.done_at))
+                return say(
+                    "reminder_card_done_by",
+                    name=deadline.done_by or "-",
+                    time=shown(deadline.done_at),
+                )
         return outcome.text
 
 
@@ -141,8 +151,9 @@ class CardActions:
     def __init__(self, by_verb: dict[str, CardActionHandler]) -> None:
         self._by_verb = by_verb
 
-    async def on_card_action(self, key: ConversationKey, verb: str, data: dict[str, object],
-                             activity_id: str) -> dict[str, object]:
+    async def on_card_action(
+        self, key: ConversationKey, verb: str, data: dict[str, object], activity_id: str
+    ) -> dict[str, object]:
         handler = self._by_verb.get(verb)
         if handler is None:
             log.info("card action with an unknown verb")
@@ -156,8 +167,13 @@ class TeamChannelLinks:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    async def on_channel_message(self, sender: ConversationKey, conversation_type: str,
-                                 text: str, reference: dict[str, object]) -> str | None:
+    async def on_channel_message(
+        self,
+        sender: ConversationKey,
+        conversation_type: str,
+        text: str,
+        reference: dict[str, object],
+    ) -> str | None:
         if conversation_type != "channel":
             return None  # group chats: the standard reply
         word, _, rest = text.strip().partition(" ")
@@ -169,8 +185,9 @@ class TeamChannelLinks:
             log.exception("linking a team channel failed")
             return say("sorry_error")
 
-    async def _link(self, sender: ConversationKey, wanted: str,
-                    reference: dict[str, object]) -> str:
+    async def _link(
+        self, sender: ConversationKey, wanted: str, reference: dict[str, object]
+    ) -> str:
         async with self._store.transaction() as tx:
             orgs = await tx.organisations()
             org = find_organisation([o for _i, o in orgs], wanted) if wanted else None
@@ -180,7 +197,8 @@ class TeamChannelLinks:
             person_id = await tx.find_person_id("teams", "aad", sender.user)
             person = await tx.person(person_id) if person_id is not None else None
             if person is None or not any(
-                    is_handler_function(r.role) and r.org_id == org_id for r in person.roles):
+                is_handler_function(r.role) and r.org_id == org_id for r in person.roles
+            ):
                 log.info("team channel link refused org=%s", org.slug)
                 return say("teams_link_refused", org=org.name)
             await teams_store.link_team_channel(tx, org_id, channel_reference(reference))
@@ -191,5 +209,10 @@ class TeamChannelLinks:
 def card_actions(app: Weerbaar) -> CardActions:
     """Every Action.Execute the app's cards carry."""
     reminders = ReminderCardActions(app.store, app.clock, app.policy)
-    return CardActions({ACKNOWLEDGE_VERB: CaseCardActions(app.store, app.clock),
-                        DEADLINE_DONE_VERB: reminders, DEADLINE_LATER_VERB: reminders})
+    return CardActions(
+        {
+            ACKNOWLEDGE_VERB: CaseCardActions(app.store, app.clock),
+            DEADLINE_DONE_VERB: reminders,
+            DEADLINE_LATER_VERB: reminders,
+        }
+    )

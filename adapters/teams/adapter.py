@@ -101,7 +101,10 @@ class ChannelMessageHandler(Protocol):
     or a group chat), such as linking a team channel to an organisation."""
 
     async def on_channel_message(
-        self, sender: ConversationKey, conversation_type: str, text: str,
+        self,
+        sender: ConversationKey,
+        conversation_type: str,
+        text: str,
         reference: dict[str, object],
     ) -> str | None:
         """The reply text, or None for the standard "personal chats only" reply.
@@ -288,18 +291,28 @@ class TeamsAdapter:
     async def _on_turn(self, context: TurnContext) -> None:
         activity = context.activity
         await self._token.refresh(self._http())
-        if activity.type in (ActivityTypes.message, ActivityTypes.conversation_update,
-                             ActivityTypes.installation_update):
+        if activity.type in (
+            ActivityTypes.message,
+            ActivityTypes.conversation_update,
+            ActivityTypes.installation_update,
+        ):
             await self._save_reference(activity)
         if activity.type == ActivityTypes.message:
             await self._on_message(context)
         elif activity.type == ActivityTypes.invoke and activity.name == _CARD_ACTION:
             await self._on_card_action(context)
         elif activity.type == ActivityTypes.invoke:  # an invoke this bot does not offer
-            await context.send_activity(Activity(
-                type=ActivityTypes.invoke_response,
-                value=InvokeResponse(status=400, body=error_response(
-                    400, "BadRequest", "this bot does not handle that invoke"))))
+            await context.send_activity(
+                Activity(
+                    type=ActivityTypes.invoke_response,
+                    value=InvokeResponse(
+                        status=400,
+                        body=error_response(
+                            400, "BadRequest", "this bot does not handle that invoke"
+                        ),
+                    ),
+                )
+            )
 
     async def _save_reference(self, activity: Any) -> None:
         reference = TurnContext.get_conversation_reference(activity)
@@ -323,10 +336,14 @@ class TeamsAdapter:
                 reference = TurnContext.get_conversation_reference(activity)
                 reference.activity_id = None
                 answer = await self._channel_messages.on_channel_message(
-                    person_of(activity), conversation_type,
-                    _MENTION.sub("", activity.text or "").strip(), reference.serialize())
+                    person_of(activity),
+                    conversation_type,
+                    _MENTION.sub("", activity.text or "").strip(),
+                    reference.serialize(),
+                )
             await context.send_activity(
-                self._render(Outbound(answer or say("group_not_supported"))))
+                self._render(Outbound(answer or say("group_not_supported")))
+            )
             return
         replies: list[Outbound] = []
         attachments: list[Attachment] = []
@@ -334,11 +351,14 @@ class TeamsAdapter:
             token = await self._token.get(self._http()) if ref.needs_token else None
             got = await download(self._http(), ref, token, self._max_file)
             if isinstance(got, Oversized):
-                size = (human_size(got.size, round_up=True) if got.size
-                        else f"> {human_size(self._max_file)}")
-                replies.append(Outbound(
-                    say("file_too_large", size=size, limit=human_size(self._max_file))
-                ))
+                size = (
+                    human_size(got.size, round_up=True)
+                    if got.size
+                    else f"> {human_size(self._max_file)}"
+                )
+                replies.append(
+                    Outbound(say("file_too_large", size=size, limit=human_size(self._max_file)))
+                )
             elif got is not None:
                 attachments.append(got)
         inbound = Inbound(
@@ -359,8 +379,12 @@ class TeamsAdapter:
             try:
                 await self._reply(activity, reply)
             except Exception as error:  # connector down or refusing: the rest is kept
-                log.warning("reply to activity %s failed (%s): %d left for the outbox",
-                            activity.id, type(error).__name__, len(replies) - n)
+                log.warning(
+                    "reply to activity %s failed (%s): %d left for the outbox",
+                    activity.id,
+                    type(error).__name__,
+                    len(replies) - n,
+                )
                 if self._undelivered is None:
                     raise
                 await self._undelivered(inbound.key, replies[n:])
@@ -380,8 +404,9 @@ class TeamsAdapter:
             body, status = card_response(card), 200
         log.debug("card action on activity %s answered", activity.reply_to_id)
         await context.send_activity(
-            Activity(type=ActivityTypes.invoke_response,
-                     value=InvokeResponse(status=status, body=body))
+            Activity(
+                type=ActivityTypes.invoke_response, value=InvokeResponse(status=status, body=body)
+            )
         )
 
     async def _reply(self, activity: Any, message: Outbound) -> None:
@@ -389,8 +414,7 @@ class TeamsAdapter:
         (adapters/teams_wire.py), on the kept-alive session with the cached bot token."""
         session = self._http()
         token = await self._token.get(session)
-        await post_reply(session, token, activity,
-                         message_content(message, self._submit_label))
+        await post_reply(session, token, activity, message_content(message, self._submit_label))
 
     def _render(self, message: Outbound) -> Any:
         if not needs_card(message):

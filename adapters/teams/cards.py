@@ -65,8 +65,10 @@ def card_for(message: Outbound, submit_label: str) -> dict[str, object]:
 
 def _summary_blocks(summary: Summary) -> list[dict[str, object]]:
     facts = [
-        {"title": f"{row.number}. {row.label}" if row.number is not None else row.label,
-         "value": row.value}
+        {
+            "title": f"{row.number}. {row.label}" if row.number is not None else row.label,
+            "value": row.value,
+        }
         for row in summary.rows
     ]
     return [

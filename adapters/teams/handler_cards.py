@@ -20,15 +20,20 @@ DEADLINE_DONE_VERB = "deadline_done"
 DEADLINE_LATER_VERB = "deadline_later"
 REASON_FIELD = "reason"  # id of the reason input on a reminder card's "Later"
 HANDLER = "handler"  # audience: a handler's personal chat
-TEAM = "team"        # audience: an organisation's team channel
+TEAM = "team"  # audience: an organisation's team channel
 
 _SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 
 
-def _card(body: list[dict[str, object]], actions: list[dict[str, object]] | None = None
-          ) -> dict[str, object]:
-    card: dict[str, object] = {"type": "AdaptiveCard", "$schema": _SCHEMA, "version": "1.5",
-                               "body": body}
+def _card(
+    body: list[dict[str, object]], actions: list[dict[str, object]] | None = None
+) -> dict[str, object]:
+    card: dict[str, object] = {
+        "type": "AdaptiveCard",
+        "$schema": _SCHEMA,
+        "version": "1.5",
+        "body": body,
+    }
     if actions:
         card["actions"] = actions
     return card
@@ -53,15 +58,20 @@ def _fact_blocks(facts: dict[str, Any]) -> list[dict[str, object]]:
     serious = bool(facts.get("serious"))
     blocks: list[dict[str, object]] = [
         _text(say("card_title", reference=reference), weight="Bolder", size="Medium"),
-        {"type": "FactSet", "facts": [
-            {"title": say("card_reference"), "value": reference},
-            {"title": say("card_role"), "value": _role(facts.get("role"))},
-            {"title": say("card_org"), "value": str(facts.get("org") or "-")},
-            {"title": say("card_kinds"), "value": _kinds(facts.get("kinds"))},
-            {"title": say("card_when"), "value": str(facts.get("when") or "-")},
-            {"title": say("card_serious"),
-             "value": say("card_serious_yes") if serious else say("card_serious_no")},
-        ]},
+        {
+            "type": "FactSet",
+            "facts": [
+                {"title": say("card_reference"), "value": reference},
+                {"title": say("card_role"), "value": _role(facts.get("role"))},
+                {"title": say("card_org"), "value": str(facts.get("org") or "-")},
+                {"title": say("card_kinds"), "value": _kinds(facts.get("kinds"))},
+                {"title": say("card_when"), "value": str(facts.get("when") or "-")},
+                {
+                    "title": say("card_serious"),
+                    "value": say("card_serious_yes") if serious else say("card_serious_no"),
+                },
+            ],
+        },
     ]
     if facts.get("criminal"):
         blocks.append(_text(say("card_criminal")))
@@ -70,11 +80,21 @@ def _fact_blocks(facts: dict[str, Any]) -> list[dict[str, object]]:
     if isinstance(deadlines, list) and deadlines:
         # [{"kind": ..., "task": "...", "due": "...", "done": bool}] (bot/acknowledge.py
         # `deadline_facts`) when the routing notice carries them
-        blocks.append({"type": "FactSet", "facts": [
-            {"title": str(d.get("due", "")),
-             "value": say("card_deadline_done", task=d.get("task", "")) if d.get("done")
-             else str(d.get("task", ""))}
-            for d in deadlines if isinstance(d, dict)]})
+        blocks.append(
+            {
+                "type": "FactSet",
+                "facts": [
+                    {
+                        "title": str(d.get("due", "")),
+                        "value": say("card_deadline_done", task=d.get("task", ""))
+                        if d.get("done")
+                        else str(d.get("task", "")),
+                    }
+                    for d in deadlines
+                    if isinstance(d, dict)
+                ],
+            }
+        )
     else:
         blocks.append(_text(say("card_deadlines_none"), isSubtle=True))
     return blocks
@@ -94,18 +114,23 @@ def case_card(
         if audience == TEAM:
             status = say("card_acknowledged_team", time=acknowledged["at_shown"])
         else:
-            status = say("card_acknowledged", name=acknowledged.get("by") or "-",
-                         time=acknowledged["at_shown"])
+            status = say(
+                "card_acknowledged",
+                name=acknowledged.get("by") or "-",
+                time=acknowledged["at_shown"],
+            )
         body.append(_text(status, weight="Bolder", color="Good", spacing="Medium"))
     else:
         body.append(_text(say("card_open"), color="Attention", spacing="Medium"))
-        actions.append({
-            "type": "Action.Execute",
-            "title": say("card_acknowledge"),
-            "verb": ACKNOWLEDGE_VERB,
-            "data": {"reference": str(facts.get("reference", ""))},
-            "style": "positive",
-        })
+        actions.append(
+            {
+                "type": "Action.Execute",
+                "title": say("card_acknowledge"),
+                "verb": ACKNOWLEDGE_VERB,
+                "data": {"reference": str(facts.get("reference", ""))},
+                "style": "positive",
+            }
+        )
     if audience == TEAM:
         body.append(_text(say("card_team_note"), isSubtle=True, size="Small"))
     return _card(body, actions)
@@ -128,8 +153,17 @@ def refusal_card(text: str, facts: dict[str, Any] | None = None) -> dict[str, ob
 # What a reminder card carries in its buttons' data, so that the card can be drawn again
 # after a press without looking anything up: the neutral reminder notice (bot/sweep.py)
 # without its narrative-free text. Only `reference` and `deadline` are acted on.
-REMINDER_FIELDS = ("reference", "deadline", "task", "step", "escalation", "due", "planned",
-                   "late", "org")
+REMINDER_FIELDS = (
+    "reference",
+    "deadline",
+    "task",
+    "step",
+    "escalation",
+    "due",
+    "planned",
+    "late",
+    "org",
+)
 
 
 def reminder_data(notice: dict[str, Any]) -> dict[str, object]:
@@ -146,7 +180,9 @@ def _title_key(step: str) -> str:
 
 
 def reminder_card(
-    notice: dict[str, Any], status: str | None = None, tone: str = "Good",
+    notice: dict[str, Any],
+    status: str | None = None,
+    tone: str = "Good",
     actions: bool = True,
 ) -> dict[str, object]:
     """A reminder, overdue notice or escalation step as a card with "Gedaan" and "Later".
@@ -160,18 +196,28 @@ def reminder_card(
     reference = str(notice.get("reference") or "-")
     step = str(notice.get("step") or "reminder")
     body: list[dict[str, object]] = [
-        _text(say(_title_key(step), reference=reference), weight="Bolder", size="Medium",
-              color="Default" if step == "reminder" else "Attention"),
+        _text(
+            say(_title_key(step), reference=reference),
+            weight="Bolder",
+            size="Medium",
+            color="Default" if step == "reminder" else "Attention",
+        ),
     ]
     if notice.get("late"):
-        body.append(_text(say("reminder_late", planned=notice.get("planned") or "-"),
-                          color="Warning"))
-    body.append({"type": "FactSet", "facts": [
-        {"title": say("card_reference"), "value": reference},
-        {"title": say("card_org"), "value": str(notice.get("org") or "-")},
-        {"title": say("reminder_card_task"), "value": str(notice.get("task") or "-")},
-        {"title": say("reminder_card_due"), "value": str(notice.get("due") or "-")},
-    ]})
+        body.append(
+            _text(say("reminder_late", planned=notice.get("planned") or "-"), color="Warning")
+        )
+    body.append(
+        {
+            "type": "FactSet",
+            "facts": [
+                {"title": say("card_reference"), "value": reference},
+                {"title": say("card_org"), "value": str(notice.get("org") or "-")},
+                {"title": say("reminder_card_task"), "value": str(notice.get("task") or "-")},
+                {"title": say("reminder_card_due"), "value": str(notice.get("due") or "-")},
+            ],
+        }
+    )
     if notice.get("escalation"):
         body.append(_text(say("reminder_card_escalation")))
     if status:
@@ -180,17 +226,40 @@ def reminder_card(
         return _card(body)
     data = reminder_data(notice)
     later_form = _card(
-        [{"type": "Input.Text", "id": REASON_FIELD, "label": say("reminder_card_reason"),
-          "isRequired": True, "errorMessage": say("reminder_card_reason_needed"),
-          "maxLength": 500, "isMultiline": True}],
-        [{"type": "Action.Execute", "title": say("reminder_card_later_submit"),
-          "verb": DEADLINE_LATER_VERB, "data": data}])
+        [
+            {
+                "type": "Input.Text",
+                "id": REASON_FIELD,
+                "label": say("reminder_card_reason"),
+                "isRequired": True,
+                "errorMessage": say("reminder_card_reason_needed"),
+                "maxLength": 500,
+                "isMultiline": True,
+            }
+        ],
+        [
+            {
+                "type": "Action.Execute",
+                "title": say("reminder_card_later_submit"),
+                "verb": DEADLINE_LATER_VERB,
+                "data": data,
+            }
+        ],
+    )
     del later_form["$schema"]  # a ShowCard's card is part of the outer one
-    return _card(body, [
-        {"type": "Action.Execute", "title": say("reminder_card_done"),
-         "verb": DEADLINE_DONE_VERB, "data": data, "style": "positive"},
-        {"type": "Action.ShowCard", "title": say("reminder_card_later"), "card": later_form},
-    ])
+    return _card(
+        body,
+        [
+            {
+                "type": "Action.Execute",
+                "title": say("reminder_card_done"),
+                "verb": DEADLINE_DONE_VERB,
+                "data": data,
+                "style": "positive",
+            },
+            {"type": "Action.ShowCard", "title": say("reminder_card_later"), "card": later_form},
+        ],
+    )
 
 
 def card_text(card: dict[str, object]) -> str:

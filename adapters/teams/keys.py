@@ -47,7 +47,6 @@ def channel_reference(reference: dict[str, object]) -> dict[str, object]:
     clean = without_names(reference)
     conversation = clean.get("conversation")
     if isinstance(conversation, dict) and isinstance(conversation.get("id"), str):
-        clean["conversation"] = {**conversation,
-                                 "id": conversation["id"].split(";", 1)[0]}
+        clean["conversation"] = {**conversation, "id": conversation["id"].split(";", 1)[0]}
     clean.pop("activityId", None)
     return clean

@@ -58,16 +58,14 @@ class QueuedReplies:
     async def __call__(self, key: ConversationKey, replies: list[Outbound]) -> None:
         async with self._store.transaction() as tx:
             for reply in replies:
-                await tx.enqueue("teams", "", key.user, {"text": as_text(reply)},
-                                 self._clock())
+                await tx.enqueue("teams", "", key.user, {"text": as_text(reply)}, self._clock())
 
 
 class StoredReferences:
     """`adapters.teams.adapter.ReferenceStore` on the database. Saving is skipped when the same
     reference was saved by this process before (it is the same on nearly every turn)."""
 
-    def __init__(self, store: Store, clock: Callable[[], Any], cache_size: int = 10_000
-                 ) -> None:
+    def __init__(self, store: Store, clock: Callable[[], Any], cache_size: int = 10_000) -> None:
         self._store = store
         self._clock = clock
         self._saved: OrderedDict[str, dict[str, object]] = OrderedDict()
@@ -102,9 +100,13 @@ class StoredReferences:
 class ConversationRateLimiter:
     """At most `rate` sends per `per` seconds per conversation (a sliding window)."""
 
-    def __init__(self, rate: int = MESSAGES_PER_SECOND, per: float = 1.0,
-                 monotonic: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+    def __init__(
+        self,
+        rate: int = MESSAGES_PER_SECOND,
+        per: float = 1.0,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self.rate, self.per = rate, per
         self._monotonic, self._sleep = monotonic, sleep
         self._sent: dict[str, deque[float]] = {}
@@ -154,8 +156,13 @@ class TeamsOutboxChannel:
 
     name = "teams"
 
-    def __init__(self, adapter: TeamsAdapter, store: Store, clock: Callable[[], Any],
-                 limiter: ConversationRateLimiter | None = None) -> None:
+    def __init__(
+        self,
+        adapter: TeamsAdapter,
+        store: Store,
+        clock: Callable[[], Any],
+        limiter: ConversationRateLimiter | None = None,
+    ) -> None:
         self.adapter = adapter
         self._store = store
         self._clock = clock
@@ -168,21 +175,30 @@ class TeamsOutboxChannel:
         if notice is not None and kind == "case_routed":
             await self._send_case_card(key, message.text, notice)
         elif notice is not None and kind == "case_card_refresh":
-            card = case_card(notice["case"], str(notice.get("audience") or HANDLER),
-                             notice.get("acknowledged"))
+            card = case_card(
+                notice["case"], str(notice.get("audience") or HANDLER), notice.get("acknowledged")
+            )
             await self._limited(key)
             await self.adapter.update_card(key, str(notice["message_id"]), card)
         elif notice is not None and kind == "reminder":
             await self._limited(key)
-            await self.adapter.send(key, Outbound(message.text,
-                                                  card=reminder_card(reminder_facts(notice))))
+            await self.adapter.send(
+                key, Outbound(message.text, card=reminder_card(reminder_facts(notice)))
+            )
         else:
             # Text, with any choices as buttons (a check-in's answers come back as an
             # ordinary message with `Inbound.choice` set).
             await self._limited(key)
-            await self.adapter.send(key, Outbound(message.text, choices=message.choices,
-                                                  multi=message.multi, summary=message.summary,
-                                                  card=None if notice else message.card))
+            await self.adapter.send(
+                key,
+                Outbound(
+                    message.text,
+                    choices=message.choices,
+                    multi=message.multi,
+                    summary=message.summary,
+                    card=None if notice else message.card,
+                ),
+            )
 
     async def _limited(self, key: ConversationKey) -> None:
         await self.limiter.acquire(key.user)
@@ -190,20 +206,21 @@ class TeamsOutboxChannel:
         if self._sends % 1000 == 0:
             self.limiter.forget_idle()
 
-    async def _send_case_card(self, key: ConversationKey, text: str,
-                              facts: dict[str, Any]) -> None:
+    async def _send_case_card(self, key: ConversationKey, text: str, facts: dict[str, Any]) -> None:
         audience = TEAM if key.user.startswith(teams_store.TEAM_RECIPIENT_PREFIX) else HANDLER
         case_id = int(facts["case_id"])
         state = await self._acknowledged(case_id)
         await self._limited(key)
         message_id = await self.adapter.send_and_get_id(
-            key, Outbound(text, card=case_card(facts, audience, state)))
+            key, Outbound(text, card=case_card(facts, audience, state))
+        )
         if not message_id:
             log.warning("case card sent without a message id case_id=%s", case_id)
             return
         async with self._store.transaction() as tx:
-            await teams_store.record_card(tx, case_id, self.name, key.user, message_id,
-                                          audience, self._clock())
+            await teams_store.record_card(
+                tx, case_id, self.name, key.user, message_id, audience, self._clock()
+            )
         if state is None:
             # Taken in hand while this card was on its way: the acknowledgement could not
             # see this copy yet, so bring it up to date here.
@@ -211,11 +228,11 @@ class TeamsOutboxChannel:
             if now_state is not None:
                 try:
                     await self._limited(key)
-                    await self.adapter.update_card(key, message_id,
-                                                   case_card(facts, audience, now_state))
+                    await self.adapter.update_card(
+                        key, message_id, case_card(facts, audience, now_state)
+                    )
                 except DeliveryError as error:
-                    log.warning("late card refresh failed case_id=%s: %s", case_id,
-                                error.reason)
+                    log.warning("late card refresh failed case_id=%s: %s", case_id, error.reason)
 
     async def _acknowledged(self, case_id: int) -> dict[str, Any] | None:
         async with self._store.transaction() as tx:

@@ -243,9 +243,7 @@ class CachingAuthentication(BotFrameworkAuthentication):
         # on every turn, so build it once.
         if self._user_tokens is None:
             with fast_retry_policy():
-                self._user_tokens = await self._inner.create_user_token_client(
-                    claims_identity
-                )
+                self._user_tokens = await self._inner.create_user_token_client(claims_identity)
         return self._user_tokens
 
     def create_bot_framework_client(self) -> Any:
@@ -261,8 +259,9 @@ class CachingAuthentication(BotFrameworkAuthentication):
 class Settings:
     """The attribute bag ConfigurationBotFrameworkAuthentication reads its settings from."""
 
-    def __init__(self, app_id: str, app_password: str, tenant_id: str, openid_url: str,
-                 token_url: str) -> None:
+    def __init__(
+        self, app_id: str, app_password: str, tenant_id: str, openid_url: str, token_url: str
+    ) -> None:
         self.APP_ID = app_id
         self.APP_PASSWORD = app_password
         self.APP_TENANTID = tenant_id

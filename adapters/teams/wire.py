@@ -21,24 +21,30 @@ def well_formed(activity: Any) -> bool:
     """What every activity this bot acts on carries; anything less is a 400."""
     conversation = activity.conversation
     return bool(
-        activity.service_url and activity.channel_id
-        and conversation is not None and conversation.id
-        and activity.from_property is not None and activity.from_property.id
+        activity.service_url
+        and activity.channel_id
+        and conversation is not None
+        and conversation.id
+        and activity.from_property is not None
+        and activity.from_property.id
         and activity.recipient is not None
-        and (activity.id or activity.type not in (ActivityTypes.message,
-                                                  ActivityTypes.invoke)))
+        and (activity.id or activity.type not in (ActivityTypes.message, ActivityTypes.invoke))
+    )
 
 
 def message_content(message: Outbound, submit_label: str) -> dict[str, Any]:
     """The message part of an activity: text, or an Adaptive Card for choices/summaries."""
     if not needs_card(message):
         return {"type": "message", "text": message.text}
-    return {"type": "message", "attachments": [
-        {"contentType": ADAPTIVE_CARD, "content": card_for(message, submit_label)}]}
+    return {
+        "type": "message",
+        "attachments": [{"contentType": ADAPTIVE_CARD, "content": card_for(message, submit_label)}],
+    }
 
 
-async def post_reply(session: aiohttp.ClientSession, token: str, activity: Any,
-                     content: dict[str, Any]) -> None:
+async def post_reply(
+    session: aiohttp.ClientSession, token: str, activity: Any, content: dict[str, Any]
+) -> None:
     """`POST {serviceUrl}/v3/conversations/{id}/activities/{activityId}` answering
     `activity`; a refusal or no answer raises `DeliveryError`."""
     body: dict[str, Any] = {
@@ -52,15 +58,19 @@ async def post_reply(session: aiohttp.ClientSession, token: str, activity: Any,
     }
     if activity.locale:
         body["locale"] = activity.locale
-    url = (f"{activity.service_url.rstrip('/')}/v3/conversations/"
-           f"{quote(activity.conversation.id, safe='')}/activities/"
-           f"{quote(activity.id, safe='')}")
+    url = (
+        f"{activity.service_url.rstrip('/')}/v3/conversations/"
+        f"{quote(activity.conversation.id, safe='')}/activities/"
+        f"{quote(activity.id, safe='')}"
+    )
     try:
-        async with session.post(url, json=body,
-                                headers={"Authorization": f"Bearer {token}"}) as response:
+        async with session.post(
+            url, json=body, headers={"Authorization": f"Bearer {token}"}
+        ) as response:
             await response.read()  # read to the end, or the connection is not reused
             if response.status >= 300:
-                raise DeliveryError(f"connector answered {response.status}",
-                                    retry_after_seconds(response.headers))
+                raise DeliveryError(
+                    f"connector answered {response.status}", retry_after_seconds(response.headers)
+                )
     except aiohttp.ClientError as error:
         raise DeliveryError("connector unreachable") from error

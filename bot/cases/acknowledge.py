@@ -42,8 +42,20 @@ log = logging.getLogger(__name__)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # The account part of an outbox row per channel; the adapter fills in the real one.
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 # Informed parties (bot/domain.py) as the role an enrolled person holds. Functions not
 # listed (the Minister van BZK) are never enrolled: they are skipped.
@@ -59,9 +71,9 @@ INFORMED_ROLES: dict[str, str] = {
 
 class AckStatus(StrEnum):
     ACKNOWLEDGED = "acknowledged"  # this press took the case in hand
-    ALREADY = "already"            # someone did before: nothing changed
-    REFUSED = "refused"            # not a handler of this case: nothing changed
-    UNKNOWN = "unknown"            # no such (submitted) case
+    ALREADY = "already"  # someone did before: nothing changed
+    REFUSED = "refused"  # not a handler of this case: nothing changed
+    UNKNOWN = "unknown"  # no such (submitted) case
 
 
 @dataclass(frozen=True)
@@ -73,9 +85,9 @@ class AckOutcome:
     reference: str
     text: str
     card: dict[str, Any] | None = None
-    by: str | None = None          # who has the case in hand
-    at: datetime | None = None     # since when
-    queued: int = 0                # outbox rows added
+    by: str | None = None  # who has the case in hand
+    at: datetime | None = None  # since when
+    queued: int = 0  # outbox rows added
     informed: tuple[str, ...] = field(default=())
 
     @property
@@ -93,43 +105,62 @@ def may_acknowledge(person: Person | None, case: CaseRecord) -> bool:
     """Whether `person` holds the case's handler function at the case's organisation."""
     if person is None or case.org_id is None or case.handler_function is None:
         return False
-    return any(r.role == case.handler_function and r.org_id == case.org_id
-               for r in person.roles)
+    return any(r.role == case.handler_function and r.org_id == case.org_id for r in person.roles)
 
 
 def card_facts(case: CaseRecord, when_shown: str) -> dict[str, Any]:
     """The facts a case card shows (the same keys as the routing notice): no names, no
     narrative."""
     return {
-        "kind": "case_routed", "case_id": case.id, "reference": case.reference,
-        "role": case.role, "org": case.org.name if case.org else "-",
-        "kinds": list(case.kinds), "when": when_shown, "serious": case.serious,
-        "criminal": case.criminal_suspected, "handler_function": case.handler_function,
+        "kind": "case_routed",
+        "case_id": case.id,
+        "reference": case.reference,
+        "role": case.role,
+        "org": case.org.name if case.org else "-",
+        "kinds": list(case.kinds),
+        "when": when_shown,
+        "serious": case.serious,
+        "criminal": case.criminal_suspected,
+        "handler_function": case.handler_function,
     }
 
 
 async def deadline_facts(tx: Tx, case_id: int) -> list[dict[str, Any]]:
     """The case's deadlines as a card lists them: task, due time, done or not (no names)."""
-    return [{"kind": kind, "task": say(f"deadline_{kind}"), "due": shown_time(due),
-             "done": state == reminder_rows.DONE}
-            for kind, due, state in await reminder_rows.deadline_list(tx, case_id)]
+    return [
+        {
+            "kind": kind,
+            "task": say(f"deadline_{kind}"),
+            "due": shown_time(due),
+            "done": state == reminder_rows.DONE,
+        }
+        for kind, due, state in await reminder_rows.deadline_list(tx, case_id)
+    ]
 
 
 async def case_card(tx: Tx, case: CaseRecord) -> dict[str, Any]:
     answers = await tx.answers(case.id)
     when = answers.get("when") or {}
-    return {**card_facts(case, str(when.get("shown") or "?")),
-            "deadlines": await deadline_facts(tx, case.id)}
+    return {
+        **card_facts(case, str(when.get("shown") or "?")),
+        "deadlines": await deadline_facts(tx, case.id),
+    }
 
 
 def acknowledged_state(by: str | None, at: datetime | None) -> dict[str, Any]:
     """The part of a card payload that says who has the case since when."""
-    return {"by": by, "at": at.isoformat() if at else None,
-            "at_shown": shown_time(at) if at else None}
+    return {
+        "by": by,
+        "at": at.isoformat() if at else None,
+        "at_shown": shown_time(at) if at else None,
+    }
 
 
 async def acknowledge_case(
-    tx: Tx, actor_id: int | None, reference: str, now: datetime,
+    tx: Tx,
+    actor_id: int | None,
+    reference: str,
+    now: datetime,
     clicked: tuple[str, str] | None = None,
 ) -> AckOutcome:
     """Take the case `reference` in hand for `actor_id`, and queue who hears of it.
@@ -140,8 +171,11 @@ async def acknowledge_case(
     """
     case = await tx.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
-        return AckOutcome(AckStatus.UNKNOWN, reference,
-                          say("ack_unknown_case", reference=reference.strip().upper()))
+        return AckOutcome(
+            AckStatus.UNKNOWN,
+            reference,
+            say("ack_unknown_case", reference=reference.strip().upper()),
+        )
     card = await case_card(tx, case)
     actor = await tx.person(actor_id) if actor_id is not None else None
     if not may_acknowledge(actor, case):
@@ -152,8 +186,12 @@ async def acknowledge_case(
         current = await tx.case(case.id)
         by = current.acknowledged_by if current else None
         at = current.acknowledged_at if current else None
-        text = say("ack_already", reference=case.reference, name=by or "-",
-                   time=shown_time(at) if at else "-")
+        text = say(
+            "ack_already",
+            reference=case.reference,
+            name=by or "-",
+            time=shown_time(at) if at else "-",
+        )
         return AckOutcome(AckStatus.ALREADY, case.reference, text, card, by, at)
 
     # Taking it in hand marks the acknowledgement deadline done: the cards show that.
@@ -163,12 +201,24 @@ async def acknowledge_case(
     queued += await _tell_reporter(tx, case, actor.name, now)
     informed_queued, informed = await _tell_informed(tx, case, actor.id, now)
     queued += informed_queued
-    await tx.add_event(case.id, now, "acknowledge_notices", actor.id,
-                       {"messages": queued, "informed": list(informed)})
+    await tx.add_event(
+        case.id,
+        now,
+        "acknowledge_notices",
+        actor.id,
+        {"messages": queued, "informed": list(informed)},
+    )
     log.info("case acknowledged case_id=%s actor_id=%s queued=%d", case.id, actor.id, queued)
-    return AckOutcome(AckStatus.ACKNOWLEDGED, case.reference,
-                      say("ack_done", reference=case.reference), card, actor.name, now,
-                      queued, informed)
+    return AckOutcome(
+        AckStatus.ACKNOWLEDGED,
+        case.reference,
+        say("ack_done", reference=case.reference),
+        card,
+        actor.name,
+        now,
+        queued,
+        informed,
+    )
 
 
 def refusal_text(case: CaseRecord) -> str:
@@ -178,19 +228,33 @@ def refusal_text(case: CaseRecord) -> str:
 
 
 async def _refresh_cards(
-    tx: Tx, case: CaseRecord, card: dict[str, Any], state: dict[str, Any], now: datetime,
+    tx: Tx,
+    case: CaseRecord,
+    card: dict[str, Any],
+    state: dict[str, Any],
+    now: datetime,
     clicked: tuple[str, str] | None,
 ) -> int:
     queued = 0
     for copy in await teams_store.cards_of(tx, case.id):
         if clicked == (copy.channel, copy.message_id):
             continue
-        notice = {"kind": "case_card_refresh", "message_id": copy.message_id,
-                  "audience": copy.audience, "case": card, "acknowledged": state}
+        notice = {
+            "kind": "case_card_refresh",
+            "message_id": copy.message_id,
+            "audience": copy.audience,
+            "case": card,
+            "acknowledged": state,
+        }
         text = say("ack_card_text", reference=case.reference, time=state["at_shown"])
-        if await tx.enqueue(copy.channel, ACCOUNT.get(copy.channel, ""), copy.recipient,
-                            {"text": text, "notice": notice}, now,
-                            dedupe_key=f"ack-card:{case.id}:{copy.channel}:{copy.message_id}"):
+        if await tx.enqueue(
+            copy.channel,
+            ACCOUNT.get(copy.channel, ""),
+            copy.recipient,
+            {"text": text, "notice": notice},
+            now,
+            dedupe_key=f"ack-card:{case.id}:{copy.channel}:{copy.message_id}",
+        ):
             queued += 1
     return queued
 
@@ -201,8 +265,14 @@ async def _tell_reporter(tx: Tx, case: CaseRecord, name: str, now: datetime) -> 
         return 0
     text = say("ack_reporter", reference=case.reference, name=name, time=shown_time(now))
     notice = {"kind": "case_acknowledged", "case_id": case.id, "reference": case.reference}
-    return await queue_to(tx, reporter, {"text": text, "notice": notice}, now,
-                        f"ack:{case.id}:reporter", channel=case.channel)
+    return await queue_to(
+        tx,
+        reporter,
+        {"text": text, "notice": notice},
+        now,
+        f"ack:{case.id}:reporter",
+        channel=case.channel,
+    )
 
 
 async def _tell_informed(
@@ -210,9 +280,13 @@ async def _tell_informed(
 ) -> tuple[int, tuple[str, ...]]:
     if case.org is None or case.org_id is None:
         return 0, ()
-    text = say("ack_informed", reference=case.reference,
-               role=say(f"role_{case.role}") if case.role else "-", org=case.org.name,
-               handler=say(f"role_{case.handler_function}"))
+    text = say(
+        "ack_informed",
+        reference=case.reference,
+        role=say(f"role_{case.role}") if case.role else "-",
+        org=case.org.name,
+        handler=say(f"role_{case.handler_function}"),
+    )
     notice = {"kind": "case_informed", "case_id": case.id, "reference": case.reference}
     skip = {case.reporter_id, actor_id}
     queued, told = 0, []
@@ -225,8 +299,9 @@ async def _tell_informed(
                 if person.id in skip:
                     continue
                 skip.add(person.id)
-                got = await queue_to(tx, person, {"text": text, "notice": notice}, now,
-                                   f"ack:{case.id}:informed")
+                got = await queue_to(
+                    tx, person, {"text": text, "notice": notice}, now, f"ack:{case.id}:informed"
+                )
                 if got:
                     queued += got
                     told.append(function)
@@ -240,7 +315,8 @@ async def _orgs_for(tx: Tx, role: str, case: CaseRecord) -> list[int]:
     assert case.org is not None and case.org_id is not None
     if role_fits(role, case.org.kind):
         return [case.org_id]
-    return [org_id for org_id, org in await tx.organisations()
-            if org.kind is OrgKind.PROVINCE and role_fits(role, org.kind)]
-
-
+    return [
+        org_id
+        for org_id, org in await tx.organisations()
+        if org.kind is OrgKind.PROVINCE and role_fits(role, org.kind)
+    ]

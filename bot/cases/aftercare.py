@@ -49,12 +49,14 @@ async def apply_answer(
 ) -> None:
     if spec.closes:
         await rows.answer_checkin(tx, checkin.reminder_id, now)
-        await tx.add_event(checkin.case_id, now, "checkin_answered", person.id,
-                           {"step": checkin.step})
+        await tx.add_event(
+            checkin.case_id, now, "checkin_answered", person.id, {"step": checkin.step}
+        )
     if spec.notify:
         queued = await notify_contact_wish(tx, checkin, now)
-        await tx.add_event(checkin.case_id, now, "checkin_contact_requested", person.id,
-                           {"messages": queued})
+        await tx.add_event(
+            checkin.case_id, now, "checkin_contact_requested", person.id, {"messages": queued}
+        )
     if spec.stops:
         await rows.cancel_pending(tx, checkin.case_id, CHECKIN)
         await tx.add_event(checkin.case_id, now, "checkin_stopped", person.id)
@@ -67,13 +69,20 @@ async def notify_contact_wish(tx: Tx, checkin: OpenCheckin, now: datetime) -> in
     org = case.org.name if case.org else "-"
     payload = {
         "text": say("checkin_contact_notice", reference=case.reference, org=org),
-        "notice": {"kind": "checkin_contact", "case_id": case.id,
-                   "reference": case.reference, "org": org},
+        "notice": {
+            "kind": "checkin_contact",
+            "case_id": case.id,
+            "reference": case.reference,
+            "org": org,
+        },
     }
     people = await rows.people_with_role_anywhere(tx, SupportRole.COORDINATOR_VPT)
     if case.org_id is not None and case.handler_function:
-        people += [p for p in await tx.people_with_role(case.org_id, case.handler_function)
-                   if p.id not in {q.id for q in people}]
+        people += [
+            p
+            for p in await tx.people_with_role(case.org_id, case.handler_function)
+            if p.id not in {q.id for q in people}
+        ]
     queued = 0
     for p in people:
         queued += await queue_to(tx, p, payload, now, f"contact:{checkin.reminder_id}")

@@ -57,15 +57,18 @@ async def close_case(
         raise CloseRefused(f"{case.reference} is {case.status}: nothing to close.")
     if no_response is not None and no_response not in NoResponse.__members__.values():
         raise CloseRefused("Unknown reason; one of: " + ", ".join(n.value for n in NoResponse))
-    responses = [str(e.detail.get("response")) for e in await tx.events(case.id)
-                 if e.kind == "response"]
+    responses = [
+        str(e.detail.get("response")) for e in await tx.events(case.id) if e.kind == "response"
+    ]
     if not may_close(responses, no_response):
         raise CloseRefused(
             f"{case.reference} has no recorded response toward the perpetrator. Record one "
-            "(cases record REF response KIND) or give --no-response pleger_onbekend.")
+            "(cases record REF response KIND) or give --no-response pleger_onbekend."
+        )
     await tx.set_status(case.id, "closed")
     for kind in DeadlineKind:
         await reminder_rows.cancel_pending(tx, case.id, kind.value)
-    await tx.add_event(case.id, now, "closed", actor_id,
-                       {"responses": responses, "no_response": no_response})
+    await tx.add_event(
+        case.id, now, "closed", actor_id, {"responses": responses, "no_response": no_response}
+    )
     return responses

@@ -52,16 +52,21 @@ def task(kind: str) -> str:
     return say(f"deadline_{kind}")
 
 
-def case_facts_of(case: CaseRecord, ack_hours: float | None,
-                  incident_talk_planned: bool = False,
-                  measures_end: date | None = None) -> CaseFacts:
+def case_facts_of(
+    case: CaseRecord,
+    ack_hours: float | None,
+    incident_talk_planned: bool = False,
+    measures_end: date | None = None,
+) -> CaseFacts:
     assert case.submitted_at is not None, "only a submitted case has deadlines"
     return CaseFacts(
         submitted_at=case.submitted_at,
         # A time range ("gisteravond") counts from its start: the earlier, stricter clock.
         incident_at=case.incident_start or case.submitted_at,
-        serious=case.serious, criminal_suspected=case.criminal_suspected,
-        incident_talk_planned=incident_talk_planned, measures_end=measures_end,
+        serious=case.serious,
+        criminal_suspected=case.criminal_suspected,
+        incident_talk_planned=incident_talk_planned,
+        measures_end=measures_end,
         ack_hours=DEFAULT_ACK_HOURS if ack_hours is None else ack_hours,
     )
 
@@ -71,62 +76,93 @@ def _plan(steps: list[PlannedStep]) -> list[tuple[str, datetime]]:
 
 
 async def _set_all(
-    tx: Tx, case: CaseRecord, deadlines: list[tuple[DeadlineKind, datetime]],
-    policy: ReminderPolicy, now: datetime, actor_id: int | None,
+    tx: Tx,
+    case: CaseRecord,
+    deadlines: list[tuple[DeadlineKind, datetime]],
+    policy: ReminderPolicy,
+    now: datetime,
+    actor_id: int | None,
 ) -> list[str]:
     """Set the deadlines with their reminder plans and record a "deadline_set" event for
     each that was set; returns the kinds set. A deadline done already stays as it is."""
     due_of = {kind.value: due for kind, due in deadlines}
     done = await rows.set_deadlines(
-        tx, case.id,
+        tx,
+        case.id,
         [(kind.value, due, _plan(deadline_steps(due, now, policy))) for kind, due in deadlines],
-        now)
-    await tx.add_events(case.id, now, [
-        ("deadline_set", actor_id, {"deadline": kind, "due": due_of[kind].isoformat()})
-        for kind in done])
+        now,
+    )
+    await tx.add_events(
+        case.id,
+        now,
+        [
+            ("deadline_set", actor_id, {"deadline": kind, "due": due_of[kind].isoformat()})
+            for kind in done
+        ],
+    )
     return done
 
 
 async def _set(
-    tx: Tx, case: CaseRecord, kind: DeadlineKind, due: datetime, policy: ReminderPolicy,
-    now: datetime, actor_id: int | None,
+    tx: Tx,
+    case: CaseRecord,
+    kind: DeadlineKind,
+    due: datetime,
+    policy: ReminderPolicy,
+    now: datetime,
+    actor_id: int | None,
 ) -> bool:
     return bool(await _set_all(tx, case, [(kind, due)], policy, now, actor_id))
 
 
-async def schedule_case(
-    tx: Tx, case: CaseRecord, policy: ReminderPolicy, now: datetime
-) -> None:
+async def schedule_case(tx: Tx, case: CaseRecord, policy: ReminderPolicy, now: datetime) -> None:
     """On submission: the case's deadlines with their reminders, and the check-ins."""
     ack_hours = await rows.org_ack_hours(tx, case.org_id) if case.org_id else None
-    await _set_all(tx, case, [(d.kind, d.due) for d in
-                              deadlines_for(case_facts_of(case, ack_hours))],
-                   policy, now, None)
+    await _set_all(
+        tx,
+        case,
+        [(d.kind, d.due) for d in deadlines_for(case_facts_of(case, ack_hours))],
+        policy,
+        now,
+        None,
+    )
     assert case.submitted_at is not None
-    await rows.add_reminders(tx, case.id, CHECKIN,
-                             _plan(checkin_steps(case.submitted_at, policy)), now)
+    await rows.add_reminders(
+        tx, case.id, CHECKIN, _plan(checkin_steps(case.submitted_at, policy)), now
+    )
 
 
 async def record_incident_talk(
     tx: Tx, case: CaseRecord, actor_id: int | None, policy: ReminderPolicy, now: datetime
 ) -> datetime:
     """The handler plans an incident talk: its 72-hour clock starts to be watched."""
-    return await _record(tx, case, DeadlineKind.INCIDENT_TALK, actor_id, policy, now,
-                         incident_talk_planned=True)
+    return await _record(
+        tx, case, DeadlineKind.INCIDENT_TALK, actor_id, policy, now, incident_talk_planned=True
+    )
 
 
 async def record_measures_end(
-    tx: Tx, case: CaseRecord, end: date, actor_id: int | None, policy: ReminderPolicy,
+    tx: Tx,
+    case: CaseRecord,
+    end: date,
+    actor_id: int | None,
+    policy: ReminderPolicy,
     now: datetime,
 ) -> datetime:
     """Restrictive measures end on `end`: the recovery talk falls on that date."""
-    return await _record(tx, case, DeadlineKind.RECOVERY_TALK, actor_id, policy, now,
-                         measures_end=end)
+    return await _record(
+        tx, case, DeadlineKind.RECOVERY_TALK, actor_id, policy, now, measures_end=end
+    )
 
 
 async def _record(
-    tx: Tx, case: CaseRecord, kind: DeadlineKind, actor_id: int | None,
-    policy: ReminderPolicy, now: datetime, incident_talk_planned: bool = False,
+    tx: Tx,
+    case: CaseRecord,
+    kind: DeadlineKind,
+    actor_id: int | None,
+    policy: ReminderPolicy,
+    now: datetime,
+    incident_talk_planned: bool = False,
     measures_end: date | None = None,
 ) -> datetime:
     ack_hours = await rows.org_ack_hours(tx, case.org_id) if case.org_id else None
@@ -163,15 +199,19 @@ def may_act(person: Person, case: CaseRecord) -> bool:
         return False
     allowed = {case.handler_function, deputy_of(case.handler_function)}
     return any(
-        (r.org_id == case.org_id and r.role in allowed)
-        or r.role == SupportRole.COORDINATOR_VPT
-        for r in person.roles)
+        (r.org_id == case.org_id and r.role in allowed) or r.role == SupportRole.COORDINATOR_VPT
+        for r in person.roles
+    )
 
 
 def is_staff(person: Person) -> bool:
     """Someone who works cases (handler, deputy, coordinator), not only a reporter."""
-    return any(is_handler_function(r.role) or r.role.startswith("plaatsvervanger_")
-               or r.role == SupportRole.COORDINATOR_VPT for r in person.roles)
+    return any(
+        is_handler_function(r.role)
+        or r.role.startswith("plaatsvervanger_")
+        or r.role == SupportRole.COORDINATOR_VPT
+        for r in person.roles
+    )
 
 
 async def mark_done(
@@ -190,8 +230,13 @@ async def mark_done(
 
 
 async def snooze(
-    tx: Tx, case: CaseRecord, kind: DeadlineKind, actor_id: int, reason: str,
-    policy: ReminderPolicy, now: datetime,
+    tx: Tx,
+    case: CaseRecord,
+    kind: DeadlineKind,
+    actor_id: int,
+    reason: str,
+    policy: ReminderPolicy,
+    now: datetime,
 ) -> datetime:
     """Postpone the deadline's next reminder by the snooze time; the reason is recorded."""
     pending = await rows.pending_steps(tx, case.id, kind.value)
@@ -199,15 +244,25 @@ async def snooze(
     for (rid, _step, _due), new in zip(pending, moved, strict=True):
         await rows.move_reminder(tx, rid, new.due)
     await rows.note_snooze(tx, case.id, kind.value, until)
-    await tx.add_event(case.id, now, "deadline_snoozed", actor_id,
-                       {"deadline": kind.value, "until": until.isoformat(),
-                        "reason": reason[:500]})
+    await tx.add_event(
+        case.id,
+        now,
+        "deadline_snoozed",
+        actor_id,
+        {"deadline": kind.value, "until": until.isoformat(), "reason": reason[:500]},
+    )
     return until
 
 
 async def apply_deadline_action(
-    tx: Tx, actor_id: int, reference: str, kind_text: str, action: Action | str,
-    reason: str, policy: ReminderPolicy, now: datetime,
+    tx: Tx,
+    actor_id: int,
+    reference: str,
+    kind_text: str,
+    action: Action | str,
+    reason: str,
+    policy: ReminderPolicy,
+    now: datetime,
 ) -> ActionOutcome:
     """Apply "Gedaan" (done) or "Later" (snooze, with a reason) to a case's deadline.
 
@@ -221,33 +276,55 @@ async def apply_deadline_action(
         return ActionOutcome(False, say("action_unknown_case", reference=reference))
     kind = kind_from_word(kind_text)
     if kind is None:
-        return ActionOutcome(False, say("action_unknown_kind", word=kind_text,
-                                        words=kind_words()), case.reference)
+        return ActionOutcome(
+            False, say("action_unknown_kind", word=kind_text, words=kind_words()), case.reference
+        )
     actor = await tx.person(actor_id)
     if actor is None or not may_act(actor, case):
         log.info("deadline action refused case_id=%s actor_id=%s", case.id, actor_id)
         return ActionOutcome(False, say("not_allowed"), case.reference, kind.value)
     state = await rows.deadline_state(tx, case.id, kind.value)
     if state is None:
-        return ActionOutcome(False, say("action_no_deadline", reference=case.reference,
-                                        task=task(kind)), case.reference, kind.value)
+        return ActionOutcome(
+            False,
+            say("action_no_deadline", reference=case.reference, task=task(kind)),
+            case.reference,
+            kind.value,
+        )
     if state == rows.DONE:
-        return ActionOutcome(True, say("action_already_done", task=task(kind),
-                                       reference=case.reference),
-                             case.reference, kind.value, rows.DONE)
+        return ActionOutcome(
+            True,
+            say("action_already_done", task=task(kind), reference=case.reference),
+            case.reference,
+            kind.value,
+            rows.DONE,
+        )
     if action is Action.DONE:
         await mark_done(tx, case, kind, actor_id, now)
-        return ActionOutcome(True, say("action_done", task=task(kind),
-                                       reference=case.reference),
-                             case.reference, kind.value, rows.DONE)
+        return ActionOutcome(
+            True,
+            say("action_done", task=task(kind), reference=case.reference),
+            case.reference,
+            kind.value,
+            rows.DONE,
+        )
     if not reason.strip():
-        return ActionOutcome(False, say("action_reason_needed", reference=case.reference,
-                                        word=kind_word(kind)), case.reference, kind.value,
-                             rows.OPEN)
+        return ActionOutcome(
+            False,
+            say("action_reason_needed", reference=case.reference, word=kind_word(kind)),
+            case.reference,
+            kind.value,
+            rows.OPEN,
+        )
     until = await snooze(tx, case, kind, actor_id, reason.strip(), policy, now)
-    return ActionOutcome(True, say("action_snoozed", task=task(kind), reference=case.reference,
-                                   until=shown(until)),
-                         case.reference, kind.value, rows.OPEN, until)
+    return ActionOutcome(
+        True,
+        say("action_snoozed", task=task(kind), reference=case.reference, until=shown(until)),
+        case.reference,
+        kind.value,
+        rows.OPEN,
+        until,
+    )
 
 
 async def handler_command_turn(
@@ -257,6 +334,7 @@ async def handler_command_turn(
     command = parse_command(text)
     if command is None:
         return None
-    outcome = await apply_deadline_action(tx, person.id, command.reference, command.word,
-                                          command.action, command.reason, policy, now)
+    outcome = await apply_deadline_action(
+        tx, person.id, command.reference, command.word, command.action, command.reason, policy, now
+    )
     return [Outbound(outcome.text)]

@@ -14,7 +14,11 @@ ACCOUNT = {"local": "local", "teams": "", "signal": ""}
 
 
 async def queue_to(
-    tx: Tx, person: Person, payload: dict[str, Any], now: datetime, dedupe: str,
+    tx: Tx,
+    person: Person,
+    payload: dict[str, Any],
+    now: datetime,
+    dedupe: str,
     channel: str | None = None,
 ) -> int:
     """Queue `payload` for every way to reach `person` (only `channel` when they have it).
@@ -27,7 +31,13 @@ async def queue_to(
         idents = [i for i in idents if i.channel == channel]
     queued = 0
     for ident in idents:
-        if await tx.enqueue(ident.channel, ACCOUNT.get(ident.channel, ""), ident.address,
-                            payload, now, dedupe_key=f"{dedupe}:{person.id}:{ident.channel}"):
+        if await tx.enqueue(
+            ident.channel,
+            ACCOUNT.get(ident.channel, ""),
+            ident.address,
+            payload,
+            now,
+            dedupe_key=f"{dedupe}:{person.id}:{ident.channel}",
+        ):
             queued += 1
     return queued

@@ -39,8 +39,13 @@ def handler_title(function: str) -> str:
 
 
 async def submit_report(
-    tx: Tx, person: Person, case_id: int, answers: dict[str, Any],
-    helplines: list[Helpline], now: datetime, policy: ReminderPolicy | None = None,
+    tx: Tx,
+    person: Person,
+    case_id: int,
+    answers: dict[str, Any],
+    helplines: list[Helpline],
+    now: datetime,
+    policy: ReminderPolicy | None = None,
 ) -> list[Outbound]:
     """Route and submit the draft, set its deadlines and check-ins; returns what the
     reporter is told."""
@@ -49,35 +54,62 @@ async def submit_report(
     route = route_case(ReporterRole(role_value), held.org)
     facts = case_facts(answers)
     await tx.submit_case(case_id, route, held.org_id, role_value, facts, now)
-    await tx.add_event(case_id, now, "submitted", person.id,
-                       {"handler": route.handler.value, "org": held.org.slug})
+    await tx.add_event(
+        case_id, now, "submitted", person.id, {"handler": route.handler.value, "org": held.org.slug}
+    )
     case = await tx.case(case_id)
     assert case is not None
     # Deadlines first, so that the handlers' notice can list them.
     await schedule_case(tx, case, policy or ReminderPolicy(), now)
-    await notify_handlers(tx, case_id, case.reference, held.org_id, route.handler.value,
-                          role_value, held.org.name, facts, now,
-                          await deadline_facts(tx, case_id))
-    log.info("case submitted case_id=%s handler=%s org=%s", case_id, route.handler.value,
-             held.org.slug)
+    await notify_handlers(
+        tx,
+        case_id,
+        case.reference,
+        held.org_id,
+        route.handler.value,
+        role_value,
+        held.org.name,
+        facts,
+        now,
+        await deadline_facts(tx, case_id),
+    )
+    log.info(
+        "case submitted case_id=%s handler=%s org=%s", case_id, route.handler.value, held.org.slug
+    )
 
-    replies = [Outbound(say("submitted", reference=case.reference,
-                            handler=handler_title(route.handler.value),
-                            org=held.org.name))]
+    replies = [
+        Outbound(
+            say(
+                "submitted",
+                reference=case.reference,
+                handler=handler_title(route.handler.value),
+                org=held.org.name,
+            )
+        )
+    ]
     if route.informed:
         replies.append(Outbound(say("informed", informed=", ".join(route.informed))))
     replies.append(Outbound(say("next_steps")))
     replies.append(Outbound(say("home_address")))
-    lines = [say("helpline_line", name=h.name, purpose=h.purpose, number=h.number)
-             for h in helplines_for(helplines, role_value, facts["serious"])]
+    lines = [
+        say("helpline_line", name=h.name, purpose=h.purpose, number=h.number)
+        for h in helplines_for(helplines, role_value, facts["serious"])
+    ]
     if lines:
         replies.append(Outbound("\n".join([say("helplines_intro"), *lines])))
     return replies
 
 
 async def notify_handlers(
-    tx: Tx, case_id: int, reference: str, org_id: int, handler_function: str,
-    role: str, org_name: str, facts: dict[str, Any], now: datetime,
+    tx: Tx,
+    case_id: int,
+    reference: str,
+    org_id: int,
+    handler_function: str,
+    role: str,
+    org_name: str,
+    facts: dict[str, Any],
+    now: datetime,
     deadlines: list[dict[str, Any]] | None = None,
 ) -> int:
     """Queue a notice for every handler of that function at that organisation.
@@ -86,23 +118,42 @@ async def notify_handlers(
     the case for that. `deadlines` (bot/acknowledge.py `deadline_facts`) go on the card.
     """
     kinds = ", ".join(say(f"kind_{k}") for k in facts["kinds"]) or "-"
-    text = say("case_routed_handler", reference=reference, role=say(f"role_{role}"),
-               org=org_name, kinds=kinds, when=facts["when_shown"],
-               serious=say("case_routed_serious") if facts["serious"] else "")
+    text = say(
+        "case_routed_handler",
+        reference=reference,
+        role=say(f"role_{role}"),
+        org=org_name,
+        kinds=kinds,
+        when=facts["when_shown"],
+        serious=say("case_routed_serious") if facts["serious"] else "",
+    )
     notice = {
-        "kind": "case_routed", "case_id": case_id, "reference": reference, "role": role,
-        "org": org_name, "kinds": facts["kinds"], "when": facts["when_shown"],
-        "serious": facts["serious"], "criminal": facts["criminal"],
-        "handler_function": handler_function, "deadlines": deadlines or [],
+        "kind": "case_routed",
+        "case_id": case_id,
+        "reference": reference,
+        "role": role,
+        "org": org_name,
+        "kinds": facts["kinds"],
+        "when": facts["when_shown"],
+        "serious": facts["serious"],
+        "criminal": facts["criminal"],
+        "handler_function": handler_function,
+        "deadlines": deadlines or [],
     }
     queued = 0
     for handler in await tx.people_with_role(org_id, handler_function):
-        queued += await queue_to(tx, handler, {"text": text, "notice": notice}, now,
-                                 f"routed:{case_id}")
+        queued += await queue_to(
+            tx, handler, {"text": text, "notice": notice}, now, f"routed:{case_id}"
+        )
     # The organisation's linked Teams channel gets the same facts (no names, no narrative).
     team = await teams_store.linked_team_recipient(tx, org_id)
     if team is not None and await tx.enqueue(
-            "teams", "", team, {"text": text, "notice": notice}, now,
-            dedupe_key=f"routed:{case_id}:team:{org_id}"):
+        "teams",
+        "",
+        team,
+        {"text": text, "notice": notice},
+        now,
+        dedupe_key=f"routed:{case_id}:team:{org_id}",
+    ):
         queued += 1
     return queued

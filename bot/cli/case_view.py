@@ -27,8 +27,12 @@ def _t(value: datetime | None) -> str:
 
 
 def render_case(
-    case: CaseRecord, answers: dict[str, Any], files: list[EvidenceRecord],
-    events: list[CaseEvent], now: datetime, deadlines: list[DeadlineRecord] | None = None,
+    case: CaseRecord,
+    answers: dict[str, Any],
+    files: list[EvidenceRecord],
+    events: list[CaseEvent],
+    now: datetime,
+    deadlines: list[DeadlineRecord] | None = None,
 ) -> str:
     org = case.org.name if case.org else "-"
     lines = [
@@ -47,16 +51,20 @@ def render_case(
     ctx = Context(person=_reporter_stub(case), now=now, answers=answers)
     for step in engine.reviewed_steps(ctx):
         value = answers[step.id]
-        shown = say("skipped") if value is None else (
-            step.show(value, ctx) if step.show else str(value))
+        shown = (
+            say("skipped")
+            if value is None
+            else (step.show(value, ctx) if step.show else str(value))
+        )
         lines.append(f"  {say(step.label or '')}: {shown}")
     links = (answers.get("evidence_items") or {}).get("links") or []
     notes = (answers.get("evidence_items") or {}).get("notes") or []
     if files or links or notes:
         lines.append("")
         lines.append("Evidence:")
-        lines += [f"  file {f.id}: {f.filename} ({f.content_type}, {human_size(f.size)})"
-                  for f in files]
+        lines += [
+            f"  file {f.id}: {f.filename} ({f.content_type}, {human_size(f.size)})" for f in files
+        ]
         lines += [f"  link: {link}" for link in links]
         lines += [f"  note: {note}" for note in notes]
     if deadlines:
@@ -66,8 +74,10 @@ def render_case(
     if events:
         lines.append("")
         lines.append("History:")
-        lines += [f"  {_t(e.at)}  {e.kind}" + (f" by {e.actor}" if e.actor else "")
-                  + _event_detail(e) for e in events]
+        lines += [
+            f"  {_t(e.at)}  {e.kind}" + (f" by {e.actor}" if e.actor else "") + _event_detail(e)
+            for e in events
+        ]
     return "\n".join(lines)
 
 
@@ -80,8 +90,10 @@ def _deadline_line(d: DeadlineRecord, now: datetime) -> str:
         state = "open"
     if d.state != "done" and d.snoozed_until is not None and d.snoozed_until > now:
         state += f", snoozed until {_t(d.snoozed_until)}"
-    return (f"  {d.kind:17} due {_t(d.due_at)}  {state}  "
-            f"(reminders sent {d.sent_reminders}, pending {d.pending_reminders})")
+    return (
+        f"  {d.kind:17} due {_t(d.due_at)}  {state}  "
+        f"(reminders sent {d.sent_reminders}, pending {d.pending_reminders})"
+    )
 
 
 # Which detail of an event is worth a line in the history (never a reporter's words).

@@ -43,8 +43,12 @@ def load_settings() -> Settings:
 
 def _role(text: str) -> str:
     wanted = text.strip().lower().replace(" ", "_").replace("-", "_")
-    aliases = {"raadslid": "gemeenteraadslid", "cdk": "commissaris_van_de_koning",
-               "coordinator": "coordinator_vpt", "coördinator_vpt": "coordinator_vpt"}
+    aliases = {
+        "raadslid": "gemeenteraadslid",
+        "cdk": "commissaris_van_de_koning",
+        "coordinator": "coordinator_vpt",
+        "coördinator_vpt": "coordinator_vpt",
+    }
     wanted = aliases.get(wanted, wanted)
     if wanted not in ALL_ROLES:
         raise CliError(f"Unknown role '{text}'. Valid roles: {', '.join(ALL_ROLES)}.")
@@ -59,7 +63,8 @@ async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
         raise CliError(
             f"No one is enrolled with local handle '{args.handle}'. "
             "See 'weerbaar people list', or enrol with 'weerbaar people add ... --local "
-            f"{args.handle}'.")
+            f"{args.handle}'."
+        )
     await session.run(sys.stdin, interactive=sys.stdin.isatty())
     return 0
 
@@ -67,12 +72,17 @@ async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
 async def demo(app: Weerbaar, args: argparse.Namespace) -> int:
     async with app.store.transaction() as tx:
         added = await seed_demo(tx, app.clock())
-    print(f"Demo people loaded ({len(added)} new). Database: "
-          f"{app.settings.resolved_database_url()}", file=sys.stderr)
+    print(
+        f"Demo people loaded ({len(added)} new). Database: {app.settings.resolved_database_url()}",
+        file=sys.stderr,
+    )
     if args.chat:
-        print(f"Chatting as '{args.chat}'. Other demo handles: anna (burgemeester), bram "
-              "(raadslid), sanne (two roles), dirk (dijkgraaf), griffier-zeist, "
-              "secretaris-utrecht.", file=sys.stderr)
+        print(
+            f"Chatting as '{args.chat}'. Other demo handles: anna (burgemeester), bram "
+            "(raadslid), sanne (two roles), dirk (dijkgraaf), griffier-zeist, "
+            "secretaris-utrecht.",
+            file=sys.stderr,
+        )
         args.handle = args.chat
         return await chat(app, args)
     return 0
@@ -103,14 +113,18 @@ async def people_add(app: Weerbaar, args: argparse.Namespace) -> int:
         orgs = [org for _id, org in await tx.organisations()]
         org = find_organisation(orgs, args.org)
         if org is None:
-            raise CliError(f"Unknown organisation '{args.org}'. Valid: "
-                           + ", ".join(o.slug for o in orgs) + ".")
+            raise CliError(
+                f"Unknown organisation '{args.org}'. Valid: "
+                + ", ".join(o.slug for o in orgs)
+                + "."
+            )
         for role in roles:
             if not role_fits(role, org.kind):
                 raise CliError(f"A {role} does not belong to a {org.kind.value} ({org.name}).")
         if not (args.local or args.signal or args.teams):
-            raise CliError("Give at least one way to reach this person: --local, --signal "
-                           "or --teams.")
+            raise CliError(
+                "Give at least one way to reach this person: --local, --signal or --teams."
+            )
         phone = None
         if args.signal:
             phone = normalise_phone(args.signal)
@@ -121,9 +135,11 @@ async def people_add(app: Weerbaar, args: argparse.Namespace) -> int:
         pid = await tx.add_person(args.name.strip(), app.clock())
         for role in roles:
             await tx.add_role(pid, role, org_id)
-        for channel, kind, address in (("local", "handle", args.local),
-                                       ("signal", "phone", phone),
-                                       ("teams", "aad", args.teams)):
+        for channel, kind, address in (
+            ("local", "handle", args.local),
+            ("signal", "phone", phone),
+            ("teams", "aad", args.teams),
+        ):
             if address and not await tx.add_identity(pid, channel, kind, address):
                 raise CliError(f"The {channel} address '{address}' belongs to someone else.")
     print(f"Enrolled person {pid}: {', '.join(roles)} at {org.name}.")
@@ -148,8 +164,11 @@ async def people_list(app: Weerbaar, _args: argparse.Namespace) -> int:
 
 async def people_remove(app: Weerbaar, args: argparse.Namespace) -> int:
     async with app.store.transaction() as tx:
-        pid = int(args.who) if args.who.isdigit() else await tx.find_person_id(
-            "local", "handle", args.who)
+        pid = (
+            int(args.who)
+            if args.who.isdigit()
+            else await tx.find_person_id("local", "handle", args.who)
+        )
         if pid is None or not await tx.remove_person(pid):
             raise CliError(f"No person '{args.who}'.")
     print(f"Removed person {pid}. Their reports stay registered.")
@@ -170,9 +189,11 @@ async def cases_list(app: Weerbaar, args: argparse.Namespace) -> int:
     for case in found:
         when = case.submitted_at.strftime("%Y-%m-%d %H:%M") if case.submitted_at else "-"
         org_name = case.org.name if case.org else "-"
-        print(f"{case.reference}  {case.status:12} {when}  {case.role or '-':22} "
-              f"{org_name:28} -> {case.handler_function or '-'}"
-              f"{'  ERNSTIG' if case.serious else ''}")
+        print(
+            f"{case.reference}  {case.status:12} {when}  {case.role or '-':22} "
+            f"{org_name:28} -> {case.handler_function or '-'}"
+            f"{'  ERNSTIG' if case.serious else ''}"
+        )
     return 0
 
 
@@ -213,9 +234,11 @@ async def _case_and_actor(tx: Tx, reference: str, by: str) -> tuple[CaseRecord, 
     if actor is None:
         raise CliError(f"No person '{by}' (give a person id or a local handle).")
     if not r.may_act(actor, case):
-        raise CliError(f"{actor.name} is not a handler, deputy or coordinator VPT for "
-                       f"{case.reference} ({case.handler_function} at "
-                       f"{case.org.name if case.org else '-'}).")
+        raise CliError(
+            f"{actor.name} is not a handler, deputy or coordinator VPT for "
+            f"{case.reference} ({case.handler_function} at "
+            f"{case.org.name if case.org else '-'})."
+        )
     return case, actor
 
 
@@ -234,25 +257,37 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
                 print(f"{case.reference}: incident talk planned; due {r.shown(due)}.")
             elif args.what == "response":
                 if len(rest) != 1:
-                    raise CliError("Say which response: response KIND, one of: "
-                                   + ", ".join(x.value for x in Response) + ".")
+                    raise CliError(
+                        "Say which response: response KIND, one of: "
+                        + ", ".join(x.value for x in Response)
+                        + "."
+                    )
                 await record_response(tx, case, actor.id, rest[0], now)
-                print(f"{case.reference}: response toward the perpetrator recorded "
-                      f"({rest[0]}).")
+                print(f"{case.reference}: response toward the perpetrator recorded ({rest[0]}).")
             elif args.what == "measures-end":
                 if len(rest) != 1:
-                    raise CliError("Give the end date of the measures: measures-end "
-                                   "YYYY-MM-DD.")
-                due = await r.record_measures_end(tx, case, _date(rest[0]), actor.id,
-                                                  app.policy, now)
+                    raise CliError("Give the end date of the measures: measures-end YYYY-MM-DD.")
+                due = await r.record_measures_end(
+                    tx, case, _date(rest[0]), actor.id, app.policy, now
+                )
                 print(f"{case.reference}: recovery talk due {r.shown(due)}.")
             else:
                 if not rest:
-                    raise CliError(f"Say which deadline: {args.what} KIND, one of: "
-                                   + ", ".join(k.value for k in DeadlineKind) + ".")
+                    raise CliError(
+                        f"Say which deadline: {args.what} KIND, one of: "
+                        + ", ".join(k.value for k in DeadlineKind)
+                        + "."
+                    )
                 outcome = await r.apply_deadline_action(
-                    tx, actor.id, case.reference, rest[0], args.what, " ".join(rest[1:]),
-                    app.policy, now)
+                    tx,
+                    actor.id,
+                    case.reference,
+                    rest[0],
+                    args.what,
+                    " ".join(rest[1:]),
+                    app.policy,
+                    now,
+                )
                 if not outcome.ok:
                     raise CliError(outcome.text)
                 print(outcome.text)
@@ -278,8 +313,9 @@ async def teams_package(_app: Weerbaar | None, args: argparse.Namespace) -> int:
 
     app_id = args.app_id or load_settings().teams_app_id
     if not app_id:
-        raise CliError("Setting WEERBAAR_TEAMS_APP_ID is missing: the package needs the "
-                       "bot's app id.")
+        raise CliError(
+            "Setting WEERBAAR_TEAMS_APP_ID is missing: the package needs the bot's app id."
+        )
     try:
         out = build_package(app_id, args.host, args.out, version=args.version)
     except ValueError as exc:
@@ -301,6 +337,8 @@ async def keys_rotate(app: Weerbaar, _args: argparse.Namespace) -> int:
     counts = await rotate(app.store)
     for column, n in counts.items():
         print(f"{column:24} {n} re-encrypted")
-    print(f"Everything is now under key '{app.db.cipher.primary_key_id}'. Keys after it in "
-          "WEERBAAR_ENCRYPTION_KEYS can be removed.")
+    print(
+        f"Everything is now under key '{app.db.cipher.primary_key_id}'. Keys after it in "
+        "WEERBAAR_ENCRYPTION_KEYS can be removed."
+    )
     return 0

@@ -16,8 +16,11 @@ DEMO_PEOPLE: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("Hans Mulder", "secretaris-utrecht", (("gemeentesecretaris", "utrecht"),)),
     ("Ineke de Boer", "secretaris-houten", (("gemeentesecretaris", "houten"),)),
     ("Joost Peters", "statengriffier", (("statengriffier", "provincie-utrecht"),)),
-    ("Karin Dekker", "sd-hdsr",
-     (("secretaris_directeur", "hoogheemraadschap-de-stichtse-rijnlanden"),)),
+    (
+        "Karin Dekker",
+        "sd-hdsr",
+        (("secretaris_directeur", "hoogheemraadschap-de-stichtse-rijnlanden"),),
+    ),
     ("Lotte Hendriks", "coordinator", (("coordinator_vpt", "provincie-utrecht"),)),
 )
 

@@ -39,20 +39,26 @@ def _parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=c.demo)
 
     sub.add_parser("migrate", help="bring the database to the newest schema").set_defaults(
-        run=c.migrate)
+        run=c.migrate
+    )
     sub.add_parser("serve", help="run the service (Teams, Signal, reminders)").set_defaults(
-        run=c.serve)
+        run=c.serve
+    )
 
-    orgs = sub.add_parser("orgs", help="organisations").add_subparsers(
-        dest="sub", required=True)
+    orgs = sub.add_parser("orgs", help="organisations").add_subparsers(dest="sub", required=True)
     orgs.add_parser("list").set_defaults(run=c.orgs_list)
 
     people = sub.add_parser("people", help="enrol and list people").add_subparsers(
-        dest="sub", required=True)
+        dest="sub", required=True
+    )
     add = people.add_parser("add", help="enrol a person in a role at an organisation")
     add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True, action="append",
-                     help="reporter role or handler function (repeat for several)")
+    add.add_argument(
+        "--role",
+        required=True,
+        action="append",
+        help="reporter role or handler function (repeat for several)",
+    )
     add.add_argument("--org", required=True, help="organisation name or slug")
     add.add_argument("--local", metavar="HANDLE")
     add.add_argument("--signal", metavar="NUMBER")
@@ -64,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     remove.set_defaults(run=c.people_remove)
 
     cases = sub.add_parser("cases", help="see reported cases").add_subparsers(
-        dest="sub", required=True)
+        dest="sub", required=True
+    )
     lst = cases.add_parser("list")
     lst.add_argument("--org", help="only this organisation")
     lst.add_argument("--drafts", action="store_true", help="include unfinished drafts")
@@ -73,25 +80,36 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("reference")
     show.set_defaults(run=c.cases_show)
     record = cases.add_parser(
-        "record", help="record on a case: incident-talk | measures-end DATE | "
-        "done KIND | later KIND REASON | response KIND")
+        "record",
+        help="record on a case: incident-talk | measures-end DATE | "
+        "done KIND | later KIND REASON | response KIND",
+    )
     record.add_argument("reference")
-    record.add_argument("what", choices=("incident-talk", "measures-end", "done", "later",
-                                         "response"))
-    record.add_argument("rest", nargs="*",
-                        help="the date, the deadline kind (and reason), or the response")
+    record.add_argument(
+        "what", choices=("incident-talk", "measures-end", "done", "later", "response")
+    )
+    record.add_argument(
+        "rest", nargs="*", help="the date, the deadline kind (and reason), or the response"
+    )
     record.add_argument("--by", required=True, help="who records it: person id or local handle")
     record.set_defaults(run=c.cases_record)
-    close = cases.add_parser("close", help="close a case (needs a recorded response toward "
-                             "the perpetrator, or --no-response pleger_onbekend)")
+    close = cases.add_parser(
+        "close",
+        help="close a case (needs a recorded response toward "
+        "the perpetrator, or --no-response pleger_onbekend)",
+    )
     close.add_argument("reference")
     close.add_argument("--by", required=True, help="who closes it: person id or local handle")
-    close.add_argument("--no-response", choices=("pleger_onbekend",),
-                       help="why no response toward the perpetrator is possible")
+    close.add_argument(
+        "--no-response",
+        choices=("pleger_onbekend",),
+        help="why no response toward the perpetrator is possible",
+    )
     close.set_defaults(run=c.cases_close)
 
     teams = sub.add_parser("teams", help="Microsoft Teams").add_subparsers(
-        dest="sub", required=True)
+        dest="sub", required=True
+    )
     pkg = teams.add_parser("package", help="write the Teams app zip to sideload")
     pkg.add_argument("--host", required=True, help="public host name of this service")
     pkg.add_argument("--out", type=Path, default=Path("weerbaar-teams.zip"))
@@ -99,20 +117,22 @@ def _parser() -> argparse.ArgumentParser:
     pkg.add_argument("--app-id", help="the bot's app id (default: WEERBAAR_TEAMS_APP_ID)")
     pkg.set_defaults(run=c.teams_package, no_app=True)
 
-    keys = sub.add_parser("keys", help="encryption keys").add_subparsers(
-        dest="sub", required=True)
+    keys = sub.add_parser("keys", help="encryption keys").add_subparsers(dest="sub", required=True)
     keys.add_parser("new", help="print a new key for WEERBAAR_ENCRYPTION_KEYS").set_defaults(
-        run=c.keys_new, no_app=True)
+        run=c.keys_new, no_app=True
+    )
     keys.add_parser("rotate", help="re-encrypt everything under the first key").set_defaults(
-        run=c.keys_rotate)
+        run=c.keys_rotate
+    )
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     level = logging.INFO if args.command == "serve" else logging.WARNING
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
     # A line per sweep every few seconds says nothing an operator needs.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:

@@ -54,8 +54,7 @@ class ReminderPolicy:
     def from_settings(cls, settings: Settings) -> ReminderPolicy:
         return cls(
             reminder_fraction=settings.reminder_fraction,
-            escalation_delays=tuple(timedelta(hours=h)
-                                    for h in settings.escalation_delays_hours),
+            escalation_delays=tuple(timedelta(hours=h) for h in settings.escalation_delays_hours),
             snooze=timedelta(hours=settings.snooze_hours),
             checkin_days=tuple(settings.checkin_days),
             checkin_time=time(settings.checkin_hour, 0),
@@ -133,8 +132,11 @@ def checkin_steps(submitted_at: datetime, policy: ReminderPolicy) -> list[Planne
     steps = []
     for n, days in enumerate(policy.checkin_days, start=1):
         day = checkin_day(start, days)
-        steps.append(PlannedStep(checkin_step(n),
-                                 datetime.combine(day, policy.checkin_time, tzinfo=AMSTERDAM)))
+        steps.append(
+            PlannedStep(
+                checkin_step(n), datetime.combine(day, policy.checkin_time, tzinfo=AMSTERDAM)
+            )
+        )
     return steps
 
 

@@ -28,15 +28,20 @@ def backoff(attempts: int, retry_after: float | None) -> float:
 def outbound_from(payload: dict[str, Any]) -> Outbound:
     """The message an outbox row holds: its text, its choices, and the neutral notice a
     channel with cards renders (bot/cases.py, bot/sweep.py)."""
-    choices = tuple(Choice(str(c["value"]), str(c["label"]))
-                    for c in payload.get("choices") or () if isinstance(c, dict))
-    return Outbound(text=str(payload.get("text", "")), choices=choices,
-                    card=payload.get("notice"))
+    choices = tuple(
+        Choice(str(c["value"]), str(c["label"]))
+        for c in payload.get("choices") or ()
+        if isinstance(c, dict)
+    )
+    return Outbound(text=str(payload.get("text", "")), choices=choices, card=payload.get("notice"))
 
 
 class OutboxWorker:
     def __init__(
-        self, store: Store, channels: dict[str, Channel], clock: Callable[[], datetime],
+        self,
+        store: Store,
+        channels: dict[str, Channel],
+        clock: Callable[[], datetime],
         batch: int = 50,
     ) -> None:
         self.store = store
@@ -58,19 +63,27 @@ class OutboxWorker:
                 await channel.send(key, outbound_from(item.payload))
             except DeliveryError as exc:
                 delay = backoff(item.attempts, exc.retry_after)
-                log.warning("outbox delivery failed id=%s channel=%s reason=%s retry_in=%.1fs",
-                            item.id, item.channel, exc.reason, delay)
+                log.warning(
+                    "outbox delivery failed id=%s channel=%s reason=%s retry_in=%.1fs",
+                    item.id,
+                    item.channel,
+                    exc.reason,
+                    delay,
+                )
                 async with self.store.transaction() as tx:
-                    await rows.mark_retry(tx, item.id, self.clock() + timedelta(seconds=delay),
-                                          exc.reason)
+                    await rows.mark_retry(
+                        tx, item.id, self.clock() + timedelta(seconds=delay), exc.reason
+                    )
                 continue
             except Exception:
                 log.exception("outbox delivery crashed id=%s channel=%s", item.id, item.channel)
                 async with self.store.transaction() as tx:
                     await rows.mark_retry(
-                        tx, item.id,
+                        tx,
+                        item.id,
                         self.clock() + timedelta(seconds=backoff(item.attempts, None)),
-                        "unexpected error")
+                        "unexpected error",
+                    )
                 continue
             async with self.store.transaction() as tx:
                 await rows.mark_sent(tx, item.id, self.clock())

@@ -52,11 +52,19 @@ def start_scheduler(app: Weerbaar) -> AsyncIOScheduler:
     ticks missed while one ran long are folded into one (`coalesce`).
     """
     scheduler = AsyncIOScheduler(timezone=app.settings.timezone)
-    scheduler.add_job(tick, "interval", args=[app], seconds=app.settings.sweep_seconds,
-                      id="sweep", max_instances=1, coalesce=True,
-                      next_run_time=datetime.now(scheduler.timezone))
-    scheduler.add_job(retain, "interval", args=[app], hours=1, id="retention",
-                      max_instances=1, coalesce=True)
+    scheduler.add_job(
+        tick,
+        "interval",
+        args=[app],
+        seconds=app.settings.sweep_seconds,
+        id="sweep",
+        max_instances=1,
+        coalesce=True,
+        next_run_time=datetime.now(scheduler.timezone),
+    )
+    scheduler.add_job(
+        retain, "interval", args=[app], hours=1, id="retention", max_instances=1, coalesce=True
+    )
     scheduler.start()
     log.info("reminder sweep and outbox every %.1f s", app.settings.sweep_seconds)
     return scheduler

@@ -40,7 +40,6 @@ from storage.repository import Store, Tx
 log = logging.getLogger(__name__)
 
 
-
 class _People:
     """Who is in an organisation's escalation chain; looked up once per sweep round."""
 
@@ -57,14 +56,17 @@ class _People:
     async def coordinators(self) -> list[Person]:
         if self._coordinators is None:
             self._coordinators = await rows.people_with_role_anywhere(
-                self.tx, SupportRole.COORDINATOR_VPT)
+                self.tx, SupportRole.COORDINATOR_VPT
+            )
         return self._coordinators
 
     async def chain(self, org_id: int, function: str) -> list[list[Person]]:
         """Handlers, then their deputies, then the coordinator VPT; empty links left out."""
-        links = [await self.with_role(org_id, function),
-                 await self.with_role(org_id, deputy_of(function)),
-                 await self.coordinators()]
+        links = [
+            await self.with_role(org_id, function),
+            await self.with_role(org_id, deputy_of(function)),
+            await self.coordinators(),
+        ]
         return [link for link in links if link]
 
 
@@ -72,15 +74,22 @@ def reminder_text(item: DueReminder, late: bool) -> str:
     due = shown(item.deadline_due or item.due_at)
     org = item.org_name or "-"
     if item.step == REMINDER:
-        body = say("reminder_before", reference=item.reference, org=org, task=task(item.kind),
-                   due=due)
+        body = say(
+            "reminder_before", reference=item.reference, org=org, task=task(item.kind), due=due
+        )
     elif item.step == OVERDUE:
-        body = say("reminder_overdue", reference=item.reference, org=org,
-                   task=task(item.kind), due=due)
+        body = say(
+            "reminder_overdue", reference=item.reference, org=org, task=task(item.kind), due=due
+        )
     else:
-        body = say("reminder_escalation", reference=item.reference, org=org,
-                   task=task(item.kind), due=due,
-                   handler=say(f"role_{item.handler_function}"))
+        body = say(
+            "reminder_escalation",
+            reference=item.reference,
+            org=org,
+            task=task(item.kind),
+            due=due,
+            handler=say(f"role_{item.handler_function}"),
+        )
     parts = [body, say("reminder_actions", reference=item.reference, word=kind_word(item.kind))]
     if late:
         parts.insert(0, say("reminder_late", planned=shown(item.due_at)))
@@ -93,15 +102,21 @@ def checkin_text(item: DueReminder, late: bool, helplines: list[Helpline]) -> st
     found = helplines_for(helplines, item.role or "", item.serious)
     if found:
         lines.append(say("helplines_intro"))
-        lines += [say("helpline_line", name=h.name, purpose=h.purpose, number=h.number)
-                  for h in found]
+        lines += [
+            say("helpline_line", name=h.name, purpose=h.purpose, number=h.number) for h in found
+        ]
     return "\n".join(lines)
 
 
 class Sweeper:
     def __init__(
-        self, store: Store, clock: Callable[[], datetime], policy: ReminderPolicy,
-        helplines: list[Helpline], batch: int = 500, lease_seconds: float = 120.0,
+        self,
+        store: Store,
+        clock: Callable[[], datetime],
+        policy: ReminderPolicy,
+        helplines: list[Helpline],
+        batch: int = 500,
+        lease_seconds: float = 120.0,
     ) -> None:
         self.store = store
         self.clock = clock
@@ -129,8 +144,7 @@ class Sweeper:
                             await rows.finish_claimed(tx, item.id, token, now, rows.CANCELLED)
                             continue
                         late = is_late(item.due_at, now, self.policy)
-                        if not await rows.finish_claimed(tx, item.id, token, now, rows.SENT,
-                                                         late):
+                        if not await rows.finish_claimed(tx, item.id, token, now, rows.SENT, late):
                             continue  # done meanwhile, or another replica took it over
                         await self._send(tx, people, item, late, now)
                         sent += 1
@@ -148,32 +162,52 @@ class Sweeper:
         if item.kind == CHECKIN:
             reporter = await tx.person(item.reporter_id)
             notice = {
-                "kind": "checkin", "case_id": item.case_id, "reference": item.reference,
-                "number": step_number(item.step), "late": late,
+                "kind": "checkin",
+                "case_id": item.case_id,
+                "reference": item.reference,
+                "number": step_number(item.step),
+                "late": late,
                 "choices": [{"value": c.value, "label": c.label} for c in checkin_choices()],
             }
             # The answers travel as choices: numbered on Signal and in the terminal, buttons
             # on a Teams card (bot/outbox.py outbound_from).
-            payload = {"text": checkin_text(item, late, self.helplines), "notice": notice,
-                       "choices": notice["choices"]}
-            queued = 0 if reporter is None else await queue_to(
-                tx, reporter, payload, now, dedupe, channel=item.channel)
-            await tx.add_event(item.case_id, now, "checkin_sent", None,
-                               {"reminder": item.id, "step": item.step, "late": late,
-                                "messages": queued})
+            payload = {
+                "text": checkin_text(item, late, self.helplines),
+                "notice": notice,
+                "choices": notice["choices"],
+            }
+            queued = (
+                0
+                if reporter is None
+                else await queue_to(tx, reporter, payload, now, dedupe, channel=item.channel)
+            )
+            await tx.add_event(
+                item.case_id,
+                now,
+                "checkin_sent",
+                None,
+                {"reminder": item.id, "step": item.step, "late": late, "messages": queued},
+            )
             return
         targets: list[Person] = []
         if item.org_id is not None and item.handler_function:
             chain = await people.chain(item.org_id, item.handler_function)
             level = escalation_level(item.step)
-            for link in chain[:min(level, len(chain) - 1) + 1]:
+            for link in chain[: min(level, len(chain) - 1) + 1]:
                 targets += [p for p in link if p.id not in {t.id for t in targets}]
         notice = {
-            "kind": "reminder", "case_id": item.case_id, "reference": item.reference,
-            "deadline": item.kind, "task": task(item.kind), "word": kind_word(item.kind),
-            "step": item.step, "escalation": item.step.startswith(ESCALATION),
+            "kind": "reminder",
+            "case_id": item.case_id,
+            "reference": item.reference,
+            "deadline": item.kind,
+            "task": task(item.kind),
+            "word": kind_word(item.kind),
+            "step": item.step,
+            "escalation": item.step.startswith(ESCALATION),
             "due": (item.deadline_due or item.due_at).isoformat(),
-            "planned": item.due_at.isoformat(), "late": late, "org": item.org_name,
+            "planned": item.due_at.isoformat(),
+            "late": late,
+            "org": item.org_name,
             "actions": ["done", "later"],
         }
         payload = {"text": reminder_text(item, late), "notice": notice}
@@ -181,8 +215,18 @@ class Sweeper:
         for person in targets:
             queued += await queue_to(tx, person, payload, now, dedupe)
         if not targets:
-            log.warning("reminder with no one to send to id=%s case_id=%s", item.id,
-                        item.case_id)
-        await tx.add_event(item.case_id, now, "reminder_sent", None,
-                           {"reminder": item.id, "deadline": item.kind, "step": item.step,
-                            "late": late, "people": len(targets), "messages": queued})
+            log.warning("reminder with no one to send to id=%s case_id=%s", item.id, item.case_id)
+        await tx.add_event(
+            item.case_id,
+            now,
+            "reminder_sent",
+            None,
+            {
+                "reminder": item.id,
+                "deadline": item.kind,
+                "step": item.step,
+                "late": late,
+                "people": len(targets),
+                "messages": queued,
+            },
+        )

@@ -22,8 +22,12 @@ def load_organisations(path: Path | None = None) -> list[Organisation]:
     """The organisations from `path`, or the shipped Utrecht list."""
     doc = _load("organisations.json", path)
     return [
-        Organisation(slug=o["slug"], name=o["name"], kind=OrgKind(o["kind"]),
-                     ack_hours=float(o["ack_hours"]) if o.get("ack_hours") else None)
+        Organisation(
+            slug=o["slug"],
+            name=o["name"],
+            kind=OrgKind(o["kind"]),
+            ack_hours=float(o["ack_hours"]) if o.get("ack_hours") else None,
+        )
         for o in doc["organisations"]
     ]
 
@@ -69,7 +73,7 @@ def _norm(text: str) -> str:
     t = " ".join(text.strip().lower().split())
     for prefix in ("gemeente ", "provincie "):
         if t.startswith(prefix) and t != "provincie utrecht":
-            t = t[len(prefix):]
+            t = t[len(prefix) :]
     return t
 
 

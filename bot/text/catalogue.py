@@ -39,8 +39,7 @@ TEXTS: Final[dict[str, str]] = {
     "not_allowed": "Dit mag je niet doen bij deze melding. Er is niets veranderd.",
     # --- the local (terminal) channel ---
     "local_intro": (
-        "(Typ je bericht en druk op Enter. '/bestand PAD' stuurt een bestand. "
-        "'/exit' sluit af.)"
+        "(Typ je bericht en druk op Enter. '/bestand PAD' stuurt een bestand. '/exit' sluit af.)"
     ),
     "local_file_missing": "(Dit bestand kan ik niet vinden: {path})",
     # --- the report flow ---
@@ -93,9 +92,7 @@ TEXTS: Final[dict[str, str]] = {
         "Wanneer gebeurde het? Bijvoorbeeld: 'gisteren om 14:30', 'vanochtend' of "
         "'12 november 20:00'."
     ),
-    "why_when": (
-        "Er zijn termijnen. Binnen 72 uur na het incident worden maatregelen besproken."
-    ),
+    "why_when": ("Er zijn termijnen. Binnen 72 uur na het incident worden maatregelen besproken."),
     "when_unknown": (
         "Dat begrijp ik niet als datum. Probeer het zo: 'gisteren om 14:30', 'vanochtend', "
         "'vorige week dinsdag' of '12-11 20:00'."
@@ -131,9 +128,7 @@ TEXTS: Final[dict[str, str]] = {
     "ask_injury": (
         "Heb je letsel of schade aan je gezondheid? Je mag meer kiezen, bijvoorbeeld: 1, 2"
     ),
-    "why_injury": (
-        "Bij letsel moet je organisatie binnen 24 uur de Arbeidsinspectie waarschuwen."
-    ),
+    "why_injury": ("Bij letsel moet je organisatie binnen 24 uur de Arbeidsinspectie waarschuwen."),
     "ask_damage": "Is er schade aan spullen, van jou of van je organisatie?",
     "why_damage": "Schade wordt altijd verhaald op de pleger.",
     "ask_time_off": "Kon je (een tijd) niet werken door het incident?",
@@ -254,8 +249,7 @@ TEXTS: Final[dict[str, str]] = {
         "Herinnering bij melding {reference} ({org}): {task}. Dat moet uiterlijk {due}."
     ),
     "reminder_overdue": (
-        "De termijn is voorbij bij melding {reference} ({org}): {task}. Dat moest uiterlijk "
-        "{due}."
+        "De termijn is voorbij bij melding {reference} ({org}): {task}. Dat moest uiterlijk {due}."
     ),
     "reminder_escalation": (
         "Hulp nodig bij melding {reference} ({org}): {task} is nog niet gedaan. Dat moest "
@@ -342,12 +336,10 @@ TEXTS: Final[dict[str, str]] = {
     "card_submit": "Verder",
     "ack_done": "Je hebt melding {reference} in behandeling genomen. De melder krijgt bericht.",
     "ack_already": (
-        "Melding {reference} is al in behandeling bij {name} sinds {time}. Er is niets "
-        "veranderd."
+        "Melding {reference} is al in behandeling bij {name} sinds {time}. Er is niets veranderd."
     ),
     "ack_refused": (
-        "Alleen {handler} van {org} kan deze melding in behandeling nemen. Er is niets "
-        "veranderd."
+        "Alleen {handler} van {org} kan deze melding in behandeling nemen. Er is niets veranderd."
     ),
     "ack_unknown_case": "Ik vind geen melding met kenmerk {reference}. Er is niets veranderd.",
     "ack_reporter": "Je melding {reference} is in behandeling bij {name} sinds {time}.",

@@ -33,27 +33,51 @@ class AnswerSpec:
 
 
 ANSWERS: tuple[AnswerSpec, ...] = (
-    AnswerSpec(CheckinAnswer.GAAT_GOED,
-               frozenset({"gaat goed", "goed", "het gaat goed", "prima", "ok", "oke", "oké"}),
-               closes=True, notify=False, stops=False),
-    AnswerSpec(CheckinAnswer.KAN_BETER,
-               frozenset({"kan beter", "niet zo goed", "matig", "slecht", "gaat niet goed"}),
-               closes=False, notify=False, stops=False),
-    AnswerSpec(CheckinAnswer.CONTACT,
-               frozenset({"contact", "ik wil graag contact", "graag contact", "wil contact",
-                          "ik wil contact", "bel me", "bel mij"}),
-               closes=True, notify=True, stops=False),
-    AnswerSpec(CheckinAnswer.STOP,
-               frozenset({"stop", "stoppen", "geen vragen meer", "niet meer vragen"}),
-               closes=True, notify=False, stops=True),
+    AnswerSpec(
+        CheckinAnswer.GAAT_GOED,
+        frozenset({"gaat goed", "goed", "het gaat goed", "prima", "ok", "oke", "oké"}),
+        closes=True,
+        notify=False,
+        stops=False,
+    ),
+    AnswerSpec(
+        CheckinAnswer.KAN_BETER,
+        frozenset({"kan beter", "niet zo goed", "matig", "slecht", "gaat niet goed"}),
+        closes=False,
+        notify=False,
+        stops=False,
+    ),
+    AnswerSpec(
+        CheckinAnswer.CONTACT,
+        frozenset(
+            {
+                "contact",
+                "ik wil graag contact",
+                "graag contact",
+                "wil contact",
+                "ik wil contact",
+                "bel me",
+                "bel mij",
+            }
+        ),
+        closes=True,
+        notify=True,
+        stops=False,
+    ),
+    AnswerSpec(
+        CheckinAnswer.STOP,
+        frozenset({"stop", "stoppen", "geen vragen meer", "niet meer vragen"}),
+        closes=True,
+        notify=False,
+        stops=True,
+    ),
 )
 
 NEW_REPORT_WORDS = frozenset({"melden", "nieuwe melding", "melding", "iets melden"})
 
 
 def choices() -> tuple[Choice, ...]:
-    return tuple(Choice(a.answer.value, say(f"checkin_choice_{a.answer.value}"))
-                 for a in ANSWERS)
+    return tuple(Choice(a.answer.value, say(f"checkin_choice_{a.answer.value}")) for a in ANSWERS)
 
 
 def parse_answer(inbound: Inbound) -> AnswerSpec | None:

@@ -26,8 +26,17 @@ from dialogs.engine import (
 from dialogs.messages import Choice, Inbound, Outbound
 from dialogs.parsing import links_in, one_of, several_of, yes_no
 
-KINDS = ("emotioneel_gedrag", "verbale_agressie", "bedreiging", "intimidatie",
-         "discriminatie", "fysiek_geweld", "vernieling", "online", "anders")
+KINDS = (
+    "emotioneel_gedrag",
+    "verbale_agressie",
+    "bedreiging",
+    "intimidatie",
+    "discriminatie",
+    "fysiek_geweld",
+    "vernieling",
+    "online",
+    "anders",
+)
 INJURIES = ("lichamelijk_letsel", "psychisch_letsel", "ziekenhuis", "blijvend", "geen")
 SERIOUS_INJURIES = frozenset(INJURIES) - {"geen"}
 _NOTHING = frozenset({"niets", "niks", "geen", "nee hoor", "gelukkig niet", "niet"})
@@ -43,6 +52,7 @@ YES_NO = (Choice("ja", "Ja"), Choice("nee", "Nee"))
 def _ask(key: str, choices: tuple[Choice, ...] = (), multi: bool = False) -> Any:
     def prompt(_ctx: Context) -> Outbound:
         return Outbound(say(key), choices=choices, multi=multi)
+
     return prompt
 
 
@@ -57,7 +67,8 @@ def role_label(role: str, org_name: str) -> str:
 def _role_choices(ctx: Context) -> tuple[Choice, ...]:
     return tuple(
         Choice(f"{r.role}@{r.org.slug}", role_label(r.role, r.org.name))
-        for r in ctx.person.roles if is_reporter_role(r.role)
+        for r in ctx.person.roles
+        if is_reporter_role(r.role)
     )
 
 
@@ -68,6 +79,7 @@ def _yes_no_step(reask: str) -> Any:
     def parse(inbound: Inbound, _ctx: Context) -> Parsed:
         answer = yes_no(inbound)
         return Reask(say(reask)) if answer is None else Accept(answer)
+
     return parse
 
 
@@ -96,6 +108,7 @@ def parse_free_text(reask: str) -> Any:
         if len(text) < 2:
             return Reask(say(reask))
         return Accept(text)
+
     return parse
 
 
@@ -145,8 +158,9 @@ def parse_perp_known(inbound: Inbound, _ctx: Context) -> Parsed:
 
 
 def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
-    items: dict[str, Any] = dict(ctx.answers.get("evidence_items") or
-                                 {"files": [], "links": [], "notes": []})
+    items: dict[str, Any] = dict(
+        ctx.answers.get("evidence_items") or {"files": [], "links": [], "notes": []}
+    )
     text = inbound.text.strip()
     if not inbound.attachments and yes_no(inbound) is False:
         return Accept(None)
@@ -163,19 +177,35 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
         "links": [*items["links"], *links],
         "notes": [*items["notes"], *([text] if rest.strip() and not links else [])],
     }
-    return Collect("evidence_items", items, tuple(inbound.attachments),
-                   say("evidence_received", count=len(items["files"]) + len(items["links"])
-                       + len(items["notes"])))
+    return Collect(
+        "evidence_items",
+        items,
+        tuple(inbound.attachments),
+        say(
+            "evidence_received",
+            count=len(items["files"]) + len(items["links"]) + len(items["notes"]),
+        ),
+    )
 
 
 def normalise_done(text: str) -> bool:
-    return text.strip().lower().rstrip(".!") in ("klaar", "dat is alles", "verder", "gedaan",
-                                                 "niets meer", "nee")
+    return text.strip().lower().rstrip(".!") in (
+        "klaar",
+        "dat is alles",
+        "verder",
+        "gedaan",
+        "niets meer",
+        "nee",
+    )
 
 
 def _evidence_line(items: dict[str, Any]) -> str:
-    return say("evidence_summary", files=len(items["files"]), links=len(items["links"]),
-               notes=len(items["notes"]))
+    return say(
+        "evidence_summary",
+        files=len(items["files"]),
+        links=len(items["links"]),
+        notes=len(items["notes"]),
+    )
 
 
 def parse_injury(inbound: Inbound, _ctx: Context) -> Parsed:
@@ -208,6 +238,7 @@ def _show_yes_no(value: Any, _ctx: Context) -> str:
 def _show_list(prefix: str) -> Any:
     def show(value: Any, _ctx: Context) -> str:
         return ", ".join(say(f"{prefix}_{v}") for v in value)
+
     return show
 
 
@@ -224,6 +255,7 @@ def _show_when(value: Any, _ctx: Context) -> str:
 def _show_choice(prefix: str) -> Any:
     def show(value: Any, _ctx: Context) -> str:
         return say(f"{prefix}_{value}")
+
     return show
 
 
@@ -261,44 +293,131 @@ REPORT = Flow(
     prefill=_prefill,
     files_step="evidence",
     steps=(
-        Step("safe", _ask("ask_safe", YES_NO), parse_safe, why="why_safe",
-             clears=("safe_continue",)),
-        Step("safe_continue", _ask("ask_safe_continue", YES_NO), parse_safe_continue,
-             ask_if=lambda c: c.answers.get("safe") is False, why="why_safe"),
-        Step("role", _ask_role, parse_role, ask_if=_several_roles, why="why_role",
-             label="label_role", show=_show_role),
-        Step("what", _ask("ask_what"), parse_free_text("reask_what"), why="why_what",
-             label="label_what"),
-        Step("kinds", _ask("ask_kinds", _choices("kind", KINDS), multi=True), parse_kinds,
-             why="why_kinds", label="label_kinds", show=_show_list("kind")),
-        Step("where", _ask("ask_where"), parse_free_text("reask_where"), why="why_where",
-             label="label_where"),
-        Step("when", _ask("ask_when"), parse_when_step, why="why_when", label="label_when",
-             show=_show_when, clears=("when_ok",)),
+        Step(
+            "safe", _ask("ask_safe", YES_NO), parse_safe, why="why_safe", clears=("safe_continue",)
+        ),
+        Step(
+            "safe_continue",
+            _ask("ask_safe_continue", YES_NO),
+            parse_safe_continue,
+            ask_if=lambda c: c.answers.get("safe") is False,
+            why="why_safe",
+        ),
+        Step(
+            "role",
+            _ask_role,
+            parse_role,
+            ask_if=_several_roles,
+            why="why_role",
+            label="label_role",
+            show=_show_role,
+        ),
+        Step(
+            "what",
+            _ask("ask_what"),
+            parse_free_text("reask_what"),
+            why="why_what",
+            label="label_what",
+        ),
+        Step(
+            "kinds",
+            _ask("ask_kinds", _choices("kind", KINDS), multi=True),
+            parse_kinds,
+            why="why_kinds",
+            label="label_kinds",
+            show=_show_list("kind"),
+        ),
+        Step(
+            "where",
+            _ask("ask_where"),
+            parse_free_text("reask_where"),
+            why="why_where",
+            label="label_where",
+        ),
+        Step(
+            "when",
+            _ask("ask_when"),
+            parse_when_step,
+            why="why_when",
+            label="label_when",
+            show=_show_when,
+            clears=("when_ok",),
+        ),
         Step("when_ok", _ask_when_ok, parse_when_ok, why="why_when"),
-        Step("perp_known", _ask_perp_known, parse_perp_known, why="why_perp",
-             label="label_perp_known", show=_show_choice("perp"),
-             clears=("perp_who", "perp_details")),
-        Step("perp_who", _ask("ask_perp_who"), parse_free_text("reask_text"),
-             ask_if=lambda c: c.answers.get("perp_known") == "bekend", why="why_perp",
-             label="label_perp_who"),
-        Step("perp_details", _ask("ask_perp_details"), parse_free_text("reask_text"),
-             ask_if=lambda c: c.answers.get("perp_known") in ("bekend", "beschrijving"),
-             skippable=True, why="why_perp_details", label="label_perp_details"),
-        Step("witnesses", _ask("ask_witnesses"), parse_free_text("reask_text"),
-             skippable=True, why="why_witnesses", label="label_witnesses"),
-        Step("evidence", _ask("ask_evidence"), parse_evidence, skippable=True,
-             why="why_evidence", label="label_evidence"),
-        Step("injury", _ask("ask_injury", _choices("injury", INJURIES), multi=True),
-             parse_injury, why="why_injury", label="label_injury",
-             show=_show_list("injury")),
-        Step("damage", _ask("ask_damage", YES_NO), _yes_no_step("reask_yes_no"),
-             why="why_damage", label="label_damage", show=_show_yes_no),
-        Step("time_off", _ask("ask_time_off", YES_NO), _yes_no_step("reask_yes_no"),
-             why="why_time_off", label="label_time_off", show=_show_yes_no),
-        Step("criminal", _ask("ask_criminal", _choices("criminal", ("ja", "nee", "weet_niet"))),
-             parse_criminal, why="why_criminal", label="label_criminal",
-             show=_show_choice("criminal")),
+        Step(
+            "perp_known",
+            _ask_perp_known,
+            parse_perp_known,
+            why="why_perp",
+            label="label_perp_known",
+            show=_show_choice("perp"),
+            clears=("perp_who", "perp_details"),
+        ),
+        Step(
+            "perp_who",
+            _ask("ask_perp_who"),
+            parse_free_text("reask_text"),
+            ask_if=lambda c: c.answers.get("perp_known") == "bekend",
+            why="why_perp",
+            label="label_perp_who",
+        ),
+        Step(
+            "perp_details",
+            _ask("ask_perp_details"),
+            parse_free_text("reask_text"),
+            ask_if=lambda c: c.answers.get("perp_known") in ("bekend", "beschrijving"),
+            skippable=True,
+            why="why_perp_details",
+            label="label_perp_details",
+        ),
+        Step(
+            "witnesses",
+            _ask("ask_witnesses"),
+            parse_free_text("reask_text"),
+            skippable=True,
+            why="why_witnesses",
+            label="label_witnesses",
+        ),
+        Step(
+            "evidence",
+            _ask("ask_evidence"),
+            parse_evidence,
+            skippable=True,
+            why="why_evidence",
+            label="label_evidence",
+        ),
+        Step(
+            "injury",
+            _ask("ask_injury", _choices("injury", INJURIES), multi=True),
+            parse_injury,
+            why="why_injury",
+            label="label_injury",
+            show=_show_list("injury"),
+        ),
+        Step(
+            "damage",
+            _ask("ask_damage", YES_NO),
+            _yes_no_step("reask_yes_no"),
+            why="why_damage",
+            label="label_damage",
+            show=_show_yes_no,
+        ),
+        Step(
+            "time_off",
+            _ask("ask_time_off", YES_NO),
+            _yes_no_step("reask_yes_no"),
+            why="why_time_off",
+            label="label_time_off",
+            show=_show_yes_no,
+        ),
+        Step(
+            "criminal",
+            _ask("ask_criminal", _choices("criminal", ("ja", "nee", "weet_niet"))),
+            parse_criminal,
+            why="why_criminal",
+            label="label_criminal",
+            show=_show_choice("criminal"),
+        ),
     ),
 )
 

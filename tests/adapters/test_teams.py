@@ -41,16 +41,17 @@ class RecordingHandler:
 
 @dataclass
 class RecordingCardActions:
-    calls: list[tuple[ConversationKey, str, dict[str, object], str]] = field(
-        default_factory=list
-    )
+    calls: list[tuple[ConversationKey, str, dict[str, object], str]] = field(default_factory=list)
 
     async def on_card_action(
         self, key: ConversationKey, verb: str, data: dict[str, object], activity_id: str
     ) -> dict[str, object]:
         self.calls.append((key, verb, data, activity_id))
-        return {"type": "AdaptiveCard", "version": "1.5",
-                "body": [{"type": "TextBlock", "text": f"done {verb}"}]}
+        return {
+            "type": "AdaptiveCard",
+            "version": "1.5",
+            "body": [{"type": "TextBlock", "text": f"done {verb}"}],
+        }
 
 
 class MemoryReferences:
@@ -74,8 +75,9 @@ class Bot:
     issuer: FakeTokenIssuer
     connector: FakeBotConnector
 
-    async def post(self, activity: dict[str, Any], headers: dict[str, str] | None = None,
-                   **bad_token: Any) -> Any:
+    async def post(
+        self, activity: dict[str, Any], headers: dict[str, str] | None = None, **bad_token: Any
+    ) -> Any:
         if headers is None:
             headers = self.issuer.auth_header(activity["serviceUrl"], **bad_token)
         return await self.client.post("/api/messages", json=activity, headers=headers)
@@ -153,16 +155,20 @@ async def test_message_reaches_handler_and_reply_reaches_connector(bot: Bot) -> 
 
 
 async def test_choices_render_as_adaptive_card_and_picks_come_back(bot: Bot) -> None:
-    bot.handler.reply = lambda i: [Outbound(
-        "Ben je nu veilig?", choices=(Choice("ja", "Ja"), Choice("nee", "Nee")),
-        summary=Summary("Je melding", (SummaryRow(1, "Wat", "Bedreiging"),)),
-    )]
+    bot.handler.reply = lambda i: [
+        Outbound(
+            "Ben je nu veilig?",
+            choices=(Choice("ja", "Ja"), Choice("nee", "Nee")),
+            summary=Summary("Je melding", (SummaryRow(1, "Wat", "Bedreiging"),)),
+        )
+    ]
     await bot.post(message(bot.connector.url))
     card = card_of(bot.connector.calls[0].body)
     assert card["version"] == "1.5" and "$schema" in card
     assert card["body"][0] == {"type": "TextBlock", "text": "Ben je nu veilig?", "wrap": True}
     assert {"type": "FactSet", "facts": [{"title": "1. Wat", "value": "Bedreiging"}]} in card[
-        "body"]
+        "body"
+    ]
     assert [a["data"] for a in card["actions"]] == [{"choice": "ja"}, {"choice": "nee"}]
     assert all(a["type"] == "Action.Submit" for a in card["actions"])
 
@@ -172,8 +178,9 @@ async def test_choices_render_as_adaptive_card_and_picks_come_back(bot: Bot) -> 
 
 
 async def test_multi_choice_uses_choice_set(bot: Bot) -> None:
-    bot.handler.reply = lambda i: [Outbound(
-        "Wat is er gebeurd?", choices=(Choice("a", "A"), Choice("b", "B")), multi=True)]
+    bot.handler.reply = lambda i: [
+        Outbound("Wat is er gebeurd?", choices=(Choice("a", "A"), Choice("b", "B")), multi=True)
+    ]
     await bot.post(message(bot.connector.url))
     card = card_of(bot.connector.calls[0].body)
     choice_set = card["body"][1]
@@ -199,8 +206,14 @@ async def test_outbound_card_is_sent_as_is(bot: Bot) -> None:
         {"issuer": "https://sts.windows.net/evil/"},
         {"kid": "unknown-kid"},
     ],
-    ids=["expired", "wrong-key", "other-audience", "other-serviceUrl", "other-issuer",
-         "unknown-kid"],
+    ids=[
+        "expired",
+        "wrong-key",
+        "other-audience",
+        "other-serviceUrl",
+        "other-issuer",
+        "unknown-kid",
+    ],
 )
 async def test_bad_tokens_are_401_and_never_reach_handler(bot: Bot, bad: dict[str, Any]) -> None:
     activity = message(bot.connector.url)
@@ -213,8 +226,12 @@ async def test_bad_tokens_are_401_and_never_reach_handler(bot: Bot, bad: dict[st
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "Bearer"}, {"Authorization": "Bearer not.a.jwt"},
-     {"Authorization": "Basic dXNlcjpwdw=="}],
+    [
+        {},
+        {"Authorization": "Bearer"},
+        {"Authorization": "Bearer not.a.jwt"},
+        {"Authorization": "Basic dXNlcjpwdw=="},
+    ],
     ids=["missing", "empty-bearer", "garbage", "basic"],
 )
 async def test_missing_or_garbage_tokens_are_401(bot: Bot, headers: dict[str, str]) -> None:
@@ -241,10 +258,15 @@ async def test_bad_input_is_4xx_not_500(bot: Bot) -> None:
 
 async def test_action_execute_invoke_answers_200_with_handler_card(bot: Bot) -> None:
     invoke = message(
-        bot.connector.url, text="",
-        type="invoke", name="adaptiveCard/action", replyToId="1:card-message",
-        value={"action": {"type": "Action.Execute", "verb": "acknowledge",
-                          "data": {"case": "C-17"}}, "trigger": "manual"},
+        bot.connector.url,
+        text="",
+        type="invoke",
+        name="adaptiveCard/action",
+        replyToId="1:card-message",
+        value={
+            "action": {"type": "Action.Execute", "verb": "acknowledge", "data": {"case": "C-17"}},
+            "trigger": "manual",
+        },
     )
     response = await bot.post(invoke)
     assert response.status == 200
@@ -252,15 +274,19 @@ async def test_action_execute_invoke_answers_200_with_handler_card(bot: Bot) -> 
     assert body == {
         "statusCode": 200,
         "type": "application/vnd.microsoft.card.adaptive",
-        "value": {"type": "AdaptiveCard", "version": "1.5",
-                  "body": [{"type": "TextBlock", "text": "done acknowledge"}]},
+        "value": {
+            "type": "AdaptiveCard",
+            "version": "1.5",
+            "body": [{"type": "TextBlock", "text": "done acknowledge"}],
+        },
     }
     assert bot.cards.calls == [(ANNA, "acknowledge", {"case": "C-17"}, "1:card-message")]
 
 
 async def test_conversation_update_stores_reference_and_proactive_send_arrives(bot: Bot) -> None:
-    update = message(bot.connector.url, text="", type="conversationUpdate",
-                     membersAdded=[{"id": f"28:{APP_ID}"}])
+    update = message(
+        bot.connector.url, text="", type="conversationUpdate", membersAdded=[{"id": f"28:{APP_ID}"}]
+    )
     assert (await bot.post(update)).status == 201
     assert bot.handler.inbound == []
     await bot.adapter.send(ANNA, Outbound("Je melding is doorgestuurd."))
@@ -320,20 +346,34 @@ async def test_connector_down_is_delivery_error(bot: Bot) -> None:
 async def test_sent_file_is_downloaded(bot: Bot) -> None:
     bot.connector.files["bewijs.pdf"] = b"%PDF-1.7 small"
     bot.connector.attachments["img-1"] = b"\x89PNG tiny"
-    activity = message(bot.connector.url, "kijk", attachments=[
-        {"contentType": "application/vnd.microsoft.teams.file.download.info",
-         "name": "bewijs.pdf",
-         "content": {"downloadUrl": f"{bot.connector.url}files/bewijs.pdf",
-                     "uniqueId": "u1", "fileType": "pdf"}},
-        {"contentType": "image/png",
-         "contentUrl": f"{bot.connector.url}v3/attachments/img-1/views/original"},
-        {"contentType": "text/html", "content": "<p>kijk</p>"},
-    ])
+    activity = message(
+        bot.connector.url,
+        "kijk",
+        attachments=[
+            {
+                "contentType": "application/vnd.microsoft.teams.file.download.info",
+                "name": "bewijs.pdf",
+                "content": {
+                    "downloadUrl": f"{bot.connector.url}files/bewijs.pdf",
+                    "uniqueId": "u1",
+                    "fileType": "pdf",
+                },
+            },
+            {
+                "contentType": "image/png",
+                "contentUrl": f"{bot.connector.url}v3/attachments/img-1/views/original",
+            },
+            {"contentType": "text/html", "content": "<p>kijk</p>"},
+        ],
+    )
     assert (await bot.post(activity)).status == 201
     (inbound,) = bot.handler.inbound
     pdf, image = inbound.attachments
     assert (pdf.filename, pdf.content_type, pdf.data) == (
-        "bewijs.pdf", "application/pdf", b"%PDF-1.7 small")
+        "bewijs.pdf",
+        "application/pdf",
+        b"%PDF-1.7 small",
+    )
     assert (image.content_type, image.data) == ("image/png", b"\x89PNG tiny")
     downloads = {d.path: d.authorized for d in bot.connector.downloads}
     assert downloads == {"/files/bewijs.pdf": False, "/v3/attachments/img-1/views/original": True}
@@ -341,11 +381,17 @@ async def test_sent_file_is_downloaded(bot: Bot) -> None:
 
 async def test_too_large_file_is_skipped_with_notice(bot: Bot) -> None:
     bot.connector.files["groot.mp4"] = b"x" * 5000
-    activity = message(bot.connector.url, "", attachments=[
-        {"contentType": "application/vnd.microsoft.teams.file.download.info",
-         "name": "groot.mp4",
-         "content": {"downloadUrl": f"{bot.connector.url}files/groot.mp4"}},
-    ])
+    activity = message(
+        bot.connector.url,
+        "",
+        attachments=[
+            {
+                "contentType": "application/vnd.microsoft.teams.file.download.info",
+                "name": "groot.mp4",
+                "content": {"downloadUrl": f"{bot.connector.url}files/groot.mp4"},
+            },
+        ],
+    )
     await bot.post(activity)
     assert bot.handler.inbound == []
     (call,) = bot.connector.calls
@@ -401,21 +447,35 @@ async def test_retry_after_as_http_date(bot: Bot) -> None:
     assert raised.value.retry_after is not None and raised.value.retry_after > 1e6
 
 
-async def test_create_conversation_shape_of_fake(fakes: tuple[FakeTokenIssuer, FakeBotConnector]
-                                                 ) -> None:
+async def test_create_conversation_shape_of_fake(
+    fakes: tuple[FakeTokenIssuer, FakeBotConnector],
+) -> None:
     # The fake answers POST /v3/conversations like the real service, for proactive 1:1s.
     issuer, connector = fakes
-    token = (await asyncio.to_thread(
-        requests.post, issuer.token_url,
-        data={"grant_type": "client_credentials", "client_id": APP_ID,
-              "client_secret": APP_PASSWORD, "scope": "https://api.botframework.com/.default"},
-        timeout=5,
-    )).json()["access_token"]
+    token = (
+        await asyncio.to_thread(
+            requests.post,
+            issuer.token_url,
+            data={
+                "grant_type": "client_credentials",
+                "client_id": APP_ID,
+                "client_secret": APP_PASSWORD,
+                "scope": "https://api.botframework.com/.default",
+            },
+            timeout=5,
+        )
+    ).json()["access_token"]
     answer = await asyncio.to_thread(
-        requests.post, f"{connector.url}v3/conversations",
-        json={"isGroup": False, "bot": {"id": f"28:{APP_ID}"}, "members": [{"id": "29:anna"}],
-              "tenantId": TENANT},
-        headers={"Authorization": f"Bearer {token}"}, timeout=5,
+        requests.post,
+        f"{connector.url}v3/conversations",
+        json={
+            "isGroup": False,
+            "bot": {"id": f"28:{APP_ID}"},
+            "members": [{"id": "29:anna"}],
+            "tenantId": TENANT,
+        },
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=5,
     )
     assert answer.status_code == 201
     assert set(answer.json()) == {"id", "activityId", "serviceUrl"}
@@ -433,8 +493,14 @@ ODD_SHAPES: list[tuple[str, dict[str, Any]]] = [
     ("typing", {"type": "typing"}),
     ("message reaction", {"type": "messageReaction", "reactionsAdded": [{"type": "like"}]}),
     ("unknown invoke", {"type": "invoke", "name": "something/else", "value": {}}),
-    ("action without verb", {"type": "invoke", "name": "adaptiveCard/action",
-                             "value": {"action": {"type": "Action.Execute"}}}),
+    (
+        "action without verb",
+        {
+            "type": "invoke",
+            "name": "adaptiveCard/action",
+            "value": {"action": {"type": "Action.Execute"}},
+        },
+    ),
 ]
 
 

@@ -9,13 +9,22 @@ from adapters.teams.runtime import ConversationRateLimiter
 from bot.text.catalogue import say
 
 FACTS = {
-    "kind": "case_routed", "case_id": 7, "reference": "WB-ABC234", "role": "wethouder",
-    "org": "Gemeente Houten", "kinds": ["verbale_agressie", "bedreiging"],
-    "when": "gisteren om 14:30", "serious": True, "criminal": True,
+    "kind": "case_routed",
+    "case_id": 7,
+    "reference": "WB-ABC234",
+    "role": "wethouder",
+    "org": "Gemeente Houten",
+    "kinds": ["verbale_agressie", "bedreiging"],
+    "when": "gisteren om 14:30",
+    "serious": True,
+    "criminal": True,
     "handler_function": "gemeentesecretaris",
 }
-ACK = {"by": "Ineke de Boer", "at": "2026-11-25T10:00:00+01:00",
-       "at_shown": "25 november 2026, 10:00"}
+ACK = {
+    "by": "Ineke de Boer",
+    "at": "2026-11-25T10:00:00+01:00",
+    "at_shown": "25 november 2026, 10:00",
+}
 
 
 class FakeTime:
@@ -61,13 +70,27 @@ def test_open_handler_card_has_the_facts_and_the_button() -> None:
     card = case_card(FACTS, HANDLER)
     assert card["version"] == "1.5" and card["type"] == "AdaptiveCard"
     text = card_text(card)
-    for shown in ("WB-ABC234", "wethouder", "Gemeente Houten", "Verbale agressie, Bedreiging",
-                  "gisteren om 14:30", say("card_serious_yes"), say("card_criminal"),
-                  say("card_deadlines"), say("card_open")):
+    for shown in (
+        "WB-ABC234",
+        "wethouder",
+        "Gemeente Houten",
+        "Verbale agressie, Bedreiging",
+        "gisteren om 14:30",
+        say("card_serious_yes"),
+        say("card_criminal"),
+        say("card_deadlines"),
+        say("card_open"),
+    ):
         assert shown in text
-    assert card["actions"] == [{"type": "Action.Execute", "title": "In behandeling nemen",
-                                "verb": "acknowledge", "data": {"reference": "WB-ABC234"},
-                                "style": "positive"}]
+    assert card["actions"] == [
+        {
+            "type": "Action.Execute",
+            "title": "In behandeling nemen",
+            "verb": "acknowledge",
+            "data": {"reference": "WB-ABC234"},
+            "style": "positive",
+        }
+    ]
 
 
 def test_acknowledged_cards_name_the_handler_only_in_personal_chats() -> None:
@@ -94,7 +117,8 @@ def test_team_channel_reference_points_at_the_channel_not_the_thread() -> None:
     reference = {
         "conversation": {"id": "19:abc@thread.tacv2;messageid=17", "conversationType": "channel"},
         "user": {"id": "29:x", "name": "Iemand", "aadObjectId": "aad-x"},
-        "serviceUrl": "https://smba.trafficmanager.net/emea/", "activityId": "1:5",
+        "serviceUrl": "https://smba.trafficmanager.net/emea/",
+        "activityId": "1:5",
     }
     clean = channel_reference(reference)
     assert clean["conversation"] == {"id": "19:abc@thread.tacv2", "conversationType": "channel"}

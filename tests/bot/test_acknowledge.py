@@ -35,8 +35,9 @@ async def pending(app: Weerbaar) -> dict[str, list[str]]:
 async def test_handler_acknowledges_reporter_and_informed_hear_once(
     app: Weerbaar, clock: FakeClock
 ) -> None:
-    await enrol_local(app, "Carla Commissaris", "cdk", "commissaris_van_de_koning",
-                      "provincie-utrecht")
+    await enrol_local(
+        app, "Carla Commissaris", "cdk", "commissaris_van_de_koning", "provincie-utrecht"
+    )
     await enrol_local(app, "Gijs Griffier", "griffier-utrecht", "griffier", "utrecht")
     reference = await submitted_case(app)
     async with app.store.transaction() as tx:
@@ -50,9 +51,10 @@ async def test_handler_acknowledges_reporter_and_informed_hear_once(
     # The Minister van BZK is informed too, but nobody holds that function: skipped.
     assert outcome.informed == ("Commissaris van de Koning", "griffier")
     after = await pending(app)
-    new = {k: v[len(before.get(k, [])):] for k, v in after.items()}
-    assert new["anna"] == [f"Je melding {reference} is in behandeling bij Hans Mulder sinds "
-                           f"{shown_time(clock())}."]
+    new = {k: v[len(before.get(k, [])) :] for k, v in after.items()}
+    assert new["anna"] == [
+        f"Je melding {reference} is in behandeling bij Hans Mulder sinds {shown_time(clock())}."
+    ]
     for informed in ("cdk", "griffier-utrecht"):
         (text,) = new[informed]
         assert text.startswith("Ter informatie") and "burgemeester van Gemeente Utrecht" in text
@@ -65,8 +67,9 @@ async def test_handler_acknowledges_reporter_and_informed_hear_once(
     assert await pending(app) == after
 
 
-async def test_others_are_refused_and_unknown_cases_said_so(app: Weerbaar, clock: FakeClock
-                                                            ) -> None:
+async def test_others_are_refused_and_unknown_cases_said_so(
+    app: Weerbaar, clock: FakeClock
+) -> None:
     reference = await submitted_case(app)
     async with app.store.transaction() as tx:
         bram = await tx.find_person_id("local", "handle", "bram")  # raadslid elsewhere

@@ -57,4 +57,3 @@ async def test_unknown_perpetrator_is_a_reason_to_close_without_response(
         assert await close_case(tx, case, handler, app.clock(), "pleger_onbekend") == []
         events = [e.kind for e in await tx.events(case.id)]
     assert events[-1] == "closed"
-

@@ -16,8 +16,11 @@ async def test_an_organisation_sets_its_own_acknowledgement_time(
 ) -> None:
     from datetime import timedelta
 
-    data = json.loads(resources.files("bot.reference").joinpath("data", "organisations.json")
-                      .read_text(encoding="utf-8"))
+    data = json.loads(
+        resources.files("bot.reference")
+        .joinpath("data", "organisations.json")
+        .read_text(encoding="utf-8")
+    )
     for org in data["organisations"]:
         if org["slug"] == "utrecht":
             org["ack_hours"] = 2

@@ -35,8 +35,9 @@ def local(value: datetime) -> str:
     return value.astimezone(AMS).strftime("%Y-%m-%d %H:%M")
 
 
-async def submit(app: Weerbaar, handle: str = "bram", serious: bool = False,
-                 criminal: bool = False) -> CaseRecord:
+async def submit(
+    app: Weerbaar, handle: str = "bram", serious: bool = False, criminal: bool = False
+) -> CaseRecord:
     lines = report_lines()
     if serious:
         lines[10] = "1"  # lichamelijk letsel
@@ -60,12 +61,16 @@ async def inbox(app: Weerbaar, handle: str) -> list[dict[str, Any]]:
 
 
 def steps(payloads: list[dict[str, Any]], kind: str = "reminder") -> list[tuple[str, str]]:
-    return [(p["notice"]["deadline"], p["notice"]["step"]) for p in payloads
-            if p.get("notice", {}).get("kind") == kind]
+    return [
+        (p["notice"]["deadline"], p["notice"]["step"])
+        for p in payloads
+        if p.get("notice", {}).get("kind") == kind
+    ]
 
 
-async def sweep_until(app: Weerbaar, clock: FakeClock, until: datetime,
-                      every: timedelta = timedelta(minutes=30)) -> None:
+async def sweep_until(
+    app: Weerbaar, clock: FakeClock, until: datetime, every: timedelta = timedelta(minutes=30)
+) -> None:
     while clock.now < until:
         clock.now = min(until, clock.now + every)
         while await app.sweeper.run_once():
@@ -83,48 +88,81 @@ async def enrol(app: Weerbaar, handle: str, name: str, role: str, org: str) -> i
 CALENDAR = [
     pytest.param(
         "2026-04-24 10:00",  # Friday; Monday 27 April is Koningsdag
-        {"acknowledge": "2026-04-24 14:00", "arbeidsinspectie": "2026-04-25 10:00",
-         "measures": "2026-04-26 14:30", "police": "2026-04-29 17:00"},
+        {
+            "acknowledge": "2026-04-24 14:00",
+            "arbeidsinspectie": "2026-04-25 10:00",
+            "measures": "2026-04-26 14:30",
+            "police": "2026-04-29 17:00",
+        },
         ["2026-04-28 10:00", "2026-05-01 10:00", "2026-05-26 10:00"],  # 25 May: Whit Monday
-        id="koningsdag"),
+        id="koningsdag",
+    ),
     pytest.param(
         "2026-04-02 10:00",  # Thursday before Goede Vrijdag; Easter Monday 6 April
-        {"acknowledge": "2026-04-02 14:00", "arbeidsinspectie": "2026-04-03 10:00",
-         "measures": "2026-04-04 14:30", "police": "2026-04-08 17:00"},
+        {
+            "acknowledge": "2026-04-02 14:00",
+            "arbeidsinspectie": "2026-04-03 10:00",
+            "measures": "2026-04-04 14:30",
+            "police": "2026-04-08 17:00",
+        },
         ["2026-04-07 10:00", "2026-04-09 10:00", "2026-05-04 10:00"],
-        id="easter"),
+        id="easter",
+    ),
     pytest.param(
         "2026-05-22 10:00",  # Friday before Pinksteren; Whit Monday 25 May
-        {"acknowledge": "2026-05-22 14:00", "arbeidsinspectie": "2026-05-23 10:00",
-         "measures": "2026-05-24 14:30", "police": "2026-05-27 17:00"},
+        {
+            "acknowledge": "2026-05-22 14:00",
+            "arbeidsinspectie": "2026-05-23 10:00",
+            "measures": "2026-05-24 14:30",
+            "police": "2026-05-27 17:00",
+        },
         ["2026-05-26 10:00", "2026-05-29 10:00", "2026-06-22 10:00"],
-        id="whit-monday"),
+        id="whit-monday",
+    ),
     pytest.param(
         "2026-12-23 10:00",  # Wednesday; Christmas on Friday 25, weekend, then Monday 28
-        {"acknowledge": "2026-12-23 14:00", "arbeidsinspectie": "2026-12-24 10:00",
-         "measures": "2026-12-25 14:30", "police": "2026-12-28 17:00"},
+        {
+            "acknowledge": "2026-12-23 14:00",
+            "arbeidsinspectie": "2026-12-24 10:00",
+            "measures": "2026-12-25 14:30",
+            "police": "2026-12-28 17:00",
+        },
         ["2026-12-24 10:00", "2026-12-30 10:00", "2027-01-22 10:00"],
-        id="christmas"),
+        id="christmas",
+    ),
     pytest.param(
         "2026-03-29 01:30",  # Sunday, CET; at 02:00 the clocks go to 03:00 CEST
-        {"acknowledge": "2026-03-29 06:30", "arbeidsinspectie": "2026-03-30 02:30",
-         # incident Saturday 14:30 CET + 72 real hours = Tuesday 15:30 CEST
-         "measures": "2026-03-31 15:30", "police": "2026-03-31 17:00"},
+        {
+            "acknowledge": "2026-03-29 06:30",
+            "arbeidsinspectie": "2026-03-30 02:30",
+            # incident Saturday 14:30 CET + 72 real hours = Tuesday 15:30 CEST
+            "measures": "2026-03-31 15:30",
+            "police": "2026-03-31 17:00",
+        },
         ["2026-03-30 10:00", "2026-04-07 10:00", "2026-04-28 10:00"],  # 5 and 6 April: Easter
-        id="dst-spring"),
+        id="dst-spring",
+    ),
     pytest.param(
         "2026-10-25 01:30",  # Sunday, CEST; at 03:00 the clocks go back to 02:00 CET
-        {"acknowledge": "2026-10-25 04:30", "arbeidsinspectie": "2026-10-26 00:30",
-         # incident Saturday 14:30 CEST + 72 real hours = Tuesday 13:30 CET
-         "measures": "2026-10-27 13:30", "police": "2026-10-27 17:00"},
+        {
+            "acknowledge": "2026-10-25 04:30",
+            "arbeidsinspectie": "2026-10-26 00:30",
+            # incident Saturday 14:30 CEST + 72 real hours = Tuesday 13:30 CET
+            "measures": "2026-10-27 13:30",
+            "police": "2026-10-27 17:00",
+        },
         ["2026-10-26 10:00", "2026-11-02 10:00", "2026-11-24 10:00"],
-        id="dst-autumn"),
+        id="dst-autumn",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("submitted", "deadlines", "checkins"), CALENDAR)
 async def test_each_deadline_becomes_the_right_reminder_rows(
-    app: Weerbaar, clock: FakeClock, submitted: str, deadlines: dict[str, str],
+    app: Weerbaar,
+    clock: FakeClock,
+    submitted: str,
+    deadlines: dict[str, str],
     checkins: list[str],
 ) -> None:
     clock.now = at(submitted)
@@ -143,17 +181,19 @@ async def test_each_deadline_becomes_the_right_reminder_rows(
         due = stored[kind].due_at
         # reminder at 3/4 of the time left, overdue at the deadline, escalations 8 and
         # 8 + 24 real hours after it
-        assert plan == {"reminder": now + (due - now) * 0.75, "overdue": due,
-                        "escalation_1": due + timedelta(hours=8),
-                        "escalation_2": due + timedelta(hours=32)}, kind
+        assert plan == {
+            "reminder": now + (due - now) * 0.75,
+            "overdue": due,
+            "escalation_1": due + timedelta(hours=8),
+            "escalation_2": due + timedelta(hours=32),
+        }, kind
 
 
 async def test_the_organisations_own_acknowledgement_time_is_used(
     app: Weerbaar, clock: FakeClock
 ) -> None:
     async with app.store.transaction() as tx:
-        await tx.conn.exec_driver_sql(
-            "UPDATE organisations SET ack_hours = 2 WHERE slug = 'zeist'")
+        await tx.conn.exec_driver_sql("UPDATE organisations SET ack_hours = 2 WHERE slug = 'zeist'")
     case = await submit(app)
     async with app.store.transaction() as tx:
         stored = {d.kind: d for d in await rows.deadlines(tx, case.id)}
@@ -167,8 +207,9 @@ async def test_the_organisations_own_acknowledgement_time_is_used(
 async def test_reminders_escalate_in_order_and_stop_when_done(
     app: Weerbaar, clock: FakeClock
 ) -> None:
-    await enrol(app, "pv-griffier-zeist", "Piet Plaatsvervanger", "plaatsvervanger_griffier",
-                "zeist")
+    await enrol(
+        app, "pv-griffier-zeist", "Piet Plaatsvervanger", "plaatsvervanger_griffier", "zeist"
+    )
     case = await submit(app)  # Wednesday 25 November 10:00; griffier Zeist handles it
     ref = case.reference
     assert steps(await inbox(app, "griffier-zeist")) == []  # only the new-case notice
@@ -204,8 +245,10 @@ async def test_reminders_escalate_in_order_and_stop_when_done(
     griffier = Chatter(app, "griffier-zeist")
     assert "is dit gedaan" in await griffier.say(f"gedaan {ref} ontvangst")
     await sweep_until(app, clock, at("2026-11-27 14:30"))
-    assert steps(await inbox(app, "griffier-zeist")) == [("measures", "reminder"),
-                                                         ("measures", "overdue")]
+    assert steps(await inbox(app, "griffier-zeist")) == [
+        ("measures", "reminder"),
+        ("measures", "overdue"),
+    ]
     deputy_chat = Chatter(app, "pv-griffier-zeist")
     assert "is dit gedaan" in await deputy_chat.say(f"klaar {ref.lower()} maatregelen")
     await sweep_until(app, clock, at("2027-01-31 00:00"), every=timedelta(hours=6))
@@ -213,12 +256,18 @@ async def test_reminders_escalate_in_order_and_stop_when_done(
         assert steps(await inbox(app, handle)) == [], handle
 
     async with app.store.transaction() as tx:
-        states = Counter((r["kind"], r["state"]) for r in await rows.reminder_rows(tx, case.id)
-                         if r["kind"] != "checkin")
+        states = Counter(
+            (r["kind"], r["state"])
+            for r in await rows.reminder_rows(tx, case.id)
+            if r["kind"] != "checkin"
+        )
         deadlines = {d.kind: d for d in await rows.deadlines(tx, case.id)}
         record = await tx.case(case.id)
-    assert states == {("acknowledge", "sent"): 4, ("measures", "sent"): 2,
-                      ("measures", "cancelled"): 2}
+    assert states == {
+        ("acknowledge", "sent"): 4,
+        ("measures", "sent"): 2,
+        ("measures", "cancelled"): 2,
+    }
     assert deadlines["acknowledge"].done_by == "Gerda Smit"
     assert deadlines["measures"].done_by == "Piet Plaatsvervanger"
     assert record is not None and record.status == "acknowledged"
@@ -265,14 +314,22 @@ async def test_later_needs_a_reason_and_moves_the_chain_keeping_its_gaps(
     griffier = Chatter(app, "griffier-zeist")
     assert "Geef ook een reden" in await griffier.say(f"later {case.reference} ontvangst")
     reply = await griffier.say(
-        f"later {case.reference} ontvangst eerst overleg met de burgemeester")
+        f"later {case.reference} ontvangst eerst overleg met de burgemeester"
+    )
     assert "do 26-11 13:30" in reply
     async with app.store.transaction() as tx:
-        plan = {r["step"]: local(r["due_at"]) for r in await rows.reminder_rows(tx, case.id)
-                if r["kind"] == "acknowledge"}
+        plan = {
+            r["step"]: local(r["due_at"])
+            for r in await rows.reminder_rows(tx, case.id)
+            if r["kind"] == "acknowledge"
+        }
         events = [e for e in await tx.events(case.id) if e.kind == "deadline_snoozed"]
-    assert plan == {"reminder": "2026-11-25 13:00", "overdue": "2026-11-26 13:30",
-                    "escalation_1": "2026-11-26 21:30", "escalation_2": "2026-11-27 21:30"}
+    assert plan == {
+        "reminder": "2026-11-25 13:00",
+        "overdue": "2026-11-26 13:30",
+        "escalation_1": "2026-11-26 21:30",
+        "escalation_2": "2026-11-27 21:30",
+    }
     assert events[0].detail["reason"] == "eerst overleg met de burgemeester"
     assert events[0].actor == "Gerda Smit"
 
@@ -299,8 +356,10 @@ async def test_an_incident_talk_and_measures_end_recorded_later_get_their_own_cl
         await commands.cases_record(app, args)
     async with app.store.transaction() as tx:
         stored = {d.kind: d for d in await rows.deadlines(tx, case.id)}
-        plan = {(r["kind"], r["step"]): local(r["due_at"])
-                for r in await rows.reminder_rows(tx, case.id)}
+        plan = {
+            (r["kind"], r["step"]): local(r["due_at"])
+            for r in await rows.reminder_rows(tx, case.id)
+        }
     assert local(stored["incident_talk"].due_at) == "2026-11-27 14:30"
     assert local(stored["recovery_talk"].due_at) == "2026-12-18 09:00"
     # already late when recorded: overdue now, escalations from now, no reminder before
@@ -361,15 +420,23 @@ async def test_two_instances_sweeping_at_once_send_each_reminder_once(
     a = await make_app(database_url, sweep_batch=7)
     b = await make_app(database_url, sweep_batch=7)
     cases = []
-    for handle, role, org in [("r1", "gemeenteraadslid", "zeist"),
-                              ("r2", "gemeenteraadslid", "zeist"),
-                              ("r3", "wethouder", "houten"),
-                              ("r4", "burgemeester", "utrecht"),
-                              ("r5", "statenlid", "provincie-utrecht"),
-                              ("r6", "gemeenteraadslid", "zeist")]:
+    for handle, role, org in [
+        ("r1", "gemeenteraadslid", "zeist"),
+        ("r2", "gemeenteraadslid", "zeist"),
+        ("r3", "wethouder", "houten"),
+        ("r4", "burgemeester", "utrecht"),
+        ("r5", "statenlid", "provincie-utrecht"),
+        ("r6", "gemeenteraadslid", "zeist"),
+    ]:
         await enrol(a, handle, f"Reporter {handle}", role, org)
-        cases.append(await submit(a if len(cases) % 2 else b, handle,
-                                  serious=len(cases) % 3 == 0, criminal=len(cases) % 2 == 0))
+        cases.append(
+            await submit(
+                a if len(cases) % 2 else b,
+                handle,
+                serious=len(cases) % 3 == 0,
+                criminal=len(cases) % 2 == 0,
+            )
+        )
     total = 0
     async with a.store.transaction() as tx:
         for c in cases:
@@ -380,8 +447,12 @@ async def test_two_instances_sweeping_at_once_send_each_reminder_once(
     for hours in (3, 4, 12, 30, 60, 100, 24 * 10, 24 * 40):
         clock.now = at("2026-11-25 10:00") + timedelta(hours=hours)
         while True:
-            got = await asyncio.gather(a.sweeper.run_once(), b.sweeper.run_once(),
-                                       a.sweeper.run_once(), b.sweeper.run_once())
+            got = await asyncio.gather(
+                a.sweeper.run_once(),
+                b.sweeper.run_once(),
+                a.sweeper.run_once(),
+                b.sweeper.run_once(),
+            )
             sent += sum(got)
             if not any(got):
                 break
@@ -390,8 +461,9 @@ async def test_two_instances_sweeping_at_once_send_each_reminder_once(
     async with a.store.transaction() as tx:
         for c in cases:
             all_rows += await rows.reminder_rows(tx, c.id)
-            events += [e for e in await tx.events(c.id)
-                       if e.kind in ("reminder_sent", "checkin_sent")]
+            events += [
+                e for e in await tx.events(c.id) if e.kind in ("reminder_sent", "checkin_sent")
+            ]
         outbox = await outbox_rows.all_items(tx)
     by_state = Counter(r["state"] for r in all_rows)
     assert by_state["pending"] == 0
@@ -401,12 +473,15 @@ async def test_two_instances_sweeping_at_once_send_each_reminder_once(
     assert len(per_row) == by_state["sent"]
     # and in the outbox: one message per row and recipient, never two
     keys = Counter(
-        (item.recipient, item.payload["notice"]["case_id"], item.payload["notice"].get(
-            "deadline", "checkin"), item.payload["notice"].get("step",
-                                                               item.payload["notice"].get(
-                                                                   "number")))
+        (
+            item.recipient,
+            item.payload["notice"]["case_id"],
+            item.payload["notice"].get("deadline", "checkin"),
+            item.payload["notice"].get("step", item.payload["notice"].get("number")),
+        )
         for item, _status in outbox
-        if item.payload.get("notice", {}).get("kind") in ("reminder", "checkin"))
+        if item.payload.get("notice", {}).get("kind") in ("reminder", "checkin")
+    )
     assert keys and set(keys.values()) == {1}
 
 
@@ -428,12 +503,16 @@ async def test_contact_asks_the_coordinator_and_the_handler(
     assert "gevraagd om contact" in await bram.say("contact")
     # (Zeist has no deputy griffier: escalation 1 of the acknowledgement reached the
     # coordinator already, so pick the contact notice out)
-    [to_coordinator] = [p for p in await inbox(app, "coordinator")
-                        if p["notice"]["kind"] == "checkin_contact"]
+    [to_coordinator] = [
+        p for p in await inbox(app, "coordinator") if p["notice"]["kind"] == "checkin_contact"
+    ]
     assert to_coordinator["notice"]["kind"] == "checkin_contact"
     assert case.reference in to_coordinator["text"]
-    assert [p["notice"]["kind"] for p in await inbox(app, "griffier-zeist")
-            if p["notice"]["kind"] == "checkin_contact"] == ["checkin_contact"]
+    assert [
+        p["notice"]["kind"]
+        for p in await inbox(app, "griffier-zeist")
+        if p["notice"]["kind"] == "checkin_contact"
+    ] == ["checkin_contact"]
     # answered: the next message is an ordinary one again (a new report starts)
     assert "ben je nu veilig" in (await bram.say("hallo")).lower()
 
@@ -452,8 +531,9 @@ async def test_a_reporter_who_never_answers_gets_the_planned_checkins_only(
 ) -> None:
     await submit(app)
     await sweep_until(app, clock, at("2027-03-01 00:00"), every=timedelta(hours=6))
-    got = [p["notice"]["number"] for p in await inbox(app, "bram")
-           if p["notice"]["kind"] == "checkin"]
+    got = [
+        p["notice"]["number"] for p in await inbox(app, "bram") if p["notice"]["kind"] == "checkin"
+    ]
     assert got == [1, 2, 3]
 
 

@@ -14,19 +14,29 @@ from tests.people import enrol as enrol_person
 
 # The guideline's table (domain.md, section 2), written out independently of bot/domain.py.
 ROUTING_TABLE = [
-    ("commissaris_van_de_koning", "provincie-utrecht", "provinciesecretaris",
-     ("Minister van BZK", "statengriffier")),
-    ("gedeputeerde", "provincie-utrecht", "provinciesecretaris",
-     ("Commissaris van de Koning",)),
+    (
+        "commissaris_van_de_koning",
+        "provincie-utrecht",
+        "provinciesecretaris",
+        ("Minister van BZK", "statengriffier"),
+    ),
+    ("gedeputeerde", "provincie-utrecht", "provinciesecretaris", ("Commissaris van de Koning",)),
     ("statenlid", "provincie-utrecht", "statengriffier", ("Commissaris van de Koning",)),
-    ("burgemeester", "amersfoort", "gemeentesecretaris", ("Commissaris van de Koning",
-                                                           "griffier")),
+    ("burgemeester", "amersfoort", "gemeentesecretaris", ("Commissaris van de Koning", "griffier")),
     ("wethouder", "amersfoort", "gemeentesecretaris", ("burgemeester",)),
     ("gemeenteraadslid", "amersfoort", "griffier", ("burgemeester",)),
-    ("dijkgraaf", "waterschap-vallei-en-veluwe", "secretaris_directeur",
-     ("secretaris", "Commissaris van de Koning")),
-    ("dagelijks_bestuurslid", "waterschap-vallei-en-veluwe", "secretaris_directeur",
-     ("dijkgraaf",)),
+    (
+        "dijkgraaf",
+        "waterschap-vallei-en-veluwe",
+        "secretaris_directeur",
+        ("secretaris", "Commissaris van de Koning"),
+    ),
+    (
+        "dagelijks_bestuurslid",
+        "waterschap-vallei-en-veluwe",
+        "secretaris_directeur",
+        ("dijkgraaf",),
+    ),
     ("algemeen_bestuurslid", "waterschap-vallei-en-veluwe", "secretaris", ("dijkgraaf",)),
 ]
 
@@ -223,8 +233,9 @@ async def test_a_file_sent_at_another_question_is_kept(app: Weerbaar, tmp_path: 
         assert len(await tx.evidence(case.id)) == 1
 
 
-async def test_oversized_file_and_message(make_app: AppFactory, sqlite_url: str,
-                                          tmp_path: Path) -> None:
+async def test_oversized_file_and_message(
+    make_app: AppFactory, sqlite_url: str, tmp_path: Path
+) -> None:
     app = await make_app(sqlite_url, max_file_bytes=1000, max_message_chars=200)
     big = tmp_path / "groot.jpg"
     big.write_bytes(b"\xff" * 5000)

@@ -43,16 +43,18 @@ async def eventually(check: Callable[[], bool], within: float = 5.0) -> None:
 class Phone:
     """One person's Signal app: sends to the bot through the fake, reads what came back."""
 
-    def __init__(self, fake: FakeSignalRestApi, signal: SignalAdapter, number: str,
-                 name: str = "Sam") -> None:
+    def __init__(
+        self, fake: FakeSignalRestApi, signal: SignalAdapter, number: str, name: str = "Sam"
+    ) -> None:
         self.fake, self.signal = fake, signal
         self.number, self.name = number, name
         self.uuid = str(uuid.uuid4())
         self.timestamps: list[int] = []
 
     def envelope(self, text: str | None, **extra: Any) -> dict[str, Any]:
-        envelope = self.fake.data_message(self.uuid, text, number=self.number, name=self.name,
-                                          **extra)
+        envelope = self.fake.data_message(
+            self.uuid, text, number=self.number, name=self.name, **extra
+        )
         self.timestamps.append(envelope["envelope"]["timestamp"])
         return envelope
 
@@ -83,11 +85,22 @@ class Phone:
             answer = await self.answered(before)
         return answer
 
-    async def send_file(self, data: bytes, content_type: str, *,
-                        voice_note: bool | None = None, filename: str | None = None) -> str:
+    async def send_file(
+        self,
+        data: bytes,
+        content_type: str,
+        *,
+        voice_note: bool | None = None,
+        filename: str | None = None,
+    ) -> str:
         attachment_id = self.fake.add_attachment(data)
-        item = self.fake.attachment(attachment_id, content_type=content_type, size=len(data),
-                                    filename=filename, voice_note=voice_note)
+        item = self.fake.attachment(
+            attachment_id,
+            content_type=content_type,
+            size=len(data),
+            filename=filename,
+            voice_note=voice_note,
+        )
         return await self.say(None, attachments=[item])
 
 
@@ -126,15 +139,16 @@ async def enrol(app: Weerbaar, name: str, phone: str, role: str, org: str) -> in
 
 async def count(app: Weerbaar, table: Any, *where: Any) -> int:
     async with app.db.connect() as conn:
-        return int((await conn.execute(
-            select(func.count()).select_from(table).where(*where))).scalar_one())
+        return int(
+            (await conn.execute(select(func.count()).select_from(table).where(*where))).scalar_one()
+        )
 
 
 def evidence_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     """report_lines() cut at the evidence question: (up to it, after it)."""
     at = lines.index("overslaan", 9)
     assert at == 9
-    return lines[:at], lines[at + 1:]
+    return lines[:at], lines[at + 1 :]
 
 
 # -- a whole report ---------------------------------------------------------------------
@@ -143,8 +157,7 @@ def evidence_lines(lines: list[str]) -> tuple[list[str], list[str]]:
 async def test_full_report_with_photo_and_voice_note(
     app: Weerbaar, signal: SignalAdapter, fake: FakeSignalRestApi, sqlite_url: str
 ) -> None:
-    reporter_id = await enrol(app, "Rita de Raad", "+31611111111", "gemeenteraadslid",
-                              "amersfoort")
+    reporter_id = await enrol(app, "Rita de Raad", "+31611111111", "gemeenteraadslid", "amersfoort")
     rita = Phone(fake, signal, "+31611111111")
     before, after = evidence_lines(report_lines())
     assert "Heb je bewijs" in await rita.say(*before)
@@ -202,8 +215,7 @@ async def test_unknown_sender_gets_the_kind_reply_and_nothing_is_stored(
 
     assert await count(app, conversations, conversations.c.user == stranger.uuid) == 0
     assert await count(app, identities, identities.c.address == stranger.uuid) == 0
-    assert await count(app, inbound_seen,
-                       inbound_seen.c.message_id.startswith(stranger.uuid)) == 0
+    assert await count(app, inbound_seen, inbound_seen.c.message_id.startswith(stranger.uuid)) == 0
     assert await count(app, people) == 1  # Bram only
 
 
@@ -237,14 +249,22 @@ async def test_rapid_interleaved_messages_are_answered_in_order(
     await enrol(app, "Bob", "+31644444444", "gemeenteraadslid", "amersfoort")
     alice = Phone(fake, signal, "+31633333333")
     bob = Phone(fake, signal, "+31644444444")
-    lines = {alice: report_lines(what="Alice werd bedreigd.")[:6],
-             bob: report_lines(what="Bob werd uitgescholden.")[:6]}
+    lines = {
+        alice: report_lines(what="Alice werd bedreigd.")[:6],
+        bob: report_lines(what="Bob werd uitgescholden.")[:6],
+    }
     for a_line, b_line in zip(lines[alice], lines[bob], strict=True):
         alice.push(a_line)
         bob.push(b_line)
 
-    markers = ["veilig", "Wat is er gebeurd", "Wat past hierbij", "Waar gebeurde het",
-               "Wanneer gebeurde het", "Klopt dat"]
+    markers = [
+        "veilig",
+        "Wat is er gebeurd",
+        "Wat past hierbij",
+        "Waar gebeurde het",
+        "Wanneer gebeurde het",
+        "Klopt dat",
+    ]
     await eventually(lambda: all("Klopt dat" in p.text_since(0) for p in (alice, bob)))
     await eventually(lambda: not signal.busy)
     for phone in (alice, bob):
@@ -316,8 +336,9 @@ async def test_long_review_is_split_under_2000_bytes(
 ) -> None:
     await enrol(app, "Bram", "+31622222222", "gemeenteraadslid", "amersfoort")
     bram = Phone(fake, signal, "+31622222222")
-    what = " ".join(f"Zin {n}: hij bleef voor mijn deur staan en riep dreigementen."
-                    for n in range(30))
+    what = " ".join(
+        f"Zin {n}: hij bleef voor mijn deur staan en riep dreigementen." for n in range(30)
+    )
     assert 1700 < len(what.encode()) < 1950
     lines = report_lines(what=what)
     await bram.say(*lines[:-1])
@@ -353,8 +374,14 @@ async def test_edit_replaces_the_what_answer_while_the_report_is_open(
     assert "Waar gebeurde het" in await bram.say("2")
 
     before = len(bram.received())
-    fake.push(fake.edit_message(bram.uuid, "Hij schold me uit en spuugde.",
-                                target_sent_timestamp=what_sent_at, number=bram.number))
+    fake.push(
+        fake.edit_message(
+            bram.uuid,
+            "Hij schold me uit en spuugde.",
+            target_sent_timestamp=what_sent_at,
+            number=bram.number,
+        )
+    )
     edited = await bram.answered(before)
     assert "aangepast" in edited
     assert "Wanneer gebeurde het" in await bram.say("Gemeentehuis")  # goes on where it was
@@ -371,8 +398,14 @@ async def test_edit_replaces_the_what_answer_while_the_report_is_open(
 async def test_serve_runs_the_signal_receiver_and_stops_it(
     make_app: AppFactory, sqlite_url: str, fake: FakeSignalRestApi
 ) -> None:
-    app = await make_app(sqlite_url, demo=False, signal_api=fake.address, signal_number=BOT,
-                         port=0, sweep_seconds=0.05)
+    app = await make_app(
+        sqlite_url,
+        demo=False,
+        signal_api=fake.address,
+        signal_number=BOT,
+        port=0,
+        sweep_seconds=0.05,
+    )
     server = asyncio.create_task(serve_forever(app))
     await eventually(lambda: fake.connected == 1)
     await enrol(app, "Bram", "+31622222222", "gemeenteraadslid", "amersfoort")
@@ -385,7 +418,8 @@ async def test_serve_runs_the_signal_receiver_and_stops_it(
 
 
 @pytest.mark.parametrize(
-    "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+    "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
 async def test_one_replica_receives_and_another_takes_over(
     make_app: AppFactory, database_url: str, fake: FakeSignalRestApi
 ) -> None:

@@ -40,7 +40,9 @@ def fakes() -> Iterator[tuple[FakeTokenIssuer, FakeBotConnector]]:
 
 def teams_settings(issuer: FakeTokenIssuer) -> dict[str, object]:
     return {
-        "teams_app_id": APP_ID, "teams_app_password": APP_PASSWORD, "teams_tenant_id": TENANT,
+        "teams_app_id": APP_ID,
+        "teams_app_password": APP_PASSWORD,
+        "teams_tenant_id": TENANT,
         "teams_openid_metadata_url": issuer.openid_metadata_url,
         "teams_token_url": issuer.token_url,
     }
@@ -65,12 +67,16 @@ class Bot:
 
     async def count(self, table: Any, *where: Any) -> int:
         async with self.app.db.connect() as conn:
-            return int((await conn.execute(
-                select(func.count()).select_from(table).where(*where))).scalar_one())
+            return int(
+                (
+                    await conn.execute(select(func.count()).select_from(table).where(*where))
+                ).scalar_one()
+            )
 
 
-async def start(make_app: AppFactory, url: str, fakes: tuple[FakeTokenIssuer, FakeBotConnector]
-                ) -> tuple[Weerbaar, TestClient[Any, Any]]:
+async def start(
+    make_app: AppFactory, url: str, fakes: tuple[FakeTokenIssuer, FakeBotConnector]
+) -> tuple[Weerbaar, TestClient[Any, Any]]:
     issuer, _connector = fakes
     app = await make_app(url, demo=False, **teams_settings(issuer))
     client: TestClient[Any, Any] = TestClient(TestServer(build_web_app(app), host="127.0.0.1"))
@@ -79,8 +85,9 @@ async def start(make_app: AppFactory, url: str, fakes: tuple[FakeTokenIssuer, Fa
 
 
 @pytest.fixture
-async def bot(make_app: AppFactory, sqlite_url: str,
-              fakes: tuple[FakeTokenIssuer, FakeBotConnector]) -> AsyncIterator[Bot]:
+async def bot(
+    make_app: AppFactory, sqlite_url: str, fakes: tuple[FakeTokenIssuer, FakeBotConnector]
+) -> AsyncIterator[Bot]:
     app, client = await start(make_app, sqlite_url, fakes)
     yield Bot(app, client, *fakes)
     await client.close()
@@ -93,8 +100,14 @@ class Person:
         self.bot, self.name, self.aad = bot, name, aad
         self.chat = f"a:chat-{aad}"
 
-    def activity(self, kind: str = "message", *, conversation: str | None = None,
-                 conversation_type: str = "personal", **extra: Any) -> dict[str, Any]:
+    def activity(
+        self,
+        kind: str = "message",
+        *,
+        conversation: str | None = None,
+        conversation_type: str = "personal",
+        **extra: Any,
+    ) -> dict[str, Any]:
         return {
             "type": kind,
             "id": f"1:{uuid.uuid4().hex}",
@@ -102,8 +115,11 @@ class Person:
             "serviceUrl": self.bot.connector.url,
             "channelId": "msteams",
             "from": {"id": f"29:{self.aad}", "name": self.name, "aadObjectId": self.aad},
-            "conversation": {"conversationType": conversation_type, "tenantId": TENANT,
-                             "id": conversation or self.chat},
+            "conversation": {
+                "conversationType": conversation_type,
+                "tenantId": TENANT,
+                "id": conversation or self.chat,
+            },
             "recipient": {"id": f"28:{APP_ID}", "name": "Weerbaar"},
             "locale": "nl-NL",
             "channelData": {"tenant": {"id": TENANT}},
@@ -129,14 +145,28 @@ class Person:
             answer = "\n".join(text_of(c) for c in self.received(before))
         return answer
 
-    async def press(self, card_message_id: str, reference: str,
-                    conversation: str | None = None, conversation_type: str = "personal"
-                    ) -> Any:
+    async def press(
+        self,
+        card_message_id: str,
+        reference: str,
+        conversation: str | None = None,
+        conversation_type: str = "personal",
+    ) -> Any:
         invoke = self.activity(
-            "invoke", name="adaptiveCard/action", replyToId=card_message_id,
-            conversation=conversation, conversation_type=conversation_type,
-            value={"action": {"type": "Action.Execute", "verb": "acknowledge",
-                              "data": {"reference": reference}}, "trigger": "manual"})
+            "invoke",
+            name="adaptiveCard/action",
+            replyToId=card_message_id,
+            conversation=conversation,
+            conversation_type=conversation_type,
+            value={
+                "action": {
+                    "type": "Action.Execute",
+                    "verb": "acknowledge",
+                    "data": {"reference": reference},
+                },
+                "trigger": "manual",
+            },
+        )
         return await self.bot.post(invoke)
 
 
@@ -162,11 +192,11 @@ async def enrol(app: Weerbaar, name: str, aad: str, role: str, org: str = "amers
 
 @dataclass
 class Cast:
-    rita: Person    # gemeenteraadslid: reports
+    rita: Person  # gemeenteraadslid: reports
     gerrit: Person  # griffier: handles
-    greet: Person   # griffier too: a second copy of the card
-    bert: Person    # burgemeester: informed
-    piet: Person    # wethouder: may not acknowledge
+    greet: Person  # griffier too: a second copy of the card
+    bert: Person  # burgemeester: informed
+    piet: Person  # wethouder: may not acknowledge
 
 
 async def cast(bot: Bot) -> Cast:
@@ -177,9 +207,13 @@ async def cast(bot: Bot) -> Cast:
         bert=Person(bot, "Bert Burger", "aad-bert"),
         piet=Person(bot, "Piet Wever", "aad-piet"),
     )
-    for person, role in ((people.rita, "gemeenteraadslid"), (people.gerrit, "griffier"),
-                         (people.greet, "griffier"), (people.bert, "burgemeester"),
-                         (people.piet, "wethouder")):
+    for person, role in (
+        (people.rita, "gemeenteraadslid"),
+        (people.gerrit, "griffier"),
+        (people.greet, "griffier"),
+        (people.bert, "burgemeester"),
+        (people.piet, "wethouder"),
+    ):
         await enrol(bot.app, person.name, person.aad, role)
     for person in (people.gerrit, people.greet, people.bert, people.piet):
         await person.install()
@@ -189,12 +223,19 @@ async def cast(bot: Bot) -> Cast:
 async def link_team_channel(bot: Bot, by: Person) -> str:
     """The bot is added to a team; a griffier links the channel with "koppel Amersfoort"."""
     channel = f"{TEAM_CHANNEL};messageid=1700000000000"
-    added = by.activity("conversationUpdate", conversation=TEAM_CHANNEL,
-                        conversation_type="channel", membersAdded=[{"id": f"28:{APP_ID}"}])
+    added = by.activity(
+        "conversationUpdate",
+        conversation=TEAM_CHANNEL,
+        conversation_type="channel",
+        membersAdded=[{"id": f"28:{APP_ID}"}],
+    )
     assert (await bot.post(added)).status == 201
     before = len(bot.connector.calls)
-    message = by.activity(text="<at>Weerbaar</at> koppel Amersfoort", conversation=channel,
-                          conversation_type="channel")
+    message = by.activity(
+        text="<at>Weerbaar</at> koppel Amersfoort",
+        conversation=channel,
+        conversation_type="channel",
+    )
     assert (await bot.post(message)).status == 201
     (reply,) = bot.connector.calls[before:]
     assert reply.path.startswith(f"/v3/conversations/{channel}/activities/")
@@ -210,8 +251,11 @@ async def report(person: Person, what: str = "Hij schold me uit.") -> str:
 
 
 def team_calls(bot: Bot, since: int = 0) -> list[ConnectorCall]:
-    return [c for c in bot.connector.calls[since:]
-            if c.path.startswith(f"/v3/conversations/{TEAM_CHANNEL}/")]
+    return [
+        c
+        for c in bot.connector.calls[since:]
+        if c.path.startswith(f"/v3/conversations/{TEAM_CHANNEL}/")
+    ]
 
 
 async def card_ids(bot: Bot, reference: str) -> dict[str, str]:
@@ -248,9 +292,13 @@ async def test_report_card_acknowledge_refresh_and_notices(
             card = card_in(call)
             assert card["version"] == "1.5"
             (action,) = card["actions"]
-            assert action == {"type": "Action.Execute", "title": say("card_acknowledge"),
-                              "verb": "acknowledge", "data": {"reference": reference},
-                              "style": "positive"}
+            assert action == {
+                "type": "Action.Execute",
+                "title": say("card_acknowledge"),
+                "verb": "acknowledge",
+                "data": {"reference": reference},
+                "style": "positive",
+            }
             assert reference in card_text(card) and "gemeenteraadslid" in card_text(card)
         (team_post,) = team_calls(bot, before)
         assert team_post.path == f"/v3/conversations/{TEAM_CHANNEL}/activities"
@@ -274,10 +322,12 @@ async def test_report_card_acknowledge_refresh_and_notices(
         before = len(bot.connector.calls)
         assert await bot.deliver() == 4
         puts = [c for c in bot.connector.calls[before:] if c.method == "PUT"]
-        assert sorted(c.path for c in puts) == sorted([
-            f"/v3/conversations/{people.greet.chat}/activities/{copies['aad-greet']}",
-            f"/v3/conversations/{TEAM_CHANNEL}/activities/{copies['org:amersfoort']}",
-        ])
+        assert sorted(c.path for c in puts) == sorted(
+            [
+                f"/v3/conversations/{people.greet.chat}/activities/{copies['aad-greet']}",
+                f"/v3/conversations/{TEAM_CHANNEL}/activities/{copies['org:amersfoort']}",
+            ]
+        )
         for put in puts:
             text = card_text(card_in(put))
             if TEAM_CHANNEL in put.path:
@@ -287,10 +337,12 @@ async def test_report_card_acknowledge_refresh_and_notices(
         (to_rita,) = people.rita.received(before)
         assert to_rita.method == "POST"
         assert to_rita.body["text"].startswith(
-            f"Je melding {reference} is in behandeling bij Gerrit Griffioen sinds")
+            f"Je melding {reference} is in behandeling bij Gerrit Griffioen sinds"
+        )
         (to_bert,) = people.bert.received(before)
-        assert to_bert.body["text"].startswith("Ter informatie") and reference in to_bert.body[
-            "text"]
+        assert (
+            to_bert.body["text"].startswith("Ter informatie") and reference in to_bert.body["text"]
+        )
         assert "Rita" not in to_bert.body["text"] and "schold" not in to_bert.body["text"]
         assert people.gerrit.received(before) == []  # his own card was the invoke answer
         assert people.piet.received(before) == []
@@ -343,7 +395,8 @@ async def test_not_a_handler_is_refused_and_nothing_changes(bot: Bot) -> None:
         card = (await response.json())["value"]
         assert say("card_refused_title") in card_text(card)
         assert say("ack_refused", handler="de griffier", org="Gemeente Amersfoort") in (
-            card_text(card))
+            card_text(card)
+        )
         assert "actions" not in card
 
     async with bot.app.store.transaction() as tx:
@@ -385,8 +438,12 @@ async def _nothing_stored(bot: Bot) -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    [{"expired": True}, {"other_key": True}, {"audience": "another-bot"},
-     {"service_url": "http://127.0.0.1:9/"}],
+    [
+        {"expired": True},
+        {"other_key": True},
+        {"audience": "another-bot"},
+        {"service_url": "http://127.0.0.1:9/"},
+    ],
     ids=["expired", "wrongly-signed", "other-audience", "other-serviceUrl"],
 )
 async def test_bad_tokens_are_401_and_change_nothing(bot: Bot, bad: dict[str, Any]) -> None:
@@ -407,8 +464,10 @@ async def test_missing_token_malformed_json_and_oversized_body(bot: Bot) -> None
     assert (await bot.client.post("/api/messages", json=activity)).status == 401
     auth = bot.issuer.auth_header(bot.connector.url)
     malformed = await bot.client.post(
-        "/api/messages", data=b'{"type": "message", "text": ',
-        headers={**auth, "Content-Type": "application/json"})
+        "/api/messages",
+        data=b'{"type": "message", "text": ',
+        headers={**auth, "Content-Type": "application/json"},
+    )
     assert malformed.status == 400
     oversized = rita.activity(text="x" * 300_000)
     assert (await bot.post(oversized)).status == 413
@@ -464,7 +523,9 @@ async def test_429_then_200_is_delivered_once_after_the_wait(bot: Bot, clock: Fa
 
 
 async def test_connector_down_keeps_the_message_across_a_restart(
-    make_app: AppFactory, sqlite_url: str, fakes: tuple[FakeTokenIssuer, FakeBotConnector],
+    make_app: AppFactory,
+    sqlite_url: str,
+    fakes: tuple[FakeTokenIssuer, FakeBotConnector],
     clock: FakeClock,
 ) -> None:
     issuer, connector = fakes
@@ -493,9 +554,13 @@ async def test_connector_down_keeps_the_message_across_a_restart(
     try:
         clock.advance(minutes=20)
         assert await bot.deliver() == 1
-        (delivered,) = [c for c in connector.calls if c.path.startswith(
-            f"/v3/conversations/{gerrit.chat}/activities") and c.method == "POST"
-            and (c.body or {}).get("text") == "Nieuwe melding"]
+        (delivered,) = [
+            c
+            for c in connector.calls
+            if c.path.startswith(f"/v3/conversations/{gerrit.chat}/activities")
+            and c.method == "POST"
+            and (c.body or {}).get("text") == "Nieuwe melding"
+        ]
         assert delivered.authorized
         assert await bot.deliver() == 0
     finally:

@@ -41,8 +41,9 @@ def at(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=AMS)
 
 
-async def tick(bot: Bot, clock: FakeClock, until: datetime,
-               every: timedelta = timedelta(minutes=30)) -> None:
+async def tick(
+    bot: Bot, clock: FakeClock, until: datetime, every: timedelta = timedelta(minutes=30)
+) -> None:
     """Let time pass: the sweep and the outbox run as the scheduler would run them."""
     while clock.now < until:
         clock.now = min(until, clock.now + every)
@@ -54,14 +55,20 @@ async def tick(bot: Bot, clock: FakeClock, until: datetime,
 
 def cards(person: Person, since: int = 0) -> list[dict[str, Any]]:
     """The Adaptive Cards that reached `person`'s chat since call number `since`."""
-    return [card_in(c) for c in person.received(since)
-            if c.method == "POST" and c.body.get("attachments")]
+    return [
+        card_in(c)
+        for c in person.received(since)
+        if c.method == "POST" and c.body.get("attachments")
+    ]
 
 
 def reminders(person: Person, since: int = 0) -> list[dict[str, Any]]:
     """Reminder cards that reached `person`: those with a "Gedaan" button."""
-    return [c for c in cards(person, since)
-            if any(a.get("verb") == "deadline_done" for a in c.get("actions", []))]
+    return [
+        c
+        for c in cards(person, since)
+        if any(a.get("verb") == "deadline_done" for a in c.get("actions", []))
+    ]
 
 
 def steps(found: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -88,9 +95,14 @@ def button_data(card: dict[str, Any], verb: str) -> dict[str, Any]:
 async def press(person: Person, verb: str, data: dict[str, Any]) -> dict[str, Any]:
     """An Action.Execute on a reminder card, signed like Teams signs it; the answer card."""
     invoke = person.activity(
-        "invoke", name="adaptiveCard/action", replyToId=f"1:{uuid.uuid4().hex}",
-        value={"action": {"type": "Action.Execute", "verb": verb, "data": data},
-               "trigger": "manual"})
+        "invoke",
+        name="adaptiveCard/action",
+        replyToId=f"1:{uuid.uuid4().hex}",
+        value={
+            "action": {"type": "Action.Execute", "verb": verb, "data": data},
+            "trigger": "manual",
+        },
+    )
     response = await person.bot.post(invoke)
     assert response.status == 200
     body = await response.json()
@@ -141,14 +153,23 @@ async def test_reminder_cards_come_in_order_and_gedaan_stops_them(
     assert steps([reminder]) == [("acknowledge", "reminder")]
     assert reminder["version"] == "1.5"
     text = card_text(reminder)
-    for shown in (say("reminder_card_title", reference=reference),
-                  say("deadline_acknowledge"), "wo 25-11 14:00", "Gemeente Amersfoort"):
+    for shown in (
+        say("reminder_card_title", reference=reference),
+        say("deadline_acknowledge"),
+        "wo 25-11 14:00",
+        "Gemeente Amersfoort",
+    ):
         assert shown in text
     for secret in ("Rita", "schold", "te laat"):  # no reporter, no narrative, not late
         assert secret not in text
     gedaan, later = reminder["actions"]
-    assert gedaan == {"type": "Action.Execute", "title": "Gedaan", "verb": "deadline_done",
-                      "data": button_data(reminder, "deadline_done"), "style": "positive"}
+    assert gedaan == {
+        "type": "Action.Execute",
+        "title": "Gedaan",
+        "verb": "deadline_done",
+        "data": button_data(reminder, "deadline_done"),
+        "style": "positive",
+    }
     assert gedaan["data"]["reference"] == reference
     assert later["type"] == "Action.ShowCard" and later["title"] == "Later"
     (reason,) = later["card"]["body"]
@@ -165,7 +186,8 @@ async def test_reminder_cards_come_in_order_and_gedaan_stops_them(
     clock.advance(minutes=5)
     answer = await press(gerrit, "deadline_done", button_data(overdue, "deadline_done"))
     assert say("reminder_card_done_by", name="Gerrit Griffioen", time="wo 25-11 14:05") in (
-        card_text(answer))
+        card_text(answer)
+    )
     assert "actions" not in answer
     done = await deadline(bot, reference, "acknowledge")
     assert done.state == "done" and done.done_by == "Gerrit Griffioen"
@@ -179,8 +201,9 @@ async def test_reminder_cards_come_in_order_and_gedaan_stops_them(
     rows_before, events_before = await bot.count(outbox), await bot.count(case_events)
     for person in (gerrit, people.greet):
         again = await press(person, "deadline_done", button_data(overdue, "deadline_done"))
-        assert say("reminder_card_done_by", name="Gerrit Griffioen",
-                   time="wo 25-11 14:05") in card_text(again)
+        assert say(
+            "reminder_card_done_by", name="Gerrit Griffioen", time="wo 25-11 14:05"
+        ) in card_text(again)
     assert await bot.count(outbox) == rows_before
     assert await bot.count(case_events) == events_before
 
@@ -188,10 +211,12 @@ async def test_reminder_cards_come_in_order_and_gedaan_stops_them(
     # clock (due Friday 14:30: a reminder, then the overdue card).
     before = len(bot.connector.calls)
     await tick(bot, clock, at("2026-11-27 14:30"))
-    assert steps(reminders(gerrit, before)) == [("measures", "reminder"),
-                                                ("measures", "overdue")]
-    answer = await press(people.greet, "deadline_done",
-                         button_data(reminders(people.greet, before)[-1], "deadline_done"))
+    assert steps(reminders(gerrit, before)) == [("measures", "reminder"), ("measures", "overdue")]
+    answer = await press(
+        people.greet,
+        "deadline_done",
+        button_data(reminders(people.greet, before)[-1], "deadline_done"),
+    )
     assert "Gedaan door Greet Groen" in card_text(answer)
     before = len(bot.connector.calls)
     await tick(bot, clock, at("2027-01-31 00:00"), every=timedelta(hours=6))
@@ -211,15 +236,16 @@ async def test_later_with_a_reason_moves_the_next_card(bot: Bot, clock: FakeCloc
     # Without a reason (Teams asks for one; the bot checks too) nothing changes.
     events_before = await bot.count(case_events)
     answer = await press(gerrit, "deadline_later", {**data, "reason": "  "})
-    assert say("action_reason_needed", reference=reference, word="ontvangst") in (
-        card_text(answer))
+    assert say("action_reason_needed", reference=reference, word="ontvangst") in (card_text(answer))
     assert [a["title"] for a in answer["actions"]] == ["Gedaan", "Later"]  # try again
     assert await bot.count(case_events) == events_before
 
-    answer = await press(gerrit, "deadline_later",
-                         {**data, "reason": "eerst overleg met de burgemeester"})
-    assert say("reminder_card_snoozed", until="do 26-11 13:30",
-               reason="eerst overleg met de burgemeester") in card_text(answer)
+    answer = await press(
+        gerrit, "deadline_later", {**data, "reason": "eerst overleg met de burgemeester"}
+    )
+    assert say(
+        "reminder_card_snoozed", until="do 26-11 13:30", reason="eerst overleg met de burgemeester"
+    ) in card_text(answer)
     snoozed = await deadline(bot, reference, "acknowledge")
     assert snoozed.state == "open" and snoozed.snoozed_until == at("2026-11-26 13:30")
     async with bot.app.store.transaction() as tx:
@@ -237,9 +263,7 @@ async def test_later_with_a_reason_moves_the_next_card(bot: Bot, clock: FakeCloc
     assert steps(reminders(gerrit, before)) == [("acknowledge", "overdue")]
 
 
-async def test_someone_who_does_not_handle_the_case_is_refused(
-    bot: Bot, clock: FakeClock
-) -> None:
+async def test_someone_who_does_not_handle_the_case_is_refused(bot: Bot, clock: FakeClock) -> None:
     people, reference = await reported(bot)
     await tick(bot, clock, at("2026-11-25 13:00"))
     (reminder,) = reminders(people.gerrit)
@@ -281,7 +305,8 @@ async def test_a_checkin_card_reaches_a_teams_reporter_and_contact_asks_for_help
     assert reference in card_text(checkin) and "Vertrouwenslijn" in card_text(checkin)
     assert [(a["type"], a["data"]) for a in checkin["actions"]] == [
         ("Action.Submit", {"choice": value})
-        for value in ("gaat_goed", "kan_beter", "contact", "stop")]
+        for value in ("gaat_goed", "kan_beter", "contact", "stop")
+    ]
 
     # She presses "ik wil graag contact": Teams sends the button's data as a message.
     before = len(bot.connector.calls)
@@ -292,9 +317,11 @@ async def test_a_checkin_card_reaches_a_teams_reporter_and_contact_asks_for_help
 
     # The coordinator VPT and both griffiers hear of it, as text.
     async with bot.app.store.transaction() as tx:
-        queued = [(person.aad, item.payload["notice"]["kind"])
-                  for person in (lotte, people.gerrit, people.greet)
-                  for item in await outbox_rows.pending_for(tx, "teams", person.aad)]
+        queued = [
+            (person.aad, item.payload["notice"]["kind"])
+            for person in (lotte, people.gerrit, people.greet)
+            for item in await outbox_rows.pending_for(tx, "teams", person.aad)
+        ]
     assert queued == [(p.aad, "checkin_contact") for p in (lotte, people.gerrit, people.greet)]
     before = len(bot.connector.calls)
     while await bot.deliver():

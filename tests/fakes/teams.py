@@ -114,12 +114,14 @@ class _LoopbackServer:
             self._thread.join(timeout=5)
 
 
-def _json(status: int, body: object, headers: dict[str, str] | None = None) -> tuple[
-    int, dict[str, str], bytes
-]:
-    return status, {"Content-Type": "application/json", **(headers or {})}, json.dumps(
-        body
-    ).encode()
+def _json(
+    status: int, body: object, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    return (
+        status,
+        {"Content-Type": "application/json", **(headers or {})},
+        json.dumps(body).encode(),
+    )
 
 
 @functools.cache
@@ -131,8 +133,10 @@ def _process_keys() -> tuple[rsa.RSAPrivateKey, rsa.RSAPrivateKey]:
     check its tokens against the earlier issuer's key: one key per process keeps that
     from failing a valid token at random.
     """
-    return (rsa.generate_private_key(public_exponent=65537, key_size=2048),
-            rsa.generate_private_key(public_exponent=65537, key_size=2048))
+    return (
+        rsa.generate_private_key(public_exponent=65537, key_size=2048),
+        rsa.generate_private_key(public_exponent=65537, key_size=2048),
+    )
 
 
 class FakeTokenIssuer:
@@ -189,9 +193,7 @@ class FakeTokenIssuer:
             **(extra or {}),
         }
         key = self.other_key if other_key else self._key
-        return jwt.encode(
-            claims, key, algorithm="RS256", headers={"kid": kid or self.kid}
-        )
+        return jwt.encode(claims, key, algorithm="RS256", headers={"kid": kid or self.kid})
 
     def auth_header(self, service_url: str, **bad: Any) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.channel_token(service_url, **bad)}"}
@@ -219,8 +221,12 @@ class FakeTokenIssuer:
             self.token_requests += 1
         return _json(
             200,
-            {"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599,
-             "access_token": token},
+            {
+                "token_type": "Bearer",
+                "expires_in": 3599,
+                "ext_expires_in": 3599,
+                "access_token": token,
+            },
         )
 
     def is_app_token(self, authorization: str | None) -> bool:
@@ -353,8 +359,11 @@ class FakeBotConnector:
                 conversation = f"a:{uuid.uuid4().hex}"
                 return _json(
                     201,
-                    {"id": conversation, "activityId": f"1:{uuid.uuid4().hex}",
-                     "serviceUrl": self.url},
+                    {
+                        "id": conversation,
+                        "activityId": f"1:{uuid.uuid4().hex}",
+                        "serviceUrl": self.url,
+                    },
                 )
             if len(parts) == 4 and parts[3] == "activities" and request.method == "POST":
                 return _json(201, {"id": f"1:{uuid.uuid4().hex}"})
@@ -364,9 +373,7 @@ class FakeBotConnector:
                 return _json(200, {"id": parts[4]})
         return _json(404, {"error": {"code": "NotFound", "message": "no such route"}})
 
-    def _download(self, request: _Request, parts: list[str]) -> tuple[
-        int, dict[str, str], bytes
-    ]:
+    def _download(self, request: _Request, parts: list[str]) -> tuple[int, dict[str, str], bytes]:
         call = self._record(request, self.downloads)
         if len(parts) == 2 and parts[0] == "files" and parts[1] in self.files:
             return 200, {"Content-Type": "application/octet-stream"}, self.files[parts[1]]
@@ -379,9 +386,9 @@ class FakeBotConnector:
 
 
 @contextmanager
-def teams_fakes(app_id: str, app_password: str, tenant_id: str) -> Iterator[
-    tuple[FakeTokenIssuer, FakeBotConnector]
-]:
+def teams_fakes(
+    app_id: str, app_password: str, tenant_id: str
+) -> Iterator[tuple[FakeTokenIssuer, FakeBotConnector]]:
     """Start an issuer and a connector; stop both afterwards."""
     issuer = FakeTokenIssuer(app_id, app_password, tenant_id)
     connector = FakeBotConnector(issuer)

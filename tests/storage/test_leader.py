@@ -15,7 +15,8 @@ from storage.leader import AdvisoryLock, AlwaysLeader, leader_lock, lock_key
 from tests.conftest import TEST_KEY
 
 POSTGRES_ONLY = pytest.mark.parametrize(
-    "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+    "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
 
 
 def test_lock_key_is_stable_and_signed_64_bit() -> None:
@@ -75,12 +76,17 @@ async def test_lock_passes_on_when_the_holders_session_dies(database_url: str) -
         # (pg_locks shows a bigint key as two 32-bit halves; only this test database's.)
         unsigned = first.key % 2**64
         async with admin.begin() as conn:
-            ended = (await conn.execute(text(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_locks "
-                "WHERE locktype = 'advisory' AND granted AND classid = :high "
-                "AND objid = :low AND objsubid = 1 AND database = "
-                "(SELECT oid FROM pg_database WHERE datname = current_database())"),
-                {"high": unsigned >> 32, "low": unsigned & 0xFFFFFFFF})).scalar_one()
+            ended = (
+                await conn.execute(
+                    text(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_locks "
+                        "WHERE locktype = 'advisory' AND granted AND classid = :high "
+                        "AND objid = :low AND objsubid = 1 AND database = "
+                        "(SELECT oid FROM pg_database WHERE datname = current_database())"
+                    ),
+                    {"high": unsigned >> 32, "low": unsigned & 0xFFFFFFFF},
+                )
+            ).scalar_one()
         assert ended == 1
         # the backend exits a moment after the signal: retry, as a standby replica does
         for _ in range(50):

@@ -16,8 +16,9 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
     old, new = f"old:{new_key()}", f"new:{new_key()}"
 
     def settings(keys: str) -> Settings:
-        return Settings(database_url=database_url, encryption_keys=keys,
-                        home=tmp_path, _env_file=None)  # type: ignore[call-arg]
+        return Settings(
+            database_url=database_url, encryption_keys=keys, home=tmp_path, _env_file=None
+        )  # type: ignore[call-arg]
 
     app = await Weerbaar.create(settings(old), clock=clock)
     async with app.store.transaction() as tx:
@@ -30,9 +31,13 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
 
     app = await Weerbaar.create(settings(f"{new},{old}"), clock=clock)
     counts = await rotate(app.store, batch=1)
-    assert counts == {"people.name_enc": 1, "answers.value_enc": 1,
-                      "evidence.filename_enc": 1, "evidence.data_enc": 1,
-                      "outbox.payload_enc": 1}
+    assert counts == {
+        "people.name_enc": 1,
+        "answers.value_enc": 1,
+        "evidence.filename_enc": 1,
+        "evidence.data_enc": 1,
+        "outbox.payload_enc": 1,
+    }
     assert set((await rotate(app.store)).values()) == {0}  # nothing left under old keys
     await app.close()
 

@@ -23,9 +23,13 @@ async def test_a_leased_row_is_invisible_to_a_second_claim_until_the_lease_runs_
     case_id = await _case(app, clock)
     now = clock()
     async with app.store.transaction() as tx:
-        await rows.add_reminders(tx, case_id, "measures", [
-            ("reminder", now - timedelta(minutes=5)), ("overdue", now + timedelta(hours=1))],
-            now)
+        await rows.add_reminders(
+            tx,
+            case_id,
+            "measures",
+            [("reminder", now - timedelta(minutes=5)), ("overdue", now + timedelta(hours=1))],
+            now,
+        )
     async with app.store.transaction() as tx:
         first = await rows.claim_due(tx, now, "token-a", lease_seconds=60)
     assert [r.step for r in first] == ["reminder"]
@@ -53,9 +57,17 @@ async def test_done_cancels_every_pending_step_even_one_that_is_leased(
     now = clock()
     async with app.store.transaction() as tx:
         assert await rows.set_deadline(tx, case_id, "police", now + timedelta(days=2), now)
-        await rows.add_reminders(tx, case_id, "police", [
-            ("reminder", now), ("overdue", now + timedelta(days=2)),
-            ("escalation_1", now + timedelta(days=3))], now)
+        await rows.add_reminders(
+            tx,
+            case_id,
+            "police",
+            [
+                ("reminder", now),
+                ("overdue", now + timedelta(days=2)),
+                ("escalation_1", now + timedelta(days=3)),
+            ],
+            now,
+        )
     async with app.store.transaction() as tx:
         [claimed] = await rows.claim_due(tx, now, "t")
     async with app.store.transaction() as tx:
@@ -67,8 +79,7 @@ async def test_done_cancels_every_pending_step_even_one_that_is_leased(
         assert not await rows.finish_claimed(tx, claimed.id, "t", now, rows.SENT)
         states = {r["step"]: r["state"] for r in await rows.reminder_rows(tx, case_id)}
         [deadline] = await rows.deadlines(tx, case_id)
-    assert states == {"reminder": "cancelled", "overdue": "cancelled",
-                      "escalation_1": "cancelled"}
+    assert states == {"reminder": "cancelled", "overdue": "cancelled", "escalation_1": "cancelled"}
     assert deadline.state == "done" and deadline.done_at == now
 
 
@@ -84,11 +95,20 @@ async def _fill(app: Weerbaar, clock: FakeClock, sent: int, pending: int, due: i
             state, at = "pending", now + timedelta(days=1, minutes=i)
         else:
             state, at = "pending", now - timedelta(minutes=i % 50)
-        batch.append({"case_id": case_id, "kind": "measures", "step": f"s{i}",
-                      "due_at": at, "state": state, "late": False, "created_at": now})
+        batch.append(
+            {
+                "case_id": case_id,
+                "kind": "measures",
+                "step": f"s{i}",
+                "due_at": at,
+                "state": state,
+                "late": False,
+                "created_at": now,
+            }
+        )
     async with app.store.transaction() as tx:
         for start in range(0, len(batch), 5000):
-            await tx.conn.execute(reminders.insert(), batch[start:start + 5000])
+            await tx.conn.execute(reminders.insert(), batch[start : start + 5000])
 
 
 async def test_the_sweep_reads_the_partial_index_of_pending_rows(
@@ -116,11 +136,17 @@ async def test_open_checkin_is_the_latest_unanswered_one(
     case_id = await _case(app, clock)
     now, n = clock(), 3
     async with app.store.transaction() as tx:
-        await rows.add_reminders(tx, case_id, "checkin", [
-            (f"checkin_{i}", now - timedelta(hours=n - i)) for i in range(1, n + 1)], now)
+        await rows.add_reminders(
+            tx,
+            case_id,
+            "checkin",
+            [(f"checkin_{i}", now - timedelta(hours=n - i)) for i in range(1, n + 1)],
+            now,
+        )
         for r in await rows.claim_due(tx, now, "t"):
-            await rows.finish_claimed(tx, r.id, "t", now - timedelta(hours=n - int(
-                r.step[-1])), rows.SENT)
+            await rows.finish_claimed(
+                tx, r.id, "t", now - timedelta(hours=n - int(r.step[-1])), rows.SENT
+            )
         case = await tx.case(case_id)
         assert case is not None
         reporter = case.reporter_id
@@ -129,5 +155,7 @@ async def test_open_checkin_is_the_latest_unanswered_one(
         await rows.answer_checkin(tx, found.reminder_id, now)
         again = await rows.open_checkin(tx, reporter, now, timedelta(hours=72))
         assert again is not None and again.step == f"checkin_{n - 1}"
-        assert await rows.open_checkin(tx, reporter, now + timedelta(days=4),
-                                       timedelta(hours=72)) is None
+        assert (
+            await rows.open_checkin(tx, reporter, now + timedelta(days=4), timedelta(hours=72))
+            is None
+        )

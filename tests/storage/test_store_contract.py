@@ -26,15 +26,20 @@ async def test_organisations_are_loaded_once_and_editable(
         assert len(orgs) == 31
         assert sum(o.kind is OrgKind.MUNICIPALITY for o in orgs) == 26
         assert sum(o.kind is OrgKind.WATER_BOARD for o in orgs) == 4
-        assert await tx.upsert_organisations(
-            [Organisation("utrecht", "Gemeente Utrecht (stad)", OrgKind.MUNICIPALITY)]) == 0
+        assert (
+            await tx.upsert_organisations(
+                [Organisation("utrecht", "Gemeente Utrecht (stad)", OrgKind.MUNICIPALITY)]
+            )
+            == 0
+        )
     async with app.store.transaction() as tx:
         names = {o.slug: o.name for _i, o in await tx.organisations()}
     assert names["utrecht"] == "Gemeente Utrecht (stad)"
 
 
-async def test_inbound_dedupe_claims_once(make_app: AppFactory, database_url: str,
-                                          clock: FakeClock) -> None:
+async def test_inbound_dedupe_claims_once(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
     app = await _app(make_app, database_url)
     async with app.store.transaction() as tx:
         assert await tx.claim_inbound("signal", "u1:17", clock()) is True
@@ -42,8 +47,9 @@ async def test_inbound_dedupe_claims_once(make_app: AppFactory, database_url: st
         assert await tx.claim_inbound("teams", "u1:17", clock()) is True
 
 
-async def test_people_roles_identities(make_app: AppFactory, database_url: str,
-                                       clock: FakeClock) -> None:
+async def test_people_roles_identities(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
     app = await _app(make_app, database_url)
     async with app.store.transaction() as tx:
         org_id = await tx.organisation_id("zeist")
@@ -80,11 +86,15 @@ async def test_answers_evidence_state_and_submission(
         await tx.set_answer(case_id, "what", "tweede", clock())
         await tx.set_answer(case_id, "kinds", ["bedreiging"], clock())
         await tx.set_answer(case_id, "witnesses", None, clock())
-        eid = await tx.add_evidence(case_id, Attachment("a.jpg", "image/jpeg", b"\xff\xd8"),
-                                    clock())
-        await tx.save_state(key, pid, DialogState(flow="report", step="where",
-                                                  history=["safe", "what"], case_id=case_id),
-                            clock())
+        eid = await tx.add_evidence(
+            case_id, Attachment("a.jpg", "image/jpeg", b"\xff\xd8"), clock()
+        )
+        await tx.save_state(
+            key,
+            pid,
+            DialogState(flow="report", step="where", history=["safe", "what"], case_id=case_id),
+            clock(),
+        )
     async with app.store.transaction() as tx:
         state = await tx.load_state(key)
         assert state is not None and state.step == "where"
@@ -95,8 +105,13 @@ async def test_answers_evidence_state_and_submission(
         assert "kinds" not in await tx.answers(case_id)
         org = Organisation("zeist", "Gemeente Zeist", OrgKind.MUNICIPALITY)
         route = Route(org, HandlerFunction.GRIFFIER, ("burgemeester",))
-        facts = {"kinds": ["bedreiging"], "serious": True, "criminal": False,
-                 "start": clock() - timedelta(hours=3), "end": None}
+        facts = {
+            "kinds": ["bedreiging"],
+            "serious": True,
+            "criminal": False,
+            "start": clock() - timedelta(hours=3),
+            "end": None,
+        }
         await tx.submit_case(case_id, route, org_id, "gemeenteraadslid", facts, clock())
     async with app.store.transaction() as tx:
         case = await tx.case(case_id)
@@ -116,10 +131,13 @@ async def test_outbox_claims_are_exclusive_and_leased(
     app = await _app(make_app, database_url)
     async with app.store.transaction() as tx:
         for n in range(20):
-            await tx.enqueue("teams", "t", f"user{n}", {"text": f"bericht {n}"}, clock(),
-                             dedupe_key=f"k{n}")
-        assert await tx.enqueue("teams", "t", "user0", {"text": "x"}, clock(),
-                                dedupe_key="k0") is False
+            await tx.enqueue(
+                "teams", "t", f"user{n}", {"text": f"bericht {n}"}, clock(), dedupe_key=f"k{n}"
+            )
+        assert (
+            await tx.enqueue("teams", "t", "user0", {"text": "x"}, clock(), dedupe_key="k0")
+            is False
+        )
 
     async def claim() -> list[int]:
         async with app.store.transaction() as tx:
@@ -137,8 +155,9 @@ async def test_outbox_claims_are_exclusive_and_leased(
     assert counts == {"pending": 19, "sent": 1}
 
 
-async def test_a_transaction_inside_another_fails_at_once(make_app: AppFactory,
-                                                          sqlite_url: str) -> None:
+async def test_a_transaction_inside_another_fails_at_once(
+    make_app: AppFactory, sqlite_url: str
+) -> None:
     """SQLite hands out one connection in turn: nesting must fail, not wait forever."""
     import pytest
 

@@ -28,11 +28,15 @@ def upgrade() -> None:
         sa.Column("done_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("done_by", sa.Integer(), nullable=True),
         sa.Column("snoozed_until", sa.DateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(["case_id"], ["cases.id"],
-                                name=op.f("fk_case_deadlines_case_id_cases"),
-                                ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["done_by"], ["people.id"],
-                                name=op.f("fk_case_deadlines_done_by_people")),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["cases.id"],
+            name=op.f("fk_case_deadlines_case_id_cases"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["done_by"], ["people.id"], name=op.f("fk_case_deadlines_done_by_people")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case_deadlines")),
         sa.UniqueConstraint("case_id", "kind", name=op.f("uq_case_deadlines_case_id_kind")),
     )
@@ -50,19 +54,25 @@ def upgrade() -> None:
         sa.Column("late", sa.Boolean(), server_default=sa.text("false"), nullable=False),
         sa.Column("answered_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["case_id"], ["cases.id"],
-                                name=op.f("fk_reminders_case_id_cases"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_reminders_case_id_cases"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reminders")),
-        sa.UniqueConstraint("case_id", "kind", "step",
-                            name=op.f("uq_reminders_case_id_kind_step")),
+        sa.UniqueConstraint("case_id", "kind", "step", name=op.f("uq_reminders_case_id_kind_step")),
     )
     with op.batch_alter_table("reminders", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_reminders_pending_due", ["due_at"], unique=False,
+            "ix_reminders_pending_due",
+            ["due_at"],
+            unique=False,
             postgresql_where=sa.text("state = 'pending'"),
-            sqlite_where=sa.text("state = 'pending'"))
-        batch_op.create_index(batch_op.f("ix_reminders_case_id_kind_state"),
-                              ["case_id", "kind", "state"], unique=False)
+            sqlite_where=sa.text("state = 'pending'"),
+        )
+        batch_op.create_index(
+            batch_op.f("ix_reminders_case_id_kind_state"),
+            ["case_id", "kind", "state"],
+            unique=False,
+        )
 
 
 def downgrade() -> None:

@@ -33,11 +33,11 @@ def upgrade() -> None:
         sa.Column("message_id", sa.String(length=200), nullable=False),
         sa.Column("audience", sa.String(length=20), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["case_id"], ["cases.id"],
-                                name=op.f("fk_case_cards_case_id_cases"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_case_cards_case_id_cases"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case_cards")),
-        sa.UniqueConstraint("channel", "message_id",
-                            name=op.f("uq_case_cards_channel_message_id")),
+        sa.UniqueConstraint("channel", "message_id", name=op.f("uq_case_cards_channel_message_id")),
     )
     with op.batch_alter_table("case_cards", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_case_cards_case_id"), ["case_id"], unique=False)
