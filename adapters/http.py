@@ -28,7 +28,7 @@ def build_web_app(app: Weerbaar) -> web.Application:
     async def readyz(_request: web.Request) -> web.Response:
         try:
             async with app.store.transaction() as tx:
-                await tx.organisation_id("-")
+                await tx.people.organisation_id("-")
         except Exception:
             log.warning("database not ready")
             return web.json_response({"status": "database unavailable"}, status=503)

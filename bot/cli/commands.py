@@ -16,12 +16,11 @@ from bot.domain.routing import ALL_ROLES, is_handler_function, role_fits
 from bot.reference.loader import find_organisation
 from bot.settings import Settings, SettingsError
 from bot.turns import normalise_phone
-from storage import reminders as reminder_rows
 
 if TYPE_CHECKING:
     from bot.app import Weerbaar
     from bot.domain.records import CaseRecord, Person
-    from storage.repository import Tx
+    from bot.ports import Tx
 
 
 class CliError(Exception):
@@ -102,7 +101,7 @@ async def serve(app: Weerbaar, _args: argparse.Namespace) -> int:
 
 async def orgs_list(app: Weerbaar, _args: argparse.Namespace) -> int:
     async with app.store.transaction() as tx:
-        for _id, org in await tx.organisations():
+        for _id, org in await tx.people.organisations():
             print(f"{org.slug:45} {org.kind.value:11} {org.name}")
     return 0
 
@@ -110,7 +109,7 @@ async def orgs_list(app: Weerbaar, _args: argparse.Namespace) -> int:
 async def people_add(app: Weerbaar, args: argparse.Namespace) -> int:
     roles = [_role(r) for r in args.role]
     async with app.store.transaction() as tx:
-        orgs = [org for _id, org in await tx.organisations()]
+        orgs = [org for _id, org in await tx.people.organisations()]
         org = find_organisation(orgs, args.org)
         if org is None:
             raise CliError(
@@ -130,17 +129,17 @@ async def people_add(app: Weerbaar, args: argparse.Namespace) -> int:
             phone = normalise_phone(args.signal)
             if phone is None:
                 raise CliError(f"'{args.signal}' is not a valid phone number.")
-        org_id = await tx.organisation_id(org.slug)
+        org_id = await tx.people.organisation_id(org.slug)
         assert org_id is not None
-        pid = await tx.add_person(args.name.strip(), app.clock())
+        pid = await tx.people.add_person(args.name.strip(), app.clock())
         for role in roles:
-            await tx.add_role(pid, role, org_id)
+            await tx.people.add_role(pid, role, org_id)
         for channel, kind, address in (
             ("local", "handle", args.local),
             ("signal", "phone", phone),
             ("teams", "aad", args.teams),
         ):
-            if address and not await tx.add_identity(pid, channel, kind, address):
+            if address and not await tx.people.add_identity(pid, channel, kind, address):
                 raise CliError(f"The {channel} address '{address}' belongs to someone else.")
     print(f"Enrolled person {pid}: {', '.join(roles)} at {org.name}.")
     return 0
@@ -148,7 +147,7 @@ async def people_add(app: Weerbaar, args: argparse.Namespace) -> int:
 
 async def people_list(app: Weerbaar, _args: argparse.Namespace) -> int:
     async with app.store.transaction() as tx:
-        for p in await tx.people():
+        for p in await tx.people.everyone():
             roles = "; ".join(f"{r.role} @ {r.org.slug}" for r in p.roles) or "(no roles)"
             ways = []
             for i in p.identities:
@@ -167,9 +166,9 @@ async def people_remove(app: Weerbaar, args: argparse.Namespace) -> int:
         pid = (
             int(args.who)
             if args.who.isdigit()
-            else await tx.find_person_id("local", "handle", args.who)
+            else await tx.people.find_person_id("local", "handle", args.who)
         )
-        if pid is None or not await tx.remove_person(pid):
+        if pid is None or not await tx.people.remove_person(pid):
             raise CliError(f"No person '{args.who}'.")
     print(f"Removed person {pid}. Their reports stay registered.")
     return 0
@@ -179,11 +178,11 @@ async def cases_list(app: Weerbaar, args: argparse.Namespace) -> int:
     async with app.store.transaction() as tx:
         org_id = None
         if args.org:
-            org = find_organisation([o for _i, o in await tx.organisations()], args.org)
+            org = find_organisation([o for _i, o in await tx.people.organisations()], args.org)
             if org is None:
                 raise CliError(f"Unknown organisation '{args.org}'.")
-            org_id = await tx.organisation_id(org.slug)
-        found = await tx.list_cases(org_id, include_drafts=args.drafts)
+            org_id = await tx.people.organisation_id(org.slug)
+        found = await tx.cases.list_cases(org_id, include_drafts=args.drafts)
     if not found:
         print("No cases yet.")
     for case in found:
@@ -201,13 +200,13 @@ async def cases_show(app: Weerbaar, args: argparse.Namespace) -> int:
     from bot.cli.case_view import render_case
 
     async with app.store.transaction() as tx:
-        case = await tx.case_by_reference(args.reference)
+        case = await tx.cases.case_by_reference(args.reference)
         if case is None:
             raise CliError(f"No case with reference '{args.reference}'.")
-        answers = await tx.answers(case.id)
-        files = await tx.evidence(case.id)
-        events = await tx.events(case.id)
-        deadlines = await reminder_rows.deadlines(tx, case.id)
+        answers = await tx.dialogs.answers(case.id)
+        files = await tx.cases.evidence(case.id)
+        events = await tx.cases.events(case.id)
+        deadlines = await tx.deadlines.deadlines(case.id)
     print(render_case(case, answers, files, events, app.clock(), deadlines))
     return 0
 
@@ -226,11 +225,11 @@ async def _case_and_actor(tx: Tx, reference: str, by: str) -> tuple[CaseRecord, 
     must be its handler, a deputy or the coordinator VPT."""
     from bot.cases import deadlines as r
 
-    case = await tx.case_by_reference(reference)
+    case = await tx.cases.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
         raise CliError(f"No submitted case with reference '{reference}'.")
-    actor_id = int(by) if by.isdigit() else await tx.find_person_id("local", "handle", by)
-    actor = await tx.person(actor_id) if actor_id is not None else None
+    actor_id = int(by) if by.isdigit() else await tx.people.find_person_id("local", "handle", by)
+    actor = await tx.people.person(actor_id) if actor_id is not None else None
     if actor is None:
         raise CliError(f"No person '{by}' (give a person id or a local handle).")
     if not r.may_act(actor, case):
@@ -334,7 +333,7 @@ async def keys_new(_app: Weerbaar | None, _args: argparse.Namespace) -> int:
 async def keys_rotate(app: Weerbaar, _args: argparse.Namespace) -> int:
     from storage.rekey import rotate
 
-    counts = await rotate(app.store)
+    counts = await rotate(app.db)
     for column, n in counts.items():
         print(f"{column:24} {n} re-encrypted")
     print(
