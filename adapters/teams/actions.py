@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from adapters.teams.adapter import CardActionHandler
-from adapters.teams.handler_cards import (
+from adapters.teams.cards import (
     ACKNOWLEDGE_VERB,
     DEADLINE_DONE_VERB,
     DEADLINE_LATER_VERB,

@@ -26,7 +26,7 @@ from aiohttp import web
 
 from adapters.teams.actions import TeamChannelLinks, card_actions
 from adapters.teams.adapter import TeamsAdapter
-from adapters.teams.handler_cards import (
+from adapters.teams.cards import (
     HANDLER,
     TEAM,
     case_card,

@@ -3,7 +3,7 @@ handler cards."""
 
 from __future__ import annotations
 
-from adapters.teams.handler_cards import HANDLER, TEAM, card_text, case_card, refusal_card
+from adapters.teams.cards import HANDLER, TEAM, card_text, case_card, refusal_card
 from adapters.teams.keys import channel_reference
 from adapters.teams.runtime import ConversationRateLimiter
 from bot.text.catalogue import say

@@ -14,7 +14,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import func, select
 
 from adapters.http import build_web_app
-from adapters.teams.handler_cards import card_text
+from adapters.teams.cards import card_text
 from bot.app import Weerbaar
 from bot.text.catalogue import say
 from storage.tables import (
