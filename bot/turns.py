@@ -3,7 +3,8 @@
 Per message, in one transaction: resolve who is writing, load the dialog, run the engine,
 store each answer, file and the new position, record the delivery id (a redelivery rolls
 the whole transaction back), and on "verstuur" route the case and queue the notices in
-the outbox.
+the outbox. A card press (`Inbound.action`) takes the same lock, dedupe, transaction and
+apology, and goes to the use case for its verb instead of the dialog.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import datetime, timedelta
 
 import phonenumbers
 
+from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
 from bot.cases.deadlines import handler_command_turn, is_staff
 from bot.cases.submit import submit_report
@@ -29,7 +31,7 @@ from bot.text.catalogue import say
 from dialogs.engine import Context, Engine
 from dialogs.flows.handler_commands import kind_words
 from dialogs.flows.report import REPORT
-from dialogs.messages import ConversationKey, Inbound, Outbound
+from dialogs.messages import CardAction, ConversationKey, Inbound, Outbound
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +131,8 @@ class ReportService:
             return []
 
     async def _in_transaction(self, tx: Tx, inbound: Inbound, now: datetime) -> list[Outbound]:
+        if inbound.action is not None:
+            return await self._action(tx, inbound, inbound.action, now)
         person = await self.resolve(tx, inbound)
         if person is None:
             return self._unknown(inbound.key)
@@ -165,6 +169,22 @@ class ReportService:
             if answered is not None:
                 return answered
         return await self._turn(tx, person, state, inbound, now, claimed)
+
+    # --- card presses and channel commands ------------------------------------------------
+
+    async def _action(
+        self, tx: Tx, inbound: Inbound, action: CardAction, now: datetime
+    ) -> list[Outbound]:
+        """A press on a card (or a channel command): the delivery is recorded first, so a
+        redelivery rolls back before anything is done, then the verb's use case runs
+        (bot/cases/actions.py). Someone not enrolled is answered by the use case too: a
+        press always gets a card back."""
+        person = await self.resolve(tx, inbound)
+        await tx.dialogs.record_inbound(inbound.key.channel, inbound.message_id, now, None, None)
+        context = ActionContext(person, inbound.key, action, self.policy, now)
+        return [await run_action(tx, context)]
+
+    # --- who is writing --------------------------------------------------------------------
 
     async def resolve(self, tx: Tx, inbound: Inbound) -> Person | None:
         """The enrolled person writing; binds a Signal uuid to an enrolled number once."""

@@ -16,23 +16,36 @@ Plain dicts in, plain dicts out; no SDK import, so these are easy to test and to
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
+from bot.cases.actions import (
+    ACKNOWLEDGE_VERB,
+    DEADLINE_DONE_VERB,
+    DEADLINE_LATER_VERB,
+    REASON_FIELD,
+)
+from bot.cases.deadlines import shown
+from bot.cases.notices import (
+    HANDLER,
+    TEAM,
+    Acknowledged,
+    CaseCardRefresh,
+    CaseRouted,
+    Refusal,
+    Reminder,
+    ReminderAnswer,
+    ReminderFacts,
+)
 from bot.text.catalogue import say
-from dialogs.messages import Outbound, Summary
+from dialogs.messages import Notice, Outbound, Summary
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 INVOKE_CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 INVOKE_ERROR_RESPONSE = "application/vnd.microsoft.error"
 CHOICE_FIELD = "choice"  # key of the picked value in Action.Submit data / input id
 MAX_BUTTONS = 5  # more than this and Teams folds buttons into an overflow menu
-
-ACKNOWLEDGE_VERB = "acknowledge"
-DEADLINE_DONE_VERB = "deadline_done"
-DEADLINE_LATER_VERB = "deadline_later"
-REASON_FIELD = "reason"  # id of the reason input on a reminder card's "Later"
-HANDLER = "handler"  # audience: a handler's personal chat
-TEAM = "team"  # audience: an organisation's team channel
 
 _SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 
@@ -156,55 +169,44 @@ def error_response(status: int, code: str, message: str) -> dict[str, object]:
 # --- a case: the handler's and the team channel's card ------------------------------------
 
 
-def _role(role: object) -> str:
-    return say(f"role_{role}") if isinstance(role, str) and role else "-"
-
-
-def _kinds(kinds: object) -> str:
-    if not isinstance(kinds, list) or not kinds:
-        return "-"
-    return ", ".join(say(f"kind_{k}") for k in kinds)
-
-
-def _fact_blocks(facts: dict[str, Any]) -> list[dict[str, object]]:
-    reference = str(facts.get("reference", "-"))
-    serious = bool(facts.get("serious"))
+def _fact_blocks(facts: CaseRouted) -> list[dict[str, object]]:
+    reference = facts.reference
     blocks: list[dict[str, object]] = [
         _text(say("card_title", reference=reference), weight="Bolder", size="Medium"),
         {
             "type": "FactSet",
             "facts": [
                 {"title": say("card_reference"), "value": reference},
-                {"title": say("card_role"), "value": _role(facts.get("role"))},
-                {"title": say("card_org"), "value": str(facts.get("org") or "-")},
-                {"title": say("card_kinds"), "value": _kinds(facts.get("kinds"))},
-                {"title": say("card_when"), "value": str(facts.get("when") or "-")},
+                {
+                    "title": say("card_role"),
+                    "value": say(f"role_{facts.role}") if facts.role else "-",
+                },
+                {"title": say("card_org"), "value": facts.org or "-"},
+                {
+                    "title": say("card_kinds"),
+                    "value": ", ".join(say(f"kind_{k}") for k in facts.kinds) or "-",
+                },
+                {"title": say("card_when"), "value": facts.when or "-"},
                 {
                     "title": say("card_serious"),
-                    "value": say("card_serious_yes") if serious else say("card_serious_no"),
+                    "value": say("card_serious_yes") if facts.serious else say("card_serious_no"),
                 },
             ],
         },
     ]
-    if facts.get("criminal"):
+    if facts.criminal:
         blocks.append(_text(say("card_criminal")))
     blocks.append(_text(say("card_deadlines"), weight="Bolder", spacing="Medium"))
-    deadlines = facts.get("deadlines")
-    if isinstance(deadlines, list) and deadlines:
-        # [{"kind": ..., "task": "...", "due": "...", "done": bool}] (bot/acknowledge.py
-        # `deadline_facts`) when the routing notice carries them
+    if facts.deadlines:
         blocks.append(
             {
                 "type": "FactSet",
                 "facts": [
                     {
-                        "title": str(d.get("due", "")),
-                        "value": say("card_deadline_done", task=d.get("task", ""))
-                        if d.get("done")
-                        else str(d.get("task", "")),
+                        "title": d.due,
+                        "value": say("card_deadline_done", task=d.task) if d.done else d.task,
                     }
-                    for d in deadlines
-                    if isinstance(d, dict)
+                    for d in facts.deadlines
                 ],
             }
         )
@@ -214,23 +216,18 @@ def _fact_blocks(facts: dict[str, Any]) -> list[dict[str, object]]:
 
 
 def case_card(
-    facts: dict[str, Any], audience: str = HANDLER, acknowledged: dict[str, Any] | None = None
+    facts: CaseRouted, audience: str = HANDLER, acknowledged: Acknowledged | None = None
 ) -> dict[str, object]:
-    """The case's card: open with an "In behandeling nemen" button, or who has it since when.
-
-    `acknowledged` is {"by": name, "at_shown": time} once someone took the case in hand;
-    on a team card the name is left out.
-    """
+    """The case's card: open with an "In behandeling nemen" button, or who has it since when
+    (on a team card without the name)."""
     body = _fact_blocks(facts)
     actions: list[dict[str, object]] = []
-    if acknowledged and acknowledged.get("at_shown"):
+    if acknowledged is not None and acknowledged.at_shown:
         if audience == TEAM:
-            status = say("card_acknowledged_team", time=acknowledged["at_shown"])
+            status = say("card_acknowledged_team", time=acknowledged.at_shown)
         else:
             status = say(
-                "card_acknowledged",
-                name=acknowledged.get("by") or "-",
-                time=acknowledged["at_shown"],
+                "card_acknowledged", name=acknowledged.by or "-", time=acknowledged.at_shown
             )
         body.append(_text(status, weight="Bolder", color="Good", spacing="Medium"))
     else:
@@ -240,7 +237,7 @@ def case_card(
                 "type": "Action.Execute",
                 "title": say("card_acknowledge"),
                 "verb": ACKNOWLEDGE_VERB,
-                "data": {"reference": str(facts.get("reference", ""))},
+                "data": {"reference": facts.reference},
                 "style": "positive",
             }
         )
@@ -249,7 +246,7 @@ def case_card(
     return _card(body, actions)
 
 
-def refusal_card(text: str, facts: dict[str, Any] | None = None) -> dict[str, object]:
+def refusal_card(text: str, facts: CaseRouted | None = None) -> dict[str, object]:
     """What someone sees who may not do what they pressed: why, and the case's team facts
     (no names) so the card stays readable. No button: nothing changed."""
     body: list[dict[str, object]] = [
@@ -263,26 +260,6 @@ def refusal_card(text: str, facts: dict[str, Any] | None = None) -> dict[str, ob
 
 # --- reminders: "Gedaan" and "Later" --------------------------------------------------------
 
-# What a reminder card carries in its buttons' data, so that the card can be drawn again
-# after a press without looking anything up: the neutral reminder notice (bot/sweep.py)
-# without its narrative-free text. Only `reference` and `deadline` are acted on.
-REMINDER_FIELDS = (
-    "reference",
-    "deadline",
-    "task",
-    "step",
-    "escalation",
-    "due",
-    "planned",
-    "late",
-    "org",
-)
-
-
-def reminder_data(notice: dict[str, Any]) -> dict[str, object]:
-    """The part of a reminder notice a reminder card's buttons send back."""
-    return {k: notice[k] for k in REMINDER_FIELDS if notice.get(k) is not None}
-
 
 def _title_key(step: str) -> str:
     if step == "reminder":
@@ -292,52 +269,57 @@ def _title_key(step: str) -> str:
     return "reminder_card_title_escalation"
 
 
+def _shown(value: str) -> str:
+    """A reminder's ISO time as handlers read it; a time that came back from a card's
+    buttons was shown already and stays as it is."""
+    try:
+        return shown(datetime.fromisoformat(value)) if value else value
+    except ValueError:
+        return value
+
+
 def reminder_card(
-    notice: dict[str, Any],
+    facts: ReminderFacts,
     status: str | None = None,
     tone: str = "Good",
     actions: bool = True,
 ) -> dict[str, object]:
     """A reminder, overdue notice or escalation step as a card with "Gedaan" and "Later".
 
-    `notice` is the sweep's reminder notice (bot/sweep.py) with its due and planned times
-    already written as Dutch readers read them: reference, task, late and escalation
-    marks, organisation; no name and no narrative. The reason for "Later" is asked in a
-    form that opens under the button. `status` is what a press did, shown in `tone` (an Adaptive
-    Card colour); `actions` False leaves the buttons out (the step is done).
+    The reason for "Later" is asked in a form that opens under the button. `status` is
+    what a press did, shown in `tone` (an Adaptive Card colour); `actions` False leaves
+    the buttons out (the step is done). The buttons send the facts back as shown.
     """
-    reference = str(notice.get("reference") or "-")
-    step = str(notice.get("step") or "reminder")
+    facts = replace(facts, due=_shown(facts.due), planned=_shown(facts.planned))
+    reference = facts.reference or "-"
     body: list[dict[str, object]] = [
         _text(
-            say(_title_key(step), reference=reference),
+            say(_title_key(facts.step), reference=reference),
             weight="Bolder",
             size="Medium",
-            color="Default" if step == "reminder" else "Attention",
+            color="Default" if facts.step == "reminder" else "Attention",
         ),
     ]
-    if notice.get("late"):
-        body.append(
-            _text(say("reminder_late", planned=notice.get("planned") or "-"), color="Warning")
-        )
+    if facts.late:
+        body.append(_text(say("reminder_late", planned=facts.planned or "-"), color="Warning"))
     body.append(
         {
             "type": "FactSet",
             "facts": [
                 {"title": say("card_reference"), "value": reference},
-                {"title": say("card_org"), "value": str(notice.get("org") or "-")},
-                {"title": say("reminder_card_task"), "value": str(notice.get("task") or "-")},
-                {"title": say("reminder_card_due"), "value": str(notice.get("due") or "-")},
+                {"title": say("card_org"), "value": facts.org or "-"},
+                {"title": say("reminder_card_task"), "value": facts.task or "-"},
+                {"title": say("reminder_card_due"), "value": facts.due or "-"},
             ],
         }
     )
-    if notice.get("escalation"):
+    if facts.escalation:
         body.append(_text(say("reminder_card_escalation")))
     if status:
         body.append(_text(status, weight="Bolder", color=tone, spacing="Medium"))
     if not actions:
         return _card(body)
-    data = reminder_data(notice)
+    data = facts.button_data()
     later_form = _card(
         [
             {
@@ -373,6 +355,26 @@ def reminder_card(
             {"type": "Action.ShowCard", "title": say("reminder_card_later"), "card": later_form},
         ],
     )
+
+
+# --- a notice as a card ---------------------------------------------------------------------
+
+
+def notice_card(notice: Notice | None, audience: str = HANDLER) -> dict[str, object] | None:
+    """The card that shows a notice (bot/cases/notices.py) to `audience`, or None for the
+    notices Teams sends as text (with any choices as buttons)."""
+    if isinstance(notice, CaseRouted):
+        return case_card(notice, audience, notice.acknowledged)
+    if isinstance(notice, CaseCardRefresh):
+        return case_card(notice.case, notice.audience, notice.acknowledged)
+    if isinstance(notice, Reminder):
+        return reminder_card(notice.facts)
+    if isinstance(notice, ReminderAnswer):
+        tone = "Good" if notice.good else "Attention"
+        return reminder_card(notice.facts, notice.status, tone, actions=notice.buttons)
+    if isinstance(notice, Refusal):
+        return refusal_card(notice.text, notice.case)
+    return None
 
 
 def card_text(card: dict[str, object]) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.cases.acknowledge import deadline_facts
 from bot.cases.deadlines import schedule_case
+from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
 from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
@@ -113,7 +114,7 @@ async def notify_handlers(
     org_name: str,
     facts: dict[str, Any],
     now: datetime,
-    deadlines: list[dict[str, Any]] | None = None,
+    deadlines: tuple[DeadlineLine, ...] = (),
 ) -> int:
     """Queue a notice for every handler of that function at that organisation.
 
@@ -130,19 +131,18 @@ async def notify_handlers(
         when=facts["when_shown"],
         serious=say("case_routed_serious") if facts["serious"] else "",
     )
-    notice = {
-        "kind": "case_routed",
-        "case_id": case_id,
-        "reference": reference,
-        "role": role,
-        "org": org_name,
-        "kinds": facts["kinds"],
-        "when": facts["when_shown"],
-        "serious": facts["serious"],
-        "criminal": facts["criminal"],
-        "handler_function": handler_function,
-        "deadlines": deadlines or [],
-    }
+    notice = CaseRouted(
+        case_id=case_id,
+        reference=reference,
+        role=role,
+        org=org_name,
+        kinds=tuple(facts["kinds"]),
+        when=facts["when_shown"],
+        serious=facts["serious"],
+        criminal=facts["criminal"],
+        handler_function=handler_function,
+        deadlines=deadlines,
+    ).to_dict()
     queued = 0
     for handler in await tx.people.people_with_role(org_id, handler_function):
         queued += await queue_to(
