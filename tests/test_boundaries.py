@@ -20,6 +20,20 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
+def _calls(path: Path) -> set[str]:
+    """The names of every method or function called in a module (`x.y.transaction()` is
+    "transaction")."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    called: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute):
+                called.add(node.func.attr)
+            elif isinstance(node.func, ast.Name):
+                called.add(node.func.id)
+    return called
+
+
 def test_bot_and_dialogs_import_no_sdk_http_or_sql() -> None:
     offenders = {
         str(p.relative_to(ROOT)): sorted(_imports(p) & set(FORBIDDEN))
@@ -45,3 +59,24 @@ def test_domain_reads_no_clock() -> None:
     for name in ("routing.py", "deadlines.py", "workdays.py", "dates.py"):
         source = (ROOT / "bot" / "domain" / name).read_text(encoding="utf-8")
         assert ".now(" not in source and "today(" not in source and "time.time" not in source
+
+
+def test_adapters_import_no_storage() -> None:
+    """Adapters reach the database only through the ports the app hands them."""
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "adapters").rglob("*.py")
+        if {"storage", "sqlalchemy"} & _imports(p)
+    ]
+    assert offenders == []
+
+
+def test_the_teams_adapter_opens_no_transaction() -> None:
+    """Card presses, references and queued replies go through the core (bot/cases/actions.py,
+    bot/jobs/outbox.py): nothing in adapters/teams/ opens a transaction or touches a
+    repository."""
+    for p in (ROOT / "adapters" / "teams").rglob("*.py"):
+        assert "transaction" not in _calls(p), p.relative_to(ROOT)
+        source = p.read_text(encoding="utf-8")
+        for repository in ("tx.", ".store"):
+            assert repository not in source, (p.relative_to(ROOT), repository)
