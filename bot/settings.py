@@ -10,10 +10,12 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.errors import StartupError
+
 log = logging.getLogger(__name__)
 
 
-class SettingsError(ValueError):
+class SettingsError(StartupError, ValueError):
     """A setting is missing or wrong; the message names it."""
 
 

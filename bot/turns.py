@@ -23,6 +23,7 @@ from bot.domain.evidence import check_files
 from bot.domain.records import DialogState, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.routing import is_reporter_role
+from bot.errors import UserError
 from bot.ports import Duplicate, Store, Tx
 from bot.reference.loader import Helpline
 from bot.text.catalogue import say
@@ -108,6 +109,8 @@ class ReportService:
         async with self._locks.hold(inbound.key):
             try:
                 return await self._handle(inbound)
+            except UserError as refused:
+                return [Outbound(refused.reply)]
             except Exception:
                 # Never the message itself: ids only.
                 log.exception(

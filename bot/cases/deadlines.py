@@ -24,6 +24,7 @@ from bot.domain.reminder_plan import (
     snoozed_steps,
 )
 from bot.domain.routing import SupportRole, deputy_of, is_handler_function
+from bot.errors import UserError
 from bot.ports import Tx
 from bot.text.catalogue import say
 from dialogs.flows.handler_commands import (
@@ -174,7 +175,7 @@ async def _record(
 # --- "Gedaan" and "Later" -------------------------------------------------------------------
 
 
-class ActionError(Exception):
+class ActionError(UserError):
     """A handler action that cannot be applied; the message is the Dutch reply."""
 
 
