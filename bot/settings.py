@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 3978
     sweep_seconds: float = 5.0
+    # At stop (SIGTERM): how long running turns and the last outbox round may take.
+    shutdown_seconds: float = Field(default=20.0, gt=0)
     # Delivery dedupe keys and delivered outbox rows are kept this long (storage/retention.py)
     retention_days: int = Field(default=30, ge=1)
     # Reminders and aftercare check-ins (bot/reminder_plan.py).
