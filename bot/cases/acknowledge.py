@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.cases.notify import ACCOUNT, queue_to
 from bot.domain.records import CaseRecord, Person
@@ -33,6 +32,7 @@ from bot.domain.routing import (
     OrgKind,
     role_fits,
 )
+from bot.domain.zone import AMSTERDAM
 from bot.text.catalogue import say
 from storage import reminders as reminder_rows
 from storage import teams_store
@@ -40,7 +40,6 @@ from storage.repository import Tx
 
 log = logging.getLogger(__name__)
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # The account part of an outbox row per channel; the adapter fills in the real one.
 _MONTHS = (
     "januari",

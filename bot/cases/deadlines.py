@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.cases.acknowledge import AckStatus, acknowledge_case
-from bot.domain.deadlines import AMSTERDAM, CaseFacts, DeadlineKind, deadlines_for
+from bot.domain.deadlines import CaseFacts, DeadlineKind, deadlines_for
 from bot.domain.records import CaseRecord, Person
 from bot.domain.reminder_plan import (
     CHECKIN,
@@ -24,6 +24,7 @@ from bot.domain.reminder_plan import (
     snoozed_steps,
 )
 from bot.domain.routing import SupportRole, deputy_of, is_handler_function
+from bot.domain.zone import AMSTERDAM
 from bot.text.catalogue import say
 from dialogs.flows.handler_commands import (
     Action,

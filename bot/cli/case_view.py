@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.domain.evidence import human_size
 from bot.domain.records import (
@@ -15,15 +14,14 @@ from bot.domain.records import (
     Person,
     PersonRole,
 )
+from bot.domain.zone import AMSTERDAM
 from bot.text.catalogue import say
 from dialogs.engine import Context, Engine
 from dialogs.flows.report import REPORT
 
-_TZ = ZoneInfo("Europe/Amsterdam")
-
 
 def _t(value: datetime | None) -> str:
-    return value.astimezone(_TZ).strftime("%Y-%m-%d %H:%M") if value else "-"
+    return value.astimezone(AMSTERDAM).strftime("%Y-%m-%d %H:%M") if value else "-"
 
 
 def render_case(

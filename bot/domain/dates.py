@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from dateparser.date import DateDataParser
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from bot.domain.zone import AMSTERDAM
+
 FUTURE_SLACK = timedelta(minutes=1)
 
 
@@ -204,7 +204,7 @@ def _dateparser(text: str, now: datetime) -> tuple[datetime, str] | None:
             "PREFER_DATES_FROM": "past",
             "DATE_ORDER": "DMY",
             "RELATIVE_BASE": now.replace(tzinfo=None),
-            "TIMEZONE": "Europe/Amsterdam",
+            "TIMEZONE": AMSTERDAM.key,
             "RETURN_AS_TIMEZONE_AWARE": True,
             "RETURN_TIME_AS_PERIOD": True,
         },

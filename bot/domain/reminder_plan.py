@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.domain.deadlines import AMSTERDAM
 from bot.domain.workdays import is_working_day
+from bot.domain.zone import AMSTERDAM
 
 if TYPE_CHECKING:
     from bot.settings import Settings
