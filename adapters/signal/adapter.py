@@ -56,8 +56,8 @@ from adapters.signal.setup import (
     generated_name,
     make_bot,
 )
-from bot.domain.evidence import human_size
 from bot.text.catalogue import say
+from bot.text.format import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 if TYPE_CHECKING:

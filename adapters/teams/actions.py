@@ -29,12 +29,13 @@ from adapters.teams.handler_cards import (
 from adapters.teams.keys import channel_reference
 from bot.app import Weerbaar
 from bot.cases.acknowledge import AckStatus, acknowledge_case, acknowledged_state
-from bot.cases.deadlines import ActionOutcome, apply_deadline_action, shown, task
+from bot.cases.deadlines import ActionOutcome, apply_deadline_action, task
 from bot.domain.deadlines import DeadlineKind
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.routing import is_handler_function
 from bot.reference.loader import find_organisation
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.flows.handler_commands import Action
 from dialogs.messages import ConversationKey
 from storage import reminders as reminder_rows
@@ -119,7 +120,9 @@ class ReminderCardActions:
         if done is not None:
             return reminder_card(facts, done, "Good", actions=False)
         if outcome.ok and outcome.snoozed_until is not None:
-            status = say("reminder_card_snoozed", until=shown(outcome.snoozed_until), reason=reason)
+            status = say(
+                "reminder_card_snoozed", until=short_moment(outcome.snoozed_until), reason=reason
+            )
             return reminder_card(facts, status, "Good")
         log.info("reminder card action refused verb=%s", verb)
         # Still open (a reason was missing): the buttons stay. Otherwise nothing to press.
@@ -140,7 +143,7 @@ class ReminderCardActions:
                 return say(
                     "reminder_card_done_by",
                     name=deadline.done_by or "-",
-                    time=shown(deadline.done_at),
+                    time=short_moment(deadline.done_at),
                 )
         return outcome.text
 

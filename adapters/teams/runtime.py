@@ -36,8 +36,8 @@ from adapters.teams.handler_cards import (
 from adapters.teams.keys import without_names
 from bot.app import Weerbaar
 from bot.cases.acknowledge import acknowledged_state
-from bot.cases.deadlines import shown
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.messages import ConversationKey, Outbound, as_text
 from storage import teams_store
 from storage.repository import Store
@@ -145,7 +145,7 @@ def reminder_facts(notice: dict[str, Any]) -> dict[str, Any]:
         value = notice.get(field)
         if isinstance(value, str) and value:
             try:
-                facts[field] = shown(datetime.fromisoformat(value))
+                facts[field] = short_moment(datetime.fromisoformat(value))
             except ValueError:
                 facts[field] = value
     return facts

@@ -32,29 +32,13 @@ from bot.domain.routing import (
     OrgKind,
     role_fits,
 )
-from bot.domain.zone import AMSTERDAM
 from bot.text.catalogue import say
+from bot.text.format import moment
 from storage import reminders as reminder_rows
 from storage import teams_store
 from storage.repository import Tx
 
 log = logging.getLogger(__name__)
-
-# The account part of an outbox row per channel; the adapter fills in the real one.
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 # Informed parties (bot/domain.py) as the role an enrolled person holds. Functions not
 # listed (the Minister van BZK) are never enrolled: they are skipped.
@@ -94,12 +78,6 @@ class AckOutcome:
         return self.status is AckStatus.ACKNOWLEDGED
 
 
-def shown_time(at: datetime) -> str:
-    """A moment as a Dutch reader writes it: "25 november 2026, 14:30"."""
-    local = at.astimezone(AMSTERDAM)
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}, {local:%H:%M}"
-
-
 def may_acknowledge(person: Person | None, case: CaseRecord) -> bool:
     """Whether `person` holds the case's handler function at the case's organisation."""
     if person is None or case.org_id is None or case.handler_function is None:
@@ -130,7 +108,7 @@ async def deadline_facts(tx: Tx, case_id: int) -> list[dict[str, Any]]:
         {
             "kind": kind,
             "task": say(f"deadline_{kind}"),
-            "due": shown_time(due),
+            "due": moment(due),
             "done": state == reminder_rows.DONE,
         }
         for kind, due, state in await reminder_rows.deadline_list(tx, case_id)
@@ -151,7 +129,7 @@ def acknowledged_state(by: str | None, at: datetime | None) -> dict[str, Any]:
     return {
         "by": by,
         "at": at.isoformat() if at else None,
-        "at_shown": shown_time(at) if at else None,
+        "at_shown": moment(at) if at else None,
     }
 
 
@@ -189,7 +167,7 @@ async def acknowledge_case(
             "ack_already",
             reference=case.reference,
             name=by or "-",
-            time=shown_time(at) if at else "-",
+            time=moment(at) if at else "-",
         )
         return AckOutcome(AckStatus.ALREADY, case.reference, text, card, by, at)
 
@@ -262,7 +240,7 @@ async def _tell_reporter(tx: Tx, case: CaseRecord, name: str, now: datetime) -> 
     reporter = await tx.person(case.reporter_id)
     if reporter is None:
         return 0
-    text = say("ack_reporter", reference=case.reference, name=name, time=shown_time(now))
+    text = say("ack_reporter", reference=case.reference, name=name, time=moment(now))
     notice = {"kind": "case_acknowledged", "case_id": case.id, "reference": case.reference}
     return await queue_to(
         tx,

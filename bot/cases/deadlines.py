@@ -24,8 +24,8 @@ from bot.domain.reminder_plan import (
     snoozed_steps,
 )
 from bot.domain.routing import SupportRole, deputy_of, is_handler_function
-from bot.domain.zone import AMSTERDAM
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.flows.handler_commands import (
     Action,
     kind_from_word,
@@ -40,13 +40,6 @@ from storage.repository import Tx
 log = logging.getLogger(__name__)
 
 DEFAULT_ACK_HOURS = 4.0
-
-
-def shown(when: datetime) -> str:
-    """A time as handlers read it: "wo 25-11 14:00"."""
-    local = when.astimezone(AMSTERDAM)
-    day = ("ma", "di", "wo", "do", "vr", "za", "zo")[local.weekday()]
-    return f"{day} {local:%d-%m %H:%M}"
 
 
 def task(kind: str) -> str:
@@ -320,7 +313,7 @@ async def apply_deadline_action(
     until = await snooze(tx, case, kind, actor_id, reason.strip(), policy, now)
     return ActionOutcome(
         True,
-        say("action_snoozed", task=task(kind), reference=case.reference, until=shown(until)),
+        say("action_snoozed", task=task(kind), reference=case.reference, until=short_moment(until)),
         case.reference,
         kind.value,
         rows.OPEN,

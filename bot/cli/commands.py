@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
@@ -15,6 +15,7 @@ from bot.domain.deadlines import DeadlineKind
 from bot.domain.routing import ALL_ROLES, is_handler_function, role_fits
 from bot.reference.loader import find_organisation
 from bot.settings import Settings, SettingsError
+from bot.text.format import short_moment, stamp
 from bot.turns import normalise_phone
 from storage import reminders as reminder_rows
 
@@ -187,7 +188,7 @@ async def cases_list(app: Weerbaar, args: argparse.Namespace) -> int:
     if not found:
         print("No cases yet.")
     for case in found:
-        when = case.submitted_at.strftime("%Y-%m-%d %H:%M") if case.submitted_at else "-"
+        when = stamp(case.submitted_at, zone=UTC)
         org_name = case.org.name if case.org else "-"
         print(
             f"{case.reference}  {case.status:12} {when}  {case.role or '-':22} "
@@ -254,7 +255,7 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
         try:
             if args.what == "incident-talk":
                 due = await r.record_incident_talk(tx, case, actor.id, app.policy, now)
-                print(f"{case.reference}: incident talk planned; due {r.shown(due)}.")
+                print(f"{case.reference}: incident talk planned; due {short_moment(due)}.")
             elif args.what == "response":
                 if len(rest) != 1:
                     raise CliError(
@@ -270,7 +271,7 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
                 due = await r.record_measures_end(
                     tx, case, _date(rest[0]), actor.id, app.policy, now
                 )
-                print(f"{case.reference}: recovery talk due {r.shown(due)}.")
+                print(f"{case.reference}: recovery talk due {short_moment(due)}.")
             else:
                 if not rest:
                     raise CliError(

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import math
-
 from bot.text.catalogue import say
+from bot.text.format import human_size
 from dialogs.messages import Attachment
 
 # Evidence people really send: photos, screenshots, voice notes, video, letters, e-mails.
@@ -38,23 +37,6 @@ _REFUSED_ENDINGS = (
     ".htm",
     ".svg",
 )
-
-
-def human_size(size: int, *, round_up: bool = False) -> str:
-    """A size as a person reads it, in Dutch notation: "850 kB", "12 MB", "2,5 MB".
-
-    `round_up` rounds to the next tenth, so that a file just over a limit never reads
-    as equal to that limit.
-    """
-    units = (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024))
-    for unit, factor in units:
-        if size >= factor:
-            value = size / factor
-            tenths = math.ceil(value * 10) if round_up else round(value * 10)
-            if tenths % 10 == 0 or tenths >= 1000:
-                return f"{math.ceil(tenths / 10) if round_up else round(tenths / 10)} {unit}"
-            return f"{tenths // 10},{tenths % 10} {unit}"
-    return f"{size} bytes"
 
 
 def check_files(

@@ -41,7 +41,7 @@ def test_placeholders_are_well_formed() -> None:
 
 
 def test_sizes_read_the_dutch_way_and_never_equal_to_a_limit_they_exceed() -> None:
-    from bot.domain.evidence import human_size
+    from bot.text.format import human_size
 
     assert human_size(300) == "300 bytes"
     assert human_size(850 * 1024) == "850 kB"
