@@ -22,6 +22,7 @@ TEXTS: Final[dict[str, str]] = {
         "Dit soort bestand kan ik niet bewaren ({kind}). Stuur een foto, een "
         "geluidsopname, een pdf of een link."
     ),
+    "file_kind_unknown": "onbekend",
     "message_too_long": (
         "Je bericht is te lang. Ik heb het niet bewaard. Maak het korter dan {limit} "
         "tekens, of stuur het in delen."
