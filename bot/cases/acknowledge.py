@@ -22,16 +22,7 @@ from typing import Any
 
 from bot.cases.notify import ACCOUNT, queue_to
 from bot.domain.records import CaseRecord, Person
-from bot.domain.routing import (
-    BURGEMEESTER,
-    CDK,
-    DIJKGRAAF,
-    GRIFFIER,
-    SECRETARIS,
-    STATENGRIFFIER,
-    OrgKind,
-    role_fits,
-)
+from bot.domain.routing import InformedParty, OrgKind, role_fits
 from bot.text.catalogue import say
 from bot.text.format import moment
 from storage import reminders as reminder_rows
@@ -40,15 +31,15 @@ from storage.repository import Tx
 
 log = logging.getLogger(__name__)
 
-# Informed parties (bot/domain.py) as the role an enrolled person holds. Functions not
-# listed (the Minister van BZK) are never enrolled: they are skipped.
+# Informed parties (bot/domain/routing.py InformedParty) as the role an enrolled person
+# holds. Functions not listed (the Minister van BZK) are never enrolled: they are skipped.
 INFORMED_ROLES: dict[str, str] = {
-    CDK: "commissaris_van_de_koning",
-    STATENGRIFFIER: "statengriffier",
-    GRIFFIER: "griffier",
-    BURGEMEESTER: "burgemeester",
-    SECRETARIS: "secretaris",
-    DIJKGRAAF: "dijkgraaf",
+    InformedParty.CDK: "commissaris_van_de_koning",
+    InformedParty.STATENGRIFFIER: "statengriffier",
+    InformedParty.GRIFFIER: "griffier",
+    InformedParty.BURGEMEESTER: "burgemeester",
+    InformedParty.SECRETARIS: "secretaris",
+    InformedParty.DIJKGRAAF: "dijkgraaf",
 }
 
 

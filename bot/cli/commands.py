@@ -15,6 +15,7 @@ from bot.domain.deadlines import DeadlineKind
 from bot.domain.routing import ALL_ROLES, is_handler_function, role_fits
 from bot.reference.loader import find_organisation
 from bot.settings import Settings, SettingsError
+from bot.text.catalogue import say
 from bot.text.format import short_moment, stamp
 from bot.turns import normalise_phone
 from storage import reminders as reminder_rows
@@ -193,7 +194,7 @@ async def cases_list(app: Weerbaar, args: argparse.Namespace) -> int:
         print(
             f"{case.reference}  {case.status:12} {when}  {case.role or '-':22} "
             f"{org_name:28} -> {case.handler_function or '-'}"
-            f"{'  ERNSTIG' if case.serious else ''}"
+            f"{'  ' + say('cases_list_serious') if case.serious else ''}"
         )
     return 0
 

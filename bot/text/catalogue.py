@@ -200,6 +200,14 @@ TEXTS: Final[dict[str, str]] = {
         "{handler} van {org} handelt je melding af."
     ),
     "informed": "Ook op de hoogte (zonder details): {informed}.",
+    # the informed parties (bot/domain/routing.py InformedParty), as a list reads them
+    "informed_minister_bzk": "Minister van BZK",
+    "informed_cdk": "Commissaris van de Koning",
+    "informed_statengriffier": "statengriffier",
+    "informed_griffier": "griffier",
+    "informed_burgemeester": "burgemeester",
+    "informed_secretaris": "secretaris",
+    "informed_dijkgraaf": "dijkgraaf",
     "next_steps": (
         "Wat nu? Je afhandelaar neemt contact met je op. Binnen 72 uur bespreken jullie "
         "maatregelen tegen de pleger. Bij een strafbaar feit regelt je afhandelaar de "
@@ -221,6 +229,8 @@ TEXTS: Final[dict[str, str]] = {
         "{serious}Open 'weerbaar cases show {reference}' of je kaart in Teams."
     ),
     "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
+    # the mark on a serious case in the operator's `weerbaar cases list`
+    "cases_list_serious": "ERNSTIG",
     # --- role names ---
     "role_commissaris_van_de_koning": "Commissaris van de Koning",
     "role_gedeputeerde": "gedeputeerde",
