@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import logging
-import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from adapters.base import Channel, DeliveryError
+from bot.jobs.backoff import backoff_delay
 from dialogs.messages import Choice, ConversationKey, Outbound
 from storage import outbox as rows
 from storage.repository import Store
 
 log = logging.getLogger(__name__)
 
+FIRST_BACKOFF = 1.0  # seconds before the first retry, doubling from there
 MAX_BACKOFF = 900.0  # seconds: a notice is retried at least every 15 minutes, never dropped
 
 
-def backoff(attempts: int, retry_after: float | None) -> float:
-    """Capped exponential backoff with jitter; a channel's Retry-After wins when longer."""
-    base = min(MAX_BACKOFF, 2.0 ** min(attempts, 12))
-    delay = base * (0.5 + random.random() / 2)
+def retry_delay(attempts: int, retry_after: float | None) -> float:
+    """Seconds until the next try (bot/jobs/backoff.py); a channel's Retry-After wins when
+    longer."""
+    delay = backoff_delay(attempts, base=FIRST_BACKOFF, cap=MAX_BACKOFF)
     return max(delay, retry_after or 0.0)
 
 
@@ -62,7 +63,7 @@ class OutboxWorker:
             try:
                 await channel.send(key, outbound_from(item.payload))
             except DeliveryError as exc:
-                delay = backoff(item.attempts, exc.retry_after)
+                delay = retry_delay(item.attempts, exc.retry_after)
                 log.warning(
                     "outbox delivery failed id=%s channel=%s reason=%s retry_in=%.1fs",
                     item.id,
@@ -81,7 +82,7 @@ class OutboxWorker:
                     await rows.mark_retry(
                         tx,
                         item.id,
-                        self.clock() + timedelta(seconds=backoff(item.attempts, None)),
+                        self.clock() + timedelta(seconds=retry_delay(item.attempts, None)),
                         "unexpected error",
                     )
                 continue
