@@ -17,12 +17,12 @@ from datetime import datetime, timedelta
 import phonenumbers
 
 from bot.cases.aftercare import checkin_turn
-from bot.cases.deadlines import handler_command_turn, is_staff
+from bot.cases.deadlines import handler_command_turn
 from bot.cases.submit import submit_report
 from bot.domain.evidence import Refusal, RefusalKind, check_files
+from bot.domain.permissions import is_reporter, is_staff
 from bot.domain.records import DialogState, Person
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import is_reporter_role
 from bot.reference.loader import Helpline
 from bot.text.catalogue import say
 from bot.text.format import human_size
@@ -147,7 +147,7 @@ class ReportService:
             return self._unknown(inbound.key)
         key = inbound.key
         staff = is_staff(person)
-        reporter = any(is_reporter_role(r.role) for r in person.roles)
+        reporter = is_reporter(person)
         if staff or not reporter:
             await tx.record_inbound(key.channel, inbound.message_id, now, None, None)
             if staff:  # "gedaan REF TAAK" / "later REF TAAK reden" (bot/reminders.py)

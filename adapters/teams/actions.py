@@ -31,8 +31,8 @@ from bot.app import Weerbaar
 from bot.cases.acknowledge import AckStatus, acknowledge_case, acknowledged_state
 from bot.cases.deadlines import ActionOutcome, apply_deadline_action, task
 from bot.domain.deadlines import DeadlineKind
+from bot.domain.permissions import may_link_channel
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import is_handler_function
 from bot.reference.loader import find_organisation
 from bot.text.catalogue import say
 from bot.text.format import short_moment
@@ -199,9 +199,7 @@ class TeamChannelLinks:
             org_id = next(i for i, o in orgs if o.slug == org.slug)
             person_id = await tx.find_person_id("teams", "aad", sender.user)
             person = await tx.person(person_id) if person_id is not None else None
-            if person is None or not any(
-                is_handler_function(r.role) and r.org_id == org_id for r in person.roles
-            ):
+            if not may_link_channel(person, org_id):
                 log.info("team channel link refused org=%s", org.slug)
                 return say("teams_link_refused", org=org.name)
             await teams_store.link_team_channel(tx, org_id, channel_reference(reference))

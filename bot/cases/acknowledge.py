@@ -21,7 +21,8 @@ from enum import StrEnum
 from typing import Any
 
 from bot.cases.notify import ACCOUNT, queue_to
-from bot.domain.records import CaseRecord, Person
+from bot.domain.permissions import may_acknowledge
+from bot.domain.records import CaseRecord
 from bot.domain.routing import InformedParty, OrgKind, role_fits
 from bot.text.catalogue import say
 from bot.text.format import moment
@@ -67,13 +68,6 @@ class AckOutcome:
     @property
     def changed(self) -> bool:
         return self.status is AckStatus.ACKNOWLEDGED
-
-
-def may_acknowledge(person: Person | None, case: CaseRecord) -> bool:
-    """Whether `person` holds the case's handler function at the case's organisation."""
-    if person is None or case.org_id is None or case.handler_function is None:
-        return False
-    return any(r.role == case.handler_function and r.org_id == case.org_id for r in person.roles)
 
 
 def card_facts(case: CaseRecord, when_shown: str) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from bot.cases.acknowledge import AckStatus, acknowledge_case
 from bot.domain.deadlines import CaseFacts, DeadlineKind, deadlines_for
+from bot.domain.permissions import may_act
 from bot.domain.records import CaseRecord, Person
 from bot.domain.reminder_plan import (
     CHECKIN,
@@ -23,7 +24,6 @@ from bot.domain.reminder_plan import (
     deadline_steps,
     snoozed_steps,
 )
-from bot.domain.routing import SupportRole, deputy_of, is_handler_function
 from bot.text.catalogue import say
 from bot.text.format import short_moment
 from dialogs.flows.handler_commands import (
@@ -186,28 +186,6 @@ class ActionOutcome:
     snoozed_until: datetime | None = None
 
 
-def may_act(person: Person, case: CaseRecord) -> bool:
-    """A handler of the case's function at its organisation, their deputy, or the
-    provincial coordinator VPT may mark the case's deadlines."""
-    if case.org_id is None or case.handler_function is None:
-        return False
-    allowed = {case.handler_function, deputy_of(case.handler_function)}
-    return any(
-        (r.org_id == case.org_id and r.role in allowed) or r.role == SupportRole.COORDINATOR_VPT
-        for r in person.roles
-    )
-
-
-def is_staff(person: Person) -> bool:
-    """Someone who works cases (handler, deputy, coordinator), not only a reporter."""
-    return any(
-        is_handler_function(r.role)
-        or r.role.startswith("plaatsvervanger_")
-        or r.role == SupportRole.COORDINATOR_VPT
-        for r in person.roles
-    )
-
-
 async def mark_done(
     tx: Tx, case: CaseRecord, kind: DeadlineKind, actor_id: int, now: datetime
 ) -> bool:
@@ -261,8 +239,9 @@ async def apply_deadline_action(
     """Apply "Gedaan" (done) or "Later" (snooze, with a reason) to a case's deadline.
 
     Channel-neutral: `kind_text` may be a DeadlineKind value ("measures") or the Dutch word
-    of a reminder ("maatregelen"). The actor must be allowed (`may_act`). Never raises for
-    a person's mistake: the outcome's `text` says what went wrong.
+    of a reminder ("maatregelen"). The actor must be allowed (bot/domain/permissions.py
+    `may_act`). Never raises for a person's mistake: the outcome's `text` says what went
+    wrong.
     """
     action = Action(action)
     case = await tx.case_by_reference(reference)

@@ -12,7 +12,8 @@ from pydantic import ValidationError
 from bot.cases.closing import CloseRefused, Response, close_case, record_response
 from bot.cli.demo import seed_demo
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.routing import ALL_ROLES, is_handler_function, role_fits
+from bot.domain.permissions import is_handler, may_act
+from bot.domain.routing import ALL_ROLES, role_fits
 from bot.reference.loader import find_organisation
 from bot.settings import Settings, SettingsError
 from bot.text.catalogue import say
@@ -158,8 +159,7 @@ async def people_list(app: Weerbaar, _args: argparse.Namespace) -> int:
                 if i.channel == "teams" and not i.reachable:
                     label += " (not yet reachable in Teams: never talked to the bot)"
                 ways.append(label)
-            handler = any(is_handler_function(r.role) for r in p.roles)
-            kind = "handler" if handler else "reporter"
+            kind = "handler" if is_handler(p) else "reporter"
             print(f"{p.id:4}  {p.name:28} {kind:9} {roles}  [{', '.join(ways)}]")
     return 0
 
@@ -226,8 +226,6 @@ def _date(text: str) -> date:
 async def _case_and_actor(tx: Tx, reference: str, by: str) -> tuple[CaseRecord, Person]:
     """The submitted case `reference` and the person `by` (an id or a local handle), who
     must be its handler, a deputy or the coordinator VPT."""
-    from bot.cases import deadlines as r
-
     case = await tx.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
         raise CliError(f"No submitted case with reference '{reference}'.")
@@ -235,7 +233,7 @@ async def _case_and_actor(tx: Tx, reference: str, by: str) -> tuple[CaseRecord, 
     actor = await tx.person(actor_id) if actor_id is not None else None
     if actor is None:
         raise CliError(f"No person '{by}' (give a person id or a local handle).")
-    if not r.may_act(actor, case):
+    if not may_act(actor, case):
         raise CliError(
             f"{actor.name} is not a handler, deputy or coordinator VPT for "
             f"{case.reference} ({case.handler_function} at "
