@@ -11,11 +11,12 @@ from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.domain.zone import AMSTERDAM
+from bot.errors import StartupError
 
 log = logging.getLogger(__name__)
 
 
-class SettingsError(ValueError):
+class SettingsError(StartupError, ValueError):
     """A setting is missing or wrong; the message names it."""
 
 

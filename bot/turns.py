@@ -23,6 +23,8 @@ from bot.domain.evidence import Refusal, RefusalKind, check_files
 from bot.domain.permissions import is_reporter, is_staff
 from bot.domain.records import DialogState, Person
 from bot.domain.reminder_plan import ReminderPolicy
+from bot.errors import UserError
+from bot.ports import Duplicate, Store, Tx
 from bot.reference.loader import Helpline
 from bot.text.catalogue import say
 from bot.text.format import human_size
@@ -30,8 +32,6 @@ from dialogs.engine import Context, Engine
 from dialogs.flows.handler_commands import kind_words
 from dialogs.flows.report import REPORT
 from dialogs.messages import ConversationKey, Inbound, Outbound
-from storage.repository import Store, Tx
-from storage.turns import Duplicate
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +121,8 @@ class ReportService:
         async with self._locks.hold(inbound.key):
             try:
                 return await self._handle(inbound)
+            except UserError as refused:
+                return [Outbound(refused.reply)]
             except Exception:
                 # Never the message itself: ids only.
                 log.exception(
@@ -149,7 +151,7 @@ class ReportService:
         staff = is_staff(person)
         reporter = is_reporter(person)
         if staff or not reporter:
-            await tx.record_inbound(key.channel, inbound.message_id, now, None, None)
+            await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
             if staff:  # "gedaan REF TAAK" / "later REF TAAK reden" (bot/reminders.py)
                 done = await handler_command_turn(tx, person, inbound.text, self.policy, now)
                 if done is not None:
@@ -169,10 +171,10 @@ class ReportService:
             claimed = True
         else:
             claimed = False
-        state = await tx.load_state(key) or DialogState()
+        state = await tx.dialogs.load_state(key) or DialogState()
         if state.flow is None and not claimed:
             # No draft open: a reply to a check-in is answered there, not as a new report.
-            await tx.record_inbound(key.channel, inbound.message_id, now, None, None)
+            await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
             claimed = True
             answered = await checkin_turn(tx, person, inbound, self.policy, now)
             if answered is not None:
@@ -185,16 +187,16 @@ class ReportService:
         kind = USER_KIND.get(key.channel)
         if kind is None:
             return None
-        person = await tx.person_for(key.channel, kind, key.user)
+        person = await tx.people.person_for(key.channel, kind, key.user)
         if person is None and key.channel == "signal" and inbound.address:
             phone = normalise_phone(inbound.address)
-            pid = await tx.find_person_id("signal", "phone", phone) if phone else None
+            pid = await tx.people.find_person_id("signal", "phone", phone) if phone else None
             if pid is not None:
-                await tx.add_identity(
+                await tx.people.add_identity(
                     pid, "signal", "uuid", key.user, reference={"account": key.account}
                 )
                 log.info("bound signal uuid to person id=%s", pid)
-                person = await tx.person_for(key.channel, kind, key.user)
+                person = await tx.people.person_for(key.channel, kind, key.user)
         return person
 
     def _unknown(self, key: ConversationKey) -> list[Outbound]:
@@ -236,7 +238,7 @@ class ReportService:
             )
             if not files and not inbound.text.strip():
                 if not claimed:
-                    await tx.record_inbound(
+                    await tx.dialogs.record_inbound(
                         inbound.key.channel, inbound.message_id, now, None, None
                     )
                 return [Outbound(refusal_text(r)) for r in refusals]
@@ -245,7 +247,7 @@ class ReportService:
             edited = await self._edit(tx, person, state, inbound, ctx, now)
             if edited is not None:
                 if not claimed:
-                    await tx.record_inbound(
+                    await tx.dialogs.record_inbound(
                         inbound.key.channel, inbound.message_id, now, None, None
                     )
                 return edited
@@ -262,22 +264,22 @@ class ReportService:
         old_case = state.case_id
         result = self.engine.turn(state, inbound, ctx)
         if result.discard and old_case is not None:
-            await tx.discard_draft(old_case, now, person.id)
+            await tx.cases.discard_draft(old_case, now, person.id)
         if state.flow is not None and state.case_id is None:
-            state.case_id = await tx.create_draft(person.id, inbound.key.channel, now)
+            state.case_id = await tx.cases.create_draft(person.id, inbound.key.channel, now)
         case_id = state.case_id
         if case_id is not None:
-            await tx.clear_answers(case_id, result.cleared)
+            await tx.cases.clear_answers(case_id, result.cleared)
             for field, value in result.set_answers.items():
-                await tx.set_answer(case_id, field, value, now)
+                await tx.dialogs.set_answer(case_id, field, value, now)
             for file in result.files:
-                await tx.add_evidence(case_id, file, now)
+                await tx.cases.add_evidence(case_id, file, now)
             if result.answered and claimed:
-                await tx.note_inbound_answer(
+                await tx.dialogs.note_inbound_answer(
                     inbound.key.channel, inbound.message_id, case_id, result.answered
                 )
         if not claimed:
-            await tx.record_inbound(
+            await tx.dialogs.record_inbound(
                 inbound.key.channel,
                 inbound.message_id,
                 now,
@@ -290,7 +292,7 @@ class ReportService:
                 tx, person, case_id, state.answers, self.helplines, now, self.policy
             )
             state = DialogState()
-        await tx.save_state(inbound.key, person.id, state, now)
+        await tx.dialogs.save_state(inbound.key, person.id, state, now)
         return replies
 
     async def _edit(
@@ -304,13 +306,13 @@ class ReportService:
     ) -> list[Outbound] | None:
         """An edited message replaces the answer it gave, while that report is open."""
         assert inbound.replaces is not None
-        found = await tx.inbound_answer(inbound.key.channel, inbound.replaces)
+        found = await tx.dialogs.inbound_answer(inbound.key.channel, inbound.replaces)
         if found is None or state.case_id != found[0]:
             return None
         case_id, field = found
         result = self.engine.replace_answer(field, inbound, state, ctx)
-        await tx.clear_answers(case_id, result.cleared)
+        await tx.cases.clear_answers(case_id, result.cleared)
         for name, value in result.set_answers.items():
-            await tx.set_answer(case_id, name, value, now)
-        await tx.save_state(inbound.key, person.id, state, now)
+            await tx.dialogs.set_answer(case_id, name, value, now)
+        await tx.dialogs.save_state(inbound.key, person.id, state, now)
         return result.replies

@@ -79,7 +79,7 @@ async def make_app(tmp_path: Path, clock: FakeClock) -> AsyncIterator[AppFactory
         made.append(app)
         if demo:
             async with app.store.transaction() as tx:
-                if await tx.find_person_id("local", "handle", "anna") is None:
+                if await tx.people.find_person_id("local", "handle", "anna") is None:
                     await seed_demo(tx, clock())
         return app
 

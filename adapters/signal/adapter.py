@@ -45,7 +45,6 @@ from signalbot import (
     parse,
 )
 
-from adapters.base import DeliveryError, TurnHandler
 from adapters.signal.api import SignalRestApi
 from adapters.signal.render import render, split_text
 from adapters.signal.setup import (
@@ -56,12 +55,13 @@ from adapters.signal.setup import (
     make_bot,
 )
 from bot.jobs.backoff import backoff_delay
+from bot.ports import DeliveryError, TurnHandler
 from bot.text.catalogue import say
 from bot.text.format import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 if TYPE_CHECKING:
-    from storage.leader import LeaderLock
+    from bot.ports import LeaderLock
 
 log = logging.getLogger(__name__)
 

@@ -7,11 +7,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from adapters.base import Channel, DeliveryError
 from bot.jobs.backoff import backoff_delay
+from bot.ports import Channel, DeliveryError, Store
 from dialogs.messages import Choice, ConversationKey, Outbound
-from storage import outbox as rows
-from storage.repository import Store
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +53,7 @@ class OutboxWorker:
         if not self.channels:
             return 0
         async with self.store.transaction() as tx:
-            due = await rows.claim_due(tx, self.clock(), list(self.channels), self.batch)
+            due = await tx.outbox.claim_due(self.clock(), list(self.channels), self.batch)
         sent = 0
         for item in due:
             channel = self.channels[item.channel]
@@ -72,21 +70,20 @@ class OutboxWorker:
                     delay,
                 )
                 async with self.store.transaction() as tx:
-                    await rows.mark_retry(
-                        tx, item.id, self.clock() + timedelta(seconds=delay), exc.reason
+                    await tx.outbox.mark_retry(
+                        item.id, self.clock() + timedelta(seconds=delay), exc.reason
                     )
                 continue
             except Exception:
                 log.exception("outbox delivery crashed id=%s channel=%s", item.id, item.channel)
                 async with self.store.transaction() as tx:
-                    await rows.mark_retry(
-                        tx,
+                    await tx.outbox.mark_retry(
                         item.id,
                         self.clock() + timedelta(seconds=retry_delay(item.attempts, None)),
                         "unexpected error",
                     )
                 continue
             async with self.store.transaction() as tx:
-                await rows.mark_sent(tx, item.id, self.clock())
+                await tx.outbox.mark_sent(item.id, self.clock())
             sent += 1
         return sent
