@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.domain.zone import AMSTERDAM
 from bot.errors import StartupError
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,9 @@ class Settings(BaseSettings):
     )
     # "id:base64key[,id:base64key...]": the first encrypts, all decrypt (rotation).
     encryption_keys: SecretStr | None = None
-    timezone: str = "Europe/Amsterdam"
+    # The zone of the system clock and the scheduler. The rules always work in Amsterdam
+    # time (bot/domain/zone.py says why); this only defaults to the same name.
+    timezone: str = AMSTERDAM.key
     max_message_chars: int = 4000
     max_file_bytes: int = 20 * 1024 * 1024
     organisations_file: Path | None = None

@@ -29,14 +29,15 @@ from adapters.teams.handler_cards import (
 from adapters.teams.keys import channel_reference
 from bot.app import Weerbaar
 from bot.cases.acknowledge import AckStatus, acknowledge_case, acknowledged_state
-from bot.cases.deadlines import ActionOutcome, apply_deadline_action, shown, task
+from bot.cases.deadlines import ActionOutcome, apply_deadline_action, task
 from bot.domain.deadlines import DeadlineKind
+from bot.domain.permissions import may_link_channel
 from bot.domain.records import DeadlineState
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import is_handler_function
 from bot.ports import Store, Tx
 from bot.reference.loader import find_organisation
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.flows.handler_commands import Action
 from dialogs.messages import ConversationKey
 
@@ -118,7 +119,9 @@ class ReminderCardActions:
         if done is not None:
             return reminder_card(facts, done, "Good", actions=False)
         if outcome.ok and outcome.snoozed_until is not None:
-            status = say("reminder_card_snoozed", until=shown(outcome.snoozed_until), reason=reason)
+            status = say(
+                "reminder_card_snoozed", until=short_moment(outcome.snoozed_until), reason=reason
+            )
             return reminder_card(facts, status, "Good")
         log.info("reminder card action refused verb=%s", verb)
         # Still open (a reason was missing): the buttons stay. Otherwise nothing to press.
@@ -139,7 +142,7 @@ class ReminderCardActions:
                 return say(
                     "reminder_card_done_by",
                     name=deadline.done_by or "-",
-                    time=shown(deadline.done_at),
+                    time=short_moment(deadline.done_at),
                 )
         return outcome.text
 
@@ -195,9 +198,7 @@ class TeamChannelLinks:
             org_id = next(i for i, o in orgs if o.slug == org.slug)
             person_id = await tx.people.find_person_id("teams", "aad", sender.user)
             person = await tx.people.person(person_id) if person_id is not None else None
-            if person is None or not any(
-                is_handler_function(r.role) and r.org_id == org_id for r in person.roles
-            ):
+            if not may_link_channel(person, org_id):
                 log.info("team channel link refused org=%s", org.slug)
                 return say("teams_link_refused", org=org.name)
             await tx.conversations.link_team_channel(org_id, channel_reference(reference))

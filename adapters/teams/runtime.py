@@ -35,10 +35,10 @@ from adapters.teams.handler_cards import (
 from adapters.teams.keys import without_names
 from bot.app import Weerbaar
 from bot.cases.acknowledge import acknowledged_state
-from bot.cases.deadlines import shown
 from bot.domain.records import TEAM_RECIPIENT_PREFIX
 from bot.ports import DeliveryError, Store
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.messages import ConversationKey, Outbound, as_text
 
 log = logging.getLogger(__name__)
@@ -146,7 +146,7 @@ def reminder_facts(notice: dict[str, Any]) -> dict[str, Any]:
         value = notice.get(field)
         if isinstance(value, str) and value:
             try:
-                facts[field] = shown(datetime.fromisoformat(value))
+                facts[field] = short_moment(datetime.fromisoformat(value))
             except ValueError:
                 facts[field] = value
     return facts

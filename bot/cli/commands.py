@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
@@ -12,10 +12,13 @@ from pydantic import ValidationError
 from bot.cases.closing import CloseRefused, Response, close_case, record_response
 from bot.cli.demo import seed_demo
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.routing import ALL_ROLES, is_handler_function, role_fits
+from bot.domain.permissions import is_handler, may_act
+from bot.domain.routing import ALL_ROLES, role_fits
 from bot.errors import OperatorError
 from bot.reference.loader import find_organisation
 from bot.settings import Settings, SettingsError
+from bot.text.catalogue import say
+from bot.text.format import short_moment, stamp
 from bot.turns import normalise_phone
 
 if TYPE_CHECKING:
@@ -152,8 +155,7 @@ async def people_list(app: Weerbaar, _args: argparse.Namespace) -> int:
                 if i.channel == "teams" and not i.reachable:
                     label += " (not yet reachable in Teams: never talked to the bot)"
                 ways.append(label)
-            handler = any(is_handler_function(r.role) for r in p.roles)
-            kind = "handler" if handler else "reporter"
+            kind = "handler" if is_handler(p) else "reporter"
             print(f"{p.id:4}  {p.name:28} {kind:9} {roles}  [{', '.join(ways)}]")
     return 0
 
@@ -183,12 +185,12 @@ async def cases_list(app: Weerbaar, args: argparse.Namespace) -> int:
     if not found:
         print("No cases yet.")
     for case in found:
-        when = case.submitted_at.strftime("%Y-%m-%d %H:%M") if case.submitted_at else "-"
+        when = stamp(case.submitted_at, zone=UTC)
         org_name = case.org.name if case.org else "-"
         print(
             f"{case.reference}  {case.status:12} {when}  {case.role or '-':22} "
             f"{org_name:28} -> {case.handler_function or '-'}"
-            f"{'  ERNSTIG' if case.serious else ''}"
+            f"{'  ' + say('cases_list_serious') if case.serious else ''}"
         )
     return 0
 
@@ -220,8 +222,6 @@ def _date(text: str) -> date:
 async def _case_and_actor(tx: Tx, reference: str, by: str) -> tuple[CaseRecord, Person]:
     """The submitted case `reference` and the person `by` (an id or a local handle), who
     must be its handler, a deputy or the coordinator VPT."""
-    from bot.cases import deadlines as r
-
     case = await tx.cases.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
         raise OperatorError(f"No submitted case with reference '{reference}'.")
@@ -229,7 +229,7 @@ async def _case_and_actor(tx: Tx, reference: str, by: str) -> tuple[CaseRecord, 
     actor = await tx.people.person(actor_id) if actor_id is not None else None
     if actor is None:
         raise OperatorError(f"No person '{by}' (give a person id or a local handle).")
-    if not r.may_act(actor, case):
+    if not may_act(actor, case):
         raise OperatorError(
             f"{actor.name} is not a handler, deputy or coordinator VPT for "
             f"{case.reference} ({case.handler_function} at "
@@ -250,7 +250,7 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
         try:
             if args.what == "incident-talk":
                 due = await r.record_incident_talk(tx, case, actor.id, app.policy, now)
-                print(f"{case.reference}: incident talk planned; due {r.shown(due)}.")
+                print(f"{case.reference}: incident talk planned; due {short_moment(due)}.")
             elif args.what == "response":
                 if len(rest) != 1:
                     raise OperatorError(
@@ -268,7 +268,7 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
                 due = await r.record_measures_end(
                     tx, case, _date(rest[0]), actor.id, app.policy, now
                 )
-                print(f"{case.reference}: recovery talk due {r.shown(due)}.")
+                print(f"{case.reference}: recovery talk due {short_moment(due)}.")
             else:
                 if not rest:
                     raise OperatorError(
