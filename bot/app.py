@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import logsafe, ports
@@ -32,6 +32,19 @@ def system_clock(tz: ZoneInfo) -> Callable[[], datetime]:
     return now
 
 
+def reminder_policy(settings: Settings) -> ReminderPolicy:
+    """The reminder and check-in settings as the plain values the pure planner takes."""
+    return ReminderPolicy(
+        reminder_fraction=settings.reminder_fraction,
+        escalation_delays=tuple(timedelta(hours=h) for h in settings.escalation_delays_hours),
+        snooze=timedelta(hours=settings.snooze_hours),
+        checkin_days=tuple(settings.checkin_days),
+        checkin_time=time(settings.checkin_hour, 0),
+        checkin_open=timedelta(hours=settings.checkin_open_hours),
+        late_after=timedelta(seconds=settings.late_after_seconds),
+    )
+
+
 class Weerbaar:
     """Everything one running bot needs, with one lifecycle."""
 
@@ -47,7 +60,7 @@ class Weerbaar:
         self.store: ports.Store = Store(db)
         self.clock = clock
         self.helplines = helplines
-        self.policy = ReminderPolicy.from_settings(settings)
+        self.policy = reminder_policy(settings)
         self.service = ReportService(
             self.store,
             helplines,

@@ -19,15 +19,17 @@ import phonenumbers
 
 from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
-from bot.cases.deadlines import handler_command_turn, is_staff
+from bot.cases.deadlines import handler_command_turn
 from bot.cases.submit import submit_report
-from bot.domain.evidence import check_files
+from bot.domain.evidence import Refusal, RefusalKind, check_files
+from bot.domain.permissions import is_reporter, is_staff
 from bot.domain.records import DialogState, Person
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import is_reporter_role
+from bot.errors import UserError
 from bot.ports import Duplicate, Store, Tx
 from bot.reference.loader import Helpline
 from bot.text.catalogue import say
+from bot.text.format import human_size
 from dialogs.engine import Context, Engine
 from dialogs.flows.handler_commands import kind_words
 from dialogs.flows.report import REPORT
@@ -51,6 +53,17 @@ def normalise_phone(number: str, region: str = "NL") -> str | None:
     if not phonenumbers.is_valid_number(parsed):
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """The Dutch reply for a file that was not kept (bot/domain/evidence.py)."""
+    if refusal.kind is RefusalKind.TOO_LARGE:
+        return say(
+            "file_too_large",
+            size=human_size(refusal.size, round_up=True),
+            limit=human_size(refusal.limit),
+        )
+    return say("file_not_accepted", kind=refusal.content_type or say("file_kind_unknown"))
 
 
 class KeyedLocks:
@@ -110,6 +123,8 @@ class ReportService:
         async with self._locks.hold(inbound.key):
             try:
                 return await self._handle(inbound)
+            except UserError as refused:
+                return [Outbound(refused.reply)]
             except Exception:
                 # Never the message itself: ids only.
                 log.exception(
@@ -138,7 +153,7 @@ class ReportService:
             return self._unknown(inbound.key)
         key = inbound.key
         staff = is_staff(person)
-        reporter = any(is_reporter_role(r.role) for r in person.roles)
+        reporter = is_reporter(person)
         if staff or not reporter:
             await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
             if staff:  # "gedaan REF TAAK" / "later REF TAAK reden" (bot/reminders.py)
@@ -246,7 +261,7 @@ class ReportService:
                     await tx.dialogs.record_inbound(
                         inbound.key.channel, inbound.message_id, now, None, None
                     )
-                return [Outbound(r) for r in refusals]
+                return [Outbound(refusal_text(r)) for r in refusals]
 
         if inbound.replaces is not None:
             edited = await self._edit(tx, person, state, inbound, ctx, now)
@@ -291,7 +306,7 @@ class ReportService:
                 case_id if result.answered else None,
                 result.answered,
             )
-        replies = [Outbound(r) for r in refusals] + result.replies
+        replies = [Outbound(refusal_text(r)) for r in refusals] + result.replies
         if result.submit and case_id is not None:
             replies += await submit_report(
                 tx, person, case_id, state.answers, self.helplines, now, self.policy

@@ -60,9 +60,9 @@ from adapters.teams.sdk import (
     stale_openid_metadata,
 )
 from adapters.teams.wire import message_content, post_reply, well_formed
-from bot.domain.evidence import human_size
 from bot.ports import ConversationReferences, DeliveryError, Receipt, ReplyQueue, TurnHandler
 from bot.text.catalogue import say
+from bot.text.format import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 log = logging.getLogger(__name__)

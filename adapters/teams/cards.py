@@ -26,7 +26,6 @@ from bot.cases.actions import (
     DEADLINE_LATER_VERB,
     REASON_FIELD,
 )
-from bot.cases.deadlines import shown
 from bot.cases.notices import (
     HANDLER,
     TEAM,
@@ -39,6 +38,7 @@ from bot.cases.notices import (
     ReminderFacts,
 )
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.messages import Notice, Outbound, Summary
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
@@ -273,7 +273,7 @@ def _shown(value: str) -> str:
     """A reminder's ISO time as handlers read it; a time that came back from a card's
     buttons was shown already and stays as it is."""
     try:
-        return shown(datetime.fromisoformat(value)) if value else value
+        return short_moment(datetime.fromisoformat(value)) if value else value
     except ValueError:
         return value
 

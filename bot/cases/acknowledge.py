@@ -18,7 +18,6 @@ import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from bot.cases.notices import (
     Acknowledged,
@@ -30,48 +29,24 @@ from bot.cases.notices import (
 )
 from bot.cases.notify import ACCOUNT, queue_to
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.records import CaseRecord, DeadlineState, EventKind, Person
-from bot.domain.routing import (
-    BURGEMEESTER,
-    CDK,
-    DIJKGRAAF,
-    GRIFFIER,
-    SECRETARIS,
-    STATENGRIFFIER,
-    OrgKind,
-    role_fits,
-)
+from bot.domain.permissions import may_acknowledge
+from bot.domain.records import CaseRecord, DeadlineState, EventKind
+from bot.domain.routing import InformedParty, OrgKind, role_fits
 from bot.ports import Tx
 from bot.text.catalogue import say
+from bot.text.format import moment
 
 log = logging.getLogger(__name__)
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-# The account part of an outbox row per channel; the adapter fills in the real one.
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-# Informed parties (bot/domain.py) as the role an enrolled person holds. Functions not
-# listed (the Minister van BZK) are never enrolled: they are skipped.
+# Informed parties (bot/domain/routing.py InformedParty) as the role an enrolled person
+# holds. Functions not listed (the Minister van BZK) are never enrolled: they are skipped.
 INFORMED_ROLES: dict[str, str] = {
-    CDK: "commissaris_van_de_koning",
-    STATENGRIFFIER: "statengriffier",
-    GRIFFIER: "griffier",
-    BURGEMEESTER: "burgemeester",
-    SECRETARIS: "secretaris",
-    DIJKGRAAF: "dijkgraaf",
+    InformedParty.CDK: "commissaris_van_de_koning",
+    InformedParty.STATENGRIFFIER: "statengriffier",
+    InformedParty.GRIFFIER: "griffier",
+    InformedParty.BURGEMEESTER: "burgemeester",
+    InformedParty.SECRETARIS: "secretaris",
+    InformedParty.DIJKGRAAF: "dijkgraaf",
 }
 
 
@@ -101,19 +76,6 @@ class AckOutcome:
         return self.status is AckStatus.ACKNOWLEDGED
 
 
-def shown_time(at: datetime) -> str:
-    """A moment as a Dutch reader writes it: "25 november 2026, 14:30"."""
-    local = at.astimezone(AMSTERDAM)
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}, {local:%H:%M}"
-
-
-def may_acknowledge(person: Person | None, case: CaseRecord) -> bool:
-    """Whether `person` holds the case's handler function at the case's organisation."""
-    if person is None or case.org_id is None or case.handler_function is None:
-        return False
-    return any(r.role == case.handler_function and r.org_id == case.org_id for r in person.roles)
-
-
 def card_facts(
     case: CaseRecord, when_shown: str, deadlines: tuple[DeadlineLine, ...] = ()
 ) -> CaseRouted:
@@ -138,7 +100,7 @@ async def deadline_facts(tx: Tx, case_id: int) -> tuple[DeadlineLine, ...]:
         DeadlineLine(
             kind=kind,
             task=say(f"deadline_{kind}"),
-            due=shown_time(due),
+            due=moment(due),
             done=state == DeadlineState.DONE,
         )
         for kind, due, state in await tx.deadlines.deadline_list(case_id)
@@ -154,7 +116,7 @@ async def case_card(tx: Tx, case: CaseRecord) -> CaseRouted:
 def acknowledged_state(by: str | None, at: datetime | None) -> Acknowledged:
     """What a card says of who has the case since when."""
     return Acknowledged(
-        by=by, at=at.isoformat() if at else None, at_shown=shown_time(at) if at else None
+        by=by, at=at.isoformat() if at else None, at_shown=moment(at) if at else None
     )
 
 
@@ -192,7 +154,7 @@ async def acknowledge_case(
             "ack_already",
             reference=case.reference,
             name=by or "-",
-            time=shown_time(at) if at else "-",
+            time=moment(at) if at else "-",
         )
         return AckOutcome(AckStatus.ALREADY, case.reference, text, card, by, at)
 
@@ -260,7 +222,7 @@ async def _tell_reporter(tx: Tx, case: CaseRecord, name: str, now: datetime) -> 
     reporter = await tx.people.person(case.reporter_id)
     if reporter is None:
         return 0
-    text = say("ack_reporter", reference=case.reference, name=name, time=shown_time(now))
+    text = say("ack_reporter", reference=case.reference, name=name, time=moment(now))
     notice = CaseAcknowledged(case.id, case.reference)
     return await queue_to(
         tx,

@@ -21,15 +21,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.cases.acknowledge import AckStatus, acknowledge_case, acknowledged_state
-from bot.cases.deadlines import ActionOutcome, apply_deadline_action, shown, task
+from bot.cases.deadlines import ActionOutcome, apply_deadline_action, task
 from bot.cases.notices import HANDLER, CaseCardRefresh, Refusal, ReminderAnswer, ReminderFacts
 from bot.domain.deadlines import DeadlineKind
+from bot.domain.permissions import may_link_channel
 from bot.domain.records import DeadlineState, Person
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import is_handler_function
 from bot.ports import Tx
 from bot.reference.loader import find_organisation
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.flows.handler_commands import Action
 from dialogs.messages import CardAction, ConversationKey, Outbound
 
@@ -103,7 +104,9 @@ async def deadline_press(tx: Tx, ctx: ActionContext) -> Outbound:
     if done is not None:
         answer = ReminderAnswer(facts, done, good=True, buttons=False)
     elif outcome.ok and outcome.snoozed_until is not None:
-        status = say("reminder_card_snoozed", until=shown(outcome.snoozed_until), reason=reason)
+        status = say(
+            "reminder_card_snoozed", until=short_moment(outcome.snoozed_until), reason=reason
+        )
         answer = ReminderAnswer(facts, status, good=True, buttons=True)
     else:
         log.info("reminder card action refused verb=%s", ctx.action.verb)
@@ -125,7 +128,9 @@ async def _done_line(tx: Tx, outcome: ActionOutcome) -> str | None:
     for deadline in await tx.deadlines.deadlines(case.id):
         if deadline.kind == outcome.kind and deadline.done_at is not None:
             return say(
-                "reminder_card_done_by", name=deadline.done_by or "-", time=shown(deadline.done_at)
+                "reminder_card_done_by",
+                name=deadline.done_by or "-",
+                time=short_moment(deadline.done_at),
             )
     return outcome.text
 
@@ -139,9 +144,7 @@ async def link_team_channel(tx: Tx, ctx: ActionContext) -> Outbound:
     if org is None or not isinstance(reference, dict):
         return Outbound(say("teams_link_unknown_org", text=wanted))
     org_id = next(i for i, o in orgs if o.slug == org.slug)
-    if ctx.person is None or not any(
-        is_handler_function(r.role) and r.org_id == org_id for r in ctx.person.roles
-    ):
+    if not may_link_channel(ctx.person, org_id):
         log.info("team channel link refused org=%s", org.slug)
         return Outbound(say("teams_link_refused", org=org.name))
     await tx.conversations.link_team_channel(org_id, reference)

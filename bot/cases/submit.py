@@ -12,7 +12,7 @@ from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
 from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import ReporterRole, route_case
+from bot.domain.routing import InformedParty, ReporterRole, route_case
 from bot.ports import Tx
 from bot.reference.loader import Helpline, helplines_for
 from bot.text.catalogue import say
@@ -36,6 +36,11 @@ def case_facts(answers: dict[str, Any]) -> dict[str, Any]:
 
 def handler_title(function: str) -> str:
     return say(f"role_{function}")
+
+
+def informed_name(party: str) -> str:
+    """How an informed party (a stored `InformedParty` value) reads: "Minister van BZK"."""
+    return say(f"informed_{InformedParty(party).name.lower()}")
 
 
 async def submit_report(
@@ -92,7 +97,9 @@ async def submit_report(
         )
     ]
     if route.informed:
-        replies.append(Outbound(say("informed", informed=", ".join(route.informed))))
+        replies.append(
+            Outbound(say("informed", informed=", ".join(informed_name(p) for p in route.informed)))
+        )
     replies.append(Outbound(say("next_steps")))
     replies.append(Outbound(say("home_address")))
     lines = [

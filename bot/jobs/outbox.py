@@ -10,7 +10,6 @@ not deliver, queued as text).
 from __future__ import annotations
 
 import logging
-import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,19 +17,21 @@ from typing import Any
 from bot.cases.case_cards import record_sent, shows_a_case_card, up_to_date
 from bot.cases.notices import notice_from_dict
 from bot.domain.records import TEAM_RECIPIENT_PREFIX
+from bot.jobs.backoff import backoff_delay
 from bot.ports import Channel, DeliveryError, Store
 from bot.turns import USER_KIND
 from dialogs.messages import Choice, ConversationKey, Outbound, as_text
 
 log = logging.getLogger(__name__)
 
+FIRST_BACKOFF = 1.0  # seconds before the first retry, doubling from there
 MAX_BACKOFF = 900.0  # seconds: a notice is retried at least every 15 minutes, never dropped
 
 
-def backoff(attempts: int, retry_after: float | None) -> float:
-    """Capped exponential backoff with jitter; a channel's Retry-After wins when longer."""
-    base = min(MAX_BACKOFF, 2.0 ** min(attempts, 12))
-    delay = base * (0.5 + random.random() / 2)
+def retry_delay(attempts: int, retry_after: float | None) -> float:
+    """Seconds until the next try (bot/jobs/backoff.py); a channel's Retry-After wins when
+    longer."""
+    delay = backoff_delay(attempts, base=FIRST_BACKOFF, cap=MAX_BACKOFF)
     return max(delay, retry_after or 0.0)
 
 
@@ -79,7 +80,7 @@ class OutboxWorker:
                         message = await up_to_date(tx, message)
                 receipt = await channel.send(key, message)
             except DeliveryError as exc:
-                delay = backoff(item.attempts, exc.retry_after)
+                delay = retry_delay(item.attempts, exc.retry_after)
                 log.warning(
                     "outbox delivery failed id=%s channel=%s reason=%s retry_in=%.1fs",
                     item.id,
@@ -97,7 +98,7 @@ class OutboxWorker:
                 async with self.store.transaction() as tx:
                     await tx.outbox.mark_retry(
                         item.id,
-                        self.clock() + timedelta(seconds=backoff(item.attempts, None)),
+                        self.clock() + timedelta(seconds=retry_delay(item.attempts, None)),
                         "unexpected error",
                     )
                 continue

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.cases.deadlines import shown, task
+from bot.cases.deadlines import task
 from bot.cases.notices import Checkin, Reminder, ReminderFacts
 from bot.cases.notify import queue_to
 from bot.domain.records import DueReminder, EventKind, Person, ReminderState
@@ -34,6 +34,7 @@ from bot.domain.routing import SupportRole, deputy_of
 from bot.ports import Store, Tx
 from bot.reference.loader import Helpline, helplines_for
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.flows.checkin import choices as checkin_choices
 from dialogs.flows.handler_commands import kind_word
 
@@ -71,7 +72,7 @@ class _People:
 
 
 def reminder_text(item: DueReminder, late: bool) -> str:
-    due = shown(item.deadline_due or item.due_at)
+    due = short_moment(item.deadline_due or item.due_at)
     org = item.org_name or "-"
     if item.step == REMINDER:
         body = say(
@@ -92,7 +93,7 @@ def reminder_text(item: DueReminder, late: bool) -> str:
         )
     parts = [body, say("reminder_actions", reference=item.reference, word=kind_word(item.kind))]
     if late:
-        parts.insert(0, say("reminder_late", planned=shown(item.due_at)))
+        parts.insert(0, say("reminder_late", planned=short_moment(item.due_at)))
     return "\n".join(parts)
 
 
