@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.domain.records import DialogState, Person
+from bot.text import vocabulary
 from bot.text.catalogue import say
 from dialogs.messages import Attachment, Choice, Inbound, Outbound, Summary, SummaryRow
 
@@ -123,29 +124,11 @@ class TurnResult:
     answered: str | None = None  # the step this message answered (for later edits)
 
 
-# --- words -------------------------------------------------------------------------------
-
-_WORDS: dict[str, frozenset[str]] = {
-    "stop": frozenset({"stop", "stoppen", "pauze", "later"}),
-    "help": frozenset({"help", "hulp", "?", "menu"}),
-    "back": frozenset({"terug", "vorige", "back"}),
-    "why": frozenset({"waarom", "waarom?", "waarom vraag je dit", "waarom vraag je dit?"}),
-    "skip": frozenset({"overslaan", "sla over", "skip", "weet ik niet", "weet niet", "-"}),
-    "send": frozenset({"verstuur", "versturen", "verzenden", "verzend", "klaar", "ok"}),
-    "resume": frozenset({"verder", "doorgaan", "ga verder", "ja"}),
-    "restart": frozenset({"opnieuw", "weggooien", "nieuw", "nieuwe melding"}),
-}
-
-
 def normalise(text: str) -> str:
     return " ".join(text.strip().lower().split()).rstrip(".!")
 
 
-def is_word(text: str, kind: str) -> bool:
-    return normalise(text) in _WORDS[kind]
-
-
-_EDIT = re.compile(r"^(?:wijzig|wijzigen|aanpassen|verander)\s*(\d{1,2})$")
+_EDIT = re.compile(rf"^(?:{'|'.join(map(re.escape, vocabulary.EDIT_WORDS))})\s*(\d{{1,2}})$")
 
 
 class Engine:
@@ -246,7 +229,7 @@ class Engine:
                 )
                 result.replies.append(self.prompt(step.id, ctx))
                 return result
-        if step.skippable and is_word(text, "skip") and not inbound.attachments:
+        if step.skippable and text in vocabulary.SKIP_WORDS and not inbound.attachments:
             parsed: Parsed = Accept(None)
         else:
             parsed = step.parse(inbound, ctx)
@@ -255,16 +238,16 @@ class Engine:
 
     def _command(self, text: str, state: DialogState, ctx: Context, result: TurnResult) -> bool:
         step_id = state.step or REVIEW
-        if text in _WORDS["stop"]:
+        if text in vocabulary.STOP_WORDS:
             state.paused = True
             result.replies.append(Outbound(say("paused")))
-        elif text in _WORDS["help"]:
+        elif text in vocabulary.HELP_WORDS:
             result.replies.append(self.prompt(step_id, ctx, before=say("help")))
-        elif text in _WORDS["why"]:
+        elif text in vocabulary.WHY_WORDS:
             step_why = None if step_id == REVIEW else self.flow.step(step_id).why
             reason = say(step_why) if step_why else say("why_review")
             result.replies.append(self.prompt(step_id, ctx, before=reason))
-        elif text in _WORDS["back"]:
+        elif text in vocabulary.BACK_WORDS:
             if state.history:
                 state.step = state.history.pop()
                 result.replies.append(self.prompt(state.step, ctx))
@@ -279,10 +262,10 @@ class Engine:
     ) -> TurnResult:
         text = normalise(inbound.text)
         pick = inbound.choice or text
-        if pick in _WORDS["resume"] or pick == "1":
+        if pick in vocabulary.RESUME_WORDS or pick == "1":
             state.paused = False
             result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("resumed")))
-        elif pick in _WORDS["restart"] or pick == "2":
+        elif pick in vocabulary.RESTART_WORDS or pick == "2":
             result.discard = True
             state.case_id = None
             self.start(state, _with(ctx, {}), result)
@@ -308,7 +291,7 @@ class Engine:
     ) -> TurnResult:
         pick = inbound.choice or text
         # The review asks one thing, "klopt alles?": yes is send.
-        if pick in _WORDS["send"] or pick in ("1", "ja", "klopt", "ja klopt", "alles klopt"):
+        if pick in vocabulary.SEND_WORDS or pick in vocabulary.REVIEW_YES_WORDS or pick == "1":
             result.submit = True
             return result
         match = _EDIT.match(pick)

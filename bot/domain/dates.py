@@ -27,6 +27,8 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 from dateparser.date import DateDataParser
 
+from bot.text.vocabulary import NOW_WORDS, TIME_FILLER_WORDS
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FUTURE_SLACK = timedelta(minutes=1)
 
@@ -61,13 +63,11 @@ _PARTS = {
 }
 _PART_ALIASES = {"morgen": "ochtend"}
 _PART_HOURS = 6
-_NOW_WORDS = {"net", "zojuist", "zonet", "zo net", "daarnet", "nu", "net nu", "zo-even", "zoeven"}
 _NUMBERS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
     "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
 }  # fmt: skip
 _UNITS = r"(?:minuut|minuten|min|uur|uren|dag|dagen|week|weken|maand|maanden|jaar)"
-_FILLERS = {"op", "om", "rond", "omstreeks", "ongeveer", "circa", "ca", "ergens", "tegen"}
 
 _NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBERS)})\b(?= {_UNITS}\b)")
 _HALF_HOUR = re.compile(rf"\bhalf ({'|'.join(_NUMBERS)}|1[0-2]|[1-9])\b")
@@ -93,7 +93,7 @@ def parse_when(text: str, now: datetime) -> When | None:
         raise ValueError(f"parse_when needs a timezone-aware now, got {now!r}.")
     now = now.astimezone(AMSTERDAM)
     rest = _normalise(text)
-    if rest in _NOW_WORDS:
+    if rest in NOW_WORDS:
         return When(now)
     if ago := _AGO.fullmatch(rest):
         minutes = int(ago[1]) * (1 if ago[2].startswith("min") else 60)
@@ -101,7 +101,7 @@ def parse_when(text: str, now: datetime) -> When | None:
 
     clock, rest = _take_time(rest)
     part, rest = _take_part(rest)
-    rest = " ".join(word for word in rest.split() if word not in _FILLERS)
+    rest = " ".join(word for word in rest.split() if word not in TIME_FILLER_WORDS)
 
     if not rest:
         if clock is None and part is None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.domain.deadlines import DeadlineKind
+from bot.text import vocabulary
 from bot.text.catalogue import say
 from dialogs.engine import normalise
 
@@ -31,21 +32,9 @@ class CommandSpec:
 
 
 COMMANDS: tuple[CommandSpec, ...] = (
-    CommandSpec(Action.DONE, frozenset({"gedaan", "klaar", "done"}), needs_reason=False),
-    CommandSpec(Action.LATER, frozenset({"later", "uitstel", "snooze"}), needs_reason=True),
+    CommandSpec(Action.DONE, vocabulary.DONE_COMMAND_WORDS, needs_reason=False),
+    CommandSpec(Action.LATER, vocabulary.LATER_COMMAND_WORDS, needs_reason=True),
 )
-
-# Besides the word shown in the reminder (content.py "deadline_word_*"), a few that people
-# are likely to type. Matching is on whole words only, never on substrings.
-_ALIASES: dict[str, DeadlineKind] = {
-    "ontvangen": DeadlineKind.ACKNOWLEDGE,
-    "bevestigd": DeadlineKind.ACKNOWLEDGE,
-    "maatregel": DeadlineKind.MEASURES,
-    "incident-gesprek": DeadlineKind.INCIDENT_TALK,
-    "aangifte": DeadlineKind.POLICE,
-    "inspectie": DeadlineKind.ARBEIDSINSPECTIE,
-    "herstel-gesprek": DeadlineKind.RECOVERY_TALK,
-}
 
 
 def kind_word(kind: DeadlineKind | str) -> str:
@@ -62,7 +51,8 @@ def kind_from_word(word: str) -> DeadlineKind | None:
     for kind in DeadlineKind:
         if w in (kind.value, kind_word(kind)):
             return kind
-    return _ALIASES.get(w)
+    alias = vocabulary.DEADLINE_WORD_ALIASES.get(w)
+    return DeadlineKind(alias) if alias is not None else None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.domain.dates import When, describe_when, parse_when
 from bot.domain.routing import is_reporter_role
+from bot.text import vocabulary
 from bot.text.catalogue import say
 from dialogs.engine import (
     Accept,
@@ -39,7 +40,6 @@ KINDS = (
 )
 INJURIES = ("lichamelijk_letsel", "psychisch_letsel", "ziekenhuis", "blijvend", "geen")
 SERIOUS_INJURIES = frozenset(INJURIES) - {"geen"}
-_NOTHING = frozenset({"niets", "niks", "geen", "nee hoor", "gelukkig niet", "niet"})
 
 
 def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
@@ -189,14 +189,7 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
 
 
 def normalise_done(text: str) -> bool:
-    return text.strip().lower().rstrip(".!") in (
-        "klaar",
-        "dat is alles",
-        "verder",
-        "gedaan",
-        "niets meer",
-        "nee",
-    )
+    return text.strip().lower().rstrip(".!") in vocabulary.EVIDENCE_DONE_WORDS
 
 
 def _evidence_line(items: dict[str, Any]) -> str:
@@ -211,7 +204,7 @@ def _evidence_line(items: dict[str, Any]) -> str:
 def parse_injury(inbound: Inbound, _ctx: Context) -> Parsed:
     values = several_of(inbound, _choices("injury", INJURIES))
     if values is None:
-        if yes_no(inbound) is False or normalise(inbound.text) in _NOTHING:
+        if yes_no(inbound) is False or normalise(inbound.text) in vocabulary.NO_INJURY_WORDS:
             return Accept(["geen"])
         return Reask(say("reask_several"))
     if "geen" in values and len(values) > 1:
