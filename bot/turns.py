@@ -25,7 +25,8 @@ from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.routing import is_reporter_role
 from bot.reference.loader import Helpline
 from bot.text.catalogue import say
-from dialogs.engine import Context, Engine
+from dialogs.engine import Engine
+from dialogs.flow import Context
 from dialogs.flows.handler_commands import kind_words
 from dialogs.flows.report import REPORT
 from dialogs.messages import ConversationKey, Inbound, Outbound

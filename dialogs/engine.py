@@ -1,9 +1,8 @@
-"""The small engine that runs declared flows.
+"""The small engine that runs declared flows (dialogs/flow.py).
 
-A flow is data: an ordered tuple of `Step`s, each with its prompt, its parser and the
-condition under which it is asked. The engine knows no channel and does no I/O: it takes
-the dialog state, one inbound message and a context, changes the state, and returns what
-to say and what to store. The caller stores it all in one transaction.
+The engine knows no channel and does no I/O: it takes the dialog state, one inbound
+message and a context, changes the state, and returns what to say and what to store. The
+caller stores it all in one transaction.
 
 The next question is always the first step, in flow order, that applies and has no answer
 yet; when none is left, the review. That one rule makes "terug", "wijzig N" and answers
@@ -13,103 +12,27 @@ that make other questions (un)necessary work without special cases.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from bot.domain.records import DialogState, Person
+from bot.domain.records import DialogState
 from bot.text import vocabulary
 from bot.text.catalogue import say
+from dialogs.flow import (
+    REVIEW,
+    Accept,
+    Collect,
+    Context,
+    Flow,
+    FlowError,
+    Parsed,
+    Pause,
+    Reask,
+    Redo,
+    Step,
+)
 from dialogs.messages import Attachment, Choice, Inbound, Outbound, Summary, SummaryRow
-
-
-@dataclass(frozen=True)
-class Context:
-    person: Person
-    now: datetime
-    answers: Mapping[str, Any]
-    max_text: int = 4000
-
-
-# --- what a parser can say --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Accept:
-    """The answer is understood: store `value`, say `reply` first if given, go on."""
-
-    value: Any
-    reply: str | None = None
-
-
-@dataclass(frozen=True)
-class Reask:
-    """Not understood: say `reason` and ask the same question again."""
-
-    reason: str
-
-
-@dataclass(frozen=True)
-class Collect:
-    """Keep the files and store `value` under `into`, stay on this step (evidence)."""
-
-    into: str
-    value: Any
-    files: tuple[Attachment, ...]
-    reply: str
-
-
-@dataclass(frozen=True)
-class Redo:
-    """Clear `step`'s answer and ask it again (a "no" to "did I get that right?")."""
-
-    step: str
-    reply: str | None = None
-
-
-@dataclass(frozen=True)
-class Pause:
-    """The person wants to stop for now; the draft is kept."""
-
-
-Parsed = Accept | Reask | Collect | Redo | Pause
-
-
-def _always(_ctx: Context) -> bool:
-    return True
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    prompt: Callable[[Context], Outbound]
-    parse: Callable[[Inbound, Context], Parsed]
-    ask_if: Callable[[Context], bool] = _always
-    skippable: bool = False
-    why: str | None = None  # catalogue key for "waarom?"
-    label: str | None = None  # catalogue key of the review label; None: not reviewed
-    show: Callable[[Any, Context], str] | None = None
-    clears: tuple[str, ...] = ()  # answers that no longer hold when this one changes
-
-
-@dataclass(frozen=True)
-class Flow:
-    name: str
-    steps: tuple[Step, ...]
-    intro: Callable[[Context], str]
-    prefill: Callable[[Context], dict[str, Any]] = lambda _ctx: {}
-    # The step that collects files: a file sent at another question is kept there too.
-    files_step: str | None = None
-
-    def step(self, step_id: str) -> Step:
-        for s in self.steps:
-            if s.id == step_id:
-                return s
-        raise KeyError(step_id)
-
-
-REVIEW = "review"
 
 
 @dataclass
@@ -139,7 +62,7 @@ class Engine:
 
     def next_step(self, ctx: Context) -> str:
         for step in self.flow.steps:
-            if step.id not in ctx.answers and step.ask_if(ctx):
+            if step.id not in ctx.answers and step.applies(ctx):
                 return step.id
         return REVIEW
 
@@ -158,7 +81,7 @@ class Engine:
         return [
             s
             for s in self.flow.steps
-            if s.label is not None and s.id in ctx.answers and s.ask_if(ctx)
+            if s.label is not None and s.id in ctx.answers and s.applies(ctx)
         ]
 
     def review(self, ctx: Context) -> Outbound:
@@ -325,6 +248,11 @@ class Engine:
             result.files.extend(parsed.files)
             result.replies.append(Outbound(parsed.reply))
         elif isinstance(parsed, Redo):
+            if parsed.step not in step.redo:
+                raise FlowError(
+                    f"Flow {self.flow.name!r}, step {step.id!r}: its parser asked to redo "
+                    f"{parsed.step!r}, which the step does not declare in redo."
+                )
             self._clear(parsed.step, state, result)
             state.step = parsed.step
             result.replies.append(

@@ -16,7 +16,8 @@ from bot.domain.records import (
     PersonRole,
 )
 from bot.text.catalogue import say
-from dialogs.engine import Context, Engine
+from dialogs.engine import Engine
+from dialogs.flow import Context
 from dialogs.flows.report import REPORT
 
 _TZ = ZoneInfo("Europe/Amsterdam")
