@@ -41,7 +41,6 @@ class TurnResult:
     set_answers: dict[str, Any] = field(default_factory=dict)
     cleared: list[str] = field(default_factory=list)
     files: list[Attachment] = field(default_factory=list)
-    started: bool = False
     submit: bool = False
     discard: bool = False
     answered: str | None = None  # the step this message answered (for later edits)
@@ -108,7 +107,6 @@ class Engine:
         state.paused = False
         state.answers = dict(self.flow.prefill(ctx))
         result.set_answers.update(state.answers)
-        result.started = True
         ctx = _with(ctx, state.answers)
         state.step = self.next_step(ctx)
         result.replies.append(self.prompt(state.step, ctx, before=self.flow.intro(ctx)))

@@ -4,7 +4,7 @@
     later WB-ABC234 politie wacht op een terugbelverzoek
 
 A command is data: its verb, the words that say it, and whether it needs a reason. The
-parser is pure; bot/reminders.py applies a parsed command.
+parser is pure; bot/cases/deadlines.py applies a parsed command.
 """
 
 from __future__ import annotations
