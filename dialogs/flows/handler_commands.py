@@ -17,6 +17,7 @@ from bot.domain.deadlines import DeadlineKind
 from bot.text import vocabulary
 from bot.text.catalogue import say
 from dialogs.engine import normalise
+from dialogs.messages import Inbound
 
 
 class Action(StrEnum):
@@ -82,6 +83,11 @@ def parse_command(text: str) -> HandlerCommand | None:
         return None
     reason = parts[3].strip() if len(parts) > 3 else ""
     return HandlerCommand(spec.action, normalise_reference(reference), word, reason)
+
+
+def is_command(inbound: Inbound) -> bool:
+    """The message is a handler command (the registry's test, dialogs/flows/__init__.py)."""
+    return parse_command(inbound.text) is not None
 
 
 def needs_reason(action: Action) -> bool:
