@@ -85,12 +85,18 @@ class Registry:
         """The entries for `sender`, in the order they are tried."""
         return tuple(e for e in self.entries if e.audience.includes(sender))
 
+    def entry(self, name: str) -> Entry:
+        for e in self.entries:
+            if e.name == name:
+                return e
+        raise KeyError(name)
+
     def flow(self, name: str) -> Flow:
         """The guided flow registered as `name`."""
-        for e in self.entries:
-            if e.name == name and e.flow is not None:
-                return e.flow
-        raise KeyError(name)
+        flow = self.entry(name).flow
+        if flow is None:
+            raise KeyError(f"{name!r} is one message long and has no guided flow")
+        return flow
 
 
 FLOWS = Registry(
