@@ -37,7 +37,7 @@ def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
     return tuple(Choice(v, say(f"{prefix}_{v}")) for v in values)
 
 
-YES_NO = (Choice("ja", "Ja"), Choice("nee", "Nee"))
+YES_NO = (Choice("ja", say("yes")), Choice("nee", say("no")))
 
 
 def reporter_roles(ctx: Context) -> list[tuple[str, str]]:
@@ -207,7 +207,7 @@ def parse_criminal(inbound: Inbound, _ctx: Context) -> Parsed:
 
 
 def _show_yes_no(value: Any, _ctx: Context) -> str:
-    return "Ja" if value else "Nee"
+    return say("yes") if value else say("no")
 
 
 def _show_list(prefix: str) -> Any:
