@@ -17,7 +17,6 @@ from bot.app import Weerbaar
 from bot.jobs.outbox import outbound_from
 from bot.text.catalogue import say
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound, as_text
-from storage import outbox as outbox_rows
 
 CHANNEL = "local"
 
@@ -47,14 +46,14 @@ class LocalChat:
 
     async def enrolled(self) -> bool:
         async with self.app.store.transaction() as tx:
-            return await tx.find_person_id(CHANNEL, "handle", self.key.user) is not None
+            return await tx.people.find_person_id(CHANNEL, "handle", self.key.user) is not None
 
     async def show_notices(self) -> None:
         async with self.app.store.transaction() as tx:
-            items = await outbox_rows.pending_for(tx, CHANNEL, self.key.user)
+            items = await tx.outbox.pending_for(CHANNEL, self.key.user)
             for item in items:
                 self._print(f"[bericht] {as_text(outbound_from(item.payload))}")
-                await outbox_rows.mark_sent(tx, item.id, self.app.clock())
+                await tx.outbox.mark_sent(item.id, self.app.clock())
 
     async def send(self, line: str) -> list[Outbound]:
         """One typed line in, the replies out (also printed)."""

@@ -49,12 +49,12 @@ ANSWERS = [
 
 async def enrol(app: Weerbaar, n: int) -> None:
     async with app.store.transaction() as tx:
-        org_id = await tx.organisation_id("zeist")
+        org_id = await tx.people.organisation_id("zeist")
         assert org_id is not None
         for i in range(n):
-            pid = await tx.add_person(f"Raadslid {i}", app.clock())
-            await tx.add_role(pid, "gemeenteraadslid", org_id)
-            await tx.add_identity(pid, "local", "handle", f"r{i}")
+            pid = await tx.people.add_person(f"Raadslid {i}", app.clock())
+            await tx.people.add_role(pid, "gemeenteraadslid", org_id)
+            await tx.people.add_identity(pid, "local", "handle", f"r{i}")
 
 
 async def one_report(app: Weerbaar, i: int, latencies: list[float]) -> None:
@@ -89,7 +89,7 @@ async def run(reports: int, concurrency: int, url: str | None) -> None:
         wall = time.perf_counter() - wall0
         cpu = time.process_time() - cpu0
         async with app.store.transaction() as tx:
-            submitted = len(await tx.list_cases())
+            submitted = len(await tx.cases.list_cases())
         await app.close()
 
     turns = len(latencies)

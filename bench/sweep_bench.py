@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.app import Weerbaar
 from bot.cli.demo import seed_demo
 from bot.settings import Settings
-from storage import reminders as rows
 from storage.crypto import new_key
 from storage.tables import cases, reminders
 from tests.pg import scratch_database
@@ -43,8 +42,8 @@ async def fill(app: Weerbaar, total: int, due: int) -> None:
     per_case = total // due
     async with app.store.transaction() as tx:
         await seed_demo(tx, NOW)
-        org_id = await tx.organisation_id("zeist")
-        reporter = await tx.find_person_id("local", "handle", "bram")
+        org_id = await tx.people.organisation_id("zeist")
+        reporter = await tx.people.find_person_id("local", "handle", "bram")
         case_rows = [
             {
                 "reference": f"WB-B{i:05d}",
@@ -115,10 +114,10 @@ async def run(name: str, url: str, home: Path, total: int, due: int) -> None:
         await fill(app, total, due)
         filled = time.perf_counter() - t0
         async with app.store.transaction() as tx:
-            plan = await rows.explain_claim(tx, NOW, due)
+            plan = await tx.reminders.explain_claim(NOW, due)
         t0 = time.perf_counter()
         async with app.store.transaction() as tx:
-            claimed = await rows.claim_due(tx, NOW, uuid.uuid4().hex, due)
+            claimed = await tx.reminders.claim_due(NOW, uuid.uuid4().hex, due)
         claim_only = time.perf_counter() - t0
         async with app.store.transaction() as tx:  # give them back for the full round
             await tx.conn.execute(
@@ -133,7 +132,7 @@ async def run(name: str, url: str, home: Path, total: int, due: int) -> None:
         idle = await app.sweeper.run_once()
         idle_s = time.perf_counter() - t0
         async with app.store.transaction() as tx:
-            queued = (await tx.outbox_counts()).get("pending", 0)
+            queued = (await tx.outbox.counts()).get("pending", 0)
         print(f"== {name}: {total:,} pending reminder rows, {due:,} due (filled in {filled:.1f} s)")
         print(f"claim only (lease {len(claimed):,} rows):      {claim_only * 1000:8.1f} ms")
         print(

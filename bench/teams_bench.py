@@ -99,15 +99,15 @@ async def serve_weerbaar(fakes: dict[str, Any], conversations: int, pipe: Connec
         )  # type: ignore[call-arg]
         app = await Weerbaar.create(settings)
         async with app.store.transaction() as tx:
-            org_id = await tx.organisation_id("zeist")
+            org_id = await tx.people.organisation_id("zeist")
             assert org_id is not None
-            handler = await tx.add_person("Griffier Zeist", app.clock())
-            await tx.add_role(handler, "griffier", org_id)
-            await tx.add_identity(handler, "teams", "aad", "aad-griffier")
+            handler = await tx.people.add_person("Griffier Zeist", app.clock())
+            await tx.people.add_role(handler, "griffier", org_id)
+            await tx.people.add_identity(handler, "teams", "aad", "aad-griffier")
             for i in range(conversations + 1):  # +1: the warm-up
-                pid = await tx.add_person(f"Raadslid {i}", app.clock())
-                await tx.add_role(pid, "gemeenteraadslid", org_id)
-                await tx.add_identity(pid, "teams", "aad", f"aad-r{i}")
+                pid = await tx.people.add_person(f"Raadslid {i}", app.clock())
+                await tx.people.add_role(pid, "gemeenteraadslid", org_id)
+                await tx.people.add_identity(pid, "teams", "aad", f"aad-r{i}")
         runner = web.AppRunner(build_web_app(app))
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -115,7 +115,7 @@ async def serve_weerbaar(fakes: dict[str, Any], conversations: int, pipe: Connec
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         await _serve_until_stopped(pipe, port)
         async with app.store.transaction() as tx:
-            cases = await tx.list_cases()
+            cases = await tx.cases.list_cases()
         pipe.send({"submitted": sum(c.status == "submitted" for c in cases), "cpu": _cpu_seconds()})
         await runner.cleanup()
         await app.close()

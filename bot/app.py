@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from adapters.base import Channel
-from bot import logsafe
+from bot import logsafe, ports
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.workdays import load_calendar
 from bot.jobs.outbox import OutboxWorker
 from bot.jobs.sweep import Sweeper
+from bot.ports import Channel
 from bot.reference.loader import Helpline, load_helplines, load_organisations
 from bot.settings import Settings
 from bot.turns import ReportService
 from dialogs.messages import Inbound, Outbound
 from storage.crypto import FieldCipher
 from storage.database import Database
-from storage.repository import Store
+from storage.leader import leader_lock
+from storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,19 @@ def system_clock(tz: ZoneInfo) -> Callable[[], datetime]:
         return datetime.now(tz)
 
     return now
+
+
+def reminder_policy(settings: Settings) -> ReminderPolicy:
+    """The reminder and check-in settings as the plain values the pure planner takes."""
+    return ReminderPolicy(
+        reminder_fraction=settings.reminder_fraction,
+        escalation_delays=tuple(timedelta(hours=h) for h in settings.escalation_delays_hours),
+        snooze=timedelta(hours=settings.snooze_hours),
+        checkin_days=tuple(settings.checkin_days),
+        checkin_time=time(settings.checkin_hour, 0),
+        checkin_open=timedelta(hours=settings.checkin_open_hours),
+        late_after=timedelta(seconds=settings.late_after_seconds),
+    )
 
 
 class Weerbaar:
@@ -43,10 +57,10 @@ class Weerbaar:
     ) -> None:
         self.settings = settings
         self.db = db
-        self.store = Store(db)
+        self.store: ports.Store = Store(db)
         self.clock = clock
         self.helplines = helplines
-        self.policy = ReminderPolicy.from_settings(settings)
+        self.policy = reminder_policy(settings)
         self.service = ReportService(
             self.store,
             helplines,
@@ -78,12 +92,16 @@ class Weerbaar:
         if migrate:
             await db.migrate()
             async with app.store.transaction() as tx:
-                added = await tx.upsert_organisations(
+                added = await tx.people.upsert_organisations(
                     load_organisations(settings.organisations_file)
                 )
             if added:
                 log.info("loaded %d organisations", added)
         return app
+
+    def leader_lock(self, name: str) -> ports.LeaderLock:
+        """A lock that one replica at a time holds (always this one on SQLite)."""
+        return leader_lock(self.db, name)
 
     def add_channel(self, channel: Channel) -> None:
         self.channels[channel.name] = channel

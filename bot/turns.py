@@ -18,21 +18,22 @@ from datetime import datetime, timedelta
 import phonenumbers
 
 from bot.cases.aftercare import checkin_turn
-from bot.cases.deadlines import handler_command_turn, is_staff
+from bot.cases.deadlines import handler_command_turn
 from bot.cases.submit import submit_report
-from bot.domain.evidence import check_files
+from bot.domain.evidence import Refusal, RefusalKind, check_files
+from bot.domain.permissions import is_reporter, is_staff
 from bot.domain.records import DialogState, Person
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import is_reporter_role
+from bot.errors import UserError
+from bot.ports import Duplicate, Store, Tx
 from bot.reference.loader import Helpline
 from bot.text.catalogue import say
+from bot.text.format import human_size
 from dialogs.engine import Engine
 from dialogs.flow import Context
 from dialogs.flows import FLOWS, Sender
 from dialogs.flows.handler_commands import kind_words
 from dialogs.messages import ConversationKey, Inbound, Outbound
-from storage.repository import Store, Tx
-from storage.turns import Duplicate
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,17 @@ def normalise_phone(number: str, region: str = "NL") -> str | None:
     if not phonenumbers.is_valid_number(parsed):
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """The Dutch reply for a file that was not kept (bot/domain/evidence.py)."""
+    if refusal.kind is RefusalKind.TOO_LARGE:
+        return say(
+            "file_too_large",
+            size=human_size(refusal.size, round_up=True),
+            limit=human_size(refusal.limit),
+        )
+    return say("file_not_accepted", kind=refusal.content_type or say("file_kind_unknown"))
 
 
 class KeyedLocks:
@@ -138,6 +150,8 @@ class ReportService:
         async with self._locks.hold(inbound.key):
             try:
                 return await self._handle(inbound)
+            except UserError as refused:
+                return [Outbound(refused.reply)]
             except Exception:
                 # Never the message itself: ids only.
                 log.exception(
@@ -163,10 +177,10 @@ class ReportService:
         if person is None:
             return self._unknown(inbound.key)
         key = inbound.key
-        state = await tx.load_state(key) or DialogState()
+        state = await tx.dialogs.load_state(key) or DialogState()
         sender = Sender(
             staff=is_staff(person),
-            reporter=any(is_reporter_role(r.role) for r in person.roles),
+            reporter=is_reporter(person),
             draft_open=state.flow is not None,
         )
         claimed = False
@@ -174,7 +188,7 @@ class ReportService:
             if entry.flow is None and not claimed:
                 # A single-message flow: the delivery is recorded first. A guided flow
                 # records it last, with what it answered, unless it is recorded already.
-                await tx.record_inbound(key.channel, inbound.message_id, now, None, None)
+                await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
                 claimed = True
             if entry.recognises(inbound):
                 turn = _Turn(tx, person, state, inbound, now, claimed)
@@ -182,7 +196,7 @@ class ReportService:
                 if replies is not None:
                     return replies
         if not claimed:
-            await tx.record_inbound(key.channel, inbound.message_id, now, None, None)
+            await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
         return self._no_flow(person, sender)
 
     async def _handler_command(self, t: _Turn) -> list[Outbound] | None:
@@ -214,16 +228,16 @@ class ReportService:
         kind = USER_KIND.get(key.channel)
         if kind is None:
             return None
-        person = await tx.person_for(key.channel, kind, key.user)
+        person = await tx.people.person_for(key.channel, kind, key.user)
         if person is None and key.channel == "signal" and inbound.address:
             phone = normalise_phone(inbound.address)
-            pid = await tx.find_person_id("signal", "phone", phone) if phone else None
+            pid = await tx.people.find_person_id("signal", "phone", phone) if phone else None
             if pid is not None:
-                await tx.add_identity(
+                await tx.people.add_identity(
                     pid, "signal", "uuid", key.user, reference={"account": key.account}
                 )
                 log.info("bound signal uuid to person id=%s", pid)
-                person = await tx.person_for(key.channel, kind, key.user)
+                person = await tx.people.person_for(key.channel, kind, key.user)
         return person
 
     def _unknown(self, key: ConversationKey) -> list[Outbound]:
@@ -265,16 +279,16 @@ class ReportService:
             )
             if not files and not inbound.text.strip():
                 if not claimed:
-                    await tx.record_inbound(
+                    await tx.dialogs.record_inbound(
                         inbound.key.channel, inbound.message_id, now, None, None
                     )
-                return [Outbound(r) for r in refusals]
+                return [Outbound(refusal_text(r)) for r in refusals]
 
         if inbound.replaces is not None:
             edited = await self._edit(tx, person, state, inbound, ctx, now)
             if edited is not None:
                 if not claimed:
-                    await tx.record_inbound(
+                    await tx.dialogs.record_inbound(
                         inbound.key.channel, inbound.message_id, now, None, None
                     )
                 return edited
@@ -291,35 +305,35 @@ class ReportService:
         old_case = state.case_id
         result = self.engine.turn(state, inbound, ctx)
         if result.discard and old_case is not None:
-            await tx.discard_draft(old_case, now, person.id)
+            await tx.cases.discard_draft(old_case, now, person.id)
         if state.flow is not None and state.case_id is None:
-            state.case_id = await tx.create_draft(person.id, inbound.key.channel, now)
+            state.case_id = await tx.cases.create_draft(person.id, inbound.key.channel, now)
         case_id = state.case_id
         if case_id is not None:
-            await tx.clear_answers(case_id, result.cleared)
+            await tx.cases.clear_answers(case_id, result.cleared)
             for field, value in result.set_answers.items():
-                await tx.set_answer(case_id, field, value, now)
+                await tx.dialogs.set_answer(case_id, field, value, now)
             for file in result.files:
-                await tx.add_evidence(case_id, file, now)
+                await tx.cases.add_evidence(case_id, file, now)
             if result.answered and claimed:
-                await tx.note_inbound_answer(
+                await tx.dialogs.note_inbound_answer(
                     inbound.key.channel, inbound.message_id, case_id, result.answered
                 )
         if not claimed:
-            await tx.record_inbound(
+            await tx.dialogs.record_inbound(
                 inbound.key.channel,
                 inbound.message_id,
                 now,
                 case_id if result.answered else None,
                 result.answered,
             )
-        replies = [Outbound(r) for r in refusals] + result.replies
+        replies = [Outbound(refusal_text(r)) for r in refusals] + result.replies
         if result.submit and case_id is not None:
             replies += await submit_report(
                 tx, person, case_id, state.answers, self.helplines, now, self.policy
             )
             state = DialogState()
-        await tx.save_state(inbound.key, person.id, state, now)
+        await tx.dialogs.save_state(inbound.key, person.id, state, now)
         return replies
 
     async def _edit(
@@ -333,13 +347,13 @@ class ReportService:
     ) -> list[Outbound] | None:
         """An edited message replaces the answer it gave, while that report is open."""
         assert inbound.replaces is not None
-        found = await tx.inbound_answer(inbound.key.channel, inbound.replaces)
+        found = await tx.dialogs.inbound_answer(inbound.key.channel, inbound.replaces)
         if found is None or state.case_id != found[0]:
             return None
         case_id, field = found
         result = self.engine.replace_answer(field, inbound, state, ctx)
-        await tx.clear_answers(case_id, result.cleared)
+        await tx.cases.clear_answers(case_id, result.cleared)
         for name, value in result.set_answers.items():
-            await tx.set_answer(case_id, name, value, now)
-        await tx.save_state(inbound.key, person.id, state, now)
+            await tx.dialogs.set_answer(case_id, name, value, now)
+        await tx.dialogs.save_state(inbound.key, person.id, state, now)
         return result.replies

@@ -15,34 +15,18 @@ import asyncio
 import contextlib
 import hashlib
 import logging
-from typing import Protocol
 
 from sqlalchemy import text
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from bot.ports import LeaderLock
 from storage.database import Database
 
 log = logging.getLogger(__name__)
 
 _TIMEOUT = 5.0  # seconds for one lock call; a database that hangs longer is "lost"
-
-
-class LeaderLock(Protocol):
-    """What a replica needs to lead: try to become leader, check, step down."""
-
-    async def try_acquire(self) -> bool:
-        """Become leader if nobody is; True when this replica leads (now or already)."""
-        ...
-
-    async def held(self) -> bool:
-        """Whether this replica still leads."""
-        ...
-
-    async def release(self) -> None:
-        """Step down (idempotent)."""
-        ...
 
 
 def lock_key(name: str) -> int:

@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy import Table, select, update
 
-from storage.repository import Store
+from storage.database import Database
+from storage.store import Store
 from storage.tables import answers, evidence, outbox, people
 
 
@@ -32,9 +33,10 @@ ENCRYPTED: tuple[EncryptedColumn, ...] = (
 )
 
 
-async def rotate(store: Store, batch: int = 500) -> dict[str, int]:
+async def rotate(db: Database, batch: int = 500) -> dict[str, int]:
     """Re-encrypt values under old keys; returns how many were rewritten per column."""
-    cipher = store.db.cipher
+    store = Store(db)
+    cipher = db.cipher
     done: dict[str, int] = {}
     for col in ENCRYPTED:
         label = f"{col.table.name}.{col.column}"

@@ -266,3 +266,29 @@ reminders = Table(
     # Open check-ins of a reporter's cases, and "cancel all pending of this deadline".
     Index(None, "case_id", "kind", "state"),
 )
+
+
+# Conversation references that belong to nobody yet (a person who installed the Teams app
+# before being enrolled, a team channel not yet linked), and every message that shows a
+# case card, so acknowledging can refresh each copy in place (migration 0003).
+teams_conversations = Table(
+    "teams_conversations",
+    metadata,
+    Column("conversation", String(200), primary_key=True),
+    Column("reference", JSON, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+)
+
+case_cards = Table(
+    "case_cards",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("recipient", String(200), nullable=False),
+    Column("message_id", String(200), nullable=False),
+    Column("audience", String(20), nullable=False),  # handler, team
+    Column("created_at", Stamp, nullable=False),
+    UniqueConstraint("channel", "message_id"),
+    Index(None, "case_id"),
+)

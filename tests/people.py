@@ -15,16 +15,16 @@ async def enrol(
 ) -> int:
     """Enrol `name` with `roles` ((role, organisation slug) pairs) and the given addresses."""
     async with app.store.transaction() as tx:
-        pid = await tx.add_person(name, app.clock())
+        pid = await tx.people.add_person(name, app.clock())
         for role, slug in roles:
-            org_id = await tx.organisation_id(slug)
+            org_id = await tx.people.organisation_id(slug)
             assert org_id is not None, slug
-            await tx.add_role(pid, role, org_id)
+            await tx.people.add_role(pid, role, org_id)
         for channel, kind, address in (
             ("local", "handle", local),
             ("signal", "phone", phone),
             ("teams", "aad", aad),
         ):
             if address is not None:
-                assert await tx.add_identity(pid, channel, kind, address), address
+                assert await tx.people.add_identity(pid, channel, kind, address), address
     return pid

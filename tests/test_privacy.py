@@ -30,11 +30,11 @@ async def test_markers_appear_in_no_log_and_no_raw_database_byte(
     caplog.set_level(logging.DEBUG)
     app: Weerbaar = await make_app(f"sqlite+aiosqlite:///{db_file}")
     async with app.store.transaction() as tx:
-        pid = await tx.add_person(f"Rita {MARKERS['name']}", app.clock())
-        org_id = await tx.organisation_id("lopik")
+        pid = await tx.people.add_person(f"Rita {MARKERS['name']}", app.clock())
+        org_id = await tx.people.organisation_id("lopik")
         assert org_id is not None
-        await tx.add_role(pid, "wethouder", org_id)
-        await tx.add_identity(pid, "local", "handle", "rita")
+        await tx.people.add_role(pid, "wethouder", org_id)
+        await tx.people.add_identity(pid, "local", "handle", "rita")
     evidence = tmp_path / "bewijs.txt"
     evidence.write_text(f"Dreigbrief {MARKERS['file']}")
 

@@ -28,7 +28,6 @@ import base64
 import contextlib
 import json
 import logging
-import random
 import time
 from typing import TYPE_CHECKING
 
@@ -46,7 +45,6 @@ from signalbot import (
     parse,
 )
 
-from adapters.base import DeliveryError, TurnHandler
 from adapters.signal.api import SignalRestApi
 from adapters.signal.render import render, split_text
 from adapters.signal.setup import (
@@ -56,12 +54,14 @@ from adapters.signal.setup import (
     generated_name,
     make_bot,
 )
-from bot.domain.evidence import human_size
+from bot.jobs.backoff import backoff_delay
+from bot.ports import DeliveryError, TurnHandler
 from bot.text.catalogue import say
+from bot.text.format import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 if TYPE_CHECKING:
-    from storage.leader import LeaderLock
+    from bot.ports import LeaderLock
 
 log = logging.getLogger(__name__)
 
@@ -175,9 +175,8 @@ class SignalAdapter:
             await self._session.close()
 
     def _backoff(self, attempt: int) -> float:
-        # "full jitter": spread reconnects so several replicas don't hammer in step
-        ceiling = min(self._reconnect_cap, self._reconnect_base * 2**attempt)
-        return random.uniform(self._reconnect_base / 2, max(ceiling, self._reconnect_base))
+        # The bot's one backoff: jittered, so several replicas don't reconnect in step.
+        return backoff_delay(attempt, base=self._reconnect_base, cap=self._reconnect_cap)
 
     async def _run(self, *, checked: bool) -> None:
         if self._leader is None:

@@ -15,7 +15,8 @@ from typing import Any
 
 import aiohttp
 
-from adapters.base import DeliveryError, retry_after_seconds
+from adapters.base import retry_after_seconds
+from bot.ports import DeliveryError
 
 DEFAULT_RETRY_AFTER = 30.0  # seconds; the REST API sends no Retry-After with its 429
 _TIMEOUT = aiohttp.ClientTimeout(total=30, sock_connect=5)

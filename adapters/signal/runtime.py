@@ -1,7 +1,7 @@
 """Wiring the Signal channel into a running app: built from settings, one receiver.
 
 Every replica gets the adapter as its outbox channel, so any replica can deliver a
-queued Signal notice. Only the replica that holds the leader lock (storage/leader.py)
+queued Signal notice. Only the replica that holds the leader lock (`Weerbaar.leader_lock`)
 opens the receive websocket: signal-cli-rest-api gives each message to every open socket.
 """
 
@@ -11,7 +11,6 @@ import logging
 
 from adapters.signal.adapter import SignalAdapter
 from bot.app import Weerbaar
-from storage.leader import leader_lock
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +36,7 @@ def signal_adapter(
         app.service,
         max_attachment_bytes=settings.max_file_bytes,
         # One name per bot number: two bots on one database do not block each other.
-        leader=leader_lock(app.db, f"weerbaar:signal-receiver:{number}"),
+        leader=app.leader_lock(f"weerbaar:signal-receiver:{number}"),
         leader_interval=leader_interval,
         reconnect_base=reconnect_base,
         reconnect_cap=reconnect_cap,

@@ -29,17 +29,17 @@ from adapters.teams.handler_cards import (
 from adapters.teams.keys import channel_reference
 from bot.app import Weerbaar
 from bot.cases.acknowledge import AckStatus, acknowledge_case, acknowledged_state
-from bot.cases.deadlines import ActionOutcome, apply_deadline_action, shown, task
+from bot.cases.deadlines import ActionOutcome, apply_deadline_action, task
 from bot.domain.deadlines import DeadlineKind
+from bot.domain.permissions import may_link_channel
+from bot.domain.records import DeadlineState
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import is_handler_function
+from bot.ports import Store, Tx
 from bot.reference.loader import find_organisation
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.flows.handler_commands import Action
 from dialogs.messages import ConversationKey
-from storage import reminders as reminder_rows
-from storage import teams_store
-from storage.repository import Store, Tx
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +60,8 @@ class CaseCardActions:
         if verb != ACKNOWLEDGE_VERB or not isinstance(reference, str) or not reference:
             return refusal_card(say("ack_unknown_case", reference=str(reference or "-")))
         async with self._store.transaction() as tx:
-            actor_id = await tx.find_person_id("teams", "aad", key.user)
-            copy = await teams_store.card_by_message(tx, "teams", activity_id)
+            actor_id = await tx.people.find_person_id("teams", "aad", key.user)
+            copy = await tx.conversations.card_by_message("teams", activity_id)
             audience = copy.audience if copy else HANDLER
             # A personal chat's card is replaced by the invoke answer; a team channel's
             # card is seen by others too, so it is refreshed through the outbox as well.
@@ -101,7 +101,7 @@ class ReminderCardActions:
         facts = {k: v for k, v in data.items() if k != REASON_FIELD}
         facts["task"] = task(kind) if kind in set(DeadlineKind) else "-"
         async with self._store.transaction() as tx:
-            actor_id = await tx.find_person_id("teams", "aad", key.user)
+            actor_id = await tx.people.find_person_id("teams", "aad", key.user)
             if actor_id is None or not reference:
                 outcome = ActionOutcome(False, say("not_allowed"), reference or None)
             else:
@@ -119,28 +119,30 @@ class ReminderCardActions:
         if done is not None:
             return reminder_card(facts, done, "Good", actions=False)
         if outcome.ok and outcome.snoozed_until is not None:
-            status = say("reminder_card_snoozed", until=shown(outcome.snoozed_until), reason=reason)
+            status = say(
+                "reminder_card_snoozed", until=short_moment(outcome.snoozed_until), reason=reason
+            )
             return reminder_card(facts, status, "Good")
         log.info("reminder card action refused verb=%s", verb)
         # Still open (a reason was missing): the buttons stay. Otherwise nothing to press.
         return reminder_card(
-            facts, outcome.text, "Attention", actions=outcome.state == reminder_rows.OPEN
+            facts, outcome.text, "Attention", actions=outcome.state == DeadlineState.OPEN
         )
 
     async def _done(self, tx: Tx, outcome: ActionOutcome) -> str | None:
         """The line "Gedaan door NAME op TIME" when the deadline is done now (by this press
         or an earlier one), else None."""
-        if outcome.state != reminder_rows.DONE or outcome.reference is None:
+        if outcome.state != DeadlineState.DONE or outcome.reference is None:
             return None
-        case = await tx.case_by_reference(outcome.reference)
+        case = await tx.cases.case_by_reference(outcome.reference)
         if case is None:
             return None
-        for deadline in await reminder_rows.deadlines(tx, case.id):
+        for deadline in await tx.deadlines.deadlines(case.id):
             if deadline.kind == outcome.kind and deadline.done_at is not None:
                 return say(
                     "reminder_card_done_by",
                     name=deadline.done_by or "-",
-                    time=shown(deadline.done_at),
+                    time=short_moment(deadline.done_at),
                 )
         return outcome.text
 
@@ -189,19 +191,17 @@ class TeamChannelLinks:
         self, sender: ConversationKey, wanted: str, reference: dict[str, object]
     ) -> str:
         async with self._store.transaction() as tx:
-            orgs = await tx.organisations()
+            orgs = await tx.people.organisations()
             org = find_organisation([o for _i, o in orgs], wanted) if wanted else None
             if org is None:
                 return say("teams_link_unknown_org", text=wanted)
             org_id = next(i for i, o in orgs if o.slug == org.slug)
-            person_id = await tx.find_person_id("teams", "aad", sender.user)
-            person = await tx.person(person_id) if person_id is not None else None
-            if person is None or not any(
-                is_handler_function(r.role) and r.org_id == org_id for r in person.roles
-            ):
+            person_id = await tx.people.find_person_id("teams", "aad", sender.user)
+            person = await tx.people.person(person_id) if person_id is not None else None
+            if not may_link_channel(person, org_id):
                 log.info("team channel link refused org=%s", org.slug)
                 return say("teams_link_refused", org=org.name)
-            await teams_store.link_team_channel(tx, org_id, channel_reference(reference))
+            await tx.conversations.link_team_channel(org_id, channel_reference(reference))
         log.info("team channel linked org=%s", org.slug)
         return say("teams_link_done", org=org.name)
 

@@ -39,7 +39,7 @@ from botbuilder.schema import Attachment as CardAttachment
 from botframework.connector.auth import EmulatorValidation
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
-from adapters.base import DeliveryError, TurnHandler, retry_after_seconds
+from adapters.base import retry_after_seconds
 from adapters.teams.cards import (
     ADAPTIVE_CARD,
     card_action,
@@ -61,8 +61,9 @@ from adapters.teams.sdk import (
     stale_openid_metadata,
 )
 from adapters.teams.wire import message_content, post_reply, well_formed
-from bot.domain.evidence import human_size
+from bot.ports import DeliveryError, TurnHandler
 from bot.text.catalogue import say
+from bot.text.format import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,6 @@ from typing import Any
 
 from aiohttp import web
 
-from adapters.base import DeliveryError
 from adapters.teams.actions import TeamChannelLinks, card_actions
 from adapters.teams.adapter import TeamsAdapter
 from adapters.teams.handler_cards import (
@@ -36,11 +35,11 @@ from adapters.teams.handler_cards import (
 from adapters.teams.keys import without_names
 from bot.app import Weerbaar
 from bot.cases.acknowledge import acknowledged_state
-from bot.cases.deadlines import shown
+from bot.domain.records import TEAM_RECIPIENT_PREFIX
+from bot.ports import DeliveryError, Store
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.messages import ConversationKey, Outbound, as_text
-from storage import teams_store
-from storage.repository import Store
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +57,9 @@ class QueuedReplies:
     async def __call__(self, key: ConversationKey, replies: list[Outbound]) -> None:
         async with self._store.transaction() as tx:
             for reply in replies:
-                await tx.enqueue("teams", "", key.user, {"text": as_text(reply)}, self._clock())
+                await tx.outbox.enqueue(
+                    "teams", "", key.user, {"text": as_text(reply)}, self._clock()
+                )
 
 
 class StoredReferences:
@@ -76,9 +77,9 @@ class StoredReferences:
         if self._saved.get(key.user) == reference:
             return
         async with self._store.transaction() as tx:
-            if not await tx.set_reference("teams", "aad", key.user, reference):
+            if not await tx.people.set_reference("teams", "aad", key.user, reference):
                 # Not enrolled (yet), or a team channel / group chat.
-                await teams_store.save_conversation(tx, key.user, reference, self._clock())
+                await tx.conversations.save_conversation(key.user, reference, self._clock())
         self._saved[key.user] = reference
         self._saved.move_to_end(key.user)
         if len(self._saved) > self._cache_size:
@@ -86,14 +87,14 @@ class StoredReferences:
 
     async def load(self, key: ConversationKey) -> dict[str, object] | None:
         async with self._store.transaction() as tx:
-            if key.user.startswith(teams_store.TEAM_RECIPIENT_PREFIX):
-                slug = key.user.removeprefix(teams_store.TEAM_RECIPIENT_PREFIX)
-                return await teams_store.team_channel_by_slug(tx, slug)
-            found = await tx.reference("teams", "aad", key.user)
+            if key.user.startswith(TEAM_RECIPIENT_PREFIX):
+                slug = key.user.removeprefix(TEAM_RECIPIENT_PREFIX)
+                return await tx.conversations.team_channel_by_slug(slug)
+            found = await tx.people.reference("teams", "aad", key.user)
             if found is None:
-                found = await teams_store.conversation(tx, key.user)
+                found = await tx.conversations.conversation(key.user)
                 if found is not None:  # installed before being enrolled: keep it with them
-                    await tx.set_reference("teams", "aad", key.user, found)
+                    await tx.people.set_reference("teams", "aad", key.user, found)
             return found
 
 
@@ -145,7 +146,7 @@ def reminder_facts(notice: dict[str, Any]) -> dict[str, Any]:
         value = notice.get(field)
         if isinstance(value, str) and value:
             try:
-                facts[field] = shown(datetime.fromisoformat(value))
+                facts[field] = short_moment(datetime.fromisoformat(value))
             except ValueError:
                 facts[field] = value
     return facts
@@ -207,7 +208,7 @@ class TeamsOutboxChannel:
             self.limiter.forget_idle()
 
     async def _send_case_card(self, key: ConversationKey, text: str, facts: dict[str, Any]) -> None:
-        audience = TEAM if key.user.startswith(teams_store.TEAM_RECIPIENT_PREFIX) else HANDLER
+        audience = TEAM if key.user.startswith(TEAM_RECIPIENT_PREFIX) else HANDLER
         case_id = int(facts["case_id"])
         state = await self._acknowledged(case_id)
         await self._limited(key)
@@ -218,8 +219,8 @@ class TeamsOutboxChannel:
             log.warning("case card sent without a message id case_id=%s", case_id)
             return
         async with self._store.transaction() as tx:
-            await teams_store.record_card(
-                tx, case_id, self.name, key.user, message_id, audience, self._clock()
+            await tx.conversations.record_card(
+                case_id, self.name, key.user, message_id, audience, self._clock()
             )
         if state is None:
             # Taken in hand while this card was on its way: the acknowledgement could not
@@ -236,7 +237,7 @@ class TeamsOutboxChannel:
 
     async def _acknowledged(self, case_id: int) -> dict[str, Any] | None:
         async with self._store.transaction() as tx:
-            case = await tx.case(case_id)
+            case = await tx.cases.case(case_id)
         if case is None or case.acknowledged_at is None:
             return None
         return acknowledged_state(case.acknowledged_by, case.acknowledged_at)

@@ -12,8 +12,9 @@ from urllib.parse import quote
 import aiohttp
 from botbuilder.schema import ActivityTypes
 
-from adapters.base import DeliveryError, retry_after_seconds
+from adapters.base import retry_after_seconds
 from adapters.teams.cards import ADAPTIVE_CARD, card_for, needs_card
+from bot.ports import DeliveryError
 from dialogs.messages import Outbound
 
 

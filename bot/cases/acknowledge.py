@@ -19,53 +19,27 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.cases.notify import ACCOUNT, queue_to
-from bot.domain.records import CaseRecord, Person
-from bot.domain.routing import (
-    BURGEMEESTER,
-    CDK,
-    DIJKGRAAF,
-    GRIFFIER,
-    SECRETARIS,
-    STATENGRIFFIER,
-    OrgKind,
-    role_fits,
-)
+from bot.domain.deadlines import DeadlineKind
+from bot.domain.permissions import may_acknowledge
+from bot.domain.records import CaseRecord, DeadlineState, EventKind
+from bot.domain.routing import InformedParty, OrgKind, role_fits
+from bot.ports import Tx
 from bot.text.catalogue import say
-from storage import reminders as reminder_rows
-from storage import teams_store
-from storage.repository import Tx
+from bot.text.format import moment
 
 log = logging.getLogger(__name__)
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-# The account part of an outbox row per channel; the adapter fills in the real one.
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-# Informed parties (bot/domain.py) as the role an enrolled person holds. Functions not
-# listed (the Minister van BZK) are never enrolled: they are skipped.
+# Informed parties (bot/domain/routing.py InformedParty) as the role an enrolled person
+# holds. Functions not listed (the Minister van BZK) are never enrolled: they are skipped.
 INFORMED_ROLES: dict[str, str] = {
-    CDK: "commissaris_van_de_koning",
-    STATENGRIFFIER: "statengriffier",
-    GRIFFIER: "griffier",
-    BURGEMEESTER: "burgemeester",
-    SECRETARIS: "secretaris",
-    DIJKGRAAF: "dijkgraaf",
+    InformedParty.CDK: "commissaris_van_de_koning",
+    InformedParty.STATENGRIFFIER: "statengriffier",
+    InformedParty.GRIFFIER: "griffier",
+    InformedParty.BURGEMEESTER: "burgemeester",
+    InformedParty.SECRETARIS: "secretaris",
+    InformedParty.DIJKGRAAF: "dijkgraaf",
 }
 
 
@@ -95,19 +69,6 @@ class AckOutcome:
         return self.status is AckStatus.ACKNOWLEDGED
 
 
-def shown_time(at: datetime) -> str:
-    """A moment as a Dutch reader writes it: "25 november 2026, 14:30"."""
-    local = at.astimezone(AMSTERDAM)
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}, {local:%H:%M}"
-
-
-def may_acknowledge(person: Person | None, case: CaseRecord) -> bool:
-    """Whether `person` holds the case's handler function at the case's organisation."""
-    if person is None or case.org_id is None or case.handler_function is None:
-        return False
-    return any(r.role == case.handler_function and r.org_id == case.org_id for r in person.roles)
-
-
 def card_facts(case: CaseRecord, when_shown: str) -> dict[str, Any]:
     """The facts a case card shows (the same keys as the routing notice): no names, no
     narrative."""
@@ -131,15 +92,15 @@ async def deadline_facts(tx: Tx, case_id: int) -> list[dict[str, Any]]:
         {
             "kind": kind,
             "task": say(f"deadline_{kind}"),
-            "due": shown_time(due),
-            "done": state == reminder_rows.DONE,
+            "due": moment(due),
+            "done": state == DeadlineState.DONE,
         }
-        for kind, due, state in await reminder_rows.deadline_list(tx, case_id)
+        for kind, due, state in await tx.deadlines.deadline_list(case_id)
     ]
 
 
 async def case_card(tx: Tx, case: CaseRecord) -> dict[str, Any]:
-    answers = await tx.answers(case.id)
+    answers = await tx.dialogs.answers(case.id)
     when = answers.get("when") or {}
     return {
         **card_facts(case, str(when.get("shown") or "?")),
@@ -152,7 +113,7 @@ def acknowledged_state(by: str | None, at: datetime | None) -> dict[str, Any]:
     return {
         "by": by,
         "at": at.isoformat() if at else None,
-        "at_shown": shown_time(at) if at else None,
+        "at_shown": moment(at) if at else None,
     }
 
 
@@ -169,7 +130,7 @@ async def acknowledge_case(
     answered by the channel itself and not refreshed through the outbox. Never raises for
     a person's mistake; the outcome's `text` says what happened.
     """
-    case = await tx.case_by_reference(reference)
+    case = await tx.cases.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
         return AckOutcome(
             AckStatus.UNKNOWN,
@@ -177,34 +138,35 @@ async def acknowledge_case(
             say("ack_unknown_case", reference=reference.strip().upper()),
         )
     card = await case_card(tx, case)
-    actor = await tx.person(actor_id) if actor_id is not None else None
+    actor = await tx.people.person(actor_id) if actor_id is not None else None
     if not may_acknowledge(actor, case):
         log.info("acknowledge refused case_id=%s actor_id=%s", case.id, actor_id)
         return AckOutcome(AckStatus.REFUSED, case.reference, refusal_text(case), card)
     assert actor is not None
-    if not await tx.acknowledge(case.id, actor.id, now):
-        current = await tx.case(case.id)
+    if not await tx.cases.acknowledge(case.id, actor.id, now):
+        current = await tx.cases.case(case.id)
         by = current.acknowledged_by if current else None
         at = current.acknowledged_at if current else None
         text = say(
             "ack_already",
             reference=case.reference,
             name=by or "-",
-            time=shown_time(at) if at else "-",
+            time=moment(at) if at else "-",
         )
         return AckOutcome(AckStatus.ALREADY, case.reference, text, card, by, at)
 
     # Taking it in hand marks the acknowledgement deadline done: the cards show that.
+    await tx.deadlines.mark_deadline_done(case.id, DeadlineKind.ACKNOWLEDGE, actor.id, now)
     card = {**card, "deadlines": await deadline_facts(tx, case.id)}
     payload_state = acknowledged_state(actor.name, now)
     queued = await _refresh_cards(tx, case, card, payload_state, now, clicked)
     queued += await _tell_reporter(tx, case, actor.name, now)
     informed_queued, informed = await _tell_informed(tx, case, actor.id, now)
     queued += informed_queued
-    await tx.add_event(
+    await tx.cases.add_event(
         case.id,
         now,
-        "acknowledge_notices",
+        EventKind.ACKNOWLEDGE_NOTICES,
         actor.id,
         {"messages": queued, "informed": list(informed)},
     )
@@ -236,7 +198,7 @@ async def _refresh_cards(
     clicked: tuple[str, str] | None,
 ) -> int:
     queued = 0
-    for copy in await teams_store.cards_of(tx, case.id):
+    for copy in await tx.conversations.cards_of(case.id):
         if clicked == (copy.channel, copy.message_id):
             continue
         notice = {
@@ -247,7 +209,7 @@ async def _refresh_cards(
             "acknowledged": state,
         }
         text = say("ack_card_text", reference=case.reference, time=state["at_shown"])
-        if await tx.enqueue(
+        if await tx.outbox.enqueue(
             copy.channel,
             ACCOUNT.get(copy.channel, ""),
             copy.recipient,
@@ -260,10 +222,10 @@ async def _refresh_cards(
 
 
 async def _tell_reporter(tx: Tx, case: CaseRecord, name: str, now: datetime) -> int:
-    reporter = await tx.person(case.reporter_id)
+    reporter = await tx.people.person(case.reporter_id)
     if reporter is None:
         return 0
-    text = say("ack_reporter", reference=case.reference, name=name, time=shown_time(now))
+    text = say("ack_reporter", reference=case.reference, name=name, time=moment(now))
     notice = {"kind": "case_acknowledged", "case_id": case.id, "reference": case.reference}
     return await queue_to(
         tx,
@@ -295,7 +257,7 @@ async def _tell_informed(
         if role is None:
             continue  # not a function anyone is enrolled in
         for org_id in await _orgs_for(tx, role, case):
-            for person in await tx.people_with_role(org_id, role):
+            for person in await tx.people.people_with_role(org_id, role):
                 if person.id in skip:
                     continue
                 skip.add(person.id)
@@ -317,6 +279,6 @@ async def _orgs_for(tx: Tx, role: str, case: CaseRecord) -> list[int]:
         return [case.org_id]
     return [
         org_id
-        for org_id, org in await tx.organisations()
+        for org_id, org in await tx.people.organisations()
         if org.kind is OrgKind.PROVINCE and role_fits(role, org.kind)
     ]

@@ -13,14 +13,13 @@ import logging
 from datetime import datetime
 
 from bot.cases.notify import queue_to
-from bot.domain.records import OpenCheckin, Person
+from bot.domain.records import EventKind, OpenCheckin, Person
 from bot.domain.reminder_plan import CHECKIN, ReminderPolicy
 from bot.domain.routing import SupportRole
+from bot.ports import Tx
 from bot.text.catalogue import say
 from dialogs.flows.checkin import AnswerSpec, parse_answer, reply_for, wants_new_report
 from dialogs.messages import Inbound, Outbound
-from storage import reminders as rows
-from storage.repository import Tx
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +29,12 @@ async def checkin_turn(
 ) -> list[Outbound] | None:
     """The replies when `inbound` answers an open check-in; None when it does not (then
     the message goes to the report flow as usual)."""
-    open_checkin = await rows.open_checkin(tx, person.id, now, policy.checkin_open)
+    open_checkin = await tx.reminders.open_checkin(person.id, now, policy.checkin_open)
     if open_checkin is None:
         return None
     if inbound.attachments or wants_new_report(inbound):
         # Something new to report: the check-in counts as answered, the report flow starts.
-        await rows.answer_checkin(tx, open_checkin.reminder_id, now)
+        await tx.reminders.answer_checkin(open_checkin.reminder_id, now)
         return None
     spec = parse_answer(inbound)
     if spec is None:
@@ -48,23 +47,27 @@ async def apply_answer(
     tx: Tx, person: Person, checkin: OpenCheckin, spec: AnswerSpec, now: datetime
 ) -> None:
     if spec.closes:
-        await rows.answer_checkin(tx, checkin.reminder_id, now)
-        await tx.add_event(
-            checkin.case_id, now, "checkin_answered", person.id, {"step": checkin.step}
+        await tx.reminders.answer_checkin(checkin.reminder_id, now)
+        await tx.cases.add_event(
+            checkin.case_id, now, EventKind.CHECKIN_ANSWERED, person.id, {"step": checkin.step}
         )
     if spec.notify:
         queued = await notify_contact_wish(tx, checkin, now)
-        await tx.add_event(
-            checkin.case_id, now, "checkin_contact_requested", person.id, {"messages": queued}
+        await tx.cases.add_event(
+            checkin.case_id,
+            now,
+            EventKind.CHECKIN_CONTACT_REQUESTED,
+            person.id,
+            {"messages": queued},
         )
     if spec.stops:
-        await rows.cancel_pending(tx, checkin.case_id, CHECKIN)
-        await tx.add_event(checkin.case_id, now, "checkin_stopped", person.id)
+        await tx.reminders.cancel_pending(checkin.case_id, CHECKIN)
+        await tx.cases.add_event(checkin.case_id, now, EventKind.CHECKIN_STOPPED, person.id)
 
 
 async def notify_contact_wish(tx: Tx, checkin: OpenCheckin, now: datetime) -> int:
     """Ask the coordinator VPT and the case's handlers to get in touch with the reporter."""
-    case = await tx.case(checkin.case_id)
+    case = await tx.cases.case(checkin.case_id)
     assert case is not None
     org = case.org.name if case.org else "-"
     payload = {
@@ -76,11 +79,11 @@ async def notify_contact_wish(tx: Tx, checkin: OpenCheckin, now: datetime) -> in
             "org": org,
         },
     }
-    people = await rows.people_with_role_anywhere(tx, SupportRole.COORDINATOR_VPT)
+    people = await tx.people.people_with_role_anywhere(SupportRole.COORDINATOR_VPT)
     if case.org_id is not None and case.handler_function:
         people += [
             p
-            for p in await tx.people_with_role(case.org_id, case.handler_function)
+            for p in await tx.people.people_with_role(case.org_id, case.handler_function)
             if p.id not in {q.id for q in people}
         ]
     queued = 0

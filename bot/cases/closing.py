@@ -8,9 +8,9 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.records import CaseRecord
-from storage import reminders as reminder_rows
-from storage.repository import Tx
+from bot.domain.records import CaseRecord, EventKind
+from bot.errors import OperatorError
+from bot.ports import Tx
 
 
 class Response(StrEnum):
@@ -31,7 +31,7 @@ class NoResponse(StrEnum):
     PERPETRATOR_UNKNOWN = "pleger_onbekend"
 
 
-class CloseRefused(ValueError):
+class CloseRefused(OperatorError):
     """The case cannot close yet; the message says why, in English, for the operator."""
 
 
@@ -45,7 +45,7 @@ async def record_response(
 ) -> None:
     if response not in Response.__members__.values():
         raise CloseRefused("Unknown response; one of: " + ", ".join(r.value for r in Response))
-    await tx.add_event(case.id, now, "response", actor_id, {"response": response})
+    await tx.cases.add_event(case.id, now, EventKind.RESPONSE, actor_id, {"response": response})
 
 
 async def close_case(
@@ -58,17 +58,23 @@ async def close_case(
     if no_response is not None and no_response not in NoResponse.__members__.values():
         raise CloseRefused("Unknown reason; one of: " + ", ".join(n.value for n in NoResponse))
     responses = [
-        str(e.detail.get("response")) for e in await tx.events(case.id) if e.kind == "response"
+        str(e.detail.get("response"))
+        for e in await tx.cases.events(case.id)
+        if e.kind == "response"
     ]
     if not may_close(responses, no_response):
         raise CloseRefused(
             f"{case.reference} has no recorded response toward the perpetrator. Record one "
             "(cases record REF response KIND) or give --no-response pleger_onbekend."
         )
-    await tx.set_status(case.id, "closed")
+    await tx.cases.set_status(case.id, "closed")
     for kind in DeadlineKind:
-        await reminder_rows.cancel_pending(tx, case.id, kind.value)
-    await tx.add_event(
-        case.id, now, "closed", actor_id, {"responses": responses, "no_response": no_response}
+        await tx.reminders.cancel_pending(case.id, kind.value)
+    await tx.cases.add_event(
+        case.id,
+        now,
+        EventKind.CLOSED,
+        actor_id,
+        {"responses": responses, "no_response": no_response},
     )
     return responses

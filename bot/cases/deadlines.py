@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.cases.acknowledge import AckStatus, acknowledge_case
-from bot.domain.deadlines import AMSTERDAM, CaseFacts, DeadlineKind, deadlines_for
-from bot.domain.records import CaseRecord, Person
+from bot.domain.deadlines import CaseFacts, DeadlineKind, deadlines_for
+from bot.domain.permissions import may_act
+from bot.domain.records import CaseRecord, DeadlineState, EventKind, Person
 from bot.domain.reminder_plan import (
     CHECKIN,
     PlannedStep,
@@ -23,8 +24,10 @@ from bot.domain.reminder_plan import (
     deadline_steps,
     snoozed_steps,
 )
-from bot.domain.routing import SupportRole, deputy_of, is_handler_function
+from bot.errors import UserError
+from bot.ports import Tx
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.flows.handler_commands import (
     Action,
     kind_from_word,
@@ -33,19 +36,10 @@ from dialogs.flows.handler_commands import (
     parse_command,
 )
 from dialogs.messages import Outbound
-from storage import reminders as rows
-from storage.repository import Tx
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ACK_HOURS = 4.0
-
-
-def shown(when: datetime) -> str:
-    """A time as handlers read it: "wo 25-11 14:00"."""
-    local = when.astimezone(AMSTERDAM)
-    day = ("ma", "di", "wo", "do", "vr", "za", "zo")[local.weekday()]
-    return f"{day} {local:%d-%m %H:%M}"
 
 
 def task(kind: str) -> str:
@@ -86,13 +80,12 @@ async def _set_all(
     """Set the deadlines with their reminder plans and record a "deadline_set" event for
     each that was set; returns the kinds set. A deadline done already stays as it is."""
     due_of = {kind.value: due for kind, due in deadlines}
-    done = await rows.set_deadlines(
-        tx,
+    done = await tx.deadlines.set_deadlines(
         case.id,
         [(kind.value, due, _plan(deadline_steps(due, now, policy))) for kind, due in deadlines],
         now,
     )
-    await tx.add_events(
+    await tx.cases.add_events(
         case.id,
         now,
         [
@@ -117,7 +110,7 @@ async def _set(
 
 async def schedule_case(tx: Tx, case: CaseRecord, policy: ReminderPolicy, now: datetime) -> None:
     """On submission: the case's deadlines with their reminders, and the check-ins."""
-    ack_hours = await rows.org_ack_hours(tx, case.org_id) if case.org_id else None
+    ack_hours = await tx.people.org_ack_hours(case.org_id) if case.org_id else None
     await _set_all(
         tx,
         case,
@@ -127,8 +120,8 @@ async def schedule_case(tx: Tx, case: CaseRecord, policy: ReminderPolicy, now: d
         None,
     )
     assert case.submitted_at is not None
-    await rows.add_reminders(
-        tx, case.id, CHECKIN, _plan(checkin_steps(case.submitted_at, policy)), now
+    await tx.reminders.add_reminders(
+        case.id, CHECKIN, _plan(checkin_steps(case.submitted_at, policy)), now
     )
 
 
@@ -165,7 +158,7 @@ async def _record(
     incident_talk_planned: bool = False,
     measures_end: date | None = None,
 ) -> datetime:
-    ack_hours = await rows.org_ack_hours(tx, case.org_id) if case.org_id else None
+    ack_hours = await tx.people.org_ack_hours(case.org_id) if case.org_id else None
     found = deadlines_for(case_facts_of(case, ack_hours, incident_talk_planned, measures_end))
     due = next(d.due for d in found if d.kind is kind)
     if not await _set(tx, case, kind, due, policy, now, actor_id):
@@ -176,7 +169,7 @@ async def _record(
 # --- "Gedaan" and "Later" -------------------------------------------------------------------
 
 
-class ActionError(Exception):
+class ActionError(UserError):
     """A handler action that cannot be applied; the message is the Dutch reply."""
 
 
@@ -192,28 +185,6 @@ class ActionOutcome:
     snoozed_until: datetime | None = None
 
 
-def may_act(person: Person, case: CaseRecord) -> bool:
-    """A handler of the case's function at its organisation, their deputy, or the
-    provincial coordinator VPT may mark the case's deadlines."""
-    if case.org_id is None or case.handler_function is None:
-        return False
-    allowed = {case.handler_function, deputy_of(case.handler_function)}
-    return any(
-        (r.org_id == case.org_id and r.role in allowed) or r.role == SupportRole.COORDINATOR_VPT
-        for r in person.roles
-    )
-
-
-def is_staff(person: Person) -> bool:
-    """Someone who works cases (handler, deputy, coordinator), not only a reporter."""
-    return any(
-        is_handler_function(r.role)
-        or r.role.startswith("plaatsvervanger_")
-        or r.role == SupportRole.COORDINATOR_VPT
-        for r in person.roles
-    )
-
-
 async def mark_done(
     tx: Tx, case: CaseRecord, kind: DeadlineKind, actor_id: int, now: datetime
 ) -> bool:
@@ -223,9 +194,11 @@ async def mark_done(
         # parties and every card copy hear of it, and the deadline is done.
         outcome = await acknowledge_case(tx, actor_id, case.reference, now)
         return outcome.status is AckStatus.ACKNOWLEDGED
-    if not await rows.mark_deadline_done(tx, case.id, kind.value, actor_id, now):
+    if not await tx.deadlines.mark_deadline_done(case.id, kind.value, actor_id, now):
         return False
-    await tx.add_event(case.id, now, "deadline_done", actor_id, {"deadline": kind.value})
+    await tx.cases.add_event(
+        case.id, now, EventKind.DEADLINE_DONE, actor_id, {"deadline": kind.value}
+    )
     return True
 
 
@@ -239,15 +212,15 @@ async def snooze(
     now: datetime,
 ) -> datetime:
     """Postpone the deadline's next reminder by the snooze time; the reason is recorded."""
-    pending = await rows.pending_steps(tx, case.id, kind.value)
+    pending = await tx.reminders.pending_steps(case.id, kind.value)
     moved, until = snoozed_steps([PlannedStep(s, d) for _i, s, d in pending], now, policy)
     for (rid, _step, _due), new in zip(pending, moved, strict=True):
-        await rows.move_reminder(tx, rid, new.due)
-    await rows.note_snooze(tx, case.id, kind.value, until)
-    await tx.add_event(
+        await tx.reminders.move_reminder(rid, new.due)
+    await tx.deadlines.note_snooze(case.id, kind.value, until)
+    await tx.cases.add_event(
         case.id,
         now,
-        "deadline_snoozed",
+        EventKind.DEADLINE_SNOOZED,
         actor_id,
         {"deadline": kind.value, "until": until.isoformat(), "reason": reason[:500]},
     )
@@ -267,11 +240,12 @@ async def apply_deadline_action(
     """Apply "Gedaan" (done) or "Later" (snooze, with a reason) to a case's deadline.
 
     Channel-neutral: `kind_text` may be a DeadlineKind value ("measures") or the Dutch word
-    of a reminder ("maatregelen"). The actor must be allowed (`may_act`). Never raises for
-    a person's mistake: the outcome's `text` says what went wrong.
+    of a reminder ("maatregelen"). The actor must be allowed (bot/domain/permissions.py
+    `may_act`). Never raises for a person's mistake: the outcome's `text` says what went
+    wrong.
     """
     action = Action(action)
-    case = await tx.case_by_reference(reference)
+    case = await tx.cases.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
         return ActionOutcome(False, say("action_unknown_case", reference=reference))
     kind = kind_from_word(kind_text)
@@ -279,11 +253,11 @@ async def apply_deadline_action(
         return ActionOutcome(
             False, say("action_unknown_kind", word=kind_text, words=kind_words()), case.reference
         )
-    actor = await tx.person(actor_id)
+    actor = await tx.people.person(actor_id)
     if actor is None or not may_act(actor, case):
         log.info("deadline action refused case_id=%s actor_id=%s", case.id, actor_id)
         return ActionOutcome(False, say("not_allowed"), case.reference, kind.value)
-    state = await rows.deadline_state(tx, case.id, kind.value)
+    state = await tx.deadlines.deadline_state(case.id, kind.value)
     if state is None:
         return ActionOutcome(
             False,
@@ -291,13 +265,13 @@ async def apply_deadline_action(
             case.reference,
             kind.value,
         )
-    if state == rows.DONE:
+    if state == DeadlineState.DONE:
         return ActionOutcome(
             True,
             say("action_already_done", task=task(kind), reference=case.reference),
             case.reference,
             kind.value,
-            rows.DONE,
+            DeadlineState.DONE,
         )
     if action is Action.DONE:
         await mark_done(tx, case, kind, actor_id, now)
@@ -306,7 +280,7 @@ async def apply_deadline_action(
             say("action_done", task=task(kind), reference=case.reference),
             case.reference,
             kind.value,
-            rows.DONE,
+            DeadlineState.DONE,
         )
     if not reason.strip():
         return ActionOutcome(
@@ -314,15 +288,15 @@ async def apply_deadline_action(
             say("action_reason_needed", reference=case.reference, word=kind_word(kind)),
             case.reference,
             kind.value,
-            rows.OPEN,
+            DeadlineState.OPEN,
         )
     until = await snooze(tx, case, kind, actor_id, reason.strip(), policy, now)
     return ActionOutcome(
         True,
-        say("action_snoozed", task=task(kind), reference=case.reference, until=shown(until)),
+        say("action_snoozed", task=task(kind), reference=case.reference, until=short_moment(until)),
         case.reference,
         kind.value,
-        rows.OPEN,
+        DeadlineState.OPEN,
         until,
     )
 

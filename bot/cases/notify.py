@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.domain.records import Person
-from storage.repository import Tx
+from bot.ports import Tx
 
 # The account part of a conversation key for a proactive message, per channel: the
 # adapter fills in the real one (the bot's number, the stored Teams reference).
@@ -31,7 +31,7 @@ async def queue_to(
         idents = [i for i in idents if i.channel == channel]
     queued = 0
     for ident in idents:
-        if await tx.enqueue(
+        if await tx.outbox.enqueue(
             ident.channel,
             ACCOUNT.get(ident.channel, ""),
             ident.address,

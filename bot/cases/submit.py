@@ -9,15 +9,14 @@ from typing import Any
 from bot.cases.acknowledge import deadline_facts
 from bot.cases.deadlines import schedule_case
 from bot.cases.notify import queue_to
-from bot.domain.records import Person
+from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import ReporterRole, route_case
+from bot.domain.routing import InformedParty, ReporterRole, route_case
+from bot.ports import Tx
 from bot.reference.loader import Helpline, helplines_for
 from bot.text.catalogue import say
 from dialogs.flows.report import criminal_suspected, is_serious
 from dialogs.messages import Outbound
-from storage import teams_store
-from storage.repository import Tx
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +37,11 @@ def handler_title(function: str) -> str:
     return say(f"role_{function}")
 
 
+def informed_name(party: str) -> str:
+    """How an informed party (a stored `InformedParty` value) reads: "Minister van BZK"."""
+    return say(f"informed_{InformedParty(party).name.lower()}")
+
+
 async def submit_report(
     tx: Tx,
     person: Person,
@@ -53,11 +57,15 @@ async def submit_report(
     held = next(r for r in person.roles if r.role == role_value and r.org.slug == org_slug)
     route = route_case(ReporterRole(role_value), held.org)
     facts = case_facts(answers)
-    await tx.submit_case(case_id, route, held.org_id, role_value, facts, now)
-    await tx.add_event(
-        case_id, now, "submitted", person.id, {"handler": route.handler.value, "org": held.org.slug}
+    await tx.cases.submit_case(case_id, route, held.org_id, role_value, facts, now)
+    await tx.cases.add_event(
+        case_id,
+        now,
+        EventKind.SUBMITTED,
+        person.id,
+        {"handler": route.handler.value, "org": held.org.slug},
     )
-    case = await tx.case(case_id)
+    case = await tx.cases.case(case_id)
     assert case is not None
     # Deadlines first, so that the handlers' notice can list them.
     await schedule_case(tx, case, policy or ReminderPolicy(), now)
@@ -88,7 +96,9 @@ async def submit_report(
         )
     ]
     if route.informed:
-        replies.append(Outbound(say("informed", informed=", ".join(route.informed))))
+        replies.append(
+            Outbound(say("informed", informed=", ".join(informed_name(p) for p in route.informed)))
+        )
     replies.append(Outbound(say("next_steps")))
     replies.append(Outbound(say("home_address")))
     lines = [
@@ -141,13 +151,13 @@ async def notify_handlers(
         "deadlines": deadlines or [],
     }
     queued = 0
-    for handler in await tx.people_with_role(org_id, handler_function):
+    for handler in await tx.people.people_with_role(org_id, handler_function):
         queued += await queue_to(
             tx, handler, {"text": text, "notice": notice}, now, f"routed:{case_id}"
         )
     # The organisation's linked Teams channel gets the same facts (no names, no narrative).
-    team = await teams_store.linked_team_recipient(tx, org_id)
-    if team is not None and await tx.enqueue(
+    team = await tx.conversations.linked_team_recipient(org_id)
+    if team is not None and await tx.outbox.enqueue(
         "teams",
         "",
         team,

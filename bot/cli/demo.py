@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from storage.repository import Tx
+from bot.ports import Tx
 
 # (name, local handle, [(role, organisation slug)])
 DEMO_PEOPLE: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
@@ -29,14 +29,14 @@ async def seed_demo(tx: Tx, now: datetime) -> list[str]:
     """Enrol the demo people once; returns the handles that were added."""
     added = []
     for name, handle, roles in DEMO_PEOPLE:
-        if await tx.find_person_id("local", "handle", handle) is not None:
+        if await tx.people.find_person_id("local", "handle", handle) is not None:
             continue
-        pid = await tx.add_person(name, now)
+        pid = await tx.people.add_person(name, now)
         for role, slug in roles:
-            org_id = await tx.organisation_id(slug)
+            org_id = await tx.people.organisation_id(slug)
             if org_id is None:
                 raise ValueError(f"Demo organisation '{slug}' is not loaded.")
-            await tx.add_role(pid, role, org_id)
-        await tx.add_identity(pid, "local", "handle", handle)
+            await tx.people.add_role(pid, role, org_id)
+        await tx.people.add_identity(pid, "local", "handle", handle)
         added.append(handle)
     return added

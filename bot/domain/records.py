@@ -4,9 +4,66 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from bot.domain.routing import Organisation
+
+
+class CaseStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    ACKNOWLEDGED = "acknowledged"
+    CLOSED = "closed"
+    DISCARDED = "discarded"
+
+
+# A case that was never sent: nobody but its reporter has anything to do with it.
+UNSENT = frozenset({CaseStatus.DRAFT, CaseStatus.DISCARDED})
+
+
+class EventKind(StrEnum):
+    """What a case's history records (`case_events.kind`)."""
+
+    DRAFT_STARTED = "draft_started"
+    DRAFT_DISCARDED = "draft_discarded"
+    SUBMITTED = "submitted"
+    ACKNOWLEDGED = "acknowledged"
+    DEADLINE_SET = "deadline_set"
+    DEADLINE_DONE = "deadline_done"
+    DEADLINE_SNOOZED = "deadline_snoozed"
+    REMINDER_SENT = "reminder_sent"
+    ACKNOWLEDGE_NOTICES = "acknowledge_notices"
+    CHECKIN_SENT = "checkin_sent"
+    CHECKIN_ANSWERED = "checkin_answered"
+    CHECKIN_CONTACT_REQUESTED = "checkin_contact_requested"
+    CHECKIN_STOPPED = "checkin_stopped"
+    RESPONSE = "response"
+    CLOSED = "closed"
+
+
+class DeadlineState(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+class ReminderState(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    CANCELLED = "cancelled"
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+
+
+# The outbox recipient that stands for an organisation's linked team channel.
+TEAM_RECIPIENT_PREFIX = "org:"
+
+
+def team_recipient(org_slug: str) -> str:
+    return TEAM_RECIPIENT_PREFIX + org_slug
 
 
 @dataclass(frozen=True)
@@ -129,3 +186,27 @@ class OpenCheckin:
     step: str
     org_id: int | None
     handler_function: str | None
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One queued proactive message, as the outbox worker delivers it."""
+
+    id: int
+    channel: str
+    account: str
+    recipient: str
+    payload: dict[str, Any]
+    attempts: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class CaseCard:
+    """A message that shows a case card (`audience`: "handler" or "team")."""
+
+    case_id: int
+    channel: str
+    recipient: str
+    message_id: str
+    audience: str

@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import logging
-import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from adapters.base import Channel, DeliveryError
+from bot.jobs.backoff import backoff_delay
+from bot.ports import Channel, DeliveryError, Store
 from dialogs.messages import Choice, ConversationKey, Outbound
-from storage import outbox as rows
-from storage.repository import Store
 
 log = logging.getLogger(__name__)
 
+FIRST_BACKOFF = 1.0  # seconds before the first retry, doubling from there
 MAX_BACKOFF = 900.0  # seconds: a notice is retried at least every 15 minutes, never dropped
 
 
-def backoff(attempts: int, retry_after: float | None) -> float:
-    """Capped exponential backoff with jitter; a channel's Retry-After wins when longer."""
-    base = min(MAX_BACKOFF, 2.0 ** min(attempts, 12))
-    delay = base * (0.5 + random.random() / 2)
+def retry_delay(attempts: int, retry_after: float | None) -> float:
+    """Seconds until the next try (bot/jobs/backoff.py); a channel's Retry-After wins when
+    longer."""
+    delay = backoff_delay(attempts, base=FIRST_BACKOFF, cap=MAX_BACKOFF)
     return max(delay, retry_after or 0.0)
 
 
@@ -54,7 +53,7 @@ class OutboxWorker:
         if not self.channels:
             return 0
         async with self.store.transaction() as tx:
-            due = await rows.claim_due(tx, self.clock(), list(self.channels), self.batch)
+            due = await tx.outbox.claim_due(self.clock(), list(self.channels), self.batch)
         sent = 0
         for item in due:
             channel = self.channels[item.channel]
@@ -62,7 +61,7 @@ class OutboxWorker:
             try:
                 await channel.send(key, outbound_from(item.payload))
             except DeliveryError as exc:
-                delay = backoff(item.attempts, exc.retry_after)
+                delay = retry_delay(item.attempts, exc.retry_after)
                 log.warning(
                     "outbox delivery failed id=%s channel=%s reason=%s retry_in=%.1fs",
                     item.id,
@@ -71,21 +70,20 @@ class OutboxWorker:
                     delay,
                 )
                 async with self.store.transaction() as tx:
-                    await rows.mark_retry(
-                        tx, item.id, self.clock() + timedelta(seconds=delay), exc.reason
+                    await tx.outbox.mark_retry(
+                        item.id, self.clock() + timedelta(seconds=delay), exc.reason
                     )
                 continue
             except Exception:
                 log.exception("outbox delivery crashed id=%s channel=%s", item.id, item.channel)
                 async with self.store.transaction() as tx:
-                    await rows.mark_retry(
-                        tx,
+                    await tx.outbox.mark_retry(
                         item.id,
-                        self.clock() + timedelta(seconds=backoff(item.attempts, None)),
+                        self.clock() + timedelta(seconds=retry_delay(item.attempts, None)),
                         "unexpected error",
                     )
                 continue
             async with self.store.transaction() as tx:
-                await rows.mark_sent(tx, item.id, self.clock())
+                await tx.outbox.mark_sent(item.id, self.clock())
             sent += 1
         return sent

@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from storage.retention import purge
-
 if TYPE_CHECKING:
     from bot.app import Weerbaar
 
@@ -38,7 +36,7 @@ async def retain(app: Weerbaar) -> None:
     """Delete bookkeeping rows past `settings.retention_days` (never reports)."""
     try:
         async with app.store.transaction() as tx:
-            removed = await purge(tx, app.clock(), app.settings.retention_days)
+            removed = await tx.retention.purge(app.clock(), app.settings.retention_days)
         if any(removed.values()):
             log.info("retention removed %s", removed)
     except Exception:

@@ -15,9 +15,9 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.cases.deadlines import shown, task
+from bot.cases.deadlines import task
 from bot.cases.notify import queue_to
-from bot.domain.records import DueReminder, Person
+from bot.domain.records import DueReminder, EventKind, Person, ReminderState
 from bot.domain.reminder_plan import (
     CHECKIN,
     ESCALATION,
@@ -30,12 +30,12 @@ from bot.domain.reminder_plan import (
     superseded,
 )
 from bot.domain.routing import SupportRole, deputy_of
+from bot.ports import Store, Tx
 from bot.reference.loader import Helpline, helplines_for
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.flows.checkin import choices as checkin_choices
 from dialogs.flows.handler_commands import kind_word
-from storage import reminders as rows
-from storage.repository import Store, Tx
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +50,13 @@ class _People:
 
     async def with_role(self, org_id: int, role: str) -> list[Person]:
         if (org_id, role) not in self._by_role:
-            self._by_role[(org_id, role)] = await self.tx.people_with_role(org_id, role)
+            self._by_role[(org_id, role)] = await self.tx.people.people_with_role(org_id, role)
         return self._by_role[(org_id, role)]
 
     async def coordinators(self) -> list[Person]:
         if self._coordinators is None:
-            self._coordinators = await rows.people_with_role_anywhere(
-                self.tx, SupportRole.COORDINATOR_VPT
+            self._coordinators = await self.tx.people.people_with_role_anywhere(
+                SupportRole.COORDINATOR_VPT
             )
         return self._coordinators
 
@@ -71,7 +71,7 @@ class _People:
 
 
 def reminder_text(item: DueReminder, late: bool) -> str:
-    due = shown(item.deadline_due or item.due_at)
+    due = short_moment(item.deadline_due or item.due_at)
     org = item.org_name or "-"
     if item.step == REMINDER:
         body = say(
@@ -92,7 +92,7 @@ def reminder_text(item: DueReminder, late: bool) -> str:
         )
     parts = [body, say("reminder_actions", reference=item.reference, word=kind_word(item.kind))]
     if late:
-        parts.insert(0, say("reminder_late", planned=shown(item.due_at)))
+        parts.insert(0, say("reminder_late", planned=short_moment(item.due_at)))
     return "\n".join(parts)
 
 
@@ -130,7 +130,7 @@ class Sweeper:
         now = self.clock()
         token = uuid.uuid4().hex
         async with self.store.transaction() as tx:
-            due = await rows.claim_due(tx, now, token, self.batch, self.lease_seconds)
+            due = await tx.reminders.claim_due(now, token, self.batch, self.lease_seconds)
         if not due:
             return 0
         dropped = superseded(due)
@@ -139,12 +139,16 @@ class Sweeper:
             people = _People(tx)
             for item in due:
                 try:
-                    async with rows.savepoint(tx):
+                    async with tx.savepoint():
                         if item.id in dropped:
-                            await rows.finish_claimed(tx, item.id, token, now, rows.CANCELLED)
+                            await tx.reminders.finish_claimed(
+                                item.id, token, now, ReminderState.CANCELLED
+                            )
                             continue
                         late = is_late(item.due_at, now, self.policy)
-                        if not await rows.finish_claimed(tx, item.id, token, now, rows.SENT, late):
+                        if not await tx.reminders.finish_claimed(
+                            item.id, token, now, ReminderState.SENT, late
+                        ):
                             continue  # done meanwhile, or another replica took it over
                         await self._send(tx, people, item, late, now)
                         sent += 1
@@ -160,7 +164,7 @@ class Sweeper:
     ) -> None:
         dedupe = f"rem:{item.id}"
         if item.kind == CHECKIN:
-            reporter = await tx.person(item.reporter_id)
+            reporter = await tx.people.person(item.reporter_id)
             notice = {
                 "kind": "checkin",
                 "case_id": item.case_id,
@@ -181,10 +185,10 @@ class Sweeper:
                 if reporter is None
                 else await queue_to(tx, reporter, payload, now, dedupe, channel=item.channel)
             )
-            await tx.add_event(
+            await tx.cases.add_event(
                 item.case_id,
                 now,
-                "checkin_sent",
+                EventKind.CHECKIN_SENT,
                 None,
                 {"reminder": item.id, "step": item.step, "late": late, "messages": queued},
             )
@@ -216,10 +220,10 @@ class Sweeper:
             queued += await queue_to(tx, person, payload, now, dedupe)
         if not targets:
             log.warning("reminder with no one to send to id=%s case_id=%s", item.id, item.case_id)
-        await tx.add_event(
+        await tx.cases.add_event(
             item.case_id,
             now,
-            "reminder_sent",
+            EventKind.REMINDER_SENT,
             None,
             {
                 "reminder": item.id,

@@ -4,6 +4,8 @@ The catalogue (bot/text/catalogue.py) holds what the bot says; this module holds
 listens for. Pure data: every list is matched against text that is already normalised
 (lower case, single spaces, no trailing "." or "!"), on the whole text and never as a
 substring. Numbers ("1", "2") and card values are not words and stay with their parsers.
+The words of dates and times ("gisteravond", "zojuist") stay with the date grammar in
+bot/domain/dates.py: the domain imports nothing else of the bot (tests/test_boundaries.py).
 """
 
 from __future__ import annotations
@@ -57,16 +59,6 @@ NO_INJURY_WORDS: Final = frozenset({"niets", "niks", "geen", "nee hoor", "gelukk
 # The evidence question: no more files or links to come.
 EVIDENCE_DONE_WORDS: Final = frozenset(
     {"klaar", "dat is alles", "verder", "gedaan", "niets meer", "nee"}
-)
-
-# --- when it happened (bot/domain/dates.py) ----------------------------------------------
-
-NOW_WORDS: Final = frozenset(
-    {"net", "zojuist", "zonet", "zo net", "daarnet", "nu", "net nu", "zo-even", "zoeven"}
-)
-# Words around a time or day that say nothing about it: "rond 9 uur", "ergens gisteren".
-TIME_FILLER_WORDS: Final = frozenset(
-    {"op", "om", "rond", "omstreeks", "ongeveer", "circa", "ca", "ergens", "tegen"}
 )
 
 # --- an aftercare check-in (dialogs/flows/checkin.py) ------------------------------------

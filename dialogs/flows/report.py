@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.domain.dates import When, describe_when, parse_when
+from bot.domain.dates import When, parse_when
 from bot.domain.routing import is_reporter_role
 from bot.text import vocabulary
 from bot.text.catalogue import say
+from bot.text.format import describe_when
 from dialogs.conditions import AnswerIn, AnswerIs, Check
 from dialogs.engine import normalise
 from dialogs.flow import Accept, Ask, Collect, Context, Flow, Parsed, Pause, Reask, Redo, Step

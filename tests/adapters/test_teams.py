@@ -17,8 +17,8 @@ import requests
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from adapters.base import DeliveryError
 from adapters.teams.adapter import TeamsAdapter
+from bot.ports import DeliveryError
 from bot.text.catalogue import say
 from dialogs.messages import Choice, ConversationKey, Inbound, Outbound, Summary, SummaryRow
 from tests.fakes.teams import FakeBotConnector, FakeTokenIssuer, teams_fakes

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.app import Weerbaar
-from bot.cases.acknowledge import AckStatus, acknowledge_case, shown_time
-from storage import outbox as outbox_rows
+from bot.cases.acknowledge import AckStatus, acknowledge_case
+from bot.text.format import moment
 from tests.chat import Chatter, report_lines
 from tests.conftest import FakeClock
 from tests.people import enrol as enrol_person
@@ -27,7 +27,7 @@ async def pending(app: Weerbaar) -> dict[str, list[str]]:
     async with app.store.transaction() as tx:
         found: dict[str, list[str]] = {}
         for handle in ("anna", "cdk", "griffier-utrecht", "secretaris-utrecht", "bram"):
-            for item in await outbox_rows.pending_for(tx, "local", handle):
+            for item in await tx.outbox.pending_for("local", handle):
                 found.setdefault(handle, []).append(str(item.payload["text"]))
         return found
 
@@ -41,7 +41,7 @@ async def test_handler_acknowledges_reporter_and_informed_hear_once(
     await enrol_local(app, "Gijs Griffier", "griffier-utrecht", "griffier", "utrecht")
     reference = await submitted_case(app)
     async with app.store.transaction() as tx:
-        hans = await tx.find_person_id("local", "handle", "secretaris-utrecht")
+        hans = await tx.people.find_person_id("local", "handle", "secretaris-utrecht")
     before = await pending(app)
 
     clock.advance(hours=1)
@@ -53,7 +53,7 @@ async def test_handler_acknowledges_reporter_and_informed_hear_once(
     after = await pending(app)
     new = {k: v[len(before.get(k, [])) :] for k, v in after.items()}
     assert new["anna"] == [
-        f"Je melding {reference} is in behandeling bij Hans Mulder sinds {shown_time(clock())}."
+        f"Je melding {reference} is in behandeling bij Hans Mulder sinds {moment(clock())}."
     ]
     for informed in ("cdk", "griffier-utrecht"):
         (text,) = new[informed]
@@ -72,9 +72,9 @@ async def test_others_are_refused_and_unknown_cases_said_so(
 ) -> None:
     reference = await submitted_case(app)
     async with app.store.transaction() as tx:
-        bram = await tx.find_person_id("local", "handle", "bram")  # raadslid elsewhere
-        griffier_zeist = await tx.find_person_id("local", "handle", "griffier-zeist")
-        houten = await tx.find_person_id("local", "handle", "secretaris-houten")
+        bram = await tx.people.find_person_id("local", "handle", "bram")  # raadslid elsewhere
+        griffier_zeist = await tx.people.find_person_id("local", "handle", "griffier-zeist")
+        houten = await tx.people.find_person_id("local", "handle", "secretaris-houten")
     before = await pending(app)
     for actor in (bram, griffier_zeist, houten, None):
         async with app.store.transaction() as tx:
@@ -82,7 +82,7 @@ async def test_others_are_refused_and_unknown_cases_said_so(
         assert outcome.status is AckStatus.REFUSED
         assert outcome.text.startswith("Alleen de gemeentesecretaris van Gemeente Utrecht")
     async with app.store.transaction() as tx:
-        case = await tx.case_by_reference(reference)
+        case = await tx.cases.case_by_reference(reference)
         unknown = await acknowledge_case(tx, houten, "WB-ZZZZZZ", clock())
     assert case is not None and case.status == "submitted"
     assert unknown.status is AckStatus.UNKNOWN
@@ -97,7 +97,7 @@ async def test_gedaan_ontvangst_in_the_chat_is_the_same_as_the_card_button(
     reply = await secretaris.say(f"gedaan {reference} ontvangst")
     assert reference in reply
     async with app.store.transaction() as tx:
-        case = await tx.case_by_reference(reference)
+        case = await tx.cases.case_by_reference(reference)
     assert case is not None and case.status == "acknowledged"
     assert case.acknowledged_by == "Hans Mulder"
     told = (await pending(app)).get("anna", [])

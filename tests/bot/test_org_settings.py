@@ -6,7 +6,6 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from storage import reminders as reminder_rows
 from tests.bot.test_acknowledge import submitted_case
 from tests.conftest import AppFactory
 
@@ -29,7 +28,7 @@ async def test_an_organisation_sets_its_own_acknowledgement_time(
     app = await make_app(sqlite_url, organisations_file=own)
     reference = await submitted_case(app)  # anna, burgemeester of Utrecht
     async with app.store.transaction() as tx:
-        case = await tx.case_by_reference(reference)
+        case = await tx.cases.case_by_reference(reference)
         assert case is not None and case.submitted_at is not None
-        due = {kind: at for kind, at, _state in await reminder_rows.deadline_list(tx, case.id)}
+        due = {kind: at for kind, at, _state in await tx.deadlines.deadline_list(case.id)}
     assert due["acknowledge"] == case.submitted_at + timedelta(hours=2)

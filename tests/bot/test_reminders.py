@@ -16,9 +16,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import Weerbaar
+from bot.cases.acknowledge import AckStatus, acknowledge_case
 from bot.domain.records import CaseRecord
-from storage import outbox as outbox_rows
-from storage import reminders as rows
 from tests.chat import Chatter, report_lines
 from tests.conftest import AppFactory, FakeClock
 from tests.people import enrol as enrol_person
@@ -47,16 +46,16 @@ async def submit(
     await chat.say(*lines)
     assert "Je kenmerk is" in await chat.say("verstuur")
     async with app.store.transaction() as tx:
-        found = [c for c in await tx.list_cases() if c.reporter_name]
+        found = [c for c in await tx.cases.list_cases() if c.reporter_name]
     return found[0]
 
 
 async def inbox(app: Weerbaar, handle: str) -> list[dict[str, Any]]:
     """What the local channel would show `handle` now (and marks it shown)."""
     async with app.store.transaction() as tx:
-        items = await outbox_rows.pending_for(tx, "local", handle)
+        items = await tx.outbox.pending_for("local", handle)
         for item in items:
-            await outbox_rows.mark_sent(tx, item.id, app.clock())
+            await tx.outbox.mark_sent(item.id, app.clock())
     return [item.payload for item in items]
 
 
@@ -168,8 +167,8 @@ async def test_each_deadline_becomes_the_right_reminder_rows(
     clock.now = at(submitted)
     case = await submit(app, serious=True, criminal=True)
     async with app.store.transaction() as tx:
-        stored = {d.kind: d for d in await rows.deadlines(tx, case.id)}
-        found = await rows.reminder_rows(tx, case.id)
+        stored = {d.kind: d for d in await tx.deadlines.deadlines(case.id)}
+        found = await tx.reminders.reminder_rows(case.id)
     assert {k: local(d.due_at) for k, d in stored.items()} == deadlines
     by_kind: dict[str, dict[str, datetime]] = {}
     for r in found:
@@ -196,7 +195,7 @@ async def test_the_organisations_own_acknowledgement_time_is_used(
         await tx.conn.exec_driver_sql("UPDATE organisations SET ack_hours = 2 WHERE slug = 'zeist'")
     case = await submit(app)
     async with app.store.transaction() as tx:
-        stored = {d.kind: d for d in await rows.deadlines(tx, case.id)}
+        stored = {d.kind: d for d in await tx.deadlines.deadlines(case.id)}
     assert local(stored["acknowledge"].due_at) == "2026-11-25 12:00"
     assert set(stored) == {"acknowledge", "measures"}  # not serious, no offence
 
@@ -258,11 +257,11 @@ async def test_reminders_escalate_in_order_and_stop_when_done(
     async with app.store.transaction() as tx:
         states = Counter(
             (r["kind"], r["state"])
-            for r in await rows.reminder_rows(tx, case.id)
+            for r in await tx.reminders.reminder_rows(case.id)
             if r["kind"] != "checkin"
         )
-        deadlines = {d.kind: d for d in await rows.deadlines(tx, case.id)}
-        record = await tx.case(case.id)
+        deadlines = {d.kind: d for d in await tx.deadlines.deadlines(case.id)}
+        record = await tx.cases.case(case.id)
     assert states == {
         ("acknowledge", "sent"): 4,
         ("measures", "sent"): 2,
@@ -278,10 +277,11 @@ async def test_acknowledging_the_case_marks_its_deadline_done(
 ) -> None:
     case = await submit(app)
     async with app.store.transaction() as tx:
-        gerda = await tx.find_person_id("local", "handle", "griffier-zeist")
+        gerda = await tx.people.find_person_id("local", "handle", "griffier-zeist")
         assert gerda is not None
-        assert await tx.acknowledge(case.id, gerda, clock())
-        [ack] = [d for d in await rows.deadlines(tx, case.id) if d.kind == "acknowledge"]
+        outcome = await acknowledge_case(tx, gerda, case.reference, clock())
+        assert outcome.status is AckStatus.ACKNOWLEDGED
+        [ack] = [d for d in await tx.deadlines.deadlines(case.id) if d.kind == "acknowledge"]
     assert ack.state == "done" and ack.done_by == "Gerda Smit"
     await sweep_until(app, clock, at("2026-11-27 00:00"))
     assert ("acknowledge", "reminder") not in steps(await inbox(app, "griffier-zeist"))
@@ -320,10 +320,10 @@ async def test_later_needs_a_reason_and_moves_the_chain_keeping_its_gaps(
     async with app.store.transaction() as tx:
         plan = {
             r["step"]: local(r["due_at"])
-            for r in await rows.reminder_rows(tx, case.id)
+            for r in await tx.reminders.reminder_rows(case.id)
             if r["kind"] == "acknowledge"
         }
-        events = [e for e in await tx.events(case.id) if e.kind == "deadline_snoozed"]
+        events = [e for e in await tx.cases.events(case.id) if e.kind == "deadline_snoozed"]
     assert plan == {
         "reminder": "2026-11-25 13:00",
         "overdue": "2026-11-26 13:30",
@@ -352,13 +352,13 @@ async def test_an_incident_talk_and_measures_end_recorded_later_get_their_own_cl
     args.what, args.rest = "measures-end", ["2026-12-18"]
     assert await commands.cases_record(app, args) == 0
     args.by = "bram"
-    with pytest.raises(commands.CliError, match="not a handler"):
+    with pytest.raises(commands.OperatorError, match="not a handler"):
         await commands.cases_record(app, args)
     async with app.store.transaction() as tx:
-        stored = {d.kind: d for d in await rows.deadlines(tx, case.id)}
+        stored = {d.kind: d for d in await tx.deadlines.deadlines(case.id)}
         plan = {
             (r["kind"], r["step"]): local(r["due_at"])
-            for r in await rows.reminder_rows(tx, case.id)
+            for r in await tx.reminders.reminder_rows(case.id)
         }
     assert local(stored["incident_talk"].due_at) == "2026-11-27 14:30"
     assert local(stored["recovery_talk"].due_at) == "2026-12-18 09:00"
@@ -392,7 +392,7 @@ async def test_after_a_restart_what_fell_due_is_sent_once_and_said_to_be_late(
     assert checkin["notice"]["late"] and "later dan gepland" in checkin["text"]
     assert sent == 3
     async with second.store.transaction() as tx:
-        found = {(r["kind"], r["step"]): r for r in await rows.reminder_rows(tx, case.id)}
+        found = {(r["kind"], r["step"]): r for r in await tx.reminders.reminder_rows(case.id)}
     assert found[("acknowledge", "reminder")]["state"] == "cancelled"
     assert found[("acknowledge", "overdue")]["late"] is True
     assert found[("acknowledge", "overdue")]["state"] == "sent"
@@ -440,7 +440,7 @@ async def test_two_instances_sweeping_at_once_send_each_reminder_once(
     total = 0
     async with a.store.transaction() as tx:
         for c in cases:
-            total += len(await rows.reminder_rows(tx, c.id))
+            total += len(await tx.reminders.reminder_rows(c.id))
     assert total > 70
 
     sent = 0
@@ -460,11 +460,13 @@ async def test_two_instances_sweeping_at_once_send_each_reminder_once(
     all_rows, events = [], []
     async with a.store.transaction() as tx:
         for c in cases:
-            all_rows += await rows.reminder_rows(tx, c.id)
+            all_rows += await tx.reminders.reminder_rows(c.id)
             events += [
-                e for e in await tx.events(c.id) if e.kind in ("reminder_sent", "checkin_sent")
+                e
+                for e in await tx.cases.events(c.id)
+                if e.kind in ("reminder_sent", "checkin_sent")
             ]
-        outbox = await outbox_rows.all_items(tx)
+        outbox = await tx.outbox.all_items()
     by_state = Counter(r["state"] for r in all_rows)
     assert by_state["pending"] == 0
     assert sent == by_state["sent"]
@@ -551,9 +553,9 @@ async def test_a_reply_to_a_checkin_is_not_a_new_report_but_an_open_draft_keeps_
     # check-in (which stays open) ...
     assert "Fijn om te horen" not in await bram.say("gaat goed")
     async with app.store.transaction() as tx:
-        person = await tx.find_person_id("local", "handle", "bram")
+        person = await tx.people.find_person_id("local", "handle", "bram")
         assert person is not None
-        assert await rows.open_checkin(tx, person, clock(), timedelta(hours=72)) is None
+        assert await tx.reminders.open_checkin(person, clock(), timedelta(hours=72)) is None
 
 
 async def test_serve_ticks_the_sweep_and_the_outbox_with_apscheduler(

@@ -24,7 +24,7 @@ async def test_a_redelivered_message_is_processed_once(app: Weerbaar) -> None:
     again = await app.handle(msg("Eerste antwoord", "m3"))
     assert first and again == []
     async with app.store.transaction() as tx:
-        state = await tx.load_state(ANNA)
+        state = await tx.dialogs.load_state(ANNA)
     assert state is not None and state.step == "kinds"
     assert state.history == ["safe", "what"]
 
@@ -35,19 +35,19 @@ async def test_an_unknown_sender_is_answered_kindly_and_nothing_is_kept(app: Wee
     assert "112" in reply.text and "griffier" in reply.text
     assert await app.handle(msg("hallo?", "s2", key=stranger)) == []  # no flood of replies
     async with app.store.transaction() as tx:
-        assert await tx.load_state(stranger) is None
-        assert await tx.claim_inbound("signal", "s1", app.clock()) is True  # never recorded
+        assert await tx.dialogs.load_state(stranger) is None
+        assert await tx.dialogs.claim_inbound("signal", "s1", app.clock()) is True  # never recorded
 
 
 async def test_signal_uuid_is_bound_to_the_enrolled_number_once(
     app: Weerbaar, clock: FakeClock
 ) -> None:
     async with app.store.transaction() as tx:
-        pid = await tx.add_person("Sara", clock())
-        org_id = await tx.organisation_id("woerden")
+        pid = await tx.people.add_person("Sara", clock())
+        org_id = await tx.people.organisation_id("woerden")
         assert org_id is not None
-        await tx.add_role(pid, "wethouder", org_id)
-        await tx.add_identity(pid, "signal", "phone", "+31612345678")
+        await tx.people.add_role(pid, "wethouder", org_id)
+        await tx.people.add_identity(pid, "signal", "phone", "+31612345678")
     key = ConversationKey("signal", "+31600000000", "uuid-sara")
     replies = await app.handle(msg("hoi", "x1", key=key, address="06 1234 5678"))
     assert "Hallo Sara" in replies[0].text
@@ -55,7 +55,7 @@ async def test_signal_uuid_is_bound_to_the_enrolled_number_once(
     replies = await app.handle(msg("ja", "x2", key=key))
     assert "Wat is er gebeurd" in replies[0].text
     async with app.store.transaction() as tx:
-        assert await tx.find_person_id("signal", "uuid", "uuid-sara") == pid
+        assert await tx.people.find_person_id("signal", "uuid", "uuid-sara") == pid
 
 
 async def test_an_edited_message_replaces_its_answer_while_the_report_is_open(
@@ -66,7 +66,7 @@ async def test_an_edited_message_replaces_its_answer_while_the_report_is_open(
     [reply] = await app.handle(msg("Hij riep dat hij me zou vinden", "e9", replaces="e2"))
     assert "aangepast" in reply.text
     async with app.store.transaction() as tx:
-        state = await tx.load_state(ANNA)
+        state = await tx.dialogs.load_state(ANNA)
     assert state is not None
     assert state.answers["what"] == "Hij riep dat hij me zou vinden"
     assert state.step == "where"  # the open question stays where it was
@@ -87,7 +87,7 @@ async def test_an_internal_error_apologises_and_keeps_what_was_stored(
     assert "Geheime tekst" not in caplog.text
     monkeypatch.undo()
     async with app.store.transaction() as tx:
-        state = await tx.load_state(ANNA)
+        state = await tx.dialogs.load_state(ANNA)
     assert state is not None and state.step == "safe"  # the failed turn changed nothing
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from bot.app import Weerbaar
-from storage import outbox as outbox_rows
 from tests.chat import Chatter, report_lines
 from tests.conftest import AppFactory, FakeClock
 from tests.people import enrol as enrol_person
@@ -60,9 +59,9 @@ async def test_each_role_is_routed_as_the_guideline_says(
         assert party in done
 
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases()
-        notices = await outbox_rows.pending_for(tx, "local", "handler")
-        handlers = await tx.people_with_role(case.org_id or 0, case.handler_function or "")
+        [case] = await tx.cases.list_cases()
+        notices = await tx.outbox.pending_for("local", "handler")
+        handlers = await tx.people.people_with_role(case.org_id or 0, case.handler_function or "")
     assert case.status == "submitted"
     assert case.role == role
     assert case.org is not None and case.org.slug == org
@@ -85,7 +84,7 @@ async def test_a_person_with_two_roles_picks_the_one_it_happened_in(app: Weerbaa
     await chat.say("2", *report_lines()[2:])
     await chat.say("verstuur")
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases()
+        [case] = await tx.cases.list_cases()
     assert (case.role, case.handler_function) == ("statenlid", "statengriffier")
 
 
@@ -106,8 +105,8 @@ async def test_review_edit_goes_back_to_the_summary(app: Weerbaar) -> None:
     assert "Wie: De buurman" in reply and "Jouw melding" in reply
     await chat.say("verstuur")
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases()
-        answers = await tx.answers(case.id)
+        [case] = await tx.cases.list_cases()
+        answers = await tx.dialogs.answers(case.id)
     assert answers["where"] == "Bij de bibliotheek"
     assert answers["perp_who"] == "De buurman"
 
@@ -123,8 +122,8 @@ async def test_terug_goes_to_the_previous_question_and_keeps_answers(app: Weerba
     reply = await chat.say("terug")
     assert "eerste vraag" in reply
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases(include_drafts=True)
-        answers = await tx.answers(case.id)
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        answers = await tx.dialogs.answers(case.id)
     assert answers["what"] == "Hij schold me uit en duwde me."
 
 
@@ -140,8 +139,8 @@ async def test_stop_keeps_the_draft_and_resume_continues(app: Weerbaar) -> None:
     await chat.say(*report_lines()[4:])
     await chat.say("verstuur")
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases()
-        answers = await tx.answers(case.id)
+        [case] = await tx.cases.list_cases()
+        answers = await tx.dialogs.answers(case.id)
     assert answers["what"] == "Bedreigd op straat."
     assert answers["kinds"] == ["bedreiging"]
 
@@ -152,10 +151,10 @@ async def test_restart_discards_the_old_draft(app: Weerbaar) -> None:
     reply = await chat.say("opnieuw")
     assert "ben je nu veilig" in reply
     async with app.store.transaction() as tx:
-        cases = await tx.list_cases(include_drafts=True)
+        cases = await tx.cases.list_cases(include_drafts=True)
         statuses = sorted(c.status for c in cases)
         discarded = next(c for c in cases if c.status == "discarded")
-        assert await tx.answers(discarded.id) == {}
+        assert await tx.dialogs.answers(discarded.id) == {}
     assert statuses == ["discarded", "draft"]
 
 
@@ -174,8 +173,8 @@ async def test_dates_unparseable_and_future_are_asked_again(app: Weerbaar) -> No
     assert "dinsdag 17 november 2026" in reply
     await chat.say("ja")
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases(include_drafts=True)
-        answers = await tx.answers(case.id)
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        answers = await tx.dialogs.answers(case.id)
     assert answers["when"]["start"].startswith("2026-11-17")
     assert answers["when_ok"] is True
 
@@ -212,10 +211,10 @@ async def test_evidence_files_links_and_odd_files(app: Weerbaar, tmp_path: Path)
     reply = await chat.say("klaar")
     assert "letsel" in reply
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases(include_drafts=True)
-        files = await tx.evidence(case.id)
-        data = await tx.evidence_data(files[0].id)
-        answers = await tx.answers(case.id)
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        files = await tx.cases.evidence(case.id)
+        data = await tx.cases.evidence_data(files[0].id)
+        answers = await tx.dialogs.answers(case.id)
     assert [(f.filename, f.content_type) for f in files] == [("scherm.png", "image/png")]
     assert data == photo.read_bytes()
     assert answers["evidence_items"]["links"] == ["https://example.org/post/1"]
@@ -229,8 +228,8 @@ async def test_a_file_sent_at_another_question_is_kept(app: Weerbaar, tmp_path: 
     reply = await chat.file(photo)
     assert "bewaard bij het bewijs" in reply and "Wat is er gebeurd" in reply
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases(include_drafts=True)
-        assert len(await tx.evidence(case.id)) == 1
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        assert len(await tx.cases.evidence(case.id)) == 1
 
 
 async def test_oversized_file_and_message(
@@ -246,9 +245,9 @@ async def test_oversized_file_and_message(
     reply = await chat.file(big)
     assert "te groot" in reply
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases(include_drafts=True)
-        assert await tx.evidence(case.id) == []
-        assert "what" not in await tx.answers(case.id)
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        assert await tx.cases.evidence(case.id) == []
+        assert "what" not in await tx.dialogs.answers(case.id)
 
 
 async def test_skipped_optional_questions_show_as_skipped(app: Weerbaar) -> None:
@@ -286,7 +285,7 @@ async def test_serious_case_gets_slachtofferloket_and_burgemeester_ngb(app: Weer
     assert "088-633 1580" in reply  # slachtofferloket when serious
     assert "huisadres" in reply
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases()
+        [case] = await tx.cases.list_cases()
     assert case.serious is True
 
 
@@ -326,8 +325,8 @@ async def test_back_after_hours_is_asked_to_go_on_not_read_as_an_answer(
     reply = await chat.say("verder")
     assert "Wat past hierbij" in reply
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases(include_drafts=True)
-        assert "kinds" not in await tx.answers(case.id)
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        assert "kinds" not in await tx.dialogs.answers(case.id)
     clock.advance(minutes=20)  # a short pause is just the next answer
     assert "Waar gebeurde het" in await chat.say("2")
 

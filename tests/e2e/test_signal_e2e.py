@@ -21,7 +21,6 @@ from adapters.signal.adapter import SignalAdapter
 from adapters.signal.runtime import start_signal
 from bot.app import Weerbaar
 from bot.text.catalogue import say
-from storage import outbox as outbox_rows
 from storage.tables import conversations, identities, inbound_seen, people
 from tests.chat import Chatter, report_lines
 from tests.conftest import AppFactory, FakeClock
@@ -172,10 +171,10 @@ async def test_full_report_with_photo_and_voice_note(
     assert "Je kenmerk is WB-" in done and "griffier" in done.lower()
 
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases()
-        files = await tx.evidence(case.id)
-        stored = [await tx.evidence_data(f.id) for f in files]
-        bound = await tx.find_person_id("signal", "uuid", rita.uuid)
+        [case] = await tx.cases.list_cases()
+        files = await tx.cases.evidence(case.id)
+        stored = [await tx.cases.evidence_data(f.id) for f in files]
+        bound = await tx.people.find_person_id("signal", "uuid", rita.uuid)
     assert case.channel == "signal" and case.reporter_id == reporter_id
     assert (case.status, case.handler_function) == ("submitted", "griffier")
     assert case.org is not None and case.org.slug == "amersfoort"
@@ -238,8 +237,8 @@ async def test_duplicated_envelope_is_answered_and_stored_once(
     assert await count(app, inbound_seen, inbound_seen.c.message_id == message_id) == 1
     assert await count(app, inbound_seen) == 3
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases(include_drafts=True)
-        assert (await tx.answers(case.id))["what"] == "Hij schold me uit."
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        assert (await tx.dialogs.answers(case.id))["what"] == "Hij schold me uit."
 
 
 async def test_rapid_interleaved_messages_are_answered_in_order(
@@ -272,8 +271,8 @@ async def test_rapid_interleaved_messages_are_answered_in_order(
         positions = [text.find(marker) for marker in markers]
         assert -1 not in positions and positions == sorted(positions), positions
     async with app.store.transaction() as tx:
-        cases = await tx.list_cases(include_drafts=True)
-        whats = sorted([(await tx.answers(c.id))["what"] for c in cases])
+        cases = await tx.cases.list_cases(include_drafts=True)
+        whats = sorted([(await tx.dialogs.answers(c.id))["what"] for c in cases])
     assert whats == ["Alice werd bedreigd.", "Bob werd uitgescholden."]
 
 
@@ -292,8 +291,8 @@ async def test_report_goes_on_after_a_websocket_drop(
     await bram.say(*lines[5:])
     assert "Je kenmerk is WB-" in await bram.say("verstuur")
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases()
-        answers = await tx.answers(case.id)
+        [case] = await tx.cases.list_cases()
+        answers = await tx.dialogs.answers(case.id)
     assert answers["where"] == "Gemeentehuis" and case.status == "submitted"
 
 
@@ -310,9 +309,9 @@ async def test_notice_to_a_signal_handler_survives_a_rate_limit(
     await rita.say("verstuur")
 
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases()
-        [notice] = await outbox_rows.pending_for(tx, "signal", griffier.uuid)
-        assert await outbox_rows.pending_for(tx, "signal", "+31655555555") == []
+        [case] = await tx.cases.list_cases()
+        [notice] = await tx.outbox.pending_for("signal", griffier.uuid)
+        assert await tx.outbox.pending_for("signal", "+31655555555") == []
     assert notice.account == ""  # as bot/cases.py queues it: the adapter sends as the bot
     assert case.reference in notice.payload["text"]
 
@@ -328,7 +327,7 @@ async def test_notice_to_a_signal_handler_survives_a_rate_limit(
     [delivered] = griffier.received()[before:]
     assert delivered.number == BOT and case.reference in delivered.message
     async with app.store.transaction() as tx:
-        assert await outbox_rows.pending_for(tx, "signal", griffier.uuid) == []
+        assert await tx.outbox.pending_for("signal", griffier.uuid) == []
 
 
 async def test_long_review_is_split_under_2000_bytes(
@@ -386,8 +385,8 @@ async def test_edit_replaces_the_what_answer_while_the_report_is_open(
     assert "aangepast" in edited
     assert "Wanneer gebeurde het" in await bram.say("Gemeentehuis")  # goes on where it was
     async with app.store.transaction() as tx:
-        [case] = await tx.list_cases(include_drafts=True)
-        answers = await tx.answers(case.id)
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        answers = await tx.dialogs.answers(case.id)
     assert answers["what"] == "Hij schold me uit en spuugde."
     assert answers["kinds"] == ["verbale_agressie"]  # the later answer is kept
 
@@ -450,11 +449,11 @@ async def test_reporter_on_signal_hears_of_the_handler_and_gets_check_ins(
 ) -> None:
     await enrol(app, "Sam Smit", "+31612345678", "gemeenteraadslid", "zeist")
     async with app.store.transaction() as tx:  # the griffier works from the terminal
-        pid = await tx.add_person("Gerda Smit", clock())
-        org_id = await tx.organisation_id("zeist")
+        pid = await tx.people.add_person("Gerda Smit", clock())
+        org_id = await tx.people.organisation_id("zeist")
         assert org_id is not None
-        await tx.add_role(pid, "griffier", org_id)
-        await tx.add_identity(pid, "local", "handle", "griffier-zeist")
+        await tx.people.add_role(pid, "griffier", org_id)
+        await tx.people.add_identity(pid, "local", "handle", "griffier-zeist")
     sam = Phone(fake, signal, "+31612345678")
     await sam.say(*report_lines())
     done = await sam.say("verstuur")

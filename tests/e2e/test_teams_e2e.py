@@ -17,9 +17,14 @@ from adapters.http import build_web_app
 from adapters.teams.handler_cards import card_text
 from bot.app import Weerbaar
 from bot.text.catalogue import say
-from storage import outbox as outbox_rows
-from storage import teams_store
-from storage.tables import answers, case_events, conversations, inbound_seen, outbox
+from storage.tables import (
+    answers,
+    case_events,
+    conversations,
+    inbound_seen,
+    outbox,
+    teams_conversations,
+)
 from tests.chat import report_lines
 from tests.conftest import AppFactory, FakeClock
 from tests.fakes.teams import ConnectorCall, FakeBotConnector, FakeTokenIssuer, teams_fakes
@@ -261,9 +266,9 @@ def team_calls(bot: Bot, since: int = 0) -> list[ConnectorCall]:
 async def card_ids(bot: Bot, reference: str) -> dict[str, str]:
     """recipient -> message id of each copy of the case's card."""
     async with bot.app.store.transaction() as tx:
-        case = await tx.case_by_reference(reference)
+        case = await tx.cases.case_by_reference(reference)
         assert case is not None
-        return {c.recipient: c.message_id for c in await teams_store.cards_of(tx, case.id)}
+        return {c.recipient: c.message_id for c in await tx.conversations.cards_of(case.id)}
 
 
 # -- the whole story ----------------------------------------------------------------------
@@ -280,7 +285,7 @@ async def test_report_card_acknowledge_refresh_and_notices(
 
         reference = await report(people.rita)
         async with app.store.transaction() as tx:
-            case = await tx.case_by_reference(reference)
+            case = await tx.cases.case_by_reference(reference)
         assert case is not None and case.status == "submitted" and case.channel == "teams"
 
         # The handlers' cards and the team channel's card go out through the outbox.
@@ -348,7 +353,7 @@ async def test_report_card_acknowledge_refresh_and_notices(
         assert people.piet.received(before) == []
 
         async with app.store.transaction() as tx:
-            case = await tx.case_by_reference(reference)
+            case = await tx.cases.case_by_reference(reference)
         assert case is not None and case.status == "acknowledged"
         assert case.acknowledged_by == "Gerrit Griffioen"
     finally:
@@ -361,12 +366,12 @@ async def test_reachable_after_install_and_first_contact(bot: Bot) -> None:
     gerrit = Person(bot, "Gerrit Griffioen", "aad-gerrit")
     await gerrit.install()
     async with bot.app.store.transaction() as tx:
-        people = {p.name: p for p in await tx.people()}
+        people = {p.name: p for p in await tx.people.everyone()}
     assert [i.reachable for i in people["Gerrit Griffioen"].identities] == [True]
     assert [i.reachable for i in people["Nina Nooit"].identities] == [False]
     # The stored reference carries no display name.
     async with bot.app.store.transaction() as tx:
-        stored = await tx.reference("teams", "aad", "aad-gerrit")
+        stored = await tx.people.reference("teams", "aad", "aad-gerrit")
     assert stored is not None and "name" not in stored["user"]
 
     # Someone who installs before being enrolled is reachable once enrolled.
@@ -374,7 +379,7 @@ async def test_reachable_after_install_and_first_contact(bot: Bot) -> None:
     await late.install()
     await enrol(bot.app, "Laura Laat", "aad-laura", "griffier")
     async with bot.app.store.transaction() as tx:
-        await tx.enqueue("teams", "", "aad-laura", {"text": "Welkom"}, bot.app.clock())
+        await tx.outbox.enqueue("teams", "", "aad-laura", {"text": "Welkom"}, bot.app.clock())
     assert await bot.deliver() == 1
     assert late.received()[-1].body["text"] == "Welkom"
 
@@ -400,7 +405,7 @@ async def test_not_a_handler_is_refused_and_nothing_changes(bot: Bot) -> None:
         assert "actions" not in card
 
     async with bot.app.store.transaction() as tx:
-        case = await tx.case_by_reference(reference)
+        case = await tx.cases.case_by_reference(reference)
     assert case is not None and case.status == "submitted" and case.acknowledged_by is None
     assert await bot.count(outbox) == rows_before
     assert await bot.count(case_events) == events_before
@@ -430,9 +435,9 @@ async def test_two_presses_make_one_acknowledgement(bot: Bot) -> None:
 async def _nothing_stored(bot: Bot) -> None:
     assert await bot.count(inbound_seen) == 0
     assert await bot.count(conversations) == 0
-    assert await bot.count(teams_store.teams_conversations) == 0
+    assert await bot.count(teams_conversations) == 0
     async with bot.app.store.transaction() as tx:
-        assert await tx.reference("teams", "aad", "aad-rita") is None
+        assert await tx.people.reference("teams", "aad", "aad-rita") is None
     assert bot.connector.calls == []
 
 
@@ -506,7 +511,7 @@ async def test_429_then_200_is_delivered_once_after_the_wait(bot: Bot, clock: Fa
     gerrit = Person(bot, "Gerrit Griffioen", "aad-gerrit")
     await gerrit.install()
     async with bot.app.store.transaction() as tx:
-        await tx.enqueue("teams", "", "aad-gerrit", {"text": "Nieuwe melding"}, clock())
+        await tx.outbox.enqueue("teams", "", "aad-gerrit", {"text": "Nieuwe melding"}, clock())
     bot.connector.fail(429, retry_after="7")
 
     assert await bot.deliver() == 0
@@ -519,7 +524,7 @@ async def test_429_then_200_is_delivered_once_after_the_wait(bot: Bot, clock: Fa
     assert [c.body["text"] for c in gerrit.received()] == ["Nieuwe melding"] * 2
     assert await bot.deliver() == 0  # once
     async with bot.app.store.transaction() as tx:
-        assert await outbox_rows.pending_for(tx, "teams", "aad-gerrit") == []
+        assert await tx.outbox.pending_for("teams", "aad-gerrit") == []
 
 
 async def test_connector_down_keeps_the_message_across_a_restart(
@@ -535,14 +540,14 @@ async def test_connector_down_keeps_the_message_across_a_restart(
     gerrit = Person(bot, "Gerrit Griffioen", "aad-gerrit")
     await gerrit.install()
     async with app.store.transaction() as tx:
-        await tx.enqueue("teams", "", "aad-gerrit", {"text": "Nieuwe melding"}, clock())
+        await tx.outbox.enqueue("teams", "", "aad-gerrit", {"text": "Nieuwe melding"}, clock())
 
     connector.stop()
     assert await bot.deliver() == 0
     clock.advance(minutes=20)
     assert await bot.deliver() == 0
     async with app.store.transaction() as tx:
-        (pending,) = await outbox_rows.pending_for(tx, "teams", "aad-gerrit")
+        (pending,) = await tx.outbox.pending_for("teams", "aad-gerrit")
     assert pending.attempts == 2
 
     # The service restarts (same database), the connector comes back.
@@ -573,7 +578,7 @@ async def test_a_card_sent_after_the_case_was_taken_shows_who_has_it(bot: Bot) -
     people = await cast(bot)
     reference = await report(people.rita)
     async with bot.app.store.transaction() as tx:  # taken in hand elsewhere (text, CLI)
-        gerrit = await tx.find_person_id("teams", "aad", "aad-gerrit")
+        gerrit = await tx.people.find_person_id("teams", "aad", "aad-gerrit")
         await acknowledge_case(tx, gerrit, reference, bot.app.clock())
     before = len(bot.connector.calls)
     await bot.deliver()
@@ -594,7 +599,7 @@ async def test_a_reply_the_connector_refuses_mid_turn_is_kept_and_sent_later(
     response = await bot.post(rita.activity(text="hallo"))
     assert response.status == 201  # the turn is stored; Teams must not resend it
     async with bot.app.store.transaction() as tx:
-        kept = await outbox_rows.pending_for(tx, "teams", "aad-rita")
+        kept = await tx.outbox.pending_for("teams", "aad-rita")
     assert len(kept) == 1 and "ben je nu veilig" in kept[0].payload["text"]
     assert "1. Ja" in kept[0].payload["text"]  # the choices travel as a numbered list
 

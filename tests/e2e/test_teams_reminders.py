@@ -11,9 +11,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from adapters.teams.handler_cards import card_text
+from bot.domain.records import DeadlineRecord
 from bot.text.catalogue import say
-from storage import outbox as outbox_rows
-from storage import reminders as rows
 from storage.tables import case_events, outbox
 from tests.conftest import FakeClock
 from tests.e2e import test_teams_e2e as teams_story
@@ -112,11 +111,11 @@ async def press(person: Person, verb: str, data: dict[str, Any]) -> dict[str, An
     return card
 
 
-async def deadline(bot: Bot, reference: str, kind: str) -> rows.DeadlineRecord:
+async def deadline(bot: Bot, reference: str, kind: str) -> DeadlineRecord:
     async with bot.app.store.transaction() as tx:
-        case = await tx.case_by_reference(reference)
+        case = await tx.cases.case_by_reference(reference)
         assert case is not None
-        (found,) = [d for d in await rows.deadlines(tx, case.id) if d.kind == kind]
+        (found,) = [d for d in await tx.deadlines.deadlines(case.id) if d.kind == kind]
     return found
 
 
@@ -193,7 +192,7 @@ async def test_reminder_cards_come_in_order_and_gedaan_stops_them(
     assert done.state == "done" and done.done_by == "Gerrit Griffioen"
     assert done.done_at == at("2026-11-25 14:05")
     async with bot.app.store.transaction() as tx:
-        case = await tx.case_by_reference(reference)
+        case = await tx.cases.case_by_reference(reference)
     assert case is not None and case.acknowledged_by == "Gerrit Griffioen"
 
     # A second press (or Greet's on her copy) changes nothing and says who did it.
@@ -249,9 +248,9 @@ async def test_later_with_a_reason_moves_the_next_card(bot: Bot, clock: FakeCloc
     snoozed = await deadline(bot, reference, "acknowledge")
     assert snoozed.state == "open" and snoozed.snoozed_until == at("2026-11-26 13:30")
     async with bot.app.store.transaction() as tx:
-        case = await tx.case_by_reference(reference)
+        case = await tx.cases.case_by_reference(reference)
         assert case is not None
-        (event,) = [e for e in await tx.events(case.id) if e.kind == "deadline_snoozed"]
+        (event,) = [e for e in await tx.cases.events(case.id) if e.kind == "deadline_snoozed"]
     assert event.detail["reason"] == "eerst overleg met de burgemeester"
     assert event.actor == "Gerrit Griffioen"
 
@@ -320,7 +319,7 @@ async def test_a_checkin_card_reaches_a_teams_reporter_and_contact_asks_for_help
         queued = [
             (person.aad, item.payload["notice"]["kind"])
             for person in (lotte, people.gerrit, people.greet)
-            for item in await outbox_rows.pending_for(tx, "teams", person.aad)
+            for item in await tx.outbox.pending_for("teams", person.aad)
         ]
     assert queued == [(p.aad, "checkin_contact") for p in (lotte, people.gerrit, people.greet)]
     before = len(bot.connector.calls)

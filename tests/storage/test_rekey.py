@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from bot.app import Weerbaar
 from bot.settings import Settings
@@ -16,21 +17,27 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
     old, new = f"old:{new_key()}", f"new:{new_key()}"
 
     def settings(keys: str) -> Settings:
-        return Settings(
-            database_url=database_url, encryption_keys=keys, home=tmp_path, _env_file=None
-        )  # type: ignore[call-arg]
+        options: dict[str, Any] = {
+            "database_url": database_url,
+            "encryption_keys": keys,
+            "home": tmp_path,
+            "_env_file": None,
+        }
+        return Settings(**options)
 
     app = await Weerbaar.create(settings(old), clock=clock)
     async with app.store.transaction() as tx:
-        pid = await tx.add_person("Rita", clock())
-        case_id = await tx.create_draft(pid, "local", clock())
-        await tx.set_answer(case_id, "what", "Hij dreigde", clock())
-        await tx.add_evidence(case_id, Attachment("a.jpg", "image/jpeg", b"\xff\xd8"), clock())
-        await tx.enqueue("local", "local", "x", {"text": "hoi"}, clock())
+        pid = await tx.people.add_person("Rita", clock())
+        case_id = await tx.cases.create_draft(pid, "local", clock())
+        await tx.dialogs.set_answer(case_id, "what", "Hij dreigde", clock())
+        await tx.cases.add_evidence(
+            case_id, Attachment("a.jpg", "image/jpeg", b"\xff\xd8"), clock()
+        )
+        await tx.outbox.enqueue("local", "local", "x", {"text": "hoi"}, clock())
     await app.close()
 
     app = await Weerbaar.create(settings(f"{new},{old}"), clock=clock)
-    counts = await rotate(app.store, batch=1)
+    counts = await rotate(app.db, batch=1)
     assert counts == {
         "people.name_enc": 1,
         "answers.value_enc": 1,
@@ -38,13 +45,13 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         "evidence.data_enc": 1,
         "outbox.payload_enc": 1,
     }
-    assert set((await rotate(app.store)).values()) == {0}  # nothing left under old keys
+    assert set((await rotate(app.db)).values()) == {0}  # nothing left under old keys
     await app.close()
 
     app = await Weerbaar.create(settings(new), clock=clock)  # the old key is gone
     async with app.store.transaction() as tx:
-        assert (await tx.person(pid)).name == "Rita"  # type: ignore[union-attr]
-        assert await tx.answers(case_id) == {"what": "Hij dreigde"}
-        [file] = await tx.evidence(case_id)
-        assert await tx.evidence_data(file.id) == b"\xff\xd8"
+        assert (await tx.people.person(pid)).name == "Rita"  # type: ignore[union-attr]
+        assert await tx.dialogs.answers(case_id) == {"what": "Hij dreigde"}
+        [file] = await tx.cases.evidence(case_id)
+        assert await tx.cases.evidence_data(file.id) == b"\xff\xd8"
     await app.close()

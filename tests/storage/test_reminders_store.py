@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.app import Weerbaar
-from storage import reminders as rows
+from bot.domain.records import ReminderState
+from storage.store import Store
 from storage.tables import reminders
 from tests.conftest import AppFactory, FakeClock
 
 
 async def _case(app: Weerbaar, clock: FakeClock) -> int:
     async with app.store.transaction() as tx:
-        pid = await tx.add_person("Rita Reporter", clock())
-        return await tx.create_draft(pid, "local", clock())
+        pid = await tx.people.add_person("Rita Reporter", clock())
+        return await tx.cases.create_draft(pid, "local", clock())
 
 
 async def test_a_leased_row_is_invisible_to_a_second_claim_until_the_lease_runs_out(
@@ -23,30 +24,33 @@ async def test_a_leased_row_is_invisible_to_a_second_claim_until_the_lease_runs_
     case_id = await _case(app, clock)
     now = clock()
     async with app.store.transaction() as tx:
-        await rows.add_reminders(
-            tx,
+        await tx.reminders.add_reminders(
             case_id,
             "measures",
             [("reminder", now - timedelta(minutes=5)), ("overdue", now + timedelta(hours=1))],
             now,
         )
     async with app.store.transaction() as tx:
-        first = await rows.claim_due(tx, now, "token-a", lease_seconds=60)
+        first = await tx.reminders.claim_due(now, "token-a", lease_seconds=60)
     assert [r.step for r in first] == ["reminder"]
     async with app.store.transaction() as tx:
-        assert await rows.claim_due(tx, now, "token-b") == []
+        assert await tx.reminders.claim_due(now, "token-b") == []
     # token-b cannot finish token-a's row
     async with app.store.transaction() as tx:
-        assert not await rows.finish_claimed(tx, first[0].id, "token-b", now, rows.SENT)
+        assert not await tx.reminders.finish_claimed(
+            first[0].id, "token-b", now, ReminderState.SENT
+        )
     later = now + timedelta(seconds=61)
     async with app.store.transaction() as tx:
-        again = await rows.claim_due(tx, later, "token-b")
+        again = await tx.reminders.claim_due(later, "token-b")
     assert [r.id for r in again] == [first[0].id]
     async with app.store.transaction() as tx:
         # the lease moved on: the first sweeper's late finish is refused, the second's works
-        assert not await rows.finish_claimed(tx, first[0].id, "token-a", later, rows.SENT)
-        assert await rows.finish_claimed(tx, first[0].id, "token-b", later, rows.SENT)
-        assert await rows.claim_due(tx, later, "token-c") == []
+        assert not await tx.reminders.finish_claimed(
+            first[0].id, "token-a", later, ReminderState.SENT
+        )
+        assert await tx.reminders.finish_claimed(first[0].id, "token-b", later, ReminderState.SENT)
+        assert await tx.reminders.claim_due(later, "token-c") == []
 
 
 async def test_done_cancels_every_pending_step_even_one_that_is_leased(
@@ -56,9 +60,8 @@ async def test_done_cancels_every_pending_step_even_one_that_is_leased(
     case_id = await _case(app, clock)
     now = clock()
     async with app.store.transaction() as tx:
-        assert await rows.set_deadline(tx, case_id, "police", now + timedelta(days=2), now)
-        await rows.add_reminders(
-            tx,
+        assert await tx.deadlines.set_deadline(case_id, "police", now + timedelta(days=2), now)
+        await tx.reminders.add_reminders(
             case_id,
             "police",
             [
@@ -69,16 +72,16 @@ async def test_done_cancels_every_pending_step_even_one_that_is_leased(
             now,
         )
     async with app.store.transaction() as tx:
-        [claimed] = await rows.claim_due(tx, now, "t")
+        [claimed] = await tx.reminders.claim_due(now, "t")
     async with app.store.transaction() as tx:
-        assert await rows.mark_deadline_done(tx, case_id, "police", None, now)
-        assert not await rows.mark_deadline_done(tx, case_id, "police", None, now)
-        assert not await rows.set_deadline(tx, case_id, "police", now, now)  # done stays done
+        assert await tx.deadlines.mark_deadline_done(case_id, "police", None, now)
+        assert not await tx.deadlines.mark_deadline_done(case_id, "police", None, now)
+        assert not await tx.deadlines.set_deadline(case_id, "police", now, now)  # done stays done
     async with app.store.transaction() as tx:
         # the sweeper that held the lease finds the row cancelled and sends nothing
-        assert not await rows.finish_claimed(tx, claimed.id, "t", now, rows.SENT)
-        states = {r["step"]: r["state"] for r in await rows.reminder_rows(tx, case_id)}
-        [deadline] = await rows.deadlines(tx, case_id)
+        assert not await tx.reminders.finish_claimed(claimed.id, "t", now, ReminderState.SENT)
+        states = {r["step"]: r["state"] for r in await tx.reminders.reminder_rows(case_id)}
+        [deadline] = await tx.deadlines.deadlines(case_id)
     assert states == {"reminder": "cancelled", "overdue": "cancelled", "escalation_1": "cancelled"}
     assert deadline.state == "done" and deadline.done_at == now
 
@@ -106,7 +109,7 @@ async def _fill(app: Weerbaar, clock: FakeClock, sent: int, pending: int, due: i
                 "created_at": now,
             }
         )
-    async with app.store.transaction() as tx:
+    async with Store(app.db).transaction() as tx:  # raw rows: the concrete store
         for start in range(0, len(batch), 5000):
             await tx.conn.execute(reminders.insert(), batch[start : start + 5000])
 
@@ -116,12 +119,12 @@ async def test_the_sweep_reads_the_partial_index_of_pending_rows(
 ) -> None:
     app = await make_app(database_url, demo=False)
     await _fill(app, clock, sent=20_000, pending=2_000, due=40)
-    async with app.store.transaction() as tx:
+    async with Store(app.db).transaction() as tx:
         if tx.conn.dialect.name == "postgresql":
             await tx.conn.exec_driver_sql("ANALYZE reminders")
     async with app.store.transaction() as tx:
-        plan = await rows.explain_claim(tx, clock(), 500)
-        claimed = await rows.claim_due(tx, clock(), "t", limit=500)
+        plan = await tx.reminders.explain_claim(clock(), 500)
+        claimed = await tx.reminders.claim_due(clock(), "t", limit=500)
     # PostgreSQL: "Index Scan using ix_reminders_pending_due"; SQLite: "SEARCH reminders
     # USING INDEX ix_reminders_pending_due (due_at<?)". Never a scan of the whole table.
     assert "ix_reminders_pending_due" in plan, plan
@@ -136,26 +139,25 @@ async def test_open_checkin_is_the_latest_unanswered_one(
     case_id = await _case(app, clock)
     now, n = clock(), 3
     async with app.store.transaction() as tx:
-        await rows.add_reminders(
-            tx,
+        await tx.reminders.add_reminders(
             case_id,
             "checkin",
             [(f"checkin_{i}", now - timedelta(hours=n - i)) for i in range(1, n + 1)],
             now,
         )
-        for r in await rows.claim_due(tx, now, "t"):
-            await rows.finish_claimed(
-                tx, r.id, "t", now - timedelta(hours=n - int(r.step[-1])), rows.SENT
+        for r in await tx.reminders.claim_due(now, "t"):
+            await tx.reminders.finish_claimed(
+                r.id, "t", now - timedelta(hours=n - int(r.step[-1])), ReminderState.SENT
             )
-        case = await tx.case(case_id)
+        case = await tx.cases.case(case_id)
         assert case is not None
         reporter = case.reporter_id
-        found = await rows.open_checkin(tx, reporter, now, timedelta(hours=72))
+        found = await tx.reminders.open_checkin(reporter, now, timedelta(hours=72))
         assert found is not None and found.step == f"checkin_{n}"
-        await rows.answer_checkin(tx, found.reminder_id, now)
-        again = await rows.open_checkin(tx, reporter, now, timedelta(hours=72))
+        await tx.reminders.answer_checkin(found.reminder_id, now)
+        again = await tx.reminders.open_checkin(reporter, now, timedelta(hours=72))
         assert again is not None and again.step == f"checkin_{n - 1}"
         assert (
-            await rows.open_checkin(tx, reporter, now + timedelta(days=4), timedelta(hours=72))
+            await tx.reminders.open_checkin(reporter, now + timedelta(days=4), timedelta(hours=72))
             is None
         )

@@ -10,8 +10,8 @@ from sqlalchemy import BindParameter, and_, bindparam, delete, insert, select, u
 
 from bot.domain.records import Identity, Person, PersonRole
 from bot.domain.routing import Organisation, OrgKind
+from storage.repos.base import Repo
 from storage.tables import conversations, identities, organisations, people, person_roles
-from storage.txbase import TxBase
 
 # The turn's first question, "who is this?", as one prebuilt statement: the person and
 # their roles in one round trip, with no statement built per call.
@@ -75,8 +75,10 @@ _WITH_ROLE = (
     .order_by(person_roles.c.person_id)
 )
 
+_ACK_HOURS = select(organisations.c.ack_hours).where(organisations.c.id == bindparam("org_id"))
 
-class PeopleQueries(TxBase):
+
+class PeopleRepo(Repo):
     # --- organisations -------------------------------------------------------------------
 
     async def upsert_organisations(self, orgs: Iterable[Organisation]) -> int:
@@ -199,7 +201,7 @@ class PeopleQueries(TxBase):
         found = await self.people_by_id([person_id])
         return found[0] if found else None
 
-    async def people(self) -> list[Person]:
+    async def everyone(self) -> list[Person]:
         ids = (await self.conn.execute(select(people.c.id).order_by(people.c.id))).scalars()
         return await self.people_by_id([int(pid) for pid in ids])
 
@@ -270,3 +272,19 @@ class PeopleQueries(TxBase):
                 if r.role is not None
             ),
         )
+
+    async def people_with_role_anywhere(self, role: str) -> list[Person]:
+        """Everyone holding `role` at any organisation (the provincial coordinator VPT)."""
+        ids = (
+            await self.conn.execute(
+                select(person_roles.c.person_id)
+                .where(person_roles.c.role == role)
+                .distinct()
+                .order_by(person_roles.c.person_id)
+            )
+        ).scalars()
+        return await self.people_by_id([int(pid) for pid in ids])
+
+    async def org_ack_hours(self, org_id: int) -> float | None:
+        value = (await self.conn.execute(_ACK_HOURS, {"org_id": org_id})).scalar_one_or_none()
+        return None if value is None else float(value)

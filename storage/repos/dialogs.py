@@ -13,9 +13,10 @@ from typing import Any
 from sqlalchemy import and_, bindparam, insert, select, update
 
 from bot.domain.records import DialogState
+from bot.ports import Duplicate
 from dialogs.messages import ConversationKey
+from storage.repos.base import Repo
 from storage.tables import answers, conversations, inbound_seen
-from storage.txbase import TxBase
 
 # The dialog position and every answer of its draft, in one round trip.
 _CONVERSATION = (
@@ -65,11 +66,7 @@ _SAVE_CONVERSATION = (
 _INSERT_CONVERSATION = insert(conversations)
 
 
-class Duplicate(Exception):
-    """This delivery was processed before: the transaction is rolled back."""
-
-
-class TurnQueries(TxBase):
+class DialogRepo(Repo):
     # --- inbound dedupe ------------------------------------------------------------------
 
     async def claim_inbound(self, channel: str, message_id: str, now: datetime) -> bool:

@@ -1,23 +1,29 @@
-"""What every group of queries needs: the connection, the cipher, dialect helpers."""
+"""What every repository needs: the transaction's connection and cipher, dialect helpers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.dialects import postgresql, sqlite
 
 from storage.crypto import FieldCipher
 
+if TYPE_CHECKING:
+    from storage.store import Tx
+
 # Statements that differ per dialect (INSERT … ON CONFLICT), built once per dialect.
 _prebuilt: dict[tuple[str, str], Any] = {}
 
 
-class TxBase:
-    def __init__(self, conn: Any, cipher: FieldCipher) -> None:
+class Repo:
+    """One concept's queries inside one transaction; `tx` reaches the other repositories."""
+
+    def __init__(self, tx: Tx) -> None:
+        self.tx = tx
         # an AsyncConnection, or for SQLite a storage.sqlite_sync.SyncConnection
-        self.conn = conn
-        self.cipher = cipher
+        self.conn: Any = tx.conn
+        self.cipher: FieldCipher = tx.cipher
 
     def _cached(self, name: str, build: Callable[[], Any]) -> Any:
         """The statement `name` for this connection's dialect, built on first use: a

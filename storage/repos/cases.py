@@ -1,40 +1,33 @@
-"""Repositories: everything the application reads and writes, inside one transaction.
-
-`Store.transaction()` yields a `Tx`: all calls on it commit together or not at all, which
-is how a turn stores its answer, its dialog position and its dedupe key as one unit.
-Sensitive values are encrypted here, on the way in, and decrypted on the way out.
-"""
+"""Cases: drafts, answers cleared, evidence, submission, status and the case history."""
 
 from __future__ import annotations
 
-import json
 import secrets
-from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, insert, select, update
 
 from bot.domain.records import (
+    UNSENT,
     CaseEvent,
     CaseRecord,
+    CaseStatus,
+    EventKind,
     EvidenceRecord,
 )
 from bot.domain.routing import Organisation, OrgKind, Route
 from dialogs.messages import Attachment
-from storage.database import Database
-from storage.people import PeopleQueries
+from storage.repos.base import Repo
 from storage.tables import (
     answers,
     case_events,
     cases,
     evidence,
     organisations,
-    outbox,
     people,
 )
-from storage.turns import TurnQueries
 
 _REF_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud safely
 
@@ -77,19 +70,8 @@ _SUBMIT_CASE = update(cases).where(cases.c.id == bindparam("b_id"))
 _INSERT_EVENT = insert(case_events)
 
 
-class Store:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Tx]:
-        async with self.db.connect() as conn:
-            yield Tx(conn, self.db.cipher)
-
-
-class Tx(PeopleQueries, TurnQueries):
-    """One transaction's view of the store: people (storage/people.py), the turn's hot
-    path (storage/turns.py), and cases and the outbox here."""
+class CaseRepo(Repo):
+    """A case from draft to closed, its evidence and its events."""
 
     # --- cases and answers ---------------------------------------------------------------
 
@@ -103,14 +85,14 @@ class Tx(PeopleQueries, TurnQueries):
             _INSERT_DRAFT,
             {
                 "reference": ref,
-                "status": "draft",
+                "status": CaseStatus.DRAFT,
                 "reporter_id": reporter_id,
                 "channel": channel,
                 "created_at": now,
             },
         )
         case_id = int(result.scalar_one())
-        await self.add_event(case_id, now, "draft_started", reporter_id)
+        await self.add_event(case_id, now, EventKind.DRAFT_STARTED, reporter_id)
         return case_id
 
     async def clear_answers(self, case_id: int, fields: Iterable[str]) -> None:
@@ -188,7 +170,7 @@ class Tx(PeopleQueries, TurnQueries):
             _SUBMIT_CASE,
             {
                 "b_id": case_id,
-                "status": "submitted",
+                "status": CaseStatus.SUBMITTED,
                 "role": role,
                 "org_id": org_id,
                 "handler_function": route.handler.value,
@@ -208,8 +190,8 @@ class Tx(PeopleQueries, TurnQueries):
     async def discard_draft(self, case_id: int, now: datetime, actor_id: int) -> None:
         await self.conn.execute(delete(answers).where(answers.c.case_id == case_id))
         await self.conn.execute(delete(evidence).where(evidence.c.case_id == case_id))
-        await self.set_status(case_id, "discarded")
-        await self.add_event(case_id, now, "draft_discarded", actor_id)
+        await self.set_status(case_id, CaseStatus.DISCARDED)
+        await self.add_event(case_id, now, EventKind.DRAFT_DISCARDED, actor_id)
 
     async def add_event(
         self,
@@ -245,7 +227,7 @@ class Tx(PeopleQueries, TurnQueries):
         for r in list(rows):
             actor = None
             if r.actor_id is not None:
-                p = await self.person(r.actor_id)
+                p = await self.tx.people.person(r.actor_id)
                 actor = p.name if p else None
             out.append(CaseEvent(_aware(r.at) or r.at, r.kind, actor, r.detail or {}))
         return out
@@ -297,50 +279,16 @@ class Tx(PeopleQueries, TurnQueries):
         if org_id is not None:
             q = q.where(cases.c.org_id == org_id)
         if not include_drafts:
-            q = q.where(cases.c.status.notin_(("draft", "discarded")))
+            q = q.where(cases.c.status.notin_(tuple(UNSENT)))
         return [self._case_record(r) for r in await self.conn.execute(q)]
 
     async def acknowledge(self, case_id: int, person_id: int, now: datetime) -> bool:
         """Mark acknowledged; False when someone already did (a second press)."""
         result = await self.conn.execute(
             update(cases)
-            .where(and_(cases.c.id == case_id, cases.c.status == "submitted"))
-            .values(status="acknowledged", acknowledged_at=now, acknowledged_by=person_id)
+            .where(and_(cases.c.id == case_id, cases.c.status == CaseStatus.SUBMITTED))
+            .values(status=CaseStatus.ACKNOWLEDGED, acknowledged_at=now, acknowledged_by=person_id)
         )
         if result.rowcount:
-            await self.add_event(case_id, now, "acknowledged", person_id)
-            from storage.reminders import mark_deadline_done  # local: it imports this module
-
-            await mark_deadline_done(self, case_id, "acknowledge", person_id, now)
+            await self.add_event(case_id, now, EventKind.ACKNOWLEDGED, person_id)
         return bool(result.rowcount)
-
-    # --- outbox --------------------------------------------------------------------------
-
-    async def enqueue(
-        self,
-        channel: str,
-        account: str,
-        recipient: str,
-        payload: dict[str, Any],
-        now: datetime,
-        dedupe_key: str | None = None,
-    ) -> bool:
-        """Queue a proactive message; False when one with this dedupe key exists."""
-        stmt = self._insert_ignore(outbox).values(
-            channel=channel,
-            account=account,
-            recipient=recipient,
-            payload_enc=self.cipher.encrypt_text(json.dumps(payload, ensure_ascii=False), "outbox"),
-            status="pending",
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
-            dedupe_key=dedupe_key,
-        )
-        return bool((await self.conn.execute(stmt)).rowcount)
-
-    async def outbox_counts(self) -> dict[str, int]:
-        rows = await self.conn.execute(
-            select(outbox.c.status, func.count()).group_by(outbox.c.status)
-        )
-        return {r[0]: int(r[1]) for r in rows}

@@ -1,0 +1,427 @@
+"""The ports the core owns: what it asks of channels and of storage, as Protocols.
+
+The core (bot/turns.py, bot/cases/, bot/jobs/) is written against these; `adapters/` and
+`storage/` implement them, and `bot/app.py` wires the concrete ones in. Nothing here
+imports a channel SDK, an HTTP library or SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from bot.domain.records import (
+    CaseCard,
+    CaseEvent,
+    CaseRecord,
+    DeadlineRecord,
+    DialogState,
+    DueReminder,
+    EvidenceRecord,
+    OpenCheckin,
+    OutboxItem,
+    Person,
+)
+from bot.domain.routing import Organisation, Route
+from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
+
+# --- channels ---------------------------------------------------------------------------
+
+
+class TurnHandler(Protocol):
+    """The application side of a turn: what an adapter hands each inbound message to."""
+
+    async def handle(self, inbound: Inbound) -> list[Outbound]:
+        """Process one message and return the replies, in order.
+
+        A duplicate delivery returns no replies. Never raises for bad input: the
+        replies then say what was wrong.
+        """
+        ...
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What a channel says of a message it delivered: its id there, when it has one."""
+
+    message_id: str | None = None
+
+
+class Channel(Protocol):
+    """What the outbox needs from an adapter to deliver a proactive message."""
+
+    name: str
+
+    async def send(self, key: ConversationKey, message: Outbound) -> Receipt | None:
+        """Deliver one message. Raise `DeliveryError` to have the outbox retry."""
+        ...
+
+
+class DeliveryError(Exception):
+    """A send failed and may be retried; `retry_after` is seconds the channel asked for."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class LeaderLock(Protocol):
+    """What a replica needs to lead (run the one Signal receiver): try, check, step down."""
+
+    async def try_acquire(self) -> bool:
+        """Become leader if nobody is; True when this replica leads (now or already)."""
+        ...
+
+    async def held(self) -> bool:
+        """Whether this replica still leads."""
+        ...
+
+    async def release(self) -> None:
+        """Step down (idempotent)."""
+        ...
+
+
+# --- storage ----------------------------------------------------------------------------
+
+
+class Duplicate(Exception):
+    """This delivery was processed before: the transaction is rolled back."""
+
+
+class PeopleRepo(Protocol):
+    """People, their roles and channel identities; organisations."""
+
+    async def upsert_organisations(self, orgs: Iterable[Organisation]) -> int: ...
+
+    async def organisations(self) -> list[tuple[int, Organisation]]: ...
+
+    async def organisation_id(self, slug: str) -> int | None: ...
+
+    async def add_person(self, name: str, now: datetime) -> int: ...
+
+    async def add_role(self, person_id: int, role: str, org_id: int) -> None: ...
+
+    async def add_identity(
+        self,
+        person_id: int,
+        channel: str,
+        kind: str,
+        address: str,
+        reference: dict[str, Any] | None = None,
+    ) -> bool:
+        """Bind an address to a person; False when it belongs to someone already."""
+        ...
+
+    async def set_reference(
+        self, channel: str, kind: str, address: str, reference: dict[str, Any]
+    ) -> bool: ...
+
+    async def reference(self, channel: str, kind: str, address: str) -> dict[str, Any] | None: ...
+
+    async def find_person_id(self, channel: str, kind: str, address: str) -> int | None: ...
+
+    async def person(self, person_id: int) -> Person | None: ...
+
+    async def everyone(self) -> list[Person]: ...
+
+    async def people_by_id(self, ids: list[int]) -> list[Person]:
+        """These people, in this order, with their roles and identities: three statements
+        however many there are (none when `ids` is empty); ids not found are left out."""
+        ...
+
+    async def remove_person(self, person_id: int) -> bool: ...
+
+    async def people_with_role(self, org_id: int, role: str) -> list[Person]: ...
+
+    async def person_for(self, channel: str, kind: str, address: str) -> Person | None:
+        """The person behind a channel address, with roles (identities not loaded)."""
+        ...
+
+    async def people_with_role_anywhere(self, role: str) -> list[Person]:
+        """Everyone holding `role` at any organisation (the provincial coordinator VPT)."""
+        ...
+
+    async def org_ack_hours(self, org_id: int) -> float | None: ...
+
+
+class DialogRepo(Protocol):
+    """A turn's hot path: delivery dedupe keys, the dialog position, the answers."""
+
+    async def claim_inbound(self, channel: str, message_id: str, now: datetime) -> bool:
+        """Record a delivery; False when it was seen before (a redelivery)."""
+        ...
+
+    async def note_inbound_answer(
+        self, channel: str, message_id: str, case_id: int, field: str
+    ) -> None: ...
+
+    async def inbound_answer(self, channel: str, message_id: str) -> tuple[int, str] | None: ...
+
+    async def record_inbound(
+        self, channel: str, message_id: str, now: datetime, case_id: int | None, field: str | None
+    ) -> None:
+        """Record a delivery with what it answered, as the turn's last statement; raise
+        `Duplicate` when it was recorded before, so that the whole turn rolls back."""
+        ...
+
+    async def load_state(self, key: ConversationKey) -> DialogState | None: ...
+
+    async def save_state(
+        self, key: ConversationKey, person_id: int, state: DialogState, now: datetime
+    ) -> None: ...
+
+    async def set_answer(self, case_id: int, field: str, value: Any, now: datetime) -> None: ...
+
+    async def answers(self, case_id: int) -> dict[str, Any]: ...
+
+
+class CaseRepo(Protocol):
+    """A case from draft to closed, its evidence and its history."""
+
+    async def create_draft(self, reporter_id: int, channel: str, now: datetime) -> int: ...
+
+    async def clear_answers(self, case_id: int, fields: Iterable[str]) -> None: ...
+
+    async def add_evidence(self, case_id: int, file: Attachment, now: datetime) -> int: ...
+
+    async def evidence(self, case_id: int) -> list[EvidenceRecord]: ...
+
+    async def evidence_data(self, evidence_id: int) -> bytes: ...
+
+    async def submit_case(
+        self,
+        case_id: int,
+        route: Route,
+        org_id: int,
+        role: str,
+        facts: dict[str, Any],
+        now: datetime,
+    ) -> None: ...
+
+    async def set_status(self, case_id: int, status: str) -> None: ...
+
+    async def discard_draft(self, case_id: int, now: datetime, actor_id: int) -> None: ...
+
+    async def add_event(
+        self,
+        case_id: int,
+        at: datetime,
+        kind: str,
+        actor_id: int | None,
+        detail: dict[str, Any] | None = None,
+    ) -> None: ...
+
+    async def add_events(
+        self,
+        case_id: int,
+        at: datetime,
+        events: Iterable[tuple[str, int | None, dict[str, Any] | None]],
+    ) -> None:
+        """Several events of one case at one moment, in this order, in one statement."""
+        ...
+
+    async def events(self, case_id: int) -> list[CaseEvent]: ...
+
+    async def case(self, case_id: int) -> CaseRecord | None: ...
+
+    async def case_by_reference(self, reference: str) -> CaseRecord | None: ...
+
+    async def list_cases(
+        self, org_id: int | None = None, include_drafts: bool = False
+    ) -> list[CaseRecord]: ...
+
+    async def acknowledge(self, case_id: int, person_id: int, now: datetime) -> bool:
+        """Mark acknowledged; False when someone already did (a second press)."""
+        ...
+
+
+class DeadlineRepo(Protocol):
+    """A case's deadlines: set, moved, done, snoozed."""
+
+    async def set_deadline(self, case_id: int, kind: str, due: datetime, now: datetime) -> bool:
+        """Create a case's deadline, or move an open one; False when it is done already."""
+        ...
+
+    async def set_deadlines(
+        self,
+        case_id: int,
+        plans: Sequence[tuple[str, datetime, list[tuple[str, datetime]]]],
+        now: datetime,
+    ) -> list[str]:
+        """`set_deadline` and `replace_pending` for several deadlines (kind, due, reminder
+        steps) of one case at once, in a fixed number of statements; returns the kinds that
+        were set, in order (a deadline that is done already is left as it is)."""
+        ...
+
+    async def deadline_state(self, case_id: int, kind: str) -> str | None: ...
+
+    async def mark_deadline_done(
+        self, case_id: int, kind: str, person_id: int | None, now: datetime
+    ) -> bool:
+        """Mark done and cancel every pending reminder of it, at once; False if not open."""
+        ...
+
+    async def note_snooze(self, case_id: int, kind: str, until: datetime) -> None: ...
+
+    async def deadline_list(self, case_id: int) -> list[tuple[str, datetime, str]]:
+        """The case's deadlines as (kind, due, state), by due time: `deadlines` without the
+        reminder counts and names."""
+        ...
+
+    async def deadlines(self, case_id: int) -> list[DeadlineRecord]: ...
+
+
+class ReminderRepo(Protocol):
+    """Reminder and check-in rows: planned, claimed by the sweep, sent, answered."""
+
+    async def insert_steps(
+        self, case_id: int, steps: list[tuple[str, str, datetime]], now: datetime
+    ) -> None:
+        """Insert (kind, step, due) rows in one statement; a step that exists is left alone."""
+        ...
+
+    async def add_reminders(
+        self, case_id: int, kind: str, steps: list[tuple[str, datetime]], now: datetime
+    ) -> None:
+        """Insert the planned steps; a step that exists already is left alone."""
+        ...
+
+    async def cancel_pending(self, case_id: int, kind: str) -> int: ...
+
+    async def pending_steps(self, case_id: int, kind: str) -> list[tuple[int, str, datetime]]: ...
+
+    async def move_reminder(self, reminder_id: int, due: datetime) -> None: ...
+
+    async def claim_due(
+        self, now: datetime, token: str, limit: int = 500, lease_seconds: float = 120.0
+    ) -> list[DueReminder]:
+        """Lease up to `limit` due rows to `token` and return them with their case's facts."""
+        ...
+
+    async def explain_claim(self, now: datetime, limit: int = 500) -> str:
+        """The database's plan for the sweep's claim query (tests and bench/sweep_bench.py)."""
+        ...
+
+    async def finish_claimed(
+        self, reminder_id: int, token: str, now: datetime, state: str, late: bool = False
+    ) -> bool:
+        """Mark a leased row sent (or cancelled); False when the lease is no longer ours or the
+        row was cancelled meanwhile (the deadline was marked done): then nothing is sent."""
+        ...
+
+    async def reminder_rows(self, case_id: int) -> list[dict[str, Any]]: ...
+
+    async def open_checkin(
+        self, reporter_id: int, now: datetime, open_for: timedelta
+    ) -> OpenCheckin | None:
+        """The reporter's latest check-in sent within `open_for` and not answered yet."""
+        ...
+
+    async def answer_checkin(self, reminder_id: int, now: datetime) -> None: ...
+
+
+class OutboxRepo(Protocol):
+    """The durable outbox: every proactive message is a row first."""
+
+    async def enqueue(
+        self,
+        channel: str,
+        account: str,
+        recipient: str,
+        payload: dict[str, Any],
+        now: datetime,
+        dedupe_key: str | None = None,
+    ) -> bool:
+        """Queue a proactive message; False when one with this dedupe key exists."""
+        ...
+
+    async def counts(self) -> dict[str, int]: ...
+
+    async def claim_due(
+        self, now: datetime, channels: list[str], limit: int = 50, lease_seconds: float = 60.0
+    ) -> list[OutboxItem]: ...
+
+    async def mark_sent(self, item_id: int, now: datetime) -> None: ...
+
+    async def mark_retry(self, item_id: int, next_attempt_at: datetime, error: str) -> None: ...
+
+    async def pending_for(self, channel: str, recipient: str) -> list[OutboxItem]: ...
+
+    async def all_items(self) -> list[tuple[OutboxItem, str]]: ...
+
+
+class ConversationRepo(Protocol):
+    """Conversation references for proactive messages, and the messages showing a case card."""
+
+    async def save_conversation(
+        self, conversation: str, reference: dict[str, Any], now: datetime
+    ) -> None:
+        """Upsert the reference of a conversation that no identity holds (yet)."""
+        ...
+
+    async def conversation(self, conversation: str) -> dict[str, Any] | None: ...
+
+    async def link_team_channel(self, org_id: int, reference: dict[str, Any]) -> None: ...
+
+    async def linked_team_recipient(self, org_id: int) -> str | None:
+        """The outbox recipient of the organisation's team channel, when one is linked."""
+        ...
+
+    async def team_channel_by_slug(self, slug: str) -> dict[str, Any] | None: ...
+
+    async def record_card(
+        self,
+        case_id: int,
+        channel: str,
+        recipient: str,
+        message_id: str,
+        audience: str,
+        now: datetime,
+    ) -> None: ...
+
+    async def cards_of(self, case_id: int) -> list[CaseCard]: ...
+
+    async def card_by_message(self, channel: str, message_id: str) -> CaseCard | None: ...
+
+
+class RetentionRepo(Protocol):
+    """Deleting bookkeeping rows that have done their work."""
+
+    async def purge(self, now: datetime, keep_days: int) -> dict[str, int]:
+        """Delete dedupe keys and delivered outbox rows older than `keep_days`."""
+        ...
+
+
+class Tx(Protocol):
+    """One transaction: every call on its repositories commits together or not at all."""
+
+    @property
+    def people(self) -> PeopleRepo: ...
+    @property
+    def dialogs(self) -> DialogRepo: ...
+    @property
+    def cases(self) -> CaseRepo: ...
+    @property
+    def deadlines(self) -> DeadlineRepo: ...
+    @property
+    def reminders(self) -> ReminderRepo: ...
+    @property
+    def outbox(self) -> OutboxRepo: ...
+    @property
+    def conversations(self) -> ConversationRepo: ...
+    @property
+    def retention(self) -> RetentionRepo: ...
+
+    def savepoint(self) -> AbstractAsyncContextManager[None]:
+        """A nested transaction: an error inside rolls back only what was done inside."""
+        ...
+
+
+class Store(Protocol):
+    def transaction(self) -> AbstractAsyncContextManager[Tx]:
+        """A transaction that commits when the block ends without an error."""
+        ...

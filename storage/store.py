@@ -1,0 +1,81 @@
+"""The store and its transactions: every repository, composed into one `Tx`.
+
+`Store.transaction()` yields a `Tx`: all calls on it commit together or not at all, which
+is how a turn stores its answer, its dialog position and its dedupe key as one unit. Each
+concept is a repository on the transaction (`tx.cases`, `tx.deadlines`, ...), built on
+first use. Sensitive values are encrypted on the way in and decrypted on the way out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from functools import cached_property
+from typing import Any
+
+from storage.crypto import FieldCipher
+from storage.database import Database
+from storage.repos.cases import CaseRepo
+from storage.repos.conversations import ConversationRepo
+from storage.repos.dialogs import DialogRepo
+from storage.repos.outbox import OutboxRepo
+from storage.repos.people import PeopleRepo
+from storage.repos.reminders import DeadlineRepo, ReminderRepo
+from storage.repos.retention import RetentionRepo
+
+
+class Store:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Tx]:
+        async with self.db.connect() as conn:
+            yield Tx(conn, self.db.cipher)
+
+
+class Tx:
+    """One transaction's view of the store."""
+
+    def __init__(self, conn: Any, cipher: FieldCipher) -> None:
+        # an AsyncConnection, or for SQLite a storage.sqlite_sync.SyncConnection
+        self.conn = conn
+        self.cipher = cipher
+
+    @asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """A nested transaction: an error inside rolls back only what was done inside."""
+        async with self.conn.begin_nested():
+            yield
+
+    @cached_property
+    def people(self) -> PeopleRepo:
+        return PeopleRepo(self)
+
+    @cached_property
+    def dialogs(self) -> DialogRepo:
+        return DialogRepo(self)
+
+    @cached_property
+    def cases(self) -> CaseRepo:
+        return CaseRepo(self)
+
+    @cached_property
+    def deadlines(self) -> DeadlineRepo:
+        return DeadlineRepo(self)
+
+    @cached_property
+    def reminders(self) -> ReminderRepo:
+        return ReminderRepo(self)
+
+    @cached_property
+    def outbox(self) -> OutboxRepo:
+        return OutboxRepo(self)
+
+    @cached_property
+    def conversations(self) -> ConversationRepo:
+        return ConversationRepo(self)
+
+    @cached_property
+    def retention(self) -> RetentionRepo:
+        return RetentionRepo(self)
