@@ -2,7 +2,9 @@
 
 One line is one message. `/bestand PATH` sends a file, `/exit` (or end of input) leaves.
 Notices queued for this person (a handler's new case) are shown when the chat opens and
-after each reply: the local channel is pulled, not pushed.
+after each reply: the local channel is pulled, not pushed. A turn's replies are outbox
+rows like any message: printed right after the commit and then marked sent, so a chat
+that dies in between shows them when it opens again.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TextIO
 
 from bot.app import Weerbaar
 from bot.jobs.outbox import outbound_from
+from bot.ports import Replies, rows_of
 from bot.text.catalogue import say
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound, as_text
 
@@ -48,10 +51,14 @@ class LocalChat:
         async with self.app.store.transaction() as tx:
             return await tx.people.find_person_id(CHANNEL, "handle", self.key.user) is not None
 
-    async def show_notices(self) -> None:
+    async def show_notices(self, besides: frozenset[int] = frozenset()) -> None:
+        """Print what is queued for this person, in order (leaving out the `besides` rows:
+        the replies this chat prints itself), and mark it shown."""
         async with self.app.store.transaction() as tx:
             items = await tx.outbox.pending_for(CHANNEL, self.key.user)
             for item in items:
+                if item.id in besides:
+                    continue
                 self._print(f"[bericht] {as_text(outbound_from(item.payload))}")
                 await tx.outbox.mark_sent(item.id, self.app.clock())
 
@@ -69,8 +76,12 @@ class LocalChat:
             key=self.key, message_id=uuid.uuid4().hex, text=text, attachments=attachments
         )
         replies = await self.app.handle(inbound)
+        if isinstance(replies, Replies) and not replies.send_now:
+            # Something queued earlier for this person comes first.
+            await self.show_notices(besides=frozenset(r for r in rows_of(replies) if r))
         for reply in replies:
             self._print(render(reply))
+        await self.app.replies.settle(self.key, replies, sent=len(replies))
         return replies
 
     async def run(self, lines: TextIO, interactive: bool) -> None:

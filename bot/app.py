@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot import logsafe, ports
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.workdays import load_calendar
-from bot.jobs.outbox import OutboxWorker, QueuedReplies, StoredReferences
+from bot.jobs.outbox import OutboxWorker, StoredReferences, TurnReplyOutbox
 from bot.jobs.sweep import Sweeper
 from bot.ports import Channel
 from bot.reference.loader import Helpline, load_helplines, load_organisations
@@ -72,10 +72,10 @@ class Weerbaar:
         self.channels: dict[str, Channel] = {}
         self.outbox = OutboxWorker(self.store, self.channels, clock)
         # What a channel adapter may ask of storage, and no more (adapters/ import no
-        # storage): its conversation references, and a place for replies it could not
-        # deliver during a turn.
+        # storage): its conversation references, and where it says how its sends of a
+        # turn's replies went (sent, or left to the outbox worker).
         self.references: ports.ConversationReferences = StoredReferences(self.store, clock)
-        self.undelivered: ports.ReplyQueue = QueuedReplies(self.store, clock)
+        self.replies: ports.ReplyOutbox = TurnReplyOutbox(self.store, clock)
         # Due reminders and check-ins into the outbox (run with the outbox by bot/scheduler.py)
         self.sweeper = Sweeper(
             self.store, clock, self.policy, helplines, batch=settings.sweep_batch

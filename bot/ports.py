@@ -37,10 +37,58 @@ class TurnHandler(Protocol):
     async def handle(self, inbound: Inbound) -> list[Outbound]:
         """Process one message and return the replies, in order.
 
+        The application's handler returns `Replies`: unless `inbound.queue_replies` is
+        False, each reply of a turn that stored something is an outbox row written in
+        the turn's own transaction, for the adapter to send and settle (`ReplyOutbox`).
         A duplicate delivery returns no replies. Never raises for bad input: the
         replies then say what was wrong.
         """
         ...
+
+
+class Replies(list[Outbound]):
+    """A turn's replies, in order, with the outbox rows that hold them.
+
+    `rows[i]` is the id of the row written for reply i in the turn's transaction, or
+    None when nothing was kept (a refused or failed turn stored nothing; a redelivery
+    does the work again). The rows are leased to the adapter that received the message:
+    it sends the replies right after the commit and settles them. `send_now` is False
+    when an earlier message to this conversation is still queued: then these wait
+    behind it, and the adapter only hands them to the outbox worker.
+    """
+
+    def __init__(
+        self,
+        messages: Iterable[Outbound] = (),
+        rows: Sequence[int | None] | None = None,
+        send_now: bool = True,
+    ) -> None:
+        super().__init__(messages)
+        self.rows: list[int | None] = list(rows) if rows is not None else [None] * len(self)
+        if len(self.rows) != len(self):
+            raise ValueError("Replies needs one row (or None) per message")
+        self.send_now = send_now
+
+
+def rows_of(replies: Sequence[Outbound]) -> list[int | None]:
+    """The outbox row of each reply (None for all of a plain list)."""
+    return list(replies.rows) if isinstance(replies, Replies) else [None] * len(replies)
+
+
+class ReplyOutbox(Protocol):
+    """Where an adapter reports how a turn's own sends went (bot/jobs/outbox.py).
+
+    `sent` replies went out; the rest are the outbox worker's, in order, after the
+    wait the channel asked for when `failure` says why the first of them failed. A
+    reply that has no row yet (`Replies.rows`) is queued behind."""
+
+    async def settle(
+        self,
+        key: ConversationKey,
+        replies: Sequence[Outbound],
+        sent: int,
+        failure: DeliveryError | None = None,
+    ) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -67,15 +115,6 @@ class ConversationReferences(Protocol):
     async def save(self, key: ConversationKey, reference: dict[str, object]) -> None: ...
 
     async def load(self, key: ConversationKey) -> dict[str, object] | None: ...
-
-
-class ReplyQueue(Protocol):
-    """Takes the replies of a turn that a channel could not deliver, to send later.
-
-    The turn is stored and its delivery id recorded, so a redelivery would not produce
-    them again: without this they would be lost."""
-
-    async def __call__(self, key: ConversationKey, replies: list[Outbound]) -> None: ...
 
 
 class DeliveryError(Exception):
@@ -343,7 +382,7 @@ class ReminderRepo(Protocol):
 
 
 class OutboxRepo(Protocol):
-    """The durable outbox: every proactive message is a row first."""
+    """The durable outbox: every message (a turn's replies too) is a row first."""
 
     async def enqueue(
         self,
@@ -353,15 +392,40 @@ class OutboxRepo(Protocol):
         payload: dict[str, Any],
         now: datetime,
         dedupe_key: str | None = None,
+        due: datetime | None = None,
     ) -> bool:
-        """Queue a proactive message; False when one with this dedupe key exists."""
+        """Queue a proactive message (due now, or at `due`); False when one with this
+        dedupe key exists."""
+        ...
+
+    async def enqueue_replies(
+        self,
+        channel: str,
+        account: str,
+        recipient: str,
+        payloads: list[dict[str, Any]],
+        now: datetime,
+        lease_until: datetime,
+    ) -> tuple[list[int], bool]:
+        """Write a turn's replies in order, leased to the adapter until `lease_until`;
+        returns their ids and whether no earlier row of the conversation is pending."""
+        ...
+
+    async def settle(
+        self, sent: list[int], left: list[int], now: datetime, due: datetime, error: str | None
+    ) -> None:
+        """`sent` rows are delivered; `left` rows are the worker's from `due` (the first
+        counted as tried when `error` is given)."""
         ...
 
     async def counts(self) -> dict[str, int]: ...
 
     async def claim_due(
         self, now: datetime, channels: list[str], limit: int = 50, lease_seconds: float = 60.0
-    ) -> list[OutboxItem]: ...
+    ) -> list[OutboxItem]:
+        """Lease the rows to send now: per conversation whose oldest pending row is due,
+        that row and the due rows right behind it, grouped by conversation, in order."""
+        ...
 
     async def mark_sent(self, item_id: int, now: datetime) -> None: ...
 

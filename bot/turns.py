@@ -3,8 +3,11 @@
 Per message, in one transaction: resolve who is writing, load the dialog, run the engine,
 store each answer, file and the new position, record the delivery id (a redelivery rolls
 the whole transaction back), and on "verstuur" route the case and queue the notices in
-the outbox. A card press (`Inbound.action`) takes the same lock, dedupe, transaction and
-apology, and goes to the use case for its verb instead of the dialog.
+the outbox. The replies are outbox rows of the same transaction, leased to the adapter
+that received the message: it sends them right after the commit and marks them sent, and
+what it could not send (or a crash interrupted) the outbox worker delivers. A card press
+(`Inbound.action`) takes the same lock, dedupe, transaction and apology, and goes to the
+use case for its verb instead of the dialog.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from bot.domain.permissions import is_reporter, is_staff
 from bot.domain.records import DialogState, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.errors import UserError
-from bot.ports import Duplicate, Store, Tx
+from bot.ports import Duplicate, Replies, Store, Tx
 from bot.reference.loader import Helpline
 from bot.text.catalogue import say
 from bot.text.format import human_size
@@ -35,12 +38,17 @@ from dialogs.engine import Engine
 from dialogs.flow import Context
 from dialogs.flows import FLOWS, Sender
 from dialogs.flows.handler_commands import kind_words
-from dialogs.messages import CardAction, ConversationKey, Inbound, Outbound
+from dialogs.messages import CardAction, ConversationKey, Inbound, Outbound, as_text
 
 log = logging.getLogger(__name__)
 
 # A draft left this long is treated as paused: the next message gets "verder of opnieuw?".
 RESUME_AFTER = timedelta(hours=1)
+
+# How long a turn's replies are the receiving adapter's to send before the outbox worker
+# takes them over: longer than a send takes, short enough that a crash is not a long
+# silence.
+REPLY_LEASE = timedelta(seconds=60)
 
 # The identity kind that `ConversationKey.user` is, per channel.
 USER_KIND = {"local": "handle", "signal": "uuid", "teams": "aad"}
@@ -165,7 +173,10 @@ class ReportService:
         now = self.clock()
         try:
             async with self.store.transaction() as tx:
-                return await self._in_transaction(tx, inbound, now)
+                replies = await self._in_transaction(tx, inbound, now)
+                if not inbound.queue_replies or isinstance(replies, Replies):
+                    return replies
+                return await self._queue(tx, inbound.key, replies, now)
         except Duplicate:
             log.info(
                 "duplicate delivery ignored channel=%s message_id=%s",
@@ -173,6 +184,21 @@ class ReportService:
                 inbound.message_id,
             )
             return []
+
+    async def _queue(
+        self, tx: Tx, key: ConversationKey, replies: list[Outbound], now: datetime
+    ) -> Replies:
+        """The turn's replies as outbox rows of its own transaction, as text (what a
+        later delivery by the worker sends; the adapter sends the messages themselves)."""
+        rows, send_now = await tx.outbox.enqueue_replies(
+            key.channel,
+            key.account,
+            key.user,
+            [{"text": as_text(reply)} for reply in replies],
+            now,
+            lease_until=now + REPLY_LEASE,
+        )
+        return Replies(replies, rows, send_now)
 
     async def _in_transaction(self, tx: Tx, inbound: Inbound, now: datetime) -> list[Outbound]:
         if inbound.action is not None:
@@ -260,16 +286,18 @@ class ReportService:
                 person = await tx.people.person_for(key.channel, kind, key.user)
         return person
 
-    def _unknown(self, key: ConversationKey) -> list[Outbound]:
+    def _unknown(self, key: ConversationKey) -> Replies:
+        """Someone not enrolled: nothing of them is stored, not even an outbox row (the
+        `Replies` says so: no rows)."""
         last = self._unknown_seen.get(key)
         now = time.monotonic()
         if last is not None and now - last < self._unknown_interval:
-            return []
+            return Replies()
         self._unknown_seen[key] = now
         if len(self._unknown_seen) > 10_000:
             self._unknown_seen.clear()
         log.info("message from an unknown sender channel=%s", key.channel)
-        return [Outbound(say("unknown_sender"))]
+        return Replies([Outbound(say("unknown_sender"))])
 
     async def _turn(
         self,

@@ -60,7 +60,9 @@ class Inbound:
     action the person picked; `text` is what they typed. `address` is a secondary
     address the channel gave (a Signal phone number) used once to bind `key.user` to an
     enrolled person. `replaces` names the message_id an edit replaces. `action` is set
-    for a card press (then `text` and `choice` are empty).
+    for a card press (then `text` and `choice` are empty). `queue_replies` is False when
+    the channel answers this message itself rather than by sending (a Teams invoke is
+    answered in its HTTP response): its replies are then not written to the outbox.
     """
 
     key: ConversationKey
@@ -72,6 +74,7 @@ class Inbound:
     display_name: str | None = None
     replaces: str | None = None
     action: CardAction | None = None
+    queue_replies: bool = True
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,16 @@ outbox = Table(
     Column("sent_at", Stamp, nullable=True),
     Column("dedupe_key", String(200), nullable=True, unique=True),
     Index("ix_outbox_due", "status", "next_attempt_at"),
+    # One conversation's pending rows in the order written (migration 0004): its head row
+    # blocks the ones behind it (storage/repos/outbox.py, `claim_due`).
+    Index(
+        "ix_outbox_pending_conversation",
+        "channel",
+        "recipient",
+        "id",
+        postgresql_where=text("status = 'pending'"),
+        sqlite_where=text("status = 'pending'"),
+    ),
 )
 
 # --- deadlines, reminders and check-ins (issue 5) -----------------------------------------

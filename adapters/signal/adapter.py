@@ -45,6 +45,7 @@ from signalbot import (
     parse,
 )
 
+from adapters.base import preceded_by, send_replies
 from adapters.signal.api import SignalRestApi
 from adapters.signal.render import render, split_text
 from adapters.signal.setup import (
@@ -55,7 +56,7 @@ from adapters.signal.setup import (
     make_bot,
 )
 from bot.jobs.backoff import backoff_delay
-from bot.ports import DeliveryError, TurnHandler
+from bot.ports import DeliveryError, ReplyOutbox, TurnHandler
 from bot.text.catalogue import say
 from bot.text.format import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
@@ -93,6 +94,7 @@ class SignalAdapter:
         reconnect_cap: float = 15.0,
         leader: LeaderLock | None = None,
         leader_interval: float = 5.0,
+        replies: ReplyOutbox | None = None,
     ) -> None:
         if not number:
             raise ValueError("SignalAdapter needs the bot's phone number, e.g. '+31201234567'.")
@@ -102,6 +104,7 @@ class SignalAdapter:
         self.number = number
         self.max_attachment_bytes = max_attachment_bytes
         self._handler = handler
+        self._replies = replies
         self._reconnect_base = reconnect_base
         self._reconnect_cap = reconnect_cap
         self._leader = leader
@@ -333,6 +336,7 @@ class SignalAdapter:
             return
         attachments, refusals, stored, long_text = await self._fetch_attachments(message)
         replies: list[Outbound] = [Outbound(text=refusal) for refusal in refusals]
+        key = ConversationKey("signal", self.number, message.source_uuid)
         try:
             text = message.text or long_text or ""
             if text or attachments:
@@ -340,7 +344,7 @@ class SignalAdapter:
                 if isinstance(message, EditMessage):
                     replaces = f"{message.source_uuid}:{message.target_sent_timestamp}"
                 inbound = Inbound(
-                    key=ConversationKey("signal", self.number, message.source_uuid),
+                    key=key,
                     message_id=f"{message.source_uuid}:{message.timestamp}",
                     text=text,
                     attachments=tuple(attachments),
@@ -348,7 +352,7 @@ class SignalAdapter:
                     display_name=message.source_name,
                     replaces=replaces,
                 )
-                replies += await self._handler.handle(inbound)
+                replies = preceded_by(replies, await self._handler.handle(inbound))
         finally:
             # The app has stored what it needs (encrypted) once `handle` returned; even
             # if it failed, the REST API will not deliver the message again, so the
@@ -358,8 +362,14 @@ class SignalAdapter:
                     await context.delete_attachment(attachment)
                 except SignalAPIError:
                     log.warning("Could not delete attachment %s", attachment.local_filename)
-        for reply in replies:
-            await self._reply(message.source_uuid, reply, message.timestamp)
+        # The turn is committed: its replies go out now through /v2/send; one the REST
+        # API refuses (429, 400, 500) stays in the outbox with the rest behind it.
+        recipient = message.source_uuid
+
+        async def reply(outbound: Outbound) -> None:
+            await self._deliver(recipient, outbound)
+
+        await send_replies(key, replies, reply, self._replies)
 
     async def _fetch_attachments(
         self, message: DataMessage

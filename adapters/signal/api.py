@@ -101,9 +101,22 @@ def _timestamp_of(body: Any) -> int:
 async def _delivery_error(resp: aiohttp.ClientResponse) -> DeliveryError:
     status = resp.status
     if status == 429:
+        # signal-cli-rest-api answers a rate limit with 429 and, when Signal wants proof
+        # that a person is behind the account, `challenge_tokens` (src/api/api.go). Then
+        # retrying only helps once an operator has lifted it, so the reason says how; the
+        # tokens themselves are not logged.
+        try:
+            challenged = bool((await resp.json()).get("challenge_tokens"))
+        except (aiohttp.ContentTypeError, ValueError, AttributeError):
+            challenged = False
+        reason = "signal rate limit (HTTP 429)"
+        if challenged:
+            reason += (
+                "; a captcha challenge is pending: submit it at "
+                "POST /v1/accounts/{number}/rate-limit-challenge"
+            )
         return DeliveryError(
-            "signal rate limit (HTTP 429)",
-            retry_after=retry_after_seconds(resp.headers) or DEFAULT_RETRY_AFTER,
+            reason, retry_after=retry_after_seconds(resp.headers) or DEFAULT_RETRY_AFTER
         )
     if status >= 500:
         return DeliveryError(f"signal-cli-rest-api error (HTTP {status})", retry_after=None)

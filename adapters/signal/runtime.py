@@ -40,6 +40,7 @@ def signal_adapter(
         leader_interval=leader_interval,
         reconnect_base=reconnect_base,
         reconnect_cap=reconnect_cap,
+        replies=app.replies,
     )
 
 

@@ -36,6 +36,7 @@ def press_inbound(activity: Any) -> Inbound | None:
         key=person_of(activity),
         message_id=activity.id,
         action=CardAction(verb, data, activity.reply_to_id or None),
+        queue_replies=False,  # the answer is the invoke's HTTP response, not a message
     )
 
 
@@ -80,4 +81,7 @@ def channel_line(
         key=person_of(activity),
         message_id=activity.id,
         action=CardAction(LINK_TEAM_CHANNEL_VERB, data),
+        # Answered in the channel's thread, which the outbox (keyed on the person) cannot
+        # address: the reply is sent at once, not queued.
+        queue_replies=False,
     )

@@ -39,7 +39,7 @@ from botbuilder.schema import Attachment as CardAttachment
 from botframework.connector.auth import EmulatorValidation
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
-from adapters.base import retry_after_seconds
+from adapters.base import preceded_by, retry_after_seconds, send_replies
 from adapters.teams.actions import channel_line, press_inbound, press_response
 from adapters.teams.cards import (
     ADAPTIVE_CARD,
@@ -60,9 +60,10 @@ from adapters.teams.sdk import (
     stale_openid_metadata,
 )
 from adapters.teams.wire import message_content, post_reply, well_formed
-from bot.ports import ConversationReferences, DeliveryError, Receipt, ReplyQueue, TurnHandler
+from bot.ports import ConversationReferences, DeliveryError, Receipt, ReplyOutbox, TurnHandler
 from bot.text.catalogue import say
 from bot.text.format import human_size
+from bot.turns import KeyedLocks
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ class TeamsAdapter:
         max_file_bytes: int = 10 * 1024 * 1024,
         submit_label: str = "OK",
         ack_after: float = 10.0,
-        undelivered: ReplyQueue | None = None,
+        replies: ReplyOutbox | None = None,
     ) -> None:
         if not (app_id and app_password and tenant_id):
             raise ValueError("Teams needs app_id, app_password and tenant_id; one is empty.")
@@ -113,7 +114,10 @@ class TeamsAdapter:
         self._max_file = max_file_bytes
         self._submit_label = submit_label
         self._ack_after = ack_after
-        self._undelivered = undelivered
+        self._replies = replies
+        # One conversation's turn and the sending of its replies, one at a time: the next
+        # turn then finds the earlier replies sent and may send its own at once.
+        self._conversations = KeyedLocks()
         self._token = AppToken(app_id, app_password, token_url)
         credentials = CredentialsFactory(app_id, self._token)
         self._connectors = ConnectorClients(credentials.credentials)
@@ -305,22 +309,16 @@ class TeamsAdapter:
             attachments=tuple(attachments),
             display_name=activity.from_property.name,
         )
-        if inbound.text or inbound.choice or inbound.attachments or not replies:
-            replies.extend(await self._handle(inbound))
-        for n, reply in enumerate(replies):
-            try:
-                await self._reply(activity, reply)
-            except Exception as error:  # connector down or refusing: the rest is kept
-                log.warning(
-                    "reply to activity %s failed (%s): %d left for the outbox",
-                    activity.id,
-                    type(error).__name__,
-                    len(replies) - n,
-                )
-                if self._undelivered is None:
-                    raise
-                await self._undelivered(inbound.key, replies[n:])
-                return
+        async with self._conversations.hold(inbound.key):
+            if inbound.text or inbound.choice or inbound.attachments or not replies:
+                replies = preceded_by(replies, await self._handle(inbound))
+
+            # The turn is committed: its replies go out now, each a POST answering the
+            # activity; what the connector refuses stays in the outbox for the worker.
+            async def reply(message: Outbound) -> None:
+                await self._reply(activity, message)
+
+            await send_replies(inbound.key, replies, reply, self._replies)
 
     async def _handle(self, inbound: Inbound) -> list[Outbound]:
         """The turn handler's replies; it answers its own errors, this is a last guard."""

@@ -6,7 +6,7 @@
   "Later"), sends everything else as text with its choices as buttons, and keeps to
   Teams' limit of 7 messages per second per conversation. Which message shows which
   case's card is recorded by the outbox worker from the receipt.
-- Conversation references and the replies a turn could not deliver go through the
+- Conversation references, and how the sends of a turn's replies went, go through the
   app's `bot.ports` objects (bot/jobs/outbox.py); card presses and team-channel lines
   go through the turn handler (adapters/teams/actions.py).
 """
@@ -117,7 +117,7 @@ def teams_adapter(app: Weerbaar) -> TeamsAdapter | None:
         token_url=settings.teams_token_url,
         max_file_bytes=settings.max_file_bytes,
         submit_label=say("card_submit"),
-        undelivered=app.undelivered,
+        replies=app.replies,
         **extra,
     )
 

@@ -1,24 +1,30 @@
 """Delivering the outbox: claim due rows, hand each to its channel, back off on failure.
 
-Every proactive message goes this way, on every channel. A channel's `send` returns a
-receipt; the worker records what the core needs of it (which message shows a case card,
-bot/cases/case_cards.py). Also here, for the adapters: `StoredReferences` (where a channel
-keeps its conversation references) and `QueuedReplies` (a turn's replies the channel could
-not deliver, queued as text).
+Every proactive message goes this way, on every channel, and so does every reply of a
+turn that its adapter could not send at once. One conversation's rows go out strictly in
+the order written: a round sends each claimed conversation's rows in sequence and stops
+that conversation at the first failure (the failed row stays its head and blocks the rest);
+conversations are sent side by side, so none waits for another. A channel's `send`
+returns a receipt; the worker records what the core needs of it (which message shows a
+case card, bot/cases/case_cards.py). Also here, for the adapters: `StoredReferences` (where
+a channel keeps its conversation references) and `TurnReplyOutbox` (how a turn's own
+sends went: sent rows marked, the rest left to the worker).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from itertools import groupby
 from typing import Any
 
 from bot.cases.case_cards import record_sent, shows_a_case_card, up_to_date
 from bot.cases.notices import notice_from_dict
-from bot.domain.records import TEAM_RECIPIENT_PREFIX
+from bot.domain.records import TEAM_RECIPIENT_PREFIX, OutboxItem
 from bot.jobs.backoff import backoff_delay
-from bot.ports import Channel, DeliveryError, Store
+from bot.ports import Channel, DeliveryError, Store, rows_of
 from bot.turns import USER_KIND
 from dialogs.messages import Choice, ConversationKey, Outbound, as_text
 
@@ -57,11 +63,13 @@ class OutboxWorker:
         channels: dict[str, Channel],
         clock: Callable[[], datetime],
         batch: int = 50,
+        parallel: int = 8,
     ) -> None:
         self.store = store
         self.channels = channels
         self.clock = clock
         self.batch = batch
+        self._parallel = asyncio.Semaphore(parallel)  # conversations sent at once
 
     async def run_once(self) -> int:
         """Deliver what is due now; returns how many were sent."""
@@ -69,61 +77,97 @@ class OutboxWorker:
             return 0
         async with self.store.transaction() as tx:
             due = await tx.outbox.claim_due(self.clock(), list(self.channels), self.batch)
-        sent = 0
-        for item in due:
-            channel = self.channels[item.channel]
-            key = ConversationKey(item.channel, item.account, item.recipient)
-            message = outbound_from(item.payload)
-            try:
-                if shows_a_case_card(message):
-                    async with self.store.transaction() as tx:
-                        message = await up_to_date(tx, message)
-                receipt = await channel.send(key, message)
-            except DeliveryError as exc:
-                delay = retry_delay(item.attempts, exc.retry_after)
-                log.warning(
-                    "outbox delivery failed id=%s channel=%s reason=%s retry_in=%.1fs",
-                    item.id,
-                    item.channel,
-                    exc.reason,
-                    delay,
-                )
+        conversations = [
+            list(rows) for _key, rows in groupby(due, key=lambda i: (i.channel, i.recipient))
+        ]
+        sent = await asyncio.gather(*(self._conversation(rows) for rows in conversations))
+        return sum(sent)
+
+    async def _conversation(self, items: list[OutboxItem]) -> int:
+        """One conversation's claimed rows, strictly in order; at the first failure the
+        rest are released (they stay behind the failed row, which keeps its backoff)."""
+        async with self._parallel:
+            for n, item in enumerate(items):
+                if not await self._deliver(item):
+                    rest = [i.id for i in items[n + 1 :]]
+                    if rest:
+                        async with self.store.transaction() as tx:
+                            now = self.clock()
+                            await tx.outbox.settle([], rest, now, now, None)
+                    return n
+            return len(items)
+
+    async def _deliver(self, item: OutboxItem) -> bool:
+        channel = self.channels[item.channel]
+        key = ConversationKey(item.channel, item.account, item.recipient)
+        message = outbound_from(item.payload)
+        try:
+            if shows_a_case_card(message):
                 async with self.store.transaction() as tx:
-                    await tx.outbox.mark_retry(
-                        item.id, self.clock() + timedelta(seconds=delay), exc.reason
-                    )
-                continue
-            except Exception:
-                log.exception("outbox delivery crashed id=%s channel=%s", item.id, item.channel)
-                async with self.store.transaction() as tx:
-                    await tx.outbox.mark_retry(
-                        item.id,
-                        self.clock() + timedelta(seconds=retry_delay(item.attempts, None)),
-                        "unexpected error",
-                    )
-                continue
+                    message = await up_to_date(tx, message)
+            receipt = await channel.send(key, message)
+        except DeliveryError as exc:
+            delay = retry_delay(item.attempts, exc.retry_after)
+            log.warning(
+                "outbox delivery failed id=%s channel=%s reason=%s retry_in=%.1fs",
+                item.id,
+                item.channel,
+                exc.reason,
+                delay,
+            )
             async with self.store.transaction() as tx:
-                now = self.clock()
-                await tx.outbox.mark_sent(item.id, now)
-                message_id = receipt.message_id if receipt else None
-                await record_sent(tx, item.channel, item.recipient, message.notice, message_id, now)
-            sent += 1
-        return sent
+                await tx.outbox.mark_retry(
+                    item.id, self.clock() + timedelta(seconds=delay), exc.reason
+                )
+            return False
+        except Exception:
+            log.exception("outbox delivery crashed id=%s channel=%s", item.id, item.channel)
+            async with self.store.transaction() as tx:
+                await tx.outbox.mark_retry(
+                    item.id,
+                    self.clock() + timedelta(seconds=retry_delay(item.attempts, None)),
+                    "unexpected error",
+                )
+            return False
+        async with self.store.transaction() as tx:
+            now = self.clock()
+            await tx.outbox.mark_sent(item.id, now)
+            message_id = receipt.message_id if receipt else None
+            await record_sent(tx, item.channel, item.recipient, message.notice, message_id, now)
+        return True
 
 
-class QueuedReplies:
-    """`bot.ports.ReplyQueue` on the outbox: a reply the channel refused during a turn is
-    queued as text and retried like any proactive message."""
+class TurnReplyOutbox:
+    """`bot.ports.ReplyOutbox` on the outbox: after an adapter's own sends of a turn's
+    replies, the sent rows are marked sent and the rest become the worker's, in order (at
+    once, or after the wait the channel asked for); a reply without a row is queued as text
+    behind them. One short transaction, none when there is nothing to record."""
 
     def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
         self._store = store
         self._clock = clock
 
-    async def __call__(self, key: ConversationKey, replies: list[Outbound]) -> None:
+    async def settle(
+        self,
+        key: ConversationKey,
+        replies: Sequence[Outbound],
+        sent: int,
+        failure: DeliveryError | None = None,
+    ) -> None:
+        rows = rows_of(replies)
+        done = [r for r in rows[:sent] if r is not None]
+        left = [r for r in rows[sent:] if r is not None]
+        unkept = [m for m, r in zip(replies[sent:], rows[sent:], strict=True) if r is None]
+        if not (done or left or unkept):
+            return
+        now = self._clock()
+        wait = retry_delay(0, failure.retry_after) if failure is not None else 0.0
+        due = now + timedelta(seconds=wait)
         async with self._store.transaction() as tx:
-            for reply in replies:
+            await tx.outbox.settle(done, left, now, due, failure.reason if failure else None)
+            for reply in unkept:
                 await tx.outbox.enqueue(
-                    key.channel, "", key.user, {"text": as_text(reply)}, self._clock()
+                    key.channel, key.account, key.user, {"text": as_text(reply)}, now, due=due
                 )
 
 

@@ -1,9 +1,16 @@
-"""The durable outbox: every proactive message is a row first, then a delivery.
+"""The durable outbox: every message is a row first, then a delivery.
 
-Claiming sets a lease (`next_attempt_at` in the near future) inside one short
-transaction, using `FOR UPDATE SKIP LOCKED` on PostgreSQL, so that several replicas never
-send the same row twice at once; a replica that dies mid-send lets its lease run out and
-another one retries.
+A conversation is (channel, recipient). Its pending rows go out strictly in the order
+written: the oldest pending row (the head) blocks the ones behind it, whether it is due,
+leased or waiting out a backoff; other conversations do not wait for it.
+
+Claiming takes due heads and the due rows right behind them, and sets a lease
+(`next_attempt_at` in the near future) inside one short transaction, using `FOR UPDATE
+SKIP LOCKED` on PostgreSQL, so that several replicas never send the same conversation at
+once; a replica that dies mid-send lets its lease run out and another one retries. A
+turn's replies are written leased (`enqueue_replies`): the adapter that received the
+message sends them itself right after the commit, and only what it leaves behind (or a
+crash left) is the worker's.
 """
 
 from __future__ import annotations
@@ -12,11 +19,26 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, bindparam, exists, func, insert, select, tuple_, update
 
 from bot.domain.records import OutboxItem, OutboxStatus
 from storage.repos.base import Repo
 from storage.tables import outbox
+
+_earlier = outbox.alias("earlier")
+
+
+def _pending_before() -> Any:
+    return (
+        select(outbox.c.id)
+        .where(
+            outbox.c.status == OutboxStatus.PENDING,
+            outbox.c.channel == bindparam("ch"),
+            outbox.c.recipient == bindparam("rc"),
+            outbox.c.id < bindparam("first"),
+        )
+        .limit(1)
+    )
 
 
 class OutboxRepo(Repo):
@@ -32,20 +54,92 @@ class OutboxRepo(Repo):
         payload: dict[str, Any],
         now: datetime,
         dedupe_key: str | None = None,
+        due: datetime | None = None,
     ) -> bool:
-        """Queue a proactive message; False when one with this dedupe key exists."""
+        """Queue a proactive message (due now, or at `due`); False when one with this
+        dedupe key exists."""
         stmt = self._insert_ignore(outbox).values(
             channel=channel,
             account=account,
             recipient=recipient,
-            payload_enc=self.cipher.encrypt_text(json.dumps(payload, ensure_ascii=False), "outbox"),
+            payload_enc=self._payload(payload),
             status=OutboxStatus.PENDING,
             attempts=0,
-            next_attempt_at=now,
+            next_attempt_at=due or now,
             created_at=now,
             dedupe_key=dedupe_key,
         )
         return bool((await self.conn.execute(stmt)).rowcount)
+
+    def _payload(self, payload: dict[str, Any]) -> bytes:
+        return self.cipher.encrypt_text(json.dumps(payload, ensure_ascii=False), "outbox")
+
+    async def enqueue_replies(
+        self,
+        channel: str,
+        account: str,
+        recipient: str,
+        payloads: list[dict[str, Any]],
+        now: datetime,
+        lease_until: datetime,
+    ) -> tuple[list[int], bool]:
+        """Write a turn's replies, in order, leased until `lease_until` (the adapter sends
+        them itself after the commit). Returns their ids, and whether they may be sent at
+        once: False when an earlier row of this conversation is still pending, so these
+        wait behind it for the worker."""
+        if not payloads:
+            return [], True
+        rows = [
+            {
+                "channel": channel,
+                "account": account,
+                "recipient": recipient,
+                "payload_enc": self._payload(payload),
+                "status": OutboxStatus.PENDING,
+                "attempts": 0,
+                "next_attempt_at": lease_until,
+                "created_at": now,
+            }
+            for payload in payloads
+        ]
+        stmt = self._cached(
+            "enqueue_replies",
+            lambda: insert(outbox).returning(outbox.c.id, sort_by_parameter_order=True),
+        )
+        ids = [r.id for r in await self.conn.execute(stmt, rows)]
+        earlier = await self.conn.execute(
+            self._cached("pending_before", _pending_before),
+            {"ch": channel, "rc": recipient, "first": ids[0]},
+        )
+        return ids, earlier.first() is None
+
+    async def settle(
+        self,
+        sent: list[int],
+        left: list[int],
+        now: datetime,
+        due: datetime,
+        error: str | None,
+    ) -> None:
+        """After a turn's own sends: the `sent` rows are delivered; the `left` rows (in
+        order) are the worker's from `due`, the first one counted as tried when `error`
+        says why it failed."""
+        if sent:
+            await self.conn.execute(
+                update(outbox)
+                .where(outbox.c.id.in_(sent))
+                .values(status=OutboxStatus.SENT, sent_at=now, attempts=outbox.c.attempts + 1)
+            )
+        if left:
+            await self.conn.execute(
+                update(outbox).where(outbox.c.id.in_(left)).values(next_attempt_at=due)
+            )
+            if error is not None:
+                await self.conn.execute(
+                    update(outbox)
+                    .where(outbox.c.id == left[0])
+                    .values(attempts=outbox.c.attempts + 1, last_error=error[:200])
+                )
 
     async def counts(self) -> dict[str, int]:
         rows = await self.conn.execute(
@@ -67,28 +161,61 @@ class OutboxRepo(Repo):
     async def claim_due(
         self, now: datetime, channels: list[str], limit: int = 50, lease_seconds: float = 60.0
     ) -> list[OutboxItem]:
-        q = (
+        """Lease up to `limit` rows to send now: per conversation whose head row is due, the
+        head and the due rows right behind it, in the order written. Returned grouped by
+        conversation, each group in order; the caller sends a group strictly in sequence."""
+        if not channels:
+            return []
+        heads = select(outbox.c.id, outbox.c.channel, outbox.c.recipient).where(
+            outbox.c.status == OutboxStatus.PENDING,
+            outbox.c.next_attempt_at <= now,
+            outbox.c.channel.in_(channels),
+            ~exists().where(
+                _earlier.c.status == OutboxStatus.PENDING,
+                _earlier.c.channel == outbox.c.channel,
+                _earlier.c.recipient == outbox.c.recipient,
+                _earlier.c.id < outbox.c.id,
+            ),
+        )
+        heads = heads.order_by(outbox.c.next_attempt_at, outbox.c.id).limit(limit)
+        if self.conn.dialect.name == "postgresql":
+            # A head another replica holds is skipped, and with it its conversation: the
+            # rows behind it are not heads, so nobody else can take them either.
+            heads = heads.with_for_update(skip_locked=True, of=outbox)
+        head_rows = list(await self.conn.execute(heads))
+        if not head_rows:
+            return []
+        order = {(r.channel, r.recipient): n for n, r in enumerate(head_rows)}
+        queued = await self.conn.execute(
             select(outbox)
             .where(
-                and_(
-                    outbox.c.status == OutboxStatus.PENDING,
-                    outbox.c.next_attempt_at <= now,
-                    outbox.c.channel.in_(channels),
-                )
+                outbox.c.status == OutboxStatus.PENDING,
+                tuple_(outbox.c.channel, outbox.c.recipient).in_(list(order)),
             )
-            .order_by(outbox.c.next_attempt_at, outbox.c.id)
-            .limit(limit)
+            .order_by(outbox.c.channel, outbox.c.recipient, outbox.c.id)
         )
-        if self.conn.dialect.name == "postgresql":
-            q = q.with_for_update(skip_locked=True)
-        rows = list(await self.conn.execute(q))
-        if rows:
+        groups: list[list[Any]] = [[] for _ in head_rows]
+        blocked: set[int] = set()
+        for r in queued:
+            n = order[(r.channel, r.recipient)]
+            # Only the unbroken run of due rows from the head: a row behind that is
+            # leased or waiting ends its conversation's share of this round.
+            if n in blocked or r.next_attempt_at > now:
+                blocked.add(n)
+            else:
+                groups[n].append(r)
+        claimed: list[Any] = []
+        for group in groups:
+            claimed += group[: limit - len(claimed)]
+            if len(claimed) >= limit:
+                break
+        if claimed:
             await self.conn.execute(
                 update(outbox)
-                .where(outbox.c.id.in_([r.id for r in rows]))
+                .where(outbox.c.id.in_([r.id for r in claimed]))
                 .values(next_attempt_at=now + timedelta(seconds=lease_seconds))
             )
-        return [self._item(r) for r in rows]
+        return [self._item(r) for r in claimed]
 
     async def mark_sent(self, item_id: int, now: datetime) -> None:
         await self.conn.execute(

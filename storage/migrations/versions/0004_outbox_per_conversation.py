@@ -1,0 +1,34 @@
+"""outbox: pending rows by conversation
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-01 10:00:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # The outbox delivers one conversation's rows strictly in the order written: finding a
+    # conversation's head row (and whether a row has an earlier one) reads only this.
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_outbox_pending_conversation",
+            ["channel", "recipient", "id"],
+            unique=False,
+            postgresql_where=sa.text("status = 'pending'"),
+            sqlite_where=sa.text("status = 'pending'"),
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.drop_index("ix_outbox_pending_conversation")
