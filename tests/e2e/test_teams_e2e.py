@@ -710,3 +710,97 @@ async def test_a_redelivered_team_channel_link_is_answered_once(bot: Bot) -> Non
     (reply,) = bot.connector.calls[before:]
     assert "gekoppeld aan Gemeente Amersfoort" in reply.body["text"]
     assert await bot.count(inbound_seen, inbound_seen.c.message_id == message["id"]) == 1
+
+
+# -- every reply arrives, in order (issue 10) ----------------------------------------------
+
+
+async def test_five_queued_replies_arrive_in_the_order_written_also_across_a_restart(
+    make_app: AppFactory,
+    sqlite_url: str,
+    fakes: tuple[FakeTokenIssuer, FakeBotConnector],
+    clock: FakeClock,
+) -> None:
+    issuer, connector = fakes
+    app, client = await start(make_app, sqlite_url, fakes)
+    bot = Bot(app, client, issuer, connector)
+    people = await cast(bot)
+    assert "Jouw melding" in await people.rita.say(*report_lines())
+
+    connector.stop()  # the connector goes down just as she sends the report
+    response = await bot.post(people.rita.activity(text="verstuur"))
+    assert response.status == 201  # the turn is stored; Teams must not resend it
+    async with app.store.transaction() as tx:
+        queued = [i.payload["text"] for i in await tx.outbox.pending_for("teams", "aad-rita")]
+    assert len(queued) >= 5 and "Je kenmerk is WB-" in queued[0]
+    for _ in range(6):  # rounds while it is down: every try fails, each with its backoff
+        clock.advance(seconds=45)
+        await bot.deliver()
+
+    # The service restarts (same database) and the connector comes back.
+    await client.close()
+    await app.close()
+    connector.restart()
+    app, client = await start(make_app, sqlite_url, fakes)
+    bot = Bot(app, client, issuer, connector)
+    try:
+        before = len(connector.calls)
+        clock.advance(minutes=20)
+        while await bot.deliver():
+            pass
+        texts = [text_of(c) for c in people.rita.received(before) if c.method == "POST"]
+        assert texts == queued  # each once, in the order written
+        async with app.store.transaction() as tx:
+            assert await tx.outbox.pending_for("teams", "aad-rita") == []
+        # the handlers' cards went out too, in their own conversations
+        assert len(people.gerrit.received(before)) == 1
+    finally:
+        await client.close()
+
+
+async def test_a_crash_between_commit_and_send_leaves_the_replies_for_the_outbox(
+    bot: Bot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from adapters.teams import adapter as teams_adapter
+
+    people = await cast(bot)
+    assert "Jouw melding" in await people.rita.say(*report_lines())
+    sent_before = len(bot.connector.calls)
+
+    async def killed(*args: Any) -> None:
+        raise asyncio.CancelledError  # the process is stopped while the reply is on its way
+
+    monkeypatch.setattr(teams_adapter, "post_reply", killed)
+    verstuur = people.rita.activity(text="verstuur")
+    try:
+        await bot.post(verstuur)
+    except Exception:
+        pass  # the connection went with the turn
+    monkeypatch.undo()
+    assert people.rita.received(sent_before) == []  # nothing reached her
+    async with bot.app.store.transaction() as tx:
+        [case] = [c for c in await tx.cases.list_cases() if c.status == "submitted"]
+        queued = [i.payload["text"] for i in await tx.outbox.pending_for("teams", "aad-rita")]
+    assert queued and "Je kenmerk is WB-" in queued[0]
+
+    # Teams resends the activity: the same id. No second case, no second reply.
+    assert (await bot.post(verstuur)).status == 201
+    assert people.rita.received(sent_before) == []
+    async with bot.app.store.transaction() as tx:
+        assert [c.id for c in await tx.cases.list_cases() if c.status == "submitted"] == [case.id]
+    # While the replies are leased to the turn, the worker leaves them; then it delivers
+    # them, once, in order.
+    await bot.deliver()
+    assert await _rita_texts(bot, people, sent_before) == []
+    clock.advance(seconds=61)
+    while await bot.deliver():
+        pass
+    assert await _rita_texts(bot, people, sent_before) == queued
+    clock.advance(minutes=20)
+    assert await bot.deliver() == 0
+
+
+async def _rita_texts(bot: Bot, people: Cast, since: int) -> list[str]:
+    return [text_of(c) for c in people.rita.received(since) if c.method == "POST"]

@@ -167,3 +167,82 @@ async def test_a_transaction_inside_another_fails_at_once(
                 pass
     async with app.store.transaction() as tx:  # and the connection is fine afterwards
         assert await tx.people.organisation_id("zeist") is not None
+
+
+async def test_outbox_delivers_each_conversation_in_the_order_written(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
+    """A conversation's head row blocks the rows behind it; other conversations go on; two
+    workers claiming at once never share a conversation (claim by conversation)."""
+    app = await _app(make_app, database_url)
+    written: dict[str, list[int]] = {}
+    async with app.store.transaction() as tx:
+        for n in range(40):  # eight conversations of five rows, interleaved as written
+            who = f"user{n % 8}"
+            await tx.outbox.enqueue("teams", "t", who, {"text": f"{who} {n}"}, clock())
+        for item in await tx.outbox.pending_for("teams", "user0") + [
+            i for u in range(1, 8) for i in await tx.outbox.pending_for("teams", f"user{u}")
+        ]:
+            written.setdefault(item.recipient, []).append(item.id)
+
+    async def claim(limit: int = 50) -> list[tuple[str, int]]:
+        async with app.store.transaction() as tx:
+            items = await tx.outbox.claim_due(clock(), ["teams"], limit=limit)
+            return [(i.recipient, i.id) for i in items]
+
+    rounds = list(await asyncio.gather(claim(limit=22), claim(limit=22)))
+    while rounds[-1] or len(rounds) == 2:  # what the two left (a locked head) comes next
+        rounds.append(await claim())
+    seen: set[str] = set()
+    for claimed in rounds:
+        runs: dict[str, list[int]] = {}
+        for who, row in claimed:
+            runs.setdefault(who, []).append(row)
+        # grouped by conversation, each an unbroken run from its head, in order
+        assert [who for who, _ in claimed] == sorted(
+            (who for who, _ in claimed), key=list(runs).index
+        )
+        for who, rows in runs.items():
+            assert rows == written[who][: len(rows)]
+        assert not seen & set(runs)  # a conversation is claimed by one worker only
+        seen |= set(runs)
+    assert seen == set(written)
+    assert await claim() == []  # every head is leased now; the rows behind wait for it
+
+    # user0's head fails and backs off; the rest of user0 is released behind it.
+    async with app.store.transaction() as tx:
+        head, *rest = written["user0"]
+        await tx.outbox.mark_retry(head, clock() + timedelta(seconds=120), "connector down")
+        await tx.outbox.settle([], rest, clock(), clock(), None)
+        for who in ("user1", "user2"):
+            await tx.outbox.settle(written[who], [], clock(), clock(), None)  # all sent
+    clock.advance(seconds=61)  # the other leases run out
+    again = await claim()
+    assert {w for w, _ in again} == {f"user{u}" for u in range(3, 8)}  # user0 is blocked
+    clock.advance(seconds=60)  # user0's backoff is over: its head first, then the rest
+    assert [(w, r) for w, r in await claim() if w == "user0"] == [
+        ("user0", row) for row in written["user0"]
+    ]
+
+
+async def test_a_turns_replies_wait_behind_an_earlier_row_and_block_the_later_ones(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
+    app = await _app(make_app, database_url)
+    lease = clock() + timedelta(seconds=60)
+    async with app.store.transaction() as tx:
+        ids, send_now = await tx.outbox.enqueue_replies(
+            "signal", "+31", "u1", [{"text": "a"}, {"text": "b"}], clock(), lease
+        )
+        assert send_now is True  # nothing queued before: the adapter sends them itself
+        await tx.outbox.enqueue("signal", "", "u1", {"text": "notice"}, clock())
+        assert await tx.outbox.claim_due(clock(), ["signal"]) == []  # behind the lease
+        _later, send_now = await tx.outbox.enqueue_replies(
+            "signal", "+31", "u1", [{"text": "c"}], clock(), lease
+        )
+        assert send_now is False  # "a", "b" and the notice are still pending
+        await tx.outbox.settle(ids, [], clock(), clock(), None)  # the adapter sent a, b
+        # The notice is the head now; "c" is leased behind it and ends the run.
+        assert [i.payload["text"] for i in await tx.outbox.claim_due(clock(), ["signal"])] == [
+            "notice"
+        ]

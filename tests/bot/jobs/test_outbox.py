@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from bot.app import Weerbaar
 from bot.cases.acknowledge import acknowledge_case
 from bot.cases.notices import HANDLER, CaseCardRefresh, CaseRouted
-from bot.ports import Receipt
+from bot.ports import DeliveryError, Receipt
 from dialogs.messages import ConversationKey, Outbound
 from tests.bot.cases.test_acknowledge import submitted_case
 from tests.conftest import FakeClock
@@ -99,3 +99,42 @@ async def test_a_card_sent_after_the_case_was_taken_says_who_has_it(
     (card,) = [m.notice for _k, m in channel.sent if isinstance(m.notice, CaseRouted)]
     assert card.acknowledged is not None and card.acknowledged.by == "Hans Mulder"
     assert not [m for _k, m in channel.sent if isinstance(m.notice, CaseCardRefresh)]
+
+
+class RefusingChannel(RecordingChannel):
+    """Refuses every message to the recipients in `down`."""
+
+    def __init__(self, down: set[str]) -> None:
+        super().__init__()
+        self.down = down
+        self.refused: list[str] = []
+
+    async def send(self, key: ConversationKey, message: Outbound) -> Receipt | None:
+        if key.user in self.down:
+            self.refused.append(message.text)
+            raise DeliveryError("down", retry_after=30)
+        return await super().send(key, message)
+
+
+async def test_a_failing_head_blocks_its_conversation_and_no_other(
+    app: Weerbaar, clock: FakeClock
+) -> None:
+    channel = RefusingChannel(down={"kim"})
+    app.add_channel(channel)
+    async with app.store.transaction() as tx:
+        for n in range(4):
+            for who in ("kim", "lou"):
+                await tx.outbox.enqueue("local", "local", who, {"text": f"{who} {n}"}, clock())
+
+    assert await app.outbox.run_once() == 4  # lou's four, in order, in the same round
+    assert [m.text for _k, m in channel.sent] == [f"lou {n}" for n in range(4)]
+    assert channel.refused == ["kim 0"]  # and nothing of kim's after her failed first one
+    for _ in range(3):  # kim's head keeps failing: the rest never overtakes it
+        clock.advance(seconds=31)
+        await app.outbox.run_once()
+    assert channel.refused == ["kim 0"] * 4
+
+    channel.down.clear()
+    clock.advance(minutes=16)
+    assert await app.outbox.run_once() == 4
+    assert [m.text for _k, m in channel.sent[4:]] == [f"kim {n}" for n in range(4)]
