@@ -500,3 +500,52 @@ async def test_reporter_on_signal_hears_of_the_handler_and_gets_check_ins(
     assert "1. gaat goed" in checkin
     reply = await sam.say("3")  # "ik wil graag contact"
     assert "coördinator" in reply
+
+
+# -- every reply arrives (issue 10) --------------------------------------------------------
+
+
+async def test_a_turn_reply_refused_with_429_is_delivered_once_after_the_wait(
+    app: Weerbaar, signal: SignalAdapter, fake: FakeSignalRestApi, clock: FakeClock
+) -> None:
+    await enrol(app, "Rita", "+31611111111", "gemeenteraadslid", "amersfoort")
+    rita = Phone(fake, signal, "+31611111111")
+    fake.fail_next_sends(1, "rate_limit")  # 429 with challenge tokens, no Retry-After
+    rita.push("hallo")
+    await eventually(lambda: len(fake.rejected) == 1 and not signal.busy)
+    assert rita.received() == []  # refused: nothing arrived
+    async with app.store.transaction() as tx:
+        [queued] = await tx.outbox.pending_for("signal", rita.uuid)
+    assert "veilig" in queued.payload["text"]
+
+    clock.advance(seconds=20)
+    assert await app.outbox.run_once() == 0  # the REST API asked for a wait (30 s)
+    assert rita.received() == []
+    clock.advance(seconds=15)
+    assert await app.outbox.run_once() == 1
+    assert await app.outbox.run_once() == 0
+    [delivered] = rita.received()
+    assert delivered.message == queued.payload["text"] and len(fake.rejected) == 1
+    # and the dialog goes on: her answer is to the question she now saw
+    assert "Wat is er gebeurd" in await rita.say("ja")
+
+
+async def test_a_reply_the_rest_api_fails_with_500_waits_in_order_behind_the_first(
+    app: Weerbaar, signal: SignalAdapter, fake: FakeSignalRestApi, clock: FakeClock
+) -> None:
+    await enrol(app, "Rita", "+31611111111", "gemeenteraadslid", "amersfoort")
+    rita = Phone(fake, signal, "+31611111111")
+    await rita.say("hallo")
+    fake.fail_next_sends(1, "server_error")
+    rita.push("ja")
+    await eventually(lambda: len(fake.rejected) == 1 and not signal.busy)
+    rita.push("Hij schold me uit.")  # her next message: its reply waits behind the first
+    await eventually(lambda: not signal.busy)
+    await asyncio.sleep(0.05)
+    assert len(rita.received()) == 1  # only the answer to "hallo" so far
+    clock.advance(seconds=5)
+    while await app.outbox.run_once():
+        pass
+    texts = [m.message for m in rita.received()[1:]]
+    assert len(texts) == 2
+    assert "Wat is er gebeurd" in texts[0] and "Wat past hierbij" in texts[1]
