@@ -41,6 +41,22 @@ def _pending_before() -> Any:
     )
 
 
+def _settle_sent() -> Any:
+    return (
+        update(outbox)
+        .where(outbox.c.id.in_(bindparam("ids", expanding=True)))
+        .values(status=OutboxStatus.SENT, sent_at=bindparam("now"), attempts=outbox.c.attempts + 1)
+    )
+
+
+def _settle_left() -> Any:
+    return (
+        update(outbox)
+        .where(outbox.c.id.in_(bindparam("ids", expanding=True)))
+        .values(next_attempt_at=bindparam("due"))
+    )
+
+
 class OutboxRepo(Repo):
     """The durable outbox's rows."""
 
@@ -126,13 +142,11 @@ class OutboxRepo(Repo):
         says why it failed."""
         if sent:
             await self.conn.execute(
-                update(outbox)
-                .where(outbox.c.id.in_(sent))
-                .values(status=OutboxStatus.SENT, sent_at=now, attempts=outbox.c.attempts + 1)
+                self._cached("settle_sent", _settle_sent), {"ids": sent, "now": now}
             )
         if left:
             await self.conn.execute(
-                update(outbox).where(outbox.c.id.in_(left)).values(next_attempt_at=due)
+                self._cached("settle_left", _settle_left), {"ids": left, "due": due}
             )
             if error is not None:
                 await self.conn.execute(
