@@ -13,7 +13,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import phonenumbers
@@ -287,16 +287,7 @@ class ReportService:
         )
         files, refusals = check_files(inbound.attachments, self.max_file_bytes)
         if refusals:
-            inbound = Inbound(
-                key=inbound.key,
-                message_id=inbound.message_id,
-                text=inbound.text,
-                choice=inbound.choice,
-                attachments=files,
-                address=inbound.address,
-                display_name=inbound.display_name,
-                replaces=inbound.replaces,
-            )
+            inbound = replace(inbound, attachments=files)
             if not files and not inbound.text.strip():
                 if not claimed:
                     await tx.dialogs.record_inbound(
@@ -352,7 +343,8 @@ class ReportService:
             replies += await submit_report(
                 tx, person, case_id, state.answers, self.helplines, now, self.policy
             )
-            state = DialogState()
+            # The revision goes on: a card of the sent report answers nothing in the next.
+            state = DialogState(revision=state.revision)
         await tx.dialogs.save_state(inbound.key, person.id, state, now)
         return replies
 

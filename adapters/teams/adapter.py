@@ -47,6 +47,7 @@ from adapters.teams.cards import (
     error_response,
     needs_card,
     picked_choice,
+    picked_question,
 )
 from adapters.teams.files import Oversized, download, file_refs
 from adapters.teams.keys import conversation_key, without_names
@@ -302,6 +303,7 @@ class TeamsAdapter:
             message_id=activity.id,
             text=(activity.text or "").strip(),
             choice=picked_choice(activity.value),
+            question=picked_question(activity.value),
             attachments=tuple(attachments),
             display_name=activity.from_property.name,
         )

@@ -406,6 +406,7 @@ TEXTS: Final[dict[str, str]] = {
     "reminder_card_snoozed": "Uitgesteld tot {until}. Reden: {reason}",
     "reminder_card_unknown_action": "Deze knop ken ik niet. Er is niets veranderd.",
     "card_press_again": "Deze knop is al verwerkt. Er is niets veranderd.",
+    "stale_press": "Die vraag is al voorbij. Er is niets veranderd.",
     "card_deadline_done": "{task} (gedaan)",
 }
 

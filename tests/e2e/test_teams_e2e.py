@@ -17,6 +17,7 @@ from adapters.http import build_web_app
 from adapters.teams.cards import card_text
 from bot.app import Weerbaar
 from bot.text.catalogue import say
+from dialogs.messages import ConversationKey
 from storage.tables import (
     answers,
     case_events,
@@ -35,6 +36,7 @@ APP_PASSWORD = "e2e-secret-not-real"
 TENANT = "72f988bf-0000-0000-0000-0000000000e2"
 TEAM_CHANNEL = "19:amersfoort-meldingen@thread.tacv2"
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
+RITA_KEY = ConversationKey("teams", TENANT, "aad-rita")
 
 
 @pytest.fixture
@@ -149,6 +151,13 @@ class Person:
             assert response.status == 201
             answer = "\n".join(text_of(c) for c in self.received(before))
         return answer
+
+    async def say_value(self, value: dict[str, Any]) -> str:
+        """Press an Action.Submit button: Teams sends its data as a message's value."""
+        before = len(self.bot.connector.calls)
+        response = await self.bot.post(self.activity(value=value))
+        assert response.status == 201
+        return "\n".join(text_of(c) for c in self.received(before))
 
     async def press(
         self,
@@ -710,3 +719,59 @@ async def test_a_redelivered_team_channel_link_is_answered_once(bot: Bot) -> Non
     (reply,) = bot.connector.calls[before:]
     assert "gekoppeld aan Gemeente Amersfoort" in reply.body["text"]
     assert await bot.count(inbound_seen, inbound_seen.c.message_id == message["id"]) == 1
+
+
+# -- stale buttons ------------------------------------------------------------------------
+
+
+def buttons(call: ConnectorCall) -> dict[str, dict[str, Any]]:
+    """title -> the data an Action.Submit button of the card in `call` sends back."""
+    return {a["title"]: a["data"] for a in card_in(call).get("actions", [])}
+
+
+async def test_a_press_on_an_earlier_question_is_refused_and_changes_nothing(bot: Bot) -> None:
+    await enrol(bot.app, "Rita de Raad", "aad-rita", "gemeenteraadslid")
+    rita = Person(bot, "Rita de Raad", "aad-rita")
+    await rita.install()
+    before = len(bot.connector.calls)
+    await rita.say("hallo")
+    (safety_card,) = [c for c in rita.received(before) if c.body.get("attachments")]
+    safe_yes = buttons(safety_card)["Ja"]
+    assert safe_yes["choice"] == "ja" and safe_yes["question"]["step"] == "safe"
+
+    # Pressing the current card's button answers it.
+    assert "Wat is er gebeurd" in await rita.say_value(safe_yes)
+    lines = report_lines()
+    injury = lines.index("5")
+    await rita.say(*lines[2:injury])
+    before = len(bot.connector.calls)
+    await rita.say(lines[injury])  # now at "Is er schade?"
+    (damage_card,) = [c for c in rita.received(before) if c.body.get("attachments")]
+    assert say("ask_damage") in text_of(damage_card)
+    await rita.say("misschien")  # not understood: the same question again
+    async with bot.app.store.transaction() as tx:
+        state_before = await tx.dialogs.load_state(RITA_KEY)
+    assert state_before is not None and state_before.step == "damage"
+    answers_before = dict(state_before.answers)
+    rows_before = await bot.count(answers)
+
+    # "Ja" on the first card (safety), pressed at "Is er schade?": refused, nothing stored.
+    answered = await rita.say_value(safe_yes)
+    assert answered.startswith(say("stale_press"))
+    assert say("ask_damage") in answered  # the open question is asked again
+    async with bot.app.store.transaction() as tx:
+        state = await tx.dialogs.load_state(RITA_KEY)
+    assert state is not None
+    assert (state.step, state.revision, state.answers) == (
+        state_before.step,
+        state_before.revision,
+        answers_before,
+    )
+    assert "damage" not in state.answers
+    assert await bot.count(answers) == rows_before
+
+    # The open question's own card still works, also after the re-ask.
+    assert say("ask_time_off") in await rita.say_value(buttons(damage_card)["Ja"])
+    async with bot.app.store.transaction() as tx:
+        state = await tx.dialogs.load_state(RITA_KEY)
+    assert state is not None and state.answers["damage"] is True

@@ -26,6 +26,7 @@ from dialogs.messages import (
     ConversationKey,
     Inbound,
     Outbound,
+    Question,
     Summary,
     SummaryRow,
 )
@@ -166,6 +167,30 @@ async def test_choices_render_as_adaptive_card_and_picks_come_back(bot: Bot) -> 
     # Action.Submit comes back as a message whose value holds the data.
     await bot.post(message(bot.connector.url, text="", value={"choice": "nee"}))
     assert bot.handler.inbound[-1].choice == "nee"
+
+
+async def test_buttons_say_which_question_they_answer(bot: Bot) -> None:
+    asked = Question("damage", 7)
+    bot.handler.reply = lambda i: [
+        Outbound(
+            "Is er schade?", choices=(Choice("ja", "Ja"), Choice("nee", "Nee")), question=asked
+        ),
+        Outbound("Wat?", choices=(Choice("a", "A"), Choice("b", "B")), multi=True, question=asked),
+    ]
+    await bot.post(message(bot.connector.url))
+    buttons, choice_set = (card_of(c.body) for c in bot.connector.calls)
+    stamp = {"step": "damage", "revision": 7}
+    assert [a["data"] for a in buttons["actions"]] == [
+        {"choice": "ja", "question": stamp},
+        {"choice": "nee", "question": stamp},
+    ]
+    assert [a["data"] for a in choice_set["actions"]] == [{"question": stamp}]
+
+    await bot.post(message(bot.connector.url, text="", value={"choice": "ja", "question": stamp}))
+    assert (bot.handler.inbound[-1].choice, bot.handler.inbound[-1].question) == ("ja", asked)
+    for odd in ({"step": 3, "revision": 7}, {"step": "x", "revision": True}, "damage@7", None):
+        await bot.post(message(bot.connector.url, text="", value={"choice": "ja", "question": odd}))
+        assert bot.handler.inbound[-1].question is None
 
 
 async def test_multi_choice_uses_choice_set(bot: Bot) -> None:
