@@ -7,6 +7,7 @@ after each reply: the local channel is pulled, not pushed.
 
 from __future__ import annotations
 
+import io
 import mimetypes
 import sys
 import uuid
@@ -19,6 +20,17 @@ from bot.text.catalogue import say
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound, as_text
 
 CHANNEL = "local"
+UNREADABLE = "\ufffd"  # what a byte that is not UTF-8 becomes
+
+
+def utf8_terminal(stdin: TextIO, stdout: TextIO) -> None:
+    """Read and write UTF-8 whatever the locale says, and never fail on a byte that is
+    not UTF-8: it becomes U+FFFD. A strict locale would stop the chat at the first bad
+    byte (losing the lines behind it); the C locale's surrogate escapes would fail later,
+    in storage."""
+    for stream in (stdin, stdout):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def render(message: Outbound) -> str:
@@ -39,6 +51,7 @@ class LocalChat:
         self.app = app
         self.key = ConversationKey(CHANNEL, "local", handle)
         self.out = out
+        self._told_unreadable = False
 
     def _print(self, text: str) -> None:
         self.out.write(text + "\n\n")
@@ -86,5 +99,8 @@ class LocalChat:
                 break
             if not line.strip():
                 continue
+            if UNREADABLE in line and not self._told_unreadable:
+                self._told_unreadable = True  # once a chat: the reason does not change
+                self._print(say("local_unreadable"))
             await self.send(line)
             await self.show_notices()

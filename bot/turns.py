@@ -108,6 +108,13 @@ class _Turn:
     claimed: bool  # the delivery is recorded already
 
 
+@dataclass
+class _Progress:
+    """How far a turn got: `committing` once its work is done and only the commit is left."""
+
+    committing: bool = False
+
+
 # How a registered flow is run; None: the message is not for it after all.
 _Runner = Callable[[_Turn], Awaitable[list[Outbound] | None]]
 
@@ -150,8 +157,9 @@ class ReportService:
 
     async def handle(self, inbound: Inbound) -> list[Outbound]:
         async with self._locks.hold(inbound.key):
+            turn = _Progress()
             try:
-                return await self._handle(inbound)
+                return await self._handle(inbound, turn)
             except UserError as refused:
                 return [Outbound(refused.reply)]
             except Exception:
@@ -159,13 +167,17 @@ class ReportService:
                 log.exception(
                     "turn failed channel=%s message_id=%s", inbound.key.channel, inbound.message_id
                 )
-                return [Outbound(say("sorry_error"))]
+                # Say what is true: a failure before the commit rolled this message back;
+                # one in the commit itself leaves it unknown, so claim nothing.
+                return [Outbound(say("sorry_error" if turn.committing else "sorry_not_saved"))]
 
-    async def _handle(self, inbound: Inbound) -> list[Outbound]:
+    async def _handle(self, inbound: Inbound, turn: _Progress) -> list[Outbound]:
         now = self.clock()
         try:
             async with self.store.transaction() as tx:
-                return await self._in_transaction(tx, inbound, now)
+                replies = await self._in_transaction(tx, inbound, now)
+                turn.committing = True
+                return replies
         except Duplicate:
             log.info(
                 "duplicate delivery ignored channel=%s message_id=%s",

@@ -55,8 +55,9 @@ def _role(text: str) -> str:
 
 
 async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
-    from adapters.local import LocalChat
+    from adapters.local import LocalChat, utf8_terminal
 
+    utf8_terminal(sys.stdin, sys.stdout)
     session = LocalChat(app, args.handle)
     if not await session.enrolled():
         raise OperatorError(

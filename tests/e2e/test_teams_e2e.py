@@ -648,7 +648,7 @@ async def test_a_press_that_raises_in_the_core_gets_the_apology_card_and_200(
     assert response.status == 200
     body = await response.json()
     assert body["statusCode"] == 200 and body["type"] == ADAPTIVE
-    assert say("sorry_error") in card_text(body["value"])
+    assert say("sorry_not_saved") in card_text(body["value"])  # it was rolled back
     # Logged with its traceback, by ids only: no reference, no name, no report content.
     (failed,) = [r for r in caplog.records if r.getMessage().startswith("turn failed")]
     assert failed.exc_info is not None
