@@ -40,10 +40,11 @@ from botframework.connector.auth import EmulatorValidation
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from adapters.base import retry_after_seconds
-from adapters.teams.actions import channel_line, press_inbound, press_response
+from adapters.teams.actions import channel_line, install_inbound, press_inbound, press_response
 from adapters.teams.cards import (
     ADAPTIVE_CARD,
     card_for,
+    card_summary,
     error_response,
     needs_card,
     picked_choice,
@@ -246,6 +247,9 @@ class TeamsAdapter:
             ActivityTypes.installation_update,
         ):
             await self._save_reference(activity)
+            installed = install_inbound(activity) if activity.id else None
+            if installed is not None:
+                await self._answer(activity, installed.key, await self._handle(installed))
         if activity.type == ActivityTypes.message:
             await self._on_message(context)
         elif activity.type == ActivityTypes.invoke and activity.name == _CARD_ACTION:
@@ -309,6 +313,11 @@ class TeamsAdapter:
         )
         if inbound.text or inbound.choice or inbound.attachments or not replies:
             replies.extend(await self._handle(inbound))
+        await self._answer(activity, inbound.key, replies)
+
+    async def _answer(self, activity: Any, key: ConversationKey, replies: list[Outbound]) -> None:
+        """Reply to `activity` with each of `replies`, in order; what the connector refuses
+        is left for the outbox, with everything after it."""
         for n, reply in enumerate(replies):
             try:
                 await self._reply(activity, reply)
@@ -321,7 +330,7 @@ class TeamsAdapter:
                 )
                 if self._undelivered is None:
                     raise
-                await self._undelivered(inbound.key, replies[n:])
+                await self._undelivered(key, replies[n:])
                 return
 
     async def _handle(self, inbound: Inbound) -> list[Outbound]:
@@ -381,6 +390,7 @@ class TeamsAdapter:
         card = card_for(message, self._submit_label)
         return Activity(
             type=ActivityTypes.message,
+            summary=card_summary(card),
             attachments=[CardAttachment(content_type=ADAPTIVE_CARD, content=card)],
         )
 

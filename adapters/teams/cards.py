@@ -39,7 +39,7 @@ from bot.cases.notices import (
 )
 from bot.text.catalogue import say
 from bot.text.format import short_moment
-from dialogs.messages import Notice, Outbound, Question, Summary
+from dialogs.messages import Notice, Outbound, Question, Summary, as_text
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 INVOKE_CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
@@ -49,6 +49,7 @@ QUESTION_FIELD = "question"  # key of the question a button answers, in Action.S
 MAX_BUTTONS = 5  # more than this and Teams folds buttons into an overflow menu
 
 _SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+_SUMMARY_MAX = 120  # characters of a card's summary line
 
 
 def _card(
@@ -59,6 +60,9 @@ def _card(
         "$schema": _SCHEMA,
         "version": "1.5",
         "body": body,
+        # What screen readers and clients that cannot draw the card show (else Teams says
+        # only "sent a card"): every text on it.
+        "fallbackText": card_text(body) or "-",
     }
     if actions:
         card["actions"] = actions
@@ -118,7 +122,18 @@ def card_for(message: Outbound, submit_label: str) -> dict[str, object]:
         if asked:
             submit["data"] = asked  # Teams adds the picked value beside it
         actions = [submit]
-    return _card(body, actions)
+    card = _card(body, actions)
+    card["fallbackText"] = as_text(message) or card["fallbackText"]  # with the choices
+    return card
+
+
+def card_summary(card: dict[str, object]) -> str:
+    """The activity's `summary` for a card: one line for notifications and the chat list,
+    the card's first line of text (a team card has no names, so neither has this)."""
+    fallback = card.get("fallbackText")
+    text = fallback if isinstance(fallback, str) and fallback else card_text(card)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "-")
+    return first if len(first) <= _SUMMARY_MAX else first[: _SUMMARY_MAX - 1] + "…"
 
 
 def _summary_blocks(summary: Summary) -> list[dict[str, object]]:
@@ -369,6 +384,7 @@ def reminder_card(
         ],
     )
     del later_form["$schema"]  # a ShowCard's card is part of the outer one
+    del later_form["fallbackText"]
     return _card(
         body,
         [
@@ -404,7 +420,7 @@ def notice_card(notice: Notice | None, audience: str = HANDLER) -> dict[str, obj
     return None
 
 
-def card_text(card: dict[str, object]) -> str:
+def card_text(card: object) -> str:
     """Every text on a card, joined: what tests and logs-free checks look at."""
     parts: list[str] = []
 

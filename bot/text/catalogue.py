@@ -35,6 +35,15 @@ TEXTS: Final[dict[str, str]] = {
     ),
     # An apology never says a message was kept when it was not: "sorry_not_saved" when
     # the turn was rolled back, "sorry_error" when it is not known.
+    "welcome": (
+        "Hallo, ik ben Weerbaar. Bij mij meld je agressie, bedreiging en intimidatie "
+        "tegen politieke ambtsdragers in de provincie Utrecht. Een melding gaat naar de "
+        "afhandelaar van je organisatie."
+    ),
+    "welcome_reporter": "Wil je iets melden? Stuur me dan een bericht. Ben je in gevaar? Bel 112.",
+    "welcome_handler": (
+        "Jij handelt meldingen af. Nieuwe meldingen voor jou komen hier in deze chat binnen."
+    ),
     "sorry_error": (
         "Sorry, er ging iets mis aan mijn kant. Probeer het over een paar minuten "
         "nog eens. Ben je in gevaar? Bel 112."

@@ -519,18 +519,19 @@ async def test_429_then_200_is_delivered_once_after_the_wait(bot: Bot, clock: Fa
     await enrol(bot.app, "Gerrit Griffioen", "aad-gerrit", "griffier")
     gerrit = Person(bot, "Gerrit Griffioen", "aad-gerrit")
     await gerrit.install()
+    welcomed = len(bot.connector.calls)  # the welcome is not part of this
     async with bot.app.store.transaction() as tx:
         await tx.outbox.enqueue("teams", "", "aad-gerrit", {"text": "Nieuwe melding"}, clock())
     bot.connector.fail(429, retry_after="7")
 
     assert await bot.deliver() == 0
-    assert len(gerrit.received()) == 1  # the refused attempt
+    assert len(gerrit.received(welcomed)) == 1  # the refused attempt
     clock.advance(seconds=5)
     assert await bot.deliver() == 0  # Retry-After is 7 s: not yet
-    assert len(gerrit.received()) == 1
+    assert len(gerrit.received(welcomed)) == 1
     clock.advance(seconds=2)
     assert await bot.deliver() == 1
-    assert [c.body["text"] for c in gerrit.received()] == ["Nieuwe melding"] * 2
+    assert [c.body["text"] for c in gerrit.received(welcomed)] == ["Nieuwe melding"] * 2
     assert await bot.deliver() == 0  # once
     async with bot.app.store.transaction() as tx:
         assert await tx.outbox.pending_for("teams", "aad-gerrit") == []
@@ -775,3 +776,58 @@ async def test_a_press_on_an_earlier_question_is_refused_and_changes_nothing(bot
     async with bot.app.store.transaction() as tx:
         state = await tx.dialogs.load_state(RITA_KEY)
     assert state is not None and state.answers["damage"] is True
+
+
+# -- install ------------------------------------------------------------------------------
+
+
+async def test_an_install_is_welcomed_once_and_a_handler_hears_cases_arrive_here(
+    bot: Bot,
+) -> None:
+    await enrol(bot.app, "Gerrit Griffioen", "aad-gerrit", "griffier")
+    await enrol(bot.app, "Rita de Raad", "aad-rita", "gemeenteraadslid")
+    gerrit = Person(bot, "Gerrit Griffioen", "aad-gerrit")
+    rita = Person(bot, "Rita de Raad", "aad-rita")
+    stranger = Person(bot, "Onbekend", "aad-onbekend")
+    for person in (gerrit, rita, stranger):
+        # Teams sends both for one install, in either order.
+        assert (await bot.post(person.activity("installationUpdate", action="add"))).status == 201
+        await person.install()
+
+    (to_gerrit,) = [text_of(c) for c in gerrit.received()]
+    assert to_gerrit.startswith(say("welcome")) and say("welcome_handler") in to_gerrit
+    assert say("welcome_reporter") not in to_gerrit
+    (to_rita,) = [text_of(c) for c in rita.received()]
+    assert to_rita == f"{say('welcome')}\n\n{say('welcome_reporter')}"
+    (to_stranger,) = [text_of(c) for c in stranger.received()]
+    assert to_stranger == say("unknown_sender")
+    # The welcome starts no report and stores no dialog.
+    assert await bot.count(conversations, conversations.c.flow.is_not(None)) == 0
+
+    # After the welcome, a first message starts the report as ever.
+    assert "veilig" in await rita.say("hallo")
+
+
+async def test_every_card_has_a_text_fallback_and_a_summary(bot: Bot) -> None:
+    people = await cast(bot)
+    await link_team_channel(bot, people.gerrit)
+    reference = await report(people.rita)
+    await bot.deliver()
+    copies = await card_ids(bot, reference)
+    pressed = await people.gerrit.press(copies["aad-gerrit"], reference)
+    while await bot.deliver():
+        pass
+
+    with_cards = [c for c in bot.connector.calls if (c.body or {}).get("attachments")]
+    assert len(with_cards) >= 12  # the report's questions, the review, the case cards
+    for call in with_cards:
+        card = card_in(call)
+        assert call.body["summary"].strip() and "\n" not in call.body["summary"]
+        assert card["fallbackText"].strip()
+    answer = (await pressed.json())["value"]
+    assert "In behandeling bij Gerrit Griffioen" in answer["fallbackText"]
+    # The team channel's card names no one, nor does its summary or fallback.
+    for call in team_calls(bot):
+        if call.body.get("attachments"):
+            for secret in ("Rita", "schold", "Gerrit"):
+                assert secret not in call.body["summary"] + card_in(call)["fallbackText"]

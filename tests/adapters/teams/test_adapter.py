@@ -313,14 +313,45 @@ async def test_conversation_update_stores_reference_and_proactive_send_arrives(b
         bot.connector.url, text="", type="conversationUpdate", membersAdded=[{"id": f"28:{APP_ID}"}]
     )
     assert (await bot.post(update)).status == 201
-    assert bot.handler.inbound == []
+    # The install itself goes to the turn handler (for the welcome), as an action.
+    assert [(i.key, i.action) for i in bot.handler.inbound] == [(ANNA, CardAction("installed"))]
+    before = len(bot.connector.calls)
     await bot.adapter.send(ANNA, Outbound("Je melding is doorgestuurd."))
-    (call,) = bot.connector.calls
+    (call,) = bot.connector.calls[before:]
     assert (call.method, call.path) == ("POST", "/v3/conversations/a:chat-1/activities")
     assert call.body["text"] == "Je melding is doorgestuurd."
     assert call.body["conversation"]["id"] == "a:chat-1"
     assert call.body["from"]["id"] == f"28:{APP_ID}"
     assert call.authorized
+
+
+async def test_an_install_in_a_personal_chat_is_welcomed_once(bot: Bot) -> None:
+    bot.handler.reply = lambda i: [Outbound("Welkom")] if i.action else []
+    installed = message(bot.connector.url, text="", type="installationUpdate", action="add")
+    added = message(
+        bot.connector.url, text="", type="conversationUpdate", membersAdded=[{"id": f"28:{APP_ID}"}]
+    )
+    for activity in (installed, added):
+        assert (await bot.post(activity)).status == 201
+    first, second = bot.handler.inbound
+    assert first.message_id == second.message_id  # one install, one delivery id
+    assert first.message_id.startswith("installed:") and len(first.message_id) <= 200
+    assert [c.body["text"] for c in bot.connector.calls] == ["Welkom"] * 2  # the fake: no dedupe
+
+    # Not an install of this bot in a personal chat: no welcome.
+    others = [
+        message(bot.connector.url, text="", type="installationUpdate", action="remove"),
+        message(bot.connector.url, text="", type="installationUpdate", action="add-upgrade"),
+        message(
+            bot.connector.url, text="", type="conversationUpdate", membersAdded=[{"id": "29:x"}]
+        ),
+        message(bot.connector.url, text="", type="conversationUpdate"),
+    ]
+    team = message(bot.connector.url, text="", type="installationUpdate", action="add")
+    team["conversation"]["conversationType"] = "channel"
+    for activity in [*others, team]:
+        assert (await bot.post(activity)).status == 201
+    assert len(bot.handler.inbound) == 2
 
 
 async def test_update_card_puts_in_place(bot: Bot) -> None:
