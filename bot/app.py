@@ -89,8 +89,10 @@ class Weerbaar:
         migrate: bool = True,
     ) -> Weerbaar:
         logsafe.install()
+        keys = settings.resolved_keys()
+        logsafe.use_key(keys)
         tz = ZoneInfo(settings.timezone)
-        cipher = FieldCipher.from_setting(settings.resolved_keys())
+        cipher = FieldCipher.from_setting(keys)
         db = Database.open(settings.resolved_database_url(), cipher)
         app = cls(settings, db, load_helplines(settings.helplines_file), clock or system_clock(tz))
         load_calendar(app.clock().year)

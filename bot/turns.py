@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 import phonenumbers
 
+from bot import logsafe
 from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
 from bot.cases.deadlines import handler_command_turn
@@ -163,9 +164,11 @@ class ReportService:
             except UserError as refused:
                 return [Outbound(refused.reply)]
             except Exception:
-                # Never the message itself: ids only.
+                # Never the message itself, nor an id of the person: a tag of the delivery.
                 log.exception(
-                    "turn failed channel=%s message_id=%s", inbound.key.channel, inbound.message_id
+                    "turn failed channel=%s message=%s",
+                    inbound.key.channel,
+                    logsafe.tag(inbound.message_id),
                 )
                 # Say what is true: a failure before the commit rolled this message back;
                 # one in the commit itself leaves it unknown, so claim nothing.
@@ -180,9 +183,9 @@ class ReportService:
                 return replies
         except Duplicate:
             log.info(
-                "duplicate delivery ignored channel=%s message_id=%s",
+                "duplicate delivery ignored channel=%s message=%s",
                 inbound.key.channel,
-                inbound.message_id,
+                logsafe.tag(inbound.message_id),  # a Signal id is "<uuid>:<timestamp>"
             )
             return []
 

@@ -54,6 +54,7 @@ from adapters.signal.setup import (
     generated_name,
     make_bot,
 )
+from bot import logsafe
 from bot.jobs.backoff import backoff_delay
 from bot.ports import DeliveryError, TurnHandler
 from bot.text.catalogue import say
@@ -319,7 +320,10 @@ class SignalAdapter:
                 try:
                     await self._turns.handle_data_message(DataMessageContext(self._bot, message))
                 except Exception:
-                    log.exception("Signal turn failed (message %s:%s)", key.user, message.timestamp)
+                    log.exception(
+                        "Signal turn failed (message %s)",
+                        logsafe.tag(f"{key.user}:{message.timestamp}"),
+                    )
         finally:
             # no await between the last empty() and here, so nothing can slip in
             self._workers.pop(key, None)
