@@ -10,10 +10,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from adapters.signal.adapter import SignalAdapter
 from adapters.signal.runtime import start_signal
-from adapters.signal.setup import SignalSetupError
 from adapters.teams.runtime import attach_teams
 from bot.app import Weerbaar
-from bot.cli.commands import CliError
 from bot.jobs.scheduler import start_scheduler
 
 log = logging.getLogger(__name__)
@@ -62,10 +60,9 @@ async def serve_forever(app: Weerbaar) -> None:
     signal: SignalAdapter | None = None
     scheduler: AsyncIOScheduler | None = None
     try:
-        try:
-            signal = await start_signal(app)
-        except SignalSetupError as exc:
-            raise CliError(str(exc)) from exc  # wrong mode or version: say so and stop
+        # A Signal API in the wrong mode or version raises SignalSetupError: the CLI says
+        # so in one line and stops (bot/cli/commands.py `serve`).
+        signal = await start_signal(app)
         scheduler = start_scheduler(app)  # reminder sweep + outbox (bot/scheduler.py)
         await asyncio.Event().wait()  # until cancelled (Ctrl-C, SIGTERM)
     finally:

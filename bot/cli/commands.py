@@ -94,8 +94,12 @@ async def migrate(app: Weerbaar, _args: argparse.Namespace) -> int:
 
 async def serve(app: Weerbaar, _args: argparse.Namespace) -> int:
     from adapters.http import serve_forever
+    from adapters.signal.setup import SignalSetupError
 
-    await serve_forever(app)
+    try:
+        await serve_forever(app)
+    except SignalSetupError as exc:
+        raise CliError(str(exc)) from exc  # wrong mode or version: say so and stop
     return 0
 
 
