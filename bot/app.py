@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import logsafe, ports
@@ -17,7 +17,7 @@ from bot.reference.loader import Helpline, load_helplines, load_organisations
 from bot.settings import Settings
 from bot.turns import ReportService
 from dialogs.messages import Inbound, Outbound
-from storage.crypto import FieldCipher
+from storage.crypto import FieldCipher, new_key
 from storage.database import Database
 from storage.leader import leader_lock
 from storage.store import Store
@@ -30,6 +30,19 @@ def system_clock(tz: ZoneInfo) -> Callable[[], datetime]:
         return datetime.now(tz)
 
     return now
+
+
+def reminder_policy(settings: Settings) -> ReminderPolicy:
+    """The reminder and check-in settings as the plain values the domain plans with."""
+    return ReminderPolicy(
+        reminder_fraction=settings.reminder_fraction,
+        escalation_delays=tuple(timedelta(hours=h) for h in settings.escalation_delays_hours),
+        snooze=timedelta(hours=settings.snooze_hours),
+        checkin_days=tuple(settings.checkin_days),
+        checkin_time=time(settings.checkin_hour, 0),
+        checkin_open=timedelta(hours=settings.checkin_open_hours),
+        late_after=timedelta(seconds=settings.late_after_seconds),
+    )
 
 
 class Weerbaar:
@@ -47,7 +60,7 @@ class Weerbaar:
         self.store: ports.Store = Store(db)
         self.clock = clock
         self.helplines = helplines
-        self.policy = ReminderPolicy.from_settings(settings)
+        self.policy = reminder_policy(settings)
         self.service = ReportService(
             self.store,
             helplines,
@@ -72,7 +85,7 @@ class Weerbaar:
     ) -> Weerbaar:
         logsafe.install()
         tz = ZoneInfo(settings.timezone)
-        cipher = FieldCipher.from_setting(settings.resolved_keys())
+        cipher = FieldCipher.from_setting(settings.resolved_keys(new_key))
         db = Database.open(settings.resolved_database_url(), cipher)
         app = cls(settings, db, load_helplines(settings.helplines_file), clock or system_clock(tz))
         load_calendar(app.clock().year)

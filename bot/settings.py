@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -104,12 +105,14 @@ class Settings(BaseSettings):
         self.home.mkdir(parents=True, exist_ok=True)
         return f"sqlite+aiosqlite:///{(self.home / 'weerbaar.db').resolve()}"
 
-    def resolved_keys(self) -> str:
-        """The key ring; in development a local key file is made once, and said so."""
+    def resolved_keys(self, new_key: Callable[[], str]) -> str:
+        """The key ring; in development a local key file is made once, and said so.
+
+        `new_key` makes that key (storage/crypto.py, handed in by bot/app.py): settings
+        know where the key lives, not how one is made.
+        """
         if self.encryption_keys is not None:
             return self.encryption_keys.get_secret_value()
-        from storage.crypto import new_key  # local: settings stay light to import
-
         path = self.home / "encryption.key"
         if not path.exists():
             self.home.mkdir(parents=True, exist_ok=True)

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.domain.deadlines import AMSTERDAM
 from bot.domain.workdays import is_working_day
-
-if TYPE_CHECKING:
-    from bot.settings import Settings
 
 CHECKIN = "checkin"  # the `kind` of a check-in row; deadline rows use DeadlineKind values
 REMINDER = "reminder"
@@ -49,18 +46,6 @@ class ReminderPolicy:
     checkin_time: time = time(10, 0)
     checkin_open: timedelta = timedelta(hours=72)
     late_after: timedelta = timedelta(minutes=10)
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> ReminderPolicy:
-        return cls(
-            reminder_fraction=settings.reminder_fraction,
-            escalation_delays=tuple(timedelta(hours=h) for h in settings.escalation_delays_hours),
-            snooze=timedelta(hours=settings.snooze_hours),
-            checkin_days=tuple(settings.checkin_days),
-            checkin_time=time(settings.checkin_hour, 0),
-            checkin_open=timedelta(hours=settings.checkin_open_hours),
-            late_after=timedelta(seconds=settings.late_after_seconds),
-        )
 
 
 @dataclass(frozen=True)
