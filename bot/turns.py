@@ -19,7 +19,7 @@ import phonenumbers
 from bot.cases.aftercare import checkin_turn
 from bot.cases.deadlines import handler_command_turn, is_staff
 from bot.cases.submit import submit_report
-from bot.domain.evidence import check_files
+from bot.domain.evidence import Refusal, check_files, human_size
 from bot.domain.records import DialogState, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.routing import is_reporter_role
@@ -49,6 +49,17 @@ def normalise_phone(number: str, region: str = "NL") -> str | None:
     if not phonenumbers.is_valid_number(parsed):
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """The reply that says why a file was not kept."""
+    if refusal.reason == "too_large":
+        return say(
+            "file_too_large",
+            size=human_size(refusal.size, round_up=True),
+            limit=human_size(refusal.max_bytes),
+        )
+    return say("file_not_accepted", kind=refusal.kind or "onbekend")
 
 
 class KeyedLocks:
@@ -226,7 +237,7 @@ class ReportService:
                     await tx.dialogs.record_inbound(
                         inbound.key.channel, inbound.message_id, now, None, None
                     )
-                return [Outbound(r) for r in refusals]
+                return [Outbound(refusal_text(r)) for r in refusals]
 
         if inbound.replaces is not None:
             edited = await self._edit(tx, person, state, inbound, ctx, now)
@@ -271,7 +282,7 @@ class ReportService:
                 case_id if result.answered else None,
                 result.answered,
             )
-        replies = [Outbound(r) for r in refusals] + result.replies
+        replies = [Outbound(refusal_text(r)) for r in refusals] + result.replies
         if result.submit and case_id is not None:
             replies += await submit_report(
                 tx, person, case_id, state.answers, self.helplines, now, self.policy

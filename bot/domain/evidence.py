@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-
-from bot.text.catalogue import say
-from dialogs.messages import Attachment
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol, TypeVar
 
 # Evidence people really send: photos, screenshots, voice notes, video, letters, e-mails.
 _ACCEPTED_PREFIXES = ("image/", "audio/", "video/", "text/")
@@ -57,30 +57,47 @@ def human_size(size: int, *, round_up: bool = False) -> str:
     return f"{size} bytes"
 
 
-def check_files(
-    files: tuple[Attachment, ...], max_bytes: int
-) -> tuple[tuple[Attachment, ...], list[str]]:
-    """Split files into those kept and the Dutch replies for those refused."""
-    kept: list[Attachment] = []
-    refusals: list[str] = []
+class EvidenceFile(Protocol):
+    """What the check reads of a file (dialogs/messages.py `Attachment` is one)."""
+
+    @property
+    def filename(self) -> str: ...
+    @property
+    def content_type(self) -> str: ...
+    @property
+    def size(self) -> int: ...
+
+
+F = TypeVar("F", bound=EvidenceFile)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why one file is not kept: over `max_bytes` (its `size`), or not a kind of file
+    evidence comes in (its `kind`, the content type)."""
+
+    reason: Literal["too_large", "not_accepted"]
+    size: int
+    kind: str
+    max_bytes: int
+
+
+def check_files(files: Sequence[F], max_bytes: int) -> tuple[tuple[F, ...], list[Refusal]]:
+    """Split files into those kept and the refusals of the others, in order."""
+    kept: list[F] = []
+    refusals: list[Refusal] = []
     for f in files:
         ctype = f.content_type.split(";")[0].strip().lower()
         name = f.filename.lower()
         if f.size > max_bytes:
-            refusals.append(
-                say(
-                    "file_too_large",
-                    size=human_size(f.size, round_up=True),
-                    limit=human_size(max_bytes),
-                )
-            )
+            refusals.append(Refusal("too_large", f.size, ctype, max_bytes))
         elif (
             f.size == 0
             or name.endswith(_REFUSED_ENDINGS)
             or not (ctype.startswith(_ACCEPTED_PREFIXES) or ctype in _ACCEPTED_TYPES)
             or ctype in ("text/html", "image/svg+xml")
         ):
-            refusals.append(say("file_not_accepted", kind=ctype or "onbekend"))
+            refusals.append(Refusal("not_accepted", f.size, ctype, max_bytes))
         else:
             kept.append(f)
     return tuple(kept), refusals
