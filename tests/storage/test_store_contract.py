@@ -154,6 +154,22 @@ async def test_outbox_claims_are_exclusive_and_leased(
     assert counts == {"pending": 19, "sent": 1}
 
 
+async def test_outbox_claims_one_recipient_s_rows(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
+    app = await _app(make_app, database_url)
+    async with app.store.transaction() as tx:
+        for channel, recipient in (("local", "anna"), ("local", "bram"), ("teams", "anna")):
+            await tx.outbox.enqueue(channel, "a", recipient, {"text": "x"}, clock())
+        await tx.outbox.enqueue("local", "a", "anna", {"text": "y"}, clock())
+    async with app.store.transaction() as tx:
+        claimed = await tx.outbox.claim_due(clock(), ["local"], recipient="anna")
+    assert [(i.channel, i.recipient, i.payload["text"]) for i in claimed] == [
+        ("local", "anna", "x"),
+        ("local", "anna", "y"),
+    ]
+
+
 async def test_a_transaction_inside_another_fails_at_once(
     make_app: AppFactory, sqlite_url: str
 ) -> None:
