@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal as signals
+import time
 
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -52,22 +55,56 @@ async def serve_forever(app: Weerbaar) -> None:
             settings.resolved_database_url().split(":")[0],
         )
     web_app = build_web_app(app)
-    runner = web.AppRunner(web_app)
+    # At stop, requests still running get this long before their connection is closed.
+    runner = web.AppRunner(web_app, shutdown_timeout=settings.shutdown_seconds)
     await runner.setup()
     site = web.TCPSite(runner, settings.host, settings.port)
     await site.start()
     log.info("listening on http://%s:%s", settings.host, settings.port)
+    stop = _stop_on_signals()
     signal: SignalAdapter | None = None
     scheduler: AsyncIOScheduler | None = None
     try:
-        # A Signal API in the wrong mode or version raises SignalSetupError: the CLI says
-        # so in one line and stops (bot/cli/commands.py `serve`).
+        # A REST API in the wrong mode or too old raises SignalSetupError, a StartupError:
+        # the command prints it as one line and stops.
         signal = await start_signal(app)
-        scheduler = start_scheduler(app)  # reminder sweep + outbox (bot/scheduler.py)
-        await asyncio.Event().wait()  # until cancelled (Ctrl-C, SIGTERM)
+        scheduler = start_scheduler(app)  # reminder sweep + outbox (bot/jobs/scheduler.py)
+        await stop.wait()  # SIGTERM (systemd's stop) or SIGINT (Ctrl-C)
     finally:
-        if scheduler is not None:
-            scheduler.shutdown(wait=False)
-        if signal is not None:
-            await signal.stop()
-        await runner.cleanup()
+        await _shut_down(app, runner, scheduler, signal)
+
+
+def _stop_on_signals() -> asyncio.Event:
+    """An event set by SIGTERM or SIGINT, so that either runs the orderly shutdown."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signals.SIGTERM, signals.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on this platform
+            loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+async def _shut_down(
+    app: Weerbaar,
+    runner: web.AppRunner,
+    scheduler: AsyncIOScheduler | None,
+    signal: SignalAdapter | None,
+) -> None:
+    """Stop accepting, let in-flight turns finish, deliver what is queued, then close."""
+    started = time.monotonic()
+    if scheduler is not None:
+        scheduler.shutdown(wait=False)
+    # Stops listening, waits for running requests, then closes the Teams adapter (which
+    # waits for its background turns).
+    await runner.cleanup()
+    if signal is not None:
+        await signal.stop()
+    left = max(0.0, app.settings.shutdown_seconds - (time.monotonic() - started))
+    sent = 0
+    try:
+        sent = await asyncio.wait_for(app.outbox.run_once(), timeout=left or 0.1)
+    except Exception as error:  # a down channel: the rows stay and go out after the restart
+        log.warning("last outbox round at stop failed: %s", type(error).__name__)
+    log.info(
+        "stopped in %.1f s; %d queued messages delivered at stop", time.monotonic() - started, sent
+    )

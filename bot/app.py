@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot import logsafe, ports
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.workdays import load_calendar
-from bot.jobs.outbox import OutboxWorker
+from bot.jobs.outbox import OutboxWorker, QueuedReplies, StoredReferences
 from bot.jobs.sweep import Sweeper
 from bot.ports import Channel
 from bot.reference.loader import Helpline, load_helplines, load_organisations
@@ -33,7 +33,7 @@ def system_clock(tz: ZoneInfo) -> Callable[[], datetime]:
 
 
 def reminder_policy(settings: Settings) -> ReminderPolicy:
-    """The reminder and check-in settings as the plain values the domain plans with."""
+    """The reminder and check-in settings as the plain values the pure planner takes."""
     return ReminderPolicy(
         reminder_fraction=settings.reminder_fraction,
         escalation_delays=tuple(timedelta(hours=h) for h in settings.escalation_delays_hours),
@@ -71,6 +71,11 @@ class Weerbaar:
         )
         self.channels: dict[str, Channel] = {}
         self.outbox = OutboxWorker(self.store, self.channels, clock)
+        # What a channel adapter may ask of storage, and no more (adapters/ import no
+        # storage): its conversation references, and a place for replies it could not
+        # deliver during a turn.
+        self.references: ports.ConversationReferences = StoredReferences(self.store, clock)
+        self.undelivered: ports.ReplyQueue = QueuedReplies(self.store, clock)
         # Due reminders and check-ins into the outbox (run with the outbox by bot/scheduler.py)
         self.sweeper = Sweeper(
             self.store, clock, self.policy, helplines, batch=settings.sweep_batch

@@ -60,6 +60,24 @@ class Channel(Protocol):
         ...
 
 
+class ConversationReferences(Protocol):
+    """Where a channel keeps what it needs to message a conversation proactively (a Teams
+    conversation reference), so that any replica can send."""
+
+    async def save(self, key: ConversationKey, reference: dict[str, object]) -> None: ...
+
+    async def load(self, key: ConversationKey) -> dict[str, object] | None: ...
+
+
+class ReplyQueue(Protocol):
+    """Takes the replies of a turn that a channel could not deliver, to send later.
+
+    The turn is stored and its delivery id recorded, so a redelivery would not produce
+    them again: without this they would be lost."""
+
+    async def __call__(self, key: ConversationKey, replies: list[Outbound]) -> None: ...
+
+
 class DeliveryError(Exception):
     """A send failed and may be retried; `retry_after` is seconds the channel asked for."""
 

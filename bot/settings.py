@@ -11,10 +11,13 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.domain.zone import AMSTERDAM
+from bot.errors import StartupError
+
 log = logging.getLogger(__name__)
 
 
-class SettingsError(ValueError):
+class SettingsError(StartupError, ValueError):
     """A setting is missing or wrong; the message names it."""
 
 
@@ -34,7 +37,9 @@ class Settings(BaseSettings):
     )
     # "id:base64key[,id:base64key...]": the first encrypts, all decrypt (rotation).
     encryption_keys: SecretStr | None = None
-    timezone: str = "Europe/Amsterdam"
+    # The zone of the system clock and the scheduler. The rules always work in Amsterdam
+    # time (bot/domain/zone.py says why); this only defaults to the same name.
+    timezone: str = AMSTERDAM.key
     max_message_chars: int = 4000
     max_file_bytes: int = 20 * 1024 * 1024
     organisations_file: Path | None = None
@@ -42,6 +47,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 3978
     sweep_seconds: float = 5.0
+    # At stop (SIGTERM): how long running turns and the last outbox round may take.
+    shutdown_seconds: float = Field(default=20.0, gt=0)
     # Delivery dedupe keys and delivered outbox rows are kept this long (storage/retention.py)
     retention_days: int = Field(default=30, ge=1)
     # Reminders and aftercare check-ins (bot/reminder_plan.py).

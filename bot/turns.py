@@ -3,7 +3,8 @@
 Per message, in one transaction: resolve who is writing, load the dialog, run the engine,
 store each answer, file and the new position, record the delivery id (a redelivery rolls
 the whole transaction back), and on "verstuur" route the case and queue the notices in
-the outbox.
+the outbox. A card press (`Inbound.action`) takes the same lock, dedupe, transaction and
+apology, and goes to the use case for its verb instead of the dialog.
 """
 
 from __future__ import annotations
@@ -16,20 +17,23 @@ from datetime import datetime, timedelta
 
 import phonenumbers
 
+from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
-from bot.cases.deadlines import handler_command_turn, is_staff
+from bot.cases.deadlines import handler_command_turn
 from bot.cases.submit import submit_report
-from bot.domain.evidence import Refusal, check_files, human_size
+from bot.domain.evidence import Refusal, RefusalKind, check_files
+from bot.domain.permissions import is_reporter, is_staff
 from bot.domain.records import DialogState, Person
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import is_reporter_role
+from bot.errors import UserError
 from bot.ports import Duplicate, Store, Tx
 from bot.reference.loader import Helpline
 from bot.text.catalogue import say
+from bot.text.format import human_size
 from dialogs.engine import Context, Engine
 from dialogs.flows.handler_commands import kind_words
 from dialogs.flows.report import REPORT
-from dialogs.messages import ConversationKey, Inbound, Outbound
+from dialogs.messages import CardAction, ConversationKey, Inbound, Outbound
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +56,14 @@ def normalise_phone(number: str, region: str = "NL") -> str | None:
 
 
 def refusal_text(refusal: Refusal) -> str:
-    """The reply that says why a file was not kept."""
-    if refusal.reason == "too_large":
+    """The Dutch reply for a file that was not kept (bot/domain/evidence.py)."""
+    if refusal.kind is RefusalKind.TOO_LARGE:
         return say(
             "file_too_large",
             size=human_size(refusal.size, round_up=True),
-            limit=human_size(refusal.max_bytes),
+            limit=human_size(refusal.limit),
         )
-    return say("file_not_accepted", kind=refusal.kind or "onbekend")
+    return say("file_not_accepted", kind=refusal.content_type or say("file_kind_unknown"))
 
 
 class KeyedLocks:
@@ -119,6 +123,8 @@ class ReportService:
         async with self._locks.hold(inbound.key):
             try:
                 return await self._handle(inbound)
+            except UserError as refused:
+                return [Outbound(refused.reply)]
             except Exception:
                 # Never the message itself: ids only.
                 log.exception(
@@ -140,12 +146,14 @@ class ReportService:
             return []
 
     async def _in_transaction(self, tx: Tx, inbound: Inbound, now: datetime) -> list[Outbound]:
+        if inbound.action is not None:
+            return await self._action(tx, inbound, inbound.action, now)
         person = await self.resolve(tx, inbound)
         if person is None:
             return self._unknown(inbound.key)
         key = inbound.key
         staff = is_staff(person)
-        reporter = any(is_reporter_role(r.role) for r in person.roles)
+        reporter = is_reporter(person)
         if staff or not reporter:
             await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
             if staff:  # "gedaan REF TAAK" / "later REF TAAK reden" (bot/reminders.py)
@@ -176,6 +184,22 @@ class ReportService:
             if answered is not None:
                 return answered
         return await self._turn(tx, person, state, inbound, now, claimed)
+
+    # --- card presses and channel commands ------------------------------------------------
+
+    async def _action(
+        self, tx: Tx, inbound: Inbound, action: CardAction, now: datetime
+    ) -> list[Outbound]:
+        """A press on a card (or a channel command): the delivery is recorded first, so a
+        redelivery rolls back before anything is done, then the verb's use case runs
+        (bot/cases/actions.py). Someone not enrolled is answered by the use case too: a
+        press always gets a card back."""
+        person = await self.resolve(tx, inbound)
+        await tx.dialogs.record_inbound(inbound.key.channel, inbound.message_id, now, None, None)
+        context = ActionContext(person, inbound.key, action, self.policy, now)
+        return [await run_action(tx, context)]
+
+    # --- who is writing --------------------------------------------------------------------
 
     async def resolve(self, tx: Tx, inbound: Inbound) -> Person | None:
         """The enrolled person writing; binds a Signal uuid to an enrolled number once."""

@@ -8,6 +8,7 @@ numbered text, plain text).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,20 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class CardAction:
+    """A press on a card's button, or a command a channel recognised outside the dialog
+    (a Teams team channel's "koppel ORGANISATIE").
+
+    `verb` names the use case (bot/cases/actions.py); `data` is what the button sent back;
+    `card_message_id` is the channel's id of the message holding the pressed card.
+    """
+
+    verb: str
+    data: dict[str, object] = field(default_factory=dict)
+    card_message_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Inbound:
     """One message from a person.
 
@@ -44,7 +59,8 @@ class Inbound:
     (channel, message_id) is processed once. `choice` is the value of a button or card
     action the person picked; `text` is what they typed. `address` is a secondary
     address the channel gave (a Signal phone number) used once to bind `key.user` to an
-    enrolled person. `replaces` names the message_id an edit replaces.
+    enrolled person. `replaces` names the message_id an edit replaces. `action` is set
+    for a card press (then `text` and `choice` are empty).
     """
 
     key: ConversationKey
@@ -55,6 +71,7 @@ class Inbound:
     address: str | None = None
     display_name: str | None = None
     replaces: str | None = None
+    action: CardAction | None = None
 
 
 @dataclass(frozen=True)
@@ -80,21 +97,37 @@ class Summary:
     rows: tuple[SummaryRow, ...]
 
 
+class Notice:
+    """Facts a channel with cards may draw richer than `Outbound.text` (a handler's case
+    card, a reminder with buttons). The kinds are typed in bot/cases/notices.py; a channel
+    that cannot draw one sends the text."""
+
+    kind: ClassVar[str] = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The notice as an outbox payload stores it."""
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
 class Outbound:
     """One message to a person.
 
     `choices` are rendered as buttons (Teams) or a numbered list (Signal, local);
-    `multi` says several may be picked at once. `card` carries a named structured
-    payload for channels that render richer cards (a handler's case card); other
-    channels use `text`.
+    `multi` says several may be picked at once. `notice` carries typed facts for channels
+    that draw cards; other channels use `text`. `card` is an Adaptive Card a Teams adapter
+    sends as it is (drawn by the adapter itself, never by the core). `replaces` is the
+    channel's id of an earlier message this one replaces in place (a card brought up to
+    date).
     """
 
     text: str
     choices: tuple[Choice, ...] = ()
     multi: bool = False
     summary: Summary | None = None
+    notice: Notice | None = field(default=None, compare=False)
     card: dict[str, object] | None = field(default=None, compare=False)
+    replaces: str | None = None
 
 
 def as_text(message: Outbound) -> str:

@@ -27,6 +27,11 @@ _in_transaction: contextvars.ContextVar[asyncio.Task[Any] | None] = contextvars.
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Python's sqlite3 module opens a transaction only before INSERT/UPDATE/DELETE, so
+    # CREATE TABLE ran outside any transaction: a kill during the first migration left
+    # half a schema that never started again. With the module's own handling off, every
+    # SQLAlchemy transaction is a real BEGIN ... COMMIT (`_sqlite_begin`), DDL included.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     # WAL lets readers go on while one writer commits; NORMAL keeps commits durable against
     # a crash of the process (not of the machine's power) without an fsync per commit.
@@ -35,6 +40,10 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def create_engine(url: str) -> AsyncEngine:
@@ -57,6 +66,7 @@ def sqlite_engine(url: str) -> Engine:
         connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 

@@ -6,6 +6,7 @@ import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -61,9 +62,15 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 def make_settings(url: str, tmp_path: Path, **extra: object) -> Settings:
-    return Settings(
-        database_url=url, encryption_keys=TEST_KEY, home=tmp_path / "home", _env_file=None, **extra
-    )  # type: ignore[call-arg]
+    # `_env_file` is pydantic-settings' init option, not a field: passed through a dict.
+    options: dict[str, Any] = {
+        "database_url": url,
+        "encryption_keys": TEST_KEY,
+        "home": tmp_path / "home",
+        "_env_file": None,
+        **extra,
+    }
+    return Settings(**options)
 
 
 AppFactory = Callable[..., Awaitable[Weerbaar]]

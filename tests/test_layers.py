@@ -163,6 +163,31 @@ def test_domain_imports_only_stdlib_and_date_libraries() -> None:
     )
 
 
+def test_importing_the_domain_loads_nothing_else_of_the_project() -> None:
+    """The domain rule seen from the running interpreter: import every domain module in a
+    fresh process and look at what got loaded."""
+    modules = sorted(m for m in _sources() if m.startswith("bot.domain."))
+    probe = "import json, sys; " + "".join(f"import {m}; " for m in modules)
+    probe += "print(json.dumps(sorted(sys.modules)))"
+    run = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    ours = (*PACKAGES, "pydantic", "pydantic_settings")
+    leaked = [
+        m
+        for m in json.loads(run.stdout)
+        if m.split(".")[0] in ours
+        and m not in ("bot", "bot.domain")
+        and not m.startswith("bot.domain.")
+    ]
+    if leaked:
+        pytest.fail(
+            f"importing bot.domain loads {', '.join(leaked)} "
+            "(rule: bot/domain/** imports only the stdlib, its date libraries and itself)",
+            pytrace=False,
+        )
+
+
 def test_domain_reads_no_clock() -> None:
     """Rule: the domain is handed `now`; it never reads the clock itself."""
     for path in sorted((ROOT / "bot" / "domain").rglob("*.py")):
@@ -204,9 +229,43 @@ def test_storage_does_not_import_the_application() -> None:
 
 def test_adapters_do_not_import_storage() -> None:
     _check(
-        "adapters/** never imports storage (they see bot/ports.py)",
-        (i for i in _all_imports() if _in(i.file, "adapters") and i.top == "storage"),
+        "adapters/** never imports storage or sqlalchemy (they reach the database only "
+        "through the ports the app hands them)",
+        (
+            i
+            for i in _all_imports()
+            if _in(i.file, "adapters") and i.top in ("storage", "sqlalchemy")
+        ),
     )
+
+
+def _calls(path: Path) -> set[str]:
+    """The name of every function or method called in a module (`x.y.transaction()` is
+    "transaction")."""
+    called: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute):
+                called.add(node.func.attr)
+            elif isinstance(node.func, ast.Name):
+                called.add(node.func.id)
+    return called
+
+
+def test_the_teams_adapter_opens_no_transaction() -> None:
+    """Rule: card presses, references and queued replies go through the core
+    (bot/cases/actions.py, bot/jobs/outbox.py): nothing in adapters/teams/ opens a
+    transaction or touches a repository."""
+    for path in sorted((ROOT / "adapters" / "teams").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        assert "transaction" not in _calls(path), (
+            f"{rel}: opens a transaction (rule: adapters/teams/** goes through the core)"
+        )
+        source = path.read_text(encoding="utf-8")
+        for repository in ("tx.", ".store"):
+            assert repository not in source, (
+                f"{rel}: uses {repository!r} (rule: adapters/teams/** touches no repository)"
+            )
 
 
 def test_channel_sdks_stay_in_their_adapters() -> None:

@@ -28,7 +28,6 @@ import base64
 import contextlib
 import json
 import logging
-import random
 import time
 from typing import TYPE_CHECKING
 
@@ -55,9 +54,10 @@ from adapters.signal.setup import (
     generated_name,
     make_bot,
 )
-from bot.domain.evidence import human_size
+from bot.jobs.backoff import backoff_delay
 from bot.ports import DeliveryError, TurnHandler
 from bot.text.catalogue import say
+from bot.text.format import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 if TYPE_CHECKING:
@@ -66,6 +66,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+# Signal apps send a text over 2 KiB as a short body plus an attachment of this type;
+# signal-cli puts the whole text in `message` and still lists the attachment. That
+# attachment is the message itself, never evidence (design.md section 3).
+LONG_TEXT_TYPE = "text/x-signal-plain"
+LONG_TEXT_LIMIT = 64 * 1024
 GROUP_REPLY_INTERVAL = 3600.0  # answer a group at most once an hour: no loops, no spam
 _STABLE_CONNECTION = 5.0  # seconds a socket must live before backoff starts over
 _SHUTDOWN_GRACE = 2.0
@@ -175,9 +180,8 @@ class SignalAdapter:
             await self._session.close()
 
     def _backoff(self, attempt: int) -> float:
-        # "full jitter": spread reconnects so several replicas don't hammer in step
-        ceiling = min(self._reconnect_cap, self._reconnect_base * 2**attempt)
-        return random.uniform(self._reconnect_base / 2, max(ceiling, self._reconnect_base))
+        # The bot's one backoff: jittered, so several replicas don't reconnect in step.
+        return backoff_delay(attempt, base=self._reconnect_base, cap=self._reconnect_cap)
 
     async def _run(self, *, checked: bool) -> None:
         if self._leader is None:
@@ -327,10 +331,10 @@ class SignalAdapter:
         if message.is_group():
             await self._answer_group(message)
             return
-        attachments, refusals, stored = await self._fetch_attachments(message)
+        attachments, refusals, stored, long_text = await self._fetch_attachments(message)
         replies: list[Outbound] = [Outbound(text=refusal) for refusal in refusals]
         try:
-            text = message.text or ""
+            text = message.text or long_text or ""
             if text or attachments:
                 replaces = None
                 if isinstance(message, EditMessage):
@@ -359,17 +363,23 @@ class SignalAdapter:
 
     async def _fetch_attachments(
         self, message: DataMessage
-    ) -> tuple[list[Attachment], list[str], list[SignalAttachment]]:
-        """Download what fits; returns (files, refusal texts, everything to delete)."""
+    ) -> tuple[list[Attachment], list[str], list[SignalAttachment], str | None]:
+        """Download what fits; returns (files, refusal texts, everything to delete, and
+        the text of a long message when `message` has none of its own)."""
         assert self._api is not None
         files: list[Attachment] = []
         refusals: list[str] = []
         stored: list[SignalAttachment] = []
+        long_text: str | None = None
         limit = self.max_attachment_bytes
         for n, item in enumerate(message.attachments or [], 1):
             if item.local_filename is None:
                 continue
             stored.append(item)
+            if (item.content_type or "").split(";")[0].strip().lower() == LONG_TEXT_TYPE:
+                if not message.text:  # signal-cli gives the text itself; read it only if not
+                    long_text = await self._long_text(item.local_filename)
+                continue
             data: bytes | None = None
             if item.size is None or item.size <= limit:
                 try:
@@ -391,7 +401,16 @@ class SignalAdapter:
             content_type = item.content_type or "application/octet-stream"
             filename = item.remote_filename or generated_name(message.timestamp, n, content_type)
             files.append(Attachment(filename=filename, content_type=content_type, data=data))
-        return files, refusals, stored
+        return files, refusals, stored, long_text
+
+    async def _long_text(self, attachment_id: str) -> str | None:
+        assert self._api is not None
+        try:
+            data = await self._api.download(attachment_id, LONG_TEXT_LIMIT)
+        except aiohttp.ClientError:
+            log.warning("Could not download the text of a long message")
+            return None
+        return None if data is None else data.decode("utf-8", errors="replace")
 
     async def _answer_group(self, message: DataMessage) -> None:
         group_id = message.group_info.group_id if message.group_info else None

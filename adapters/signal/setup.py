@@ -17,11 +17,12 @@ from signalbot import (
 from signalbot.client import ConnectionMode
 
 from adapters.signal.api import About
+from bot.errors import StartupError
 
 _EXTENSIONS = {"image/jpeg": ".jpg", "audio/aac": ".aac", "audio/mp4": ".m4a"}
 
 
-class SignalSetupError(RuntimeError):
+class SignalSetupError(StartupError):
     """The REST API is not one this adapter can work with (mode or version)."""
 
 

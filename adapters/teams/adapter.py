@@ -20,7 +20,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from typing import Any
 
 import aiohttp
 import requests
@@ -40,17 +40,16 @@ from botframework.connector.auth import EmulatorValidation
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from adapters.base import retry_after_seconds
+from adapters.teams.actions import channel_line, press_inbound, press_response
 from adapters.teams.cards import (
     ADAPTIVE_CARD,
-    card_action,
     card_for,
-    card_response,
     error_response,
     needs_card,
     picked_choice,
 )
 from adapters.teams.files import Oversized, download, file_refs
-from adapters.teams.keys import conversation_key, person_of
+from adapters.teams.keys import conversation_key, without_names
 from adapters.teams.sdk import (
     AppToken,
     CachingAuthentication,
@@ -61,9 +60,9 @@ from adapters.teams.sdk import (
     stale_openid_metadata,
 )
 from adapters.teams.wire import message_content, post_reply, well_formed
-from bot.domain.evidence import human_size
-from bot.ports import DeliveryError, TurnHandler
+from bot.ports import ConversationReferences, DeliveryError, Receipt, ReplyQueue, TurnHandler
 from bot.text.catalogue import say
+from bot.text.format import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 log = logging.getLogger(__name__)
@@ -75,59 +74,11 @@ _VALIDATED_MAX = 10_000  # remembered tokens and references; emptied when full
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)  # the bot's @mention
 
 
-class Undelivered(Protocol):
-    """Takes the replies of a turn that the connector would not accept, to send later.
-
-    The turn is stored and its delivery id recorded, so a redelivery by Teams would not
-    produce them again: without this they would be lost."""
-
-    async def __call__(self, key: ConversationKey, replies: list[Outbound]) -> None: ...
-
-
-class CardActionHandler(Protocol):
-    """Handles an Action.Execute on a card (a handler acknowledging a case, ...)."""
-
-    async def on_card_action(
-        self, key: ConversationKey, verb: str, data: dict[str, object], activity_id: str
-    ) -> dict[str, object]:
-        """Act on the click and return the Adaptive Card that replaces the clicked one.
-
-        `key` is who clicked; `activity_id` is the id of the message holding the card.
-        """
-        ...
-
-
-class ChannelMessageHandler(Protocol):
-    """Handles a message to the bot outside a personal chat (an @mention in a team channel
-    or a group chat), such as linking a team channel to an organisation."""
-
-    async def on_channel_message(
-        self,
-        sender: ConversationKey,
-        conversation_type: str,
-        text: str,
-        reference: dict[str, object],
-    ) -> str | None:
-        """The reply text, or None for the standard "personal chats only" reply.
-
-        `text` has the bot's @mention removed; `reference` is the conversation's
-        reference, for proactive posts to it later.
-        """
-        ...
-
-
-class ReferenceStore(Protocol):
-    """Durable storage of Teams conversation references, for proactive messages."""
-
-    async def save(self, key: ConversationKey, reference: dict[str, object]) -> None: ...
-
-    async def load(self, key: ConversationKey) -> dict[str, object] | None: ...
-
-
 class TeamsAdapter:
     """The Teams channel: an aiohttp route for the Bot Framework, and proactive sends.
 
-    Implements `adapters.base.Channel`. Build it from plain settings; `openid_metadata_url`
+    `send` is every proactive send (the outbox's Teams channel, adapters/teams/runtime.py,
+    calls it). Build it from plain settings; `openid_metadata_url`
     and `token_url` exist so tests can point the SDK at loopback fakes.
     """
 
@@ -140,16 +91,14 @@ class TeamsAdapter:
         app_password: str,
         tenant_id: str,
         handler: TurnHandler,
-        references: ReferenceStore,
-        card_actions: CardActionHandler | None = None,
-        channel_messages: ChannelMessageHandler | None = None,
+        references: ConversationReferences,
         openid_metadata_url: str = CHANNEL_OPENID_METADATA_URL,
         token_url: str | None = None,
         max_body_bytes: int = 256 * 1024,
         max_file_bytes: int = 10 * 1024 * 1024,
         submit_label: str = "OK",
         ack_after: float = 10.0,
-        undelivered: Undelivered | None = None,
+        undelivered: ReplyQueue | None = None,
     ) -> None:
         if not (app_id and app_password and tenant_id):
             raise ValueError("Teams needs app_id, app_password and tenant_id; one is empty.")
@@ -160,8 +109,6 @@ class TeamsAdapter:
         self._openid_url = openid_metadata_url
         self._handler = handler
         self._references = references
-        self._card_actions = card_actions
-        self._channel_messages = channel_messages
         self._max_body = max_body_bytes
         self._max_file = max_file_bytes
         self._submit_label = submit_label
@@ -319,7 +266,7 @@ class TeamsAdapter:
         reference = TurnContext.get_conversation_reference(activity)
         reference.activity_id = None  # proactive sends start a new message, not a reply
         key = conversation_key(activity)
-        serialized = reference.serialize()
+        serialized = without_names(reference.serialize())  # names are not stored
         # Stored once, and again only when it changes (a new serviceUrl): not a write a turn.
         if self._saved_references.get(key) == serialized:
             return
@@ -332,19 +279,7 @@ class TeamsAdapter:
         activity = context.activity
         conversation_type = activity.conversation.conversation_type or "personal"
         if conversation_type != "personal":
-            answer: str | None = None
-            if self._channel_messages is not None:
-                reference = TurnContext.get_conversation_reference(activity)
-                reference.activity_id = None
-                answer = await self._channel_messages.on_channel_message(
-                    person_of(activity),
-                    conversation_type,
-                    _MENTION.sub("", activity.text or "").strip(),
-                    reference.serialize(),
-                )
-            await context.send_activity(
-                self._render(Outbound(answer or say("group_not_supported")))
-            )
+            await self._on_channel_message(context, conversation_type)
             return
         replies: list[Outbound] = []
         attachments: list[Attachment] = []
@@ -371,11 +306,7 @@ class TeamsAdapter:
             display_name=activity.from_property.name,
         )
         if inbound.text or inbound.choice or inbound.attachments or not replies:
-            try:
-                replies.extend(await self._handler.handle(inbound))
-            except Exception:
-                log.exception("turn handler failed on activity %s", activity.id)
-                replies.append(Outbound(say("sorry_error")))
+            replies.extend(await self._handle(inbound))
         for n, reply in enumerate(replies):
             try:
                 await self._reply(activity, reply)
@@ -391,22 +322,47 @@ class TeamsAdapter:
                 await self._undelivered(inbound.key, replies[n:])
                 return
 
-    async def _on_card_action(self, context: TurnContext) -> None:
+    async def _handle(self, inbound: Inbound) -> list[Outbound]:
+        """The turn handler's replies; it answers its own errors, this is a last guard."""
+        try:
+            return await self._handler.handle(inbound)
+        except Exception:
+            log.exception("turn handler failed on activity %s", inbound.message_id)
+            return [Outbound(say("sorry_error"))]
+
+    async def _on_channel_message(self, context: TurnContext, conversation_type: str) -> None:
+        """An @mention in a team channel or a group chat: "koppel ORGANISATIE" goes to the
+        turn handler (adapters/teams/actions.py), anything else gets a standard line."""
         activity = context.activity
-        parsed = card_action(activity.value)
-        if parsed is None or self._card_actions is None:
+        reference = TurnContext.get_conversation_reference(activity)
+        reference.activity_id = None
+        line = channel_line(
+            activity,
+            conversation_type,
+            _MENTION.sub("", activity.text or "").strip(),
+            reference.serialize(),
+        )
+        if isinstance(line, Inbound):
+            replies = await self._handle(line)
+            if not replies:
+                return  # a redelivery: answered the first time
+            line = replies[0].text
+        await context.send_activity(self._render(Outbound(line)))
+
+    async def _on_card_action(self, context: TurnContext) -> None:
+        """A press: through the turn handler like a message; its answer is the card that
+        replaces the pressed one, with HTTP 200 also when something went wrong."""
+        activity = context.activity
+        inbound = press_inbound(activity)
+        if inbound is None:
             body = error_response(400, "BadRequest", "not an Action.Execute we handle")
-            status = 200  # the error travels in the body, as Teams expects
         else:
-            verb, data = parsed
-            card = await self._card_actions.on_card_action(
-                person_of(activity), verb, data, activity.reply_to_id or ""
-            )
-            body, status = card_response(card), 200
+            body = press_response(await self._handle(inbound))
         log.debug("card action on activity %s answered", activity.reply_to_id)
+        # The error too travels in the body with status 200, as Teams expects.
         await context.send_activity(
             Activity(
-                type=ActivityTypes.invoke_response, value=InvokeResponse(status=status, body=body)
+                type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body=body)
             )
         )
 
@@ -428,42 +384,27 @@ class TeamsAdapter:
 
     # --- proactive --------------------------------------------------------------------
 
-    async def send(self, key: ConversationKey, message: Outbound) -> None:
-        """Deliver `message` to the conversation stored for `key` (Channel protocol)."""
-        await self.send_and_get_id(key, message)
-
-    async def send_and_get_id(self, key: ConversationKey, message: Outbound) -> str:
-        """Like `send`, and return the new activity id (to update a card later)."""
+    async def send(self, key: ConversationKey, message: Outbound) -> Receipt:
+        """Deliver `message` to the conversation stored for `key` (every proactive send):
+        a new message, or with `message.replaces` that earlier message replaced in place
+        for everyone who sees it (PUT). The receipt holds the message's id."""
         activity = self._render(message)
+        if message.replaces:
+            activity.id = message.replaces
         sent: list[str] = []
 
-        async def post(client: Any, reference: Any) -> None:
+        async def call(client: Any, reference: Any) -> None:
             TurnContext.apply_conversation_reference(activity, reference)
-            response = await client.conversations.send_to_conversation(
-                reference.conversation.id, activity
-            )
-            sent.append(getattr(response, "id", None) or "")
+            conversation = reference.conversation.id
+            if message.replaces:
+                await client.conversations.update_activity(conversation, message.replaces, activity)
+                sent.append(message.replaces)
+            else:
+                response = await client.conversations.send_to_conversation(conversation, activity)
+                sent.append(getattr(response, "id", None) or "")
 
-        await self._proactive(key, post)
-        return sent[0] if sent else ""
-
-    async def update_card(
-        self, key: ConversationKey, activity_id: str, card: dict[str, object]
-    ) -> None:
-        """Replace the card in message `activity_id` for everyone who sees it (PUT)."""
-        activity = Activity(
-            type=ActivityTypes.message,
-            id=activity_id,
-            attachments=[CardAttachment(content_type=ADAPTIVE_CARD, content=card)],
-        )
-
-        async def put(client: Any, reference: Any) -> None:
-            TurnContext.apply_conversation_reference(activity, reference)
-            await client.conversations.update_activity(
-                reference.conversation.id, activity_id, activity
-            )
-
-        await self._proactive(key, put)
+        await self._proactive(key, call)
+        return Receipt(sent[0] if sent and sent[0] else None)
 
     async def _proactive(
         self, key: ConversationKey, call: Callable[[Any, Any], Awaitable[None]]

@@ -1,19 +1,74 @@
 """Adaptive Cards (schema 1.5) for the Teams adapter: the neutral model to cards and back.
 
 Plain dicts in, plain dicts out; no SDK import, so these are easy to test and to move.
+
+- `card_for`: a dialog's message (text, a summary, choices as buttons) as a card.
+- `case_card`, `refusal_card`: what a handler sees for a case, from the routing notice's
+  facts (bot/cases/submit.py `notify_handlers`, bot/cases/acknowledge.py `card_facts`):
+  reference, reporter's role, organisation, kinds, when, seriousness. No name and no
+  narrative, so the same facts serve the team channel's card; only the handler's own card
+  says *who* took the case in hand.
+- `reminder_card`: a reminder from the sweep's notice, with "Gedaan" and "Later" (a reason
+  asked for) as Action.Execute.
+- `picked_choice`, `card_action`, `card_response`: what comes back from a card, and the
+  answer to an Action.Execute.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
-from dialogs.messages import Outbound, Summary
+from bot.cases.actions import (
+    ACKNOWLEDGE_VERB,
+    DEADLINE_DONE_VERB,
+    DEADLINE_LATER_VERB,
+    REASON_FIELD,
+)
+from bot.cases.notices import (
+    HANDLER,
+    TEAM,
+    Acknowledged,
+    CaseCardRefresh,
+    CaseRouted,
+    Refusal,
+    Reminder,
+    ReminderAnswer,
+    ReminderFacts,
+)
+from bot.text.catalogue import say
+from bot.text.format import short_moment
+from dialogs.messages import Notice, Outbound, Summary
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 INVOKE_CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 INVOKE_ERROR_RESPONSE = "application/vnd.microsoft.error"
 CHOICE_FIELD = "choice"  # key of the picked value in Action.Submit data / input id
 MAX_BUTTONS = 5  # more than this and Teams folds buttons into an overflow menu
+
+_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+
+
+def _card(
+    body: list[dict[str, object]], actions: list[dict[str, object]] | None = None
+) -> dict[str, object]:
+    card: dict[str, object] = {
+        "type": "AdaptiveCard",
+        "$schema": _SCHEMA,
+        "version": "1.5",
+        "body": body,
+    }
+    if actions:
+        card["actions"] = actions
+    return card
+
+
+def _text(text: str, **style: object) -> dict[str, object]:
+    return {"type": "TextBlock", "text": text, "wrap": True, **style}
+
+
+# --- a dialog's message ---------------------------------------------------------------------
 
 
 def needs_card(message: Outbound) -> bool:
@@ -52,15 +107,7 @@ def card_for(message: Outbound, submit_label: str) -> dict[str, object]:
             }
         )
         actions = [{"type": "Action.Submit", "title": submit_label}]
-    card: dict[str, object] = {
-        "type": "AdaptiveCard",
-        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-        "version": "1.5",
-        "body": body,
-    }
-    if actions:
-        card["actions"] = actions
-    return card
+    return _card(body, actions)
 
 
 def _summary_blocks(summary: Summary) -> list[dict[str, object]]:
@@ -75,6 +122,9 @@ def _summary_blocks(summary: Summary) -> list[dict[str, object]]:
         {"type": "TextBlock", "text": summary.title, "weight": "Bolder", "wrap": True},
         {"type": "FactSet", "facts": facts},
     ]
+
+
+# --- what comes back from a card -----------------------------------------------------------
 
 
 def picked_choice(value: Any) -> str | None:
@@ -114,3 +164,234 @@ def error_response(status: int, code: str, message: str) -> dict[str, object]:
         "type": INVOKE_ERROR_RESPONSE,
         "value": {"code": code, "message": message},
     }
+
+
+# --- a case: the handler's and the team channel's card ------------------------------------
+
+
+def _fact_blocks(facts: CaseRouted) -> list[dict[str, object]]:
+    reference = facts.reference
+    blocks: list[dict[str, object]] = [
+        _text(say("card_title", reference=reference), weight="Bolder", size="Medium"),
+        {
+            "type": "FactSet",
+            "facts": [
+                {"title": say("card_reference"), "value": reference},
+                {
+                    "title": say("card_role"),
+                    "value": say(f"role_{facts.role}") if facts.role else "-",
+                },
+                {"title": say("card_org"), "value": facts.org or "-"},
+                {
+                    "title": say("card_kinds"),
+                    "value": ", ".join(say(f"kind_{k}") for k in facts.kinds) or "-",
+                },
+                {"title": say("card_when"), "value": facts.when or "-"},
+                {
+                    "title": say("card_serious"),
+                    "value": say("card_serious_yes") if facts.serious else say("card_serious_no"),
+                },
+            ],
+        },
+    ]
+    if facts.criminal:
+        blocks.append(_text(say("card_criminal")))
+    blocks.append(_text(say("card_deadlines"), weight="Bolder", spacing="Medium"))
+    if facts.deadlines:
+        blocks.append(
+            {
+                "type": "FactSet",
+                "facts": [
+                    {
+                        "title": d.due,
+                        "value": say("card_deadline_done", task=d.task) if d.done else d.task,
+                    }
+                    for d in facts.deadlines
+                ],
+            }
+        )
+    else:
+        blocks.append(_text(say("card_deadlines_none"), isSubtle=True))
+    return blocks
+
+
+def case_card(
+    facts: CaseRouted, audience: str = HANDLER, acknowledged: Acknowledged | None = None
+) -> dict[str, object]:
+    """The case's card: open with an "In behandeling nemen" button, or who has it since when
+    (on a team card without the name)."""
+    body = _fact_blocks(facts)
+    actions: list[dict[str, object]] = []
+    if acknowledged is not None and acknowledged.at_shown:
+        if audience == TEAM:
+            status = say("card_acknowledged_team", time=acknowledged.at_shown)
+        else:
+            status = say(
+                "card_acknowledged", name=acknowledged.by or "-", time=acknowledged.at_shown
+            )
+        body.append(_text(status, weight="Bolder", color="Good", spacing="Medium"))
+    else:
+        body.append(_text(say("card_open"), color="Attention", spacing="Medium"))
+        actions.append(
+            {
+                "type": "Action.Execute",
+                "title": say("card_acknowledge"),
+                "verb": ACKNOWLEDGE_VERB,
+                "data": {"reference": facts.reference},
+                "style": "positive",
+            }
+        )
+    if audience == TEAM:
+        body.append(_text(say("card_team_note"), isSubtle=True, size="Small"))
+    return _card(body, actions)
+
+
+def refusal_card(text: str, facts: CaseRouted | None = None) -> dict[str, object]:
+    """What someone sees who may not do what they pressed: why, and the case's team facts
+    (no names) so the card stays readable. No button: nothing changed."""
+    body: list[dict[str, object]] = [
+        _text(say("card_refused_title"), weight="Bolder", color="Attention"),
+        _text(text),
+    ]
+    if facts is not None:
+        body += _fact_blocks(facts)
+    return _card(body)
+
+
+# --- reminders: "Gedaan" and "Later" --------------------------------------------------------
+
+
+def _title_key(step: str) -> str:
+    if step == "reminder":
+        return "reminder_card_title"
+    if step == "overdue":
+        return "reminder_card_title_overdue"
+    return "reminder_card_title_escalation"
+
+
+def _shown(value: str) -> str:
+    """A reminder's ISO time as handlers read it; a time that came back from a card's
+    buttons was shown already and stays as it is."""
+    try:
+        return short_moment(datetime.fromisoformat(value)) if value else value
+    except ValueError:
+        return value
+
+
+def reminder_card(
+    facts: ReminderFacts,
+    status: str | None = None,
+    tone: str = "Good",
+    actions: bool = True,
+) -> dict[str, object]:
+    """A reminder, overdue notice or escalation step as a card with "Gedaan" and "Later".
+
+    The reason for "Later" is asked in a form that opens under the button. `status` is
+    what a press did, shown in `tone` (an Adaptive Card colour); `actions` False leaves
+    the buttons out (the step is done). The buttons send the facts back as shown.
+    """
+    facts = replace(facts, due=_shown(facts.due), planned=_shown(facts.planned))
+    reference = facts.reference or "-"
+    body: list[dict[str, object]] = [
+        _text(
+            say(_title_key(facts.step), reference=reference),
+            weight="Bolder",
+            size="Medium",
+            color="Default" if facts.step == "reminder" else "Attention",
+        ),
+    ]
+    if facts.late:
+        body.append(_text(say("reminder_late", planned=facts.planned or "-"), color="Warning"))
+    body.append(
+        {
+            "type": "FactSet",
+            "facts": [
+                {"title": say("card_reference"), "value": reference},
+                {"title": say("card_org"), "value": facts.org or "-"},
+                {"title": say("reminder_card_task"), "value": facts.task or "-"},
+                {"title": say("reminder_card_due"), "value": facts.due or "-"},
+            ],
+        }
+    )
+    if facts.escalation:
+        body.append(_text(say("reminder_card_escalation")))
+    if status:
+        body.append(_text(status, weight="Bolder", color=tone, spacing="Medium"))
+    if not actions:
+        return _card(body)
+    data = facts.button_data()
+    later_form = _card(
+        [
+            {
+                "type": "Input.Text",
+                "id": REASON_FIELD,
+                "label": say("reminder_card_reason"),
+                "isRequired": True,
+                "errorMessage": say("reminder_card_reason_needed"),
+                "maxLength": 500,
+                "isMultiline": True,
+            }
+        ],
+        [
+            {
+                "type": "Action.Execute",
+                "title": say("reminder_card_later_submit"),
+                "verb": DEADLINE_LATER_VERB,
+                "data": data,
+            }
+        ],
+    )
+    del later_form["$schema"]  # a ShowCard's card is part of the outer one
+    return _card(
+        body,
+        [
+            {
+                "type": "Action.Execute",
+                "title": say("reminder_card_done"),
+                "verb": DEADLINE_DONE_VERB,
+                "data": data,
+                "style": "positive",
+            },
+            {"type": "Action.ShowCard", "title": say("reminder_card_later"), "card": later_form},
+        ],
+    )
+
+
+# --- a notice as a card ---------------------------------------------------------------------
+
+
+def notice_card(notice: Notice | None, audience: str = HANDLER) -> dict[str, object] | None:
+    """The card that shows a notice (bot/cases/notices.py) to `audience`, or None for the
+    notices Teams sends as text (with any choices as buttons)."""
+    if isinstance(notice, CaseRouted):
+        return case_card(notice, audience, notice.acknowledged)
+    if isinstance(notice, CaseCardRefresh):
+        return case_card(notice.case, notice.audience, notice.acknowledged)
+    if isinstance(notice, Reminder):
+        return reminder_card(notice.facts)
+    if isinstance(notice, ReminderAnswer):
+        tone = "Good" if notice.good else "Attention"
+        return reminder_card(notice.facts, notice.status, tone, actions=notice.buttons)
+    if isinstance(notice, Refusal):
+        return refusal_card(notice.text, notice.case)
+    return None
+
+
+def card_text(card: dict[str, object]) -> str:
+    """Every text on a card, joined: what tests and logs-free checks look at."""
+    parts: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key in ("text", "title", "value"):
+                if isinstance(node.get(key), str):
+                    parts.append(str(node[key]))
+            for value in node.values():
+                if isinstance(value, (list, dict)):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(card)
+    return "\n".join(parts)

@@ -1,15 +1,14 @@
 """Wiring the Teams channel into a running app: built from settings, served on the web app.
 
-- `StoredReferences`: conversation references in the database (an enrolled person's on
-  their identity, everyone else's in `teams_conversations`, a linked team channel's on its
-  organisation), so any replica can send proactively.
-- `TeamsOutboxChannel`: what the outbox delivers Teams rows through. It turns neutral
-  notices into cards (a routed case becomes the handler's card, or the team channel's card
-  without names, a reminder a card with "Gedaan" and "Later", a check-in a card with its
-  answers as buttons), remembers which message shows which case's card, refreshes cards in
-  place, and keeps to Teams' limit of 7 messages per second per conversation.
-- `QueuedReplies`: replies the connector refused during a turn go to the outbox.
-- What card presses and team-channel lines do: adapters/teams_actions.py.
+- `TeamsOutboxChannel`: what the outbox delivers Teams rows through. It draws notices as
+  cards (a routed case becomes the handler's card, or the team channel's card without
+  names, a refresh replaces the card in place, a reminder is a card with "Gedaan" and
+  "Later"), sends everything else as text with its choices as buttons, and keeps to
+  Teams' limit of 7 messages per second per conversation. Which message shows which
+  case's card is recorded by the outbox worker from the receipt.
+- Conversation references and the replies a turn could not deliver go through the
+  app's `bot.ports` objects (bot/jobs/outbox.py); card presses and team-channel lines
+  go through the turn handler (adapters/teams/actions.py).
 """
 
 from __future__ import annotations
@@ -17,85 +16,24 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from dataclasses import replace
 from typing import Any
 
 from aiohttp import web
 
-from adapters.teams.actions import TeamChannelLinks, card_actions
 from adapters.teams.adapter import TeamsAdapter
-from adapters.teams.handler_cards import (
-    HANDLER,
-    TEAM,
-    case_card,
-    reminder_card,
-)
-from adapters.teams.keys import without_names
+from adapters.teams.cards import notice_card
 from bot.app import Weerbaar
-from bot.cases.acknowledge import acknowledged_state
-from bot.cases.deadlines import shown
-from bot.domain.records import TEAM_RECIPIENT_PREFIX
-from bot.ports import DeliveryError, Store
+from bot.cases.notices import CaseCardRefresh, audience_of
+from bot.ports import Receipt
 from bot.text.catalogue import say
-from dialogs.messages import ConversationKey, Outbound, as_text
+from dialogs.messages import ConversationKey, Outbound
 
 log = logging.getLogger(__name__)
 
 MESSAGES_PER_SECOND = 7  # Teams' limit per bot per conversation
-
-
-class QueuedReplies:
-    """`adapters.teams.adapter.Undelivered` on the outbox: a reply the connector refused during
-    a turn is queued as text and retried like any proactive message."""
-
-    def __init__(self, store: Store, clock: Callable[[], Any]) -> None:
-        self._store = store
-        self._clock = clock
-
-    async def __call__(self, key: ConversationKey, replies: list[Outbound]) -> None:
-        async with self._store.transaction() as tx:
-            for reply in replies:
-                await tx.outbox.enqueue(
-                    "teams", "", key.user, {"text": as_text(reply)}, self._clock()
-                )
-
-
-class StoredReferences:
-    """`adapters.teams.adapter.ReferenceStore` on the database. Saving is skipped when the same
-    reference was saved by this process before (it is the same on nearly every turn)."""
-
-    def __init__(self, store: Store, clock: Callable[[], Any], cache_size: int = 10_000) -> None:
-        self._store = store
-        self._clock = clock
-        self._saved: OrderedDict[str, dict[str, object]] = OrderedDict()
-        self._cache_size = cache_size
-
-    async def save(self, key: ConversationKey, reference: dict[str, object]) -> None:
-        reference = without_names(reference)
-        if self._saved.get(key.user) == reference:
-            return
-        async with self._store.transaction() as tx:
-            if not await tx.people.set_reference("teams", "aad", key.user, reference):
-                # Not enrolled (yet), or a team channel / group chat.
-                await tx.conversations.save_conversation(key.user, reference, self._clock())
-        self._saved[key.user] = reference
-        self._saved.move_to_end(key.user)
-        if len(self._saved) > self._cache_size:
-            self._saved.popitem(last=False)
-
-    async def load(self, key: ConversationKey) -> dict[str, object] | None:
-        async with self._store.transaction() as tx:
-            if key.user.startswith(TEAM_RECIPIENT_PREFIX):
-                slug = key.user.removeprefix(TEAM_RECIPIENT_PREFIX)
-                return await tx.conversations.team_channel_by_slug(slug)
-            found = await tx.people.reference("teams", "aad", key.user)
-            if found is None:
-                found = await tx.conversations.conversation(key.user)
-                if found is not None:  # installed before being enrolled: keep it with them
-                    await tx.people.set_reference("teams", "aad", key.user, found)
-            return found
 
 
 class ConversationRateLimiter:
@@ -130,117 +68,35 @@ class ConversationRateLimiter:
             del self._sent[conversation]
 
 
-def _notice(message: Outbound) -> dict[str, Any] | None:
-    """The neutral notice an outbox row carries in `Outbound.card`, if it is one (and not
-    an Adaptive Card that a dialog built itself)."""
-    card = message.card
-    if isinstance(card, dict) and isinstance(card.get("kind"), str) and "type" not in card:
-        return card
-    return None
-
-
-def reminder_facts(notice: dict[str, Any]) -> dict[str, Any]:
-    """A reminder notice with its times written as Dutch readers read them."""
-    facts = dict(notice)
-    for field in ("due", "planned"):
-        value = notice.get(field)
-        if isinstance(value, str) and value:
-            try:
-                facts[field] = shown(datetime.fromisoformat(value))
-            except ValueError:
-                facts[field] = value
-    return facts
+def for_teams(message: Outbound, audience: str) -> Outbound:
+    """An outbox message as Teams shows it: a notice with a card becomes that card (a
+    case card's refresh replaces the message that shows it); anything else goes as text
+    with its choices as buttons (a check-in's answers come back as an ordinary message
+    with `Inbound.choice` set)."""
+    card = notice_card(message.notice, audience)
+    if card is None:
+        return replace(message, notice=None)
+    refresh = message.notice if isinstance(message.notice, CaseCardRefresh) else None
+    return Outbound(message.text, card=card, replaces=refresh.message_id if refresh else None)
 
 
 class TeamsOutboxChannel:
-    """The outbox's Teams channel (`adapters.base.Channel`): notices become cards."""
+    """The outbox's Teams channel (`bot.ports.Channel`): notices become cards, at most 7
+    messages a second per conversation. The receipt holds the sent message's id."""
 
     name = "teams"
 
-    def __init__(
-        self,
-        adapter: TeamsAdapter,
-        store: Store,
-        clock: Callable[[], Any],
-        limiter: ConversationRateLimiter | None = None,
-    ) -> None:
+    def __init__(self, adapter: TeamsAdapter, limiter: ConversationRateLimiter | None = None):
         self.adapter = adapter
-        self._store = store
-        self._clock = clock
         self.limiter = limiter or ConversationRateLimiter()
         self._sends = 0
 
-    async def send(self, key: ConversationKey, message: Outbound) -> None:
-        notice = _notice(message)
-        kind = notice.get("kind") if notice else None
-        if notice is not None and kind == "case_routed":
-            await self._send_case_card(key, message.text, notice)
-        elif notice is not None and kind == "case_card_refresh":
-            card = case_card(
-                notice["case"], str(notice.get("audience") or HANDLER), notice.get("acknowledged")
-            )
-            await self._limited(key)
-            await self.adapter.update_card(key, str(notice["message_id"]), card)
-        elif notice is not None and kind == "reminder":
-            await self._limited(key)
-            await self.adapter.send(
-                key, Outbound(message.text, card=reminder_card(reminder_facts(notice)))
-            )
-        else:
-            # Text, with any choices as buttons (a check-in's answers come back as an
-            # ordinary message with `Inbound.choice` set).
-            await self._limited(key)
-            await self.adapter.send(
-                key,
-                Outbound(
-                    message.text,
-                    choices=message.choices,
-                    multi=message.multi,
-                    summary=message.summary,
-                    card=None if notice else message.card,
-                ),
-            )
-
-    async def _limited(self, key: ConversationKey) -> None:
+    async def send(self, key: ConversationKey, message: Outbound) -> Receipt:
         await self.limiter.acquire(key.user)
         self._sends += 1
         if self._sends % 1000 == 0:
             self.limiter.forget_idle()
-
-    async def _send_case_card(self, key: ConversationKey, text: str, facts: dict[str, Any]) -> None:
-        audience = TEAM if key.user.startswith(TEAM_RECIPIENT_PREFIX) else HANDLER
-        case_id = int(facts["case_id"])
-        state = await self._acknowledged(case_id)
-        await self._limited(key)
-        message_id = await self.adapter.send_and_get_id(
-            key, Outbound(text, card=case_card(facts, audience, state))
-        )
-        if not message_id:
-            log.warning("case card sent without a message id case_id=%s", case_id)
-            return
-        async with self._store.transaction() as tx:
-            await tx.conversations.record_card(
-                case_id, self.name, key.user, message_id, audience, self._clock()
-            )
-        if state is None:
-            # Taken in hand while this card was on its way: the acknowledgement could not
-            # see this copy yet, so bring it up to date here.
-            now_state = await self._acknowledged(case_id)
-            if now_state is not None:
-                try:
-                    await self._limited(key)
-                    await self.adapter.update_card(
-                        key, message_id, case_card(facts, audience, now_state)
-                    )
-                except DeliveryError as error:
-                    log.warning("late card refresh failed case_id=%s: %s", case_id, error.reason)
-
-    async def _acknowledged(self, case_id: int) -> dict[str, Any] | None:
-        async with self._store.transaction() as tx:
-            case = await tx.cases.case(case_id)
-        if case is None or case.acknowledged_at is None:
-            return None
-        return acknowledged_state(case.acknowledged_by, case.acknowledged_at)
+        return await self.adapter.send(key, for_teams(message, audience_of(key.user)))
 
 
 def teams_adapter(app: Weerbaar) -> TeamsAdapter | None:
@@ -257,13 +113,11 @@ def teams_adapter(app: Weerbaar) -> TeamsAdapter | None:
         app_password=settings.teams_app_password.get_secret_value(),
         tenant_id=settings.teams_tenant_id,
         handler=app.service,
-        references=StoredReferences(app.store, app.clock),
-        card_actions=card_actions(app),
-        channel_messages=TeamChannelLinks(app.store),
+        references=app.references,
         token_url=settings.teams_token_url,
         max_file_bytes=settings.max_file_bytes,
         submit_label=say("card_submit"),
-        undelivered=QueuedReplies(app.store, app.clock),
+        undelivered=app.undelivered,
         **extra,
     )
 
@@ -275,6 +129,6 @@ def attach_teams(app: Weerbaar, web_app: web.Application) -> TeamsAdapter | None
     if adapter is None:
         return None
     adapter.add_routes(web_app)
-    app.add_channel(TeamsOutboxChannel(adapter, app.store, app.clock))
+    app.add_channel(TeamsOutboxChannel(adapter))
     log.info("Teams channel on: POST /api/messages for app %s", app.settings.teams_app_id)
     return adapter

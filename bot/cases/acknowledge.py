@@ -15,56 +15,38 @@ On success, in the same transaction, the outbox gets:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
-from zoneinfo import ZoneInfo
 
+from bot.cases.notices import (
+    Acknowledged,
+    CaseAcknowledged,
+    CaseCardRefresh,
+    CaseInformed,
+    CaseRouted,
+    DeadlineLine,
+)
 from bot.cases.notify import ACCOUNT, queue_to
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.records import CaseRecord, DeadlineState, EventKind, Person
-from bot.domain.routing import (
-    BURGEMEESTER,
-    CDK,
-    DIJKGRAAF,
-    GRIFFIER,
-    SECRETARIS,
-    STATENGRIFFIER,
-    OrgKind,
-    role_fits,
-)
+from bot.domain.permissions import may_acknowledge
+from bot.domain.records import CaseRecord, DeadlineState, EventKind
+from bot.domain.routing import InformedParty, OrgKind, role_fits
 from bot.ports import Tx
 from bot.text.catalogue import say
+from bot.text.format import moment
 
 log = logging.getLogger(__name__)
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-# The account part of an outbox row per channel; the adapter fills in the real one.
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-# Informed parties (bot/domain.py) as the role an enrolled person holds. Functions not
-# listed (the Minister van BZK) are never enrolled: they are skipped.
+# Informed parties (bot/domain/routing.py InformedParty) as the role an enrolled person
+# holds. Functions not listed (the Minister van BZK) are never enrolled: they are skipped.
 INFORMED_ROLES: dict[str, str] = {
-    CDK: "commissaris_van_de_koning",
-    STATENGRIFFIER: "statengriffier",
-    GRIFFIER: "griffier",
-    BURGEMEESTER: "burgemeester",
-    SECRETARIS: "secretaris",
-    DIJKGRAAF: "dijkgraaf",
+    InformedParty.CDK: "commissaris_van_de_koning",
+    InformedParty.STATENGRIFFIER: "statengriffier",
+    InformedParty.GRIFFIER: "griffier",
+    InformedParty.BURGEMEESTER: "burgemeester",
+    InformedParty.SECRETARIS: "secretaris",
+    InformedParty.DIJKGRAAF: "dijkgraaf",
 }
 
 
@@ -78,12 +60,12 @@ class AckStatus(StrEnum):
 @dataclass(frozen=True)
 class AckOutcome:
     """What a press did. `text` is the Dutch reply for the person who pressed; `card`
-    the case's card facts (as in the routing notice) when the case exists."""
+    the case's card facts (the routing notice) when the case exists."""
 
     status: AckStatus
     reference: str
     text: str
-    card: dict[str, Any] | None = None
+    card: CaseRouted | None = None
     by: str | None = None  # who has the case in hand
     at: datetime | None = None  # since when
     queued: int = 0  # outbox rows added
@@ -94,65 +76,48 @@ class AckOutcome:
         return self.status is AckStatus.ACKNOWLEDGED
 
 
-def shown_time(at: datetime) -> str:
-    """A moment as a Dutch reader writes it: "25 november 2026, 14:30"."""
-    local = at.astimezone(AMSTERDAM)
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}, {local:%H:%M}"
+def card_facts(
+    case: CaseRecord, when_shown: str, deadlines: tuple[DeadlineLine, ...] = ()
+) -> CaseRouted:
+    """The facts a case card shows (the routing notice): no names, no narrative."""
+    return CaseRouted(
+        case_id=case.id,
+        reference=case.reference,
+        role=case.role,
+        org=case.org.name if case.org else "-",
+        kinds=tuple(case.kinds),
+        when=when_shown,
+        serious=case.serious,
+        criminal=case.criminal_suspected,
+        handler_function=case.handler_function,
+        deadlines=deadlines,
+    )
 
 
-def may_acknowledge(person: Person | None, case: CaseRecord) -> bool:
-    """Whether `person` holds the case's handler function at the case's organisation."""
-    if person is None or case.org_id is None or case.handler_function is None:
-        return False
-    return any(r.role == case.handler_function and r.org_id == case.org_id for r in person.roles)
-
-
-def card_facts(case: CaseRecord, when_shown: str) -> dict[str, Any]:
-    """The facts a case card shows (the same keys as the routing notice): no names, no
-    narrative."""
-    return {
-        "kind": "case_routed",
-        "case_id": case.id,
-        "reference": case.reference,
-        "role": case.role,
-        "org": case.org.name if case.org else "-",
-        "kinds": list(case.kinds),
-        "when": when_shown,
-        "serious": case.serious,
-        "criminal": case.criminal_suspected,
-        "handler_function": case.handler_function,
-    }
-
-
-async def deadline_facts(tx: Tx, case_id: int) -> list[dict[str, Any]]:
+async def deadline_facts(tx: Tx, case_id: int) -> tuple[DeadlineLine, ...]:
     """The case's deadlines as a card lists them: task, due time, done or not (no names)."""
-    return [
-        {
-            "kind": kind,
-            "task": say(f"deadline_{kind}"),
-            "due": shown_time(due),
-            "done": state == DeadlineState.DONE,
-        }
+    return tuple(
+        DeadlineLine(
+            kind=kind,
+            task=say(f"deadline_{kind}"),
+            due=moment(due),
+            done=state == DeadlineState.DONE,
+        )
         for kind, due, state in await tx.deadlines.deadline_list(case_id)
-    ]
+    )
 
 
-async def case_card(tx: Tx, case: CaseRecord) -> dict[str, Any]:
+async def case_card(tx: Tx, case: CaseRecord) -> CaseRouted:
     answers = await tx.dialogs.answers(case.id)
     when = answers.get("when") or {}
-    return {
-        **card_facts(case, str(when.get("shown") or "?")),
-        "deadlines": await deadline_facts(tx, case.id),
-    }
+    return card_facts(case, str(when.get("shown") or "?"), await deadline_facts(tx, case.id))
 
 
-def acknowledged_state(by: str | None, at: datetime | None) -> dict[str, Any]:
-    """The part of a card payload that says who has the case since when."""
-    return {
-        "by": by,
-        "at": at.isoformat() if at else None,
-        "at_shown": shown_time(at) if at else None,
-    }
+def acknowledged_state(by: str | None, at: datetime | None) -> Acknowledged:
+    """What a card says of who has the case since when."""
+    return Acknowledged(
+        by=by, at=at.isoformat() if at else None, at_shown=moment(at) if at else None
+    )
 
 
 async def acknowledge_case(
@@ -189,13 +154,13 @@ async def acknowledge_case(
             "ack_already",
             reference=case.reference,
             name=by or "-",
-            time=shown_time(at) if at else "-",
+            time=moment(at) if at else "-",
         )
         return AckOutcome(AckStatus.ALREADY, case.reference, text, card, by, at)
 
     # Taking it in hand marks the acknowledgement deadline done: the cards show that.
     await tx.deadlines.mark_deadline_done(case.id, DeadlineKind.ACKNOWLEDGE, actor.id, now)
-    card = {**card, "deadlines": await deadline_facts(tx, case.id)}
+    card = replace(card, deadlines=await deadline_facts(tx, case.id))
     payload_state = acknowledged_state(actor.name, now)
     queued = await _refresh_cards(tx, case, card, payload_state, now, clicked)
     queued += await _tell_reporter(tx, case, actor.name, now)
@@ -230,8 +195,8 @@ def refusal_text(case: CaseRecord) -> str:
 async def _refresh_cards(
     tx: Tx,
     case: CaseRecord,
-    card: dict[str, Any],
-    state: dict[str, Any],
+    card: CaseRouted,
+    state: Acknowledged,
     now: datetime,
     clicked: tuple[str, str] | None,
 ) -> int:
@@ -239,19 +204,13 @@ async def _refresh_cards(
     for copy in await tx.conversations.cards_of(case.id):
         if clicked == (copy.channel, copy.message_id):
             continue
-        notice = {
-            "kind": "case_card_refresh",
-            "message_id": copy.message_id,
-            "audience": copy.audience,
-            "case": card,
-            "acknowledged": state,
-        }
-        text = say("ack_card_text", reference=case.reference, time=state["at_shown"])
+        notice = CaseCardRefresh(copy.message_id, copy.audience, card, state)
+        text = say("ack_card_text", reference=case.reference, time=state.at_shown)
         if await tx.outbox.enqueue(
             copy.channel,
             ACCOUNT.get(copy.channel, ""),
             copy.recipient,
-            {"text": text, "notice": notice},
+            {"text": text, "notice": notice.to_dict()},
             now,
             dedupe_key=f"ack-card:{case.id}:{copy.channel}:{copy.message_id}",
         ):
@@ -263,12 +222,12 @@ async def _tell_reporter(tx: Tx, case: CaseRecord, name: str, now: datetime) -> 
     reporter = await tx.people.person(case.reporter_id)
     if reporter is None:
         return 0
-    text = say("ack_reporter", reference=case.reference, name=name, time=shown_time(now))
-    notice = {"kind": "case_acknowledged", "case_id": case.id, "reference": case.reference}
+    text = say("ack_reporter", reference=case.reference, name=name, time=moment(now))
+    notice = CaseAcknowledged(case.id, case.reference)
     return await queue_to(
         tx,
         reporter,
-        {"text": text, "notice": notice},
+        {"text": text, "notice": notice.to_dict()},
         now,
         f"ack:{case.id}:reporter",
         channel=case.channel,
@@ -287,7 +246,7 @@ async def _tell_informed(
         org=case.org.name,
         handler=say(f"role_{case.handler_function}"),
     )
-    notice = {"kind": "case_informed", "case_id": case.id, "reference": case.reference}
+    notice = CaseInformed(case.id, case.reference).to_dict()
     skip = {case.reporter_id, actor_id}
     queued, told = 0, []
     for function in case.informed:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from bot.cases.notices import CheckinContact
 from bot.cases.notify import queue_to
 from bot.domain.records import EventKind, OpenCheckin, Person
 from bot.domain.reminder_plan import CHECKIN, ReminderPolicy
@@ -72,12 +73,7 @@ async def notify_contact_wish(tx: Tx, checkin: OpenCheckin, now: datetime) -> in
     org = case.org.name if case.org else "-"
     payload = {
         "text": say("checkin_contact_notice", reference=case.reference, org=org),
-        "notice": {
-            "kind": "checkin_contact",
-            "case_id": case.id,
-            "reference": case.reference,
-            "org": org,
-        },
+        "notice": CheckinContact(case.id, case.reference, org).to_dict(),
     }
     people = await tx.people.people_with_role_anywhere(SupportRole.COORDINATOR_VPT)
     if case.org_id is not None and case.handler_function:

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from bot.domain.deadlines import DeadlineKind
 from bot.domain.records import CaseRecord, EventKind
+from bot.errors import OperatorError
 from bot.ports import Tx
 
 
@@ -30,7 +31,7 @@ class NoResponse(StrEnum):
     PERPETRATOR_UNKNOWN = "pleger_onbekend"
 
 
-class CloseRefused(ValueError):
+class CloseRefused(OperatorError):
     """The case cannot close yet; the message says why, in English, for the operator."""
 
 

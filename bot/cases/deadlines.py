@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.cases.acknowledge import AckStatus, acknowledge_case
-from bot.domain.deadlines import AMSTERDAM, CaseFacts, DeadlineKind, deadlines_for
+from bot.domain.deadlines import CaseFacts, DeadlineKind, deadlines_for
+from bot.domain.permissions import may_act
 from bot.domain.records import CaseRecord, DeadlineState, EventKind, Person
 from bot.domain.reminder_plan import (
     CHECKIN,
@@ -23,9 +24,10 @@ from bot.domain.reminder_plan import (
     deadline_steps,
     snoozed_steps,
 )
-from bot.domain.routing import SupportRole, deputy_of, is_handler_function
+from bot.errors import UserError
 from bot.ports import Tx
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.flows.handler_commands import (
     Action,
     kind_from_word,
@@ -38,13 +40,6 @@ from dialogs.messages import Outbound
 log = logging.getLogger(__name__)
 
 DEFAULT_ACK_HOURS = 4.0
-
-
-def shown(when: datetime) -> str:
-    """A time as handlers read it: "wo 25-11 14:00"."""
-    local = when.astimezone(AMSTERDAM)
-    day = ("ma", "di", "wo", "do", "vr", "za", "zo")[local.weekday()]
-    return f"{day} {local:%d-%m %H:%M}"
 
 
 def task(kind: str) -> str:
@@ -174,7 +169,7 @@ async def _record(
 # --- "Gedaan" and "Later" -------------------------------------------------------------------
 
 
-class ActionError(Exception):
+class ActionError(UserError):
     """A handler action that cannot be applied; the message is the Dutch reply."""
 
 
@@ -188,28 +183,6 @@ class ActionOutcome:
     kind: str | None = None
     state: str | None = None  # the deadline's state after the action: open or done
     snoozed_until: datetime | None = None
-
-
-def may_act(person: Person, case: CaseRecord) -> bool:
-    """A handler of the case's function at its organisation, their deputy, or the
-    provincial coordinator VPT may mark the case's deadlines."""
-    if case.org_id is None or case.handler_function is None:
-        return False
-    allowed = {case.handler_function, deputy_of(case.handler_function)}
-    return any(
-        (r.org_id == case.org_id and r.role in allowed) or r.role == SupportRole.COORDINATOR_VPT
-        for r in person.roles
-    )
-
-
-def is_staff(person: Person) -> bool:
-    """Someone who works cases (handler, deputy, coordinator), not only a reporter."""
-    return any(
-        is_handler_function(r.role)
-        or r.role.startswith("plaatsvervanger_")
-        or r.role == SupportRole.COORDINATOR_VPT
-        for r in person.roles
-    )
 
 
 async def mark_done(
@@ -267,8 +240,9 @@ async def apply_deadline_action(
     """Apply "Gedaan" (done) or "Later" (snooze, with a reason) to a case's deadline.
 
     Channel-neutral: `kind_text` may be a DeadlineKind value ("measures") or the Dutch word
-    of a reminder ("maatregelen"). The actor must be allowed (`may_act`). Never raises for
-    a person's mistake: the outcome's `text` says what went wrong.
+    of a reminder ("maatregelen"). The actor must be allowed (bot/domain/permissions.py
+    `may_act`). Never raises for a person's mistake: the outcome's `text` says what went
+    wrong.
     """
     action = Action(action)
     case = await tx.cases.case_by_reference(reference)
@@ -319,7 +293,7 @@ async def apply_deadline_action(
     until = await snooze(tx, case, kind, actor_id, reason.strip(), policy, now)
     return ActionOutcome(
         True,
-        say("action_snoozed", task=task(kind), reference=case.reference, until=shown(until)),
+        say("action_snoozed", task=task(kind), reference=case.reference, until=short_moment(until)),
         case.reference,
         kind.value,
         DeadlineState.OPEN,

@@ -8,10 +8,11 @@ from typing import Any
 
 from bot.cases.acknowledge import deadline_facts
 from bot.cases.deadlines import schedule_case
+from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
 from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import ReporterRole, route_case
+from bot.domain.routing import InformedParty, ReporterRole, route_case
 from bot.ports import Tx
 from bot.reference.loader import Helpline, helplines_for
 from bot.text.catalogue import say
@@ -35,6 +36,11 @@ def case_facts(answers: dict[str, Any]) -> dict[str, Any]:
 
 def handler_title(function: str) -> str:
     return say(f"role_{function}")
+
+
+def informed_name(party: str) -> str:
+    """How an informed party (a stored `InformedParty` value) reads: "Minister van BZK"."""
+    return say(f"informed_{InformedParty(party).name.lower()}")
 
 
 async def submit_report(
@@ -91,7 +97,9 @@ async def submit_report(
         )
     ]
     if route.informed:
-        replies.append(Outbound(say("informed", informed=", ".join(route.informed))))
+        replies.append(
+            Outbound(say("informed", informed=", ".join(informed_name(p) for p in route.informed)))
+        )
     replies.append(Outbound(say("next_steps")))
     replies.append(Outbound(say("home_address")))
     lines = [
@@ -113,7 +121,7 @@ async def notify_handlers(
     org_name: str,
     facts: dict[str, Any],
     now: datetime,
-    deadlines: list[dict[str, Any]] | None = None,
+    deadlines: tuple[DeadlineLine, ...] = (),
 ) -> int:
     """Queue a notice for every handler of that function at that organisation.
 
@@ -130,19 +138,18 @@ async def notify_handlers(
         when=facts["when_shown"],
         serious=say("case_routed_serious") if facts["serious"] else "",
     )
-    notice = {
-        "kind": "case_routed",
-        "case_id": case_id,
-        "reference": reference,
-        "role": role,
-        "org": org_name,
-        "kinds": facts["kinds"],
-        "when": facts["when_shown"],
-        "serious": facts["serious"],
-        "criminal": facts["criminal"],
-        "handler_function": handler_function,
-        "deadlines": deadlines or [],
-    }
+    notice = CaseRouted(
+        case_id=case_id,
+        reference=reference,
+        role=role,
+        org=org_name,
+        kinds=tuple(facts["kinds"]),
+        when=facts["when_shown"],
+        serious=facts["serious"],
+        criminal=facts["criminal"],
+        handler_function=handler_function,
+        deadlines=deadlines,
+    ).to_dict()
     queued = 0
     for handler in await tx.people.people_with_role(org_id, handler_function):
         queued += await queue_to(

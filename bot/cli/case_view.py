@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from bot.domain.evidence import human_size
 from bot.domain.records import (
     CaseEvent,
     CaseRecord,
@@ -16,14 +14,9 @@ from bot.domain.records import (
     PersonRole,
 )
 from bot.text.catalogue import say
+from bot.text.format import human_size, stamp
 from dialogs.engine import Context, Engine
 from dialogs.flows.report import REPORT
-
-_TZ = ZoneInfo("Europe/Amsterdam")
-
-
-def _t(value: datetime | None) -> str:
-    return value.astimezone(_TZ).strftime("%Y-%m-%d %H:%M") if value else "-"
 
 
 def render_case(
@@ -42,7 +35,7 @@ def render_case(
         f"Informed:  {', '.join(case.informed) or '-'}",
         f"Serious:   {'yes' if case.serious else 'no'}    "
         f"Criminal offence suspected: {'yes' if case.criminal_suspected else 'no'}",
-        f"Submitted: {_t(case.submitted_at)}    Acknowledged: {_t(case.acknowledged_at)}"
+        f"Submitted: {stamp(case.submitted_at)}    Acknowledged: {stamp(case.acknowledged_at)}"
         + (f" by {case.acknowledged_by}" if case.acknowledged_by else ""),
         "",
         "Report:",
@@ -75,7 +68,7 @@ def render_case(
         lines.append("")
         lines.append("History:")
         lines += [
-            f"  {_t(e.at)}  {e.kind}" + (f" by {e.actor}" if e.actor else "") + _event_detail(e)
+            f"  {stamp(e.at)}  {e.kind}" + (f" by {e.actor}" if e.actor else "") + _event_detail(e)
             for e in events
         ]
     return "\n".join(lines)
@@ -83,15 +76,15 @@ def render_case(
 
 def _deadline_line(d: DeadlineRecord, now: datetime) -> str:
     if d.state == "done":
-        state = f"done {_t(d.done_at)}" + (f" by {d.done_by}" if d.done_by else "")
+        state = f"done {stamp(d.done_at)}" + (f" by {d.done_by}" if d.done_by else "")
     elif d.due_at < now:
         state = "OVERDUE"
     else:
         state = "open"
     if d.state != "done" and d.snoozed_until is not None and d.snoozed_until > now:
-        state += f", snoozed until {_t(d.snoozed_until)}"
+        state += f", snoozed until {stamp(d.snoozed_until)}"
     return (
-        f"  {d.kind:17} due {_t(d.due_at)}  {state}  "
+        f"  {d.kind:17} due {stamp(d.due_at)}  {state}  "
         f"(reminders sent {d.sent_reminders}, pending {d.pending_reminders})"
     )
 
@@ -107,7 +100,7 @@ def _event_detail(e: CaseEvent) -> str:
             continue
         value = e.detail[key]
         if key in ("due", "until") and isinstance(value, str):
-            value = _t(datetime.fromisoformat(value))
+            value = stamp(datetime.fromisoformat(value))
         if key == "late":
             if value:
                 shown.append("LATE")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
@@ -12,19 +12,19 @@ from pydantic import ValidationError
 from bot.cases.closing import CloseRefused, Response, close_case, record_response
 from bot.cli.demo import seed_demo
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.routing import ALL_ROLES, is_handler_function, role_fits
+from bot.domain.permissions import is_handler, may_act
+from bot.domain.routing import ALL_ROLES, role_fits
+from bot.errors import OperatorError
 from bot.reference.loader import find_organisation
 from bot.settings import Settings, SettingsError
+from bot.text.catalogue import say
+from bot.text.format import short_moment, stamp
 from bot.turns import normalise_phone
 
 if TYPE_CHECKING:
     from bot.app import Weerbaar
     from bot.domain.records import CaseRecord, Person
     from bot.ports import Tx
-
-
-class CliError(Exception):
-    """A mistake by the operator: printed as one line, exit code 2."""
 
 
 def load_settings() -> Settings:
@@ -35,9 +35,9 @@ def load_settings() -> Settings:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first.get("loc", ()))
         message = str(first.get("msg", "")).removeprefix("Value error, ")
-        raise CliError(f"{where}: {message}" if where else message) from exc
+        raise OperatorError(f"{where}: {message}" if where else message) from exc
     except SettingsError as exc:
-        raise CliError(str(exc)) from exc
+        raise OperatorError(str(exc)) from exc
 
 
 def _role(text: str) -> str:
@@ -50,7 +50,7 @@ def _role(text: str) -> str:
     }
     wanted = aliases.get(wanted, wanted)
     if wanted not in ALL_ROLES:
-        raise CliError(f"Unknown role '{text}'. Valid roles: {', '.join(ALL_ROLES)}.")
+        raise OperatorError(f"Unknown role '{text}'. Valid roles: {', '.join(ALL_ROLES)}.")
     return wanted
 
 
@@ -59,7 +59,7 @@ async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
 
     session = LocalChat(app, args.handle)
     if not await session.enrolled():
-        raise CliError(
+        raise OperatorError(
             f"No one is enrolled with local handle '{args.handle}'. "
             "See 'weerbaar people list', or enrol with 'weerbaar people add ... --local "
             f"{args.handle}'."
@@ -94,12 +94,8 @@ async def migrate(app: Weerbaar, _args: argparse.Namespace) -> int:
 
 async def serve(app: Weerbaar, _args: argparse.Namespace) -> int:
     from adapters.http import serve_forever
-    from adapters.signal.setup import SignalSetupError
 
-    try:
-        await serve_forever(app)
-    except SignalSetupError as exc:
-        raise CliError(str(exc)) from exc  # wrong mode or version: say so and stop
+    await serve_forever(app)
     return 0
 
 
@@ -116,23 +112,23 @@ async def people_add(app: Weerbaar, args: argparse.Namespace) -> int:
         orgs = [org for _id, org in await tx.people.organisations()]
         org = find_organisation(orgs, args.org)
         if org is None:
-            raise CliError(
+            raise OperatorError(
                 f"Unknown organisation '{args.org}'. Valid: "
                 + ", ".join(o.slug for o in orgs)
                 + "."
             )
         for role in roles:
             if not role_fits(role, org.kind):
-                raise CliError(f"A {role} does not belong to a {org.kind.value} ({org.name}).")
+                raise OperatorError(f"A {role} does not belong to a {org.kind.value} ({org.name}).")
         if not (args.local or args.signal or args.teams):
-            raise CliError(
+            raise OperatorError(
                 "Give at least one way to reach this person: --local, --signal or --teams."
             )
         phone = None
         if args.signal:
             phone = normalise_phone(args.signal)
             if phone is None:
-                raise CliError(f"'{args.signal}' is not a valid phone number.")
+                raise OperatorError(f"'{args.signal}' is not a valid phone number.")
         org_id = await tx.people.organisation_id(org.slug)
         assert org_id is not None
         pid = await tx.people.add_person(args.name.strip(), app.clock())
@@ -144,7 +140,7 @@ async def people_add(app: Weerbaar, args: argparse.Namespace) -> int:
             ("teams", "aad", args.teams),
         ):
             if address and not await tx.people.add_identity(pid, channel, kind, address):
-                raise CliError(f"The {channel} address '{address}' belongs to someone else.")
+                raise OperatorError(f"The {channel} address '{address}' belongs to someone else.")
     print(f"Enrolled person {pid}: {', '.join(roles)} at {org.name}.")
     return 0
 
@@ -159,8 +155,7 @@ async def people_list(app: Weerbaar, _args: argparse.Namespace) -> int:
                 if i.channel == "teams" and not i.reachable:
                     label += " (not yet reachable in Teams: never talked to the bot)"
                 ways.append(label)
-            handler = any(is_handler_function(r.role) for r in p.roles)
-            kind = "handler" if handler else "reporter"
+            kind = "handler" if is_handler(p) else "reporter"
             print(f"{p.id:4}  {p.name:28} {kind:9} {roles}  [{', '.join(ways)}]")
     return 0
 
@@ -173,7 +168,7 @@ async def people_remove(app: Weerbaar, args: argparse.Namespace) -> int:
             else await tx.people.find_person_id("local", "handle", args.who)
         )
         if pid is None or not await tx.people.remove_person(pid):
-            raise CliError(f"No person '{args.who}'.")
+            raise OperatorError(f"No person '{args.who}'.")
     print(f"Removed person {pid}. Their reports stay registered.")
     return 0
 
@@ -184,18 +179,18 @@ async def cases_list(app: Weerbaar, args: argparse.Namespace) -> int:
         if args.org:
             org = find_organisation([o for _i, o in await tx.people.organisations()], args.org)
             if org is None:
-                raise CliError(f"Unknown organisation '{args.org}'.")
+                raise OperatorError(f"Unknown organisation '{args.org}'.")
             org_id = await tx.people.organisation_id(org.slug)
         found = await tx.cases.list_cases(org_id, include_drafts=args.drafts)
     if not found:
         print("No cases yet.")
     for case in found:
-        when = case.submitted_at.strftime("%Y-%m-%d %H:%M") if case.submitted_at else "-"
+        when = stamp(case.submitted_at, zone=UTC)
         org_name = case.org.name if case.org else "-"
         print(
             f"{case.reference}  {case.status:12} {when}  {case.role or '-':22} "
             f"{org_name:28} -> {case.handler_function or '-'}"
-            f"{'  ERNSTIG' if case.serious else ''}"
+            f"{'  ' + say('cases_list_serious') if case.serious else ''}"
         )
     return 0
 
@@ -206,7 +201,7 @@ async def cases_show(app: Weerbaar, args: argparse.Namespace) -> int:
     async with app.store.transaction() as tx:
         case = await tx.cases.case_by_reference(args.reference)
         if case is None:
-            raise CliError(f"No case with reference '{args.reference}'.")
+            raise OperatorError(f"No case with reference '{args.reference}'.")
         answers = await tx.dialogs.answers(case.id)
         files = await tx.cases.evidence(case.id)
         events = await tx.cases.events(case.id)
@@ -221,23 +216,21 @@ def _date(text: str) -> date:
             return datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
-    raise CliError(f"'{text}' is not a date: use YYYY-MM-DD, for example 2026-12-18.")
+    raise OperatorError(f"'{text}' is not a date: use YYYY-MM-DD, for example 2026-12-18.")
 
 
 async def _case_and_actor(tx: Tx, reference: str, by: str) -> tuple[CaseRecord, Person]:
     """The submitted case `reference` and the person `by` (an id or a local handle), who
     must be its handler, a deputy or the coordinator VPT."""
-    from bot.cases import deadlines as r
-
     case = await tx.cases.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
-        raise CliError(f"No submitted case with reference '{reference}'.")
+        raise OperatorError(f"No submitted case with reference '{reference}'.")
     actor_id = int(by) if by.isdigit() else await tx.people.find_person_id("local", "handle", by)
     actor = await tx.people.person(actor_id) if actor_id is not None else None
     if actor is None:
-        raise CliError(f"No person '{by}' (give a person id or a local handle).")
-    if not r.may_act(actor, case):
-        raise CliError(
+        raise OperatorError(f"No person '{by}' (give a person id or a local handle).")
+    if not may_act(actor, case):
+        raise OperatorError(
             f"{actor.name} is not a handler, deputy or coordinator VPT for "
             f"{case.reference} ({case.handler_function} at "
             f"{case.org.name if case.org else '-'})."
@@ -257,10 +250,10 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
         try:
             if args.what == "incident-talk":
                 due = await r.record_incident_talk(tx, case, actor.id, app.policy, now)
-                print(f"{case.reference}: incident talk planned; due {r.shown(due)}.")
+                print(f"{case.reference}: incident talk planned; due {short_moment(due)}.")
             elif args.what == "response":
                 if len(rest) != 1:
-                    raise CliError(
+                    raise OperatorError(
                         "Say which response: response KIND, one of: "
                         + ", ".join(x.value for x in Response)
                         + "."
@@ -269,14 +262,16 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
                 print(f"{case.reference}: response toward the perpetrator recorded ({rest[0]}).")
             elif args.what == "measures-end":
                 if len(rest) != 1:
-                    raise CliError("Give the end date of the measures: measures-end YYYY-MM-DD.")
+                    raise OperatorError(
+                        "Give the end date of the measures: measures-end YYYY-MM-DD."
+                    )
                 due = await r.record_measures_end(
                     tx, case, _date(rest[0]), actor.id, app.policy, now
                 )
-                print(f"{case.reference}: recovery talk due {r.shown(due)}.")
+                print(f"{case.reference}: recovery talk due {short_moment(due)}.")
             else:
                 if not rest:
-                    raise CliError(
+                    raise OperatorError(
                         f"Say which deadline: {args.what} KIND, one of: "
                         + ", ".join(k.value for k in DeadlineKind)
                         + "."
@@ -292,10 +287,10 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
                     now,
                 )
                 if not outcome.ok:
-                    raise CliError(outcome.text)
+                    raise OperatorError(outcome.text)
                 print(outcome.text)
         except (r.ActionError, CloseRefused) as exc:
-            raise CliError(str(exc)) from exc
+            raise OperatorError(str(exc)) from exc
     return 0
 
 
@@ -306,7 +301,7 @@ async def cases_close(app: Weerbaar, args: argparse.Namespace) -> int:
         try:
             responses = await close_case(tx, case, actor.id, app.clock(), args.no_response)
         except CloseRefused as exc:
-            raise CliError(str(exc)) from exc
+            raise OperatorError(str(exc)) from exc
     print(f"{case.reference} closed ({', '.join(responses) or args.no_response}).")
     return 0
 
@@ -316,13 +311,13 @@ async def teams_package(_app: Weerbaar | None, args: argparse.Namespace) -> int:
 
     app_id = args.app_id or load_settings().teams_app_id
     if not app_id:
-        raise CliError(
+        raise OperatorError(
             "Setting WEERBAAR_TEAMS_APP_ID is missing: the package needs the bot's app id."
         )
     try:
         out = build_package(app_id, args.host, args.out, version=args.version)
     except ValueError as exc:
-        raise CliError(str(exc)) from exc
+        raise OperatorError(str(exc)) from exc
     print(f"Wrote {out}. Upload it in Teams: Apps > Manage your apps > Upload an app.")
     return 0
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.app import Weerbaar
 from bot.cli import commands as c
-from bot.cli.commands import CliError
+from bot.errors import OperatorError
 
 log = logging.getLogger("weerbaar")
 
@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "no_app", False):
             return int(asyncio.run(args.run(None, args)))
         return asyncio.run(_with_app(args.run, args))
-    except CliError as exc:
+    except OperatorError as exc:
         print(f"weerbaar: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -1,5 +1,7 @@
 """When an incident happened, as Dutch people type it, resolved in Europe/Amsterdam.
 
+How a `When` reads back to the person is bot/text/format.py `describe_when`.
+
 dateparser 1.5 reads explicit dates and most relative phrases, but not Dutch day-parts
 ("vanochtend", "gisteravond", "zaterdagavond"), "vorige week dinsdag" / "afgelopen dinsdag",
 and it reads "vandaag om 9 uur" as nine hours ago (design.md §6). So a thin normalisation
@@ -22,12 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from dateparser.date import DateDataParser
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from bot.domain.zone import AMSTERDAM
+
 FUTURE_SLACK = timedelta(minutes=1)
 
 
@@ -52,15 +53,10 @@ _DAY_OFFSETS = {
     "morgen": 1,
     "overmorgen": 2,
 }
-# Day-part: (first hour, how the echo-back names it); each lasts _PART_HOURS.
-_PARTS = {
-    "ochtend": (6, "'s ochtends"),
-    "middag": (12, "'s middags"),
-    "avond": (18, "'s avonds"),
-    "nacht": (0, "'s nachts"),
-}
+# Day-part: its first hour; each lasts PART_HOURS. bot/text/format.py names them back.
+DAY_PARTS = {"ochtend": 6, "middag": 12, "avond": 18, "nacht": 0}
 _PART_ALIASES = {"morgen": "ochtend"}
-_PART_HOURS = 6
+PART_HOURS = 6
 _NOW_WORDS = {"net", "zojuist", "zonet", "zo net", "daarnet", "nu", "net nu", "zo-even", "zoeven"}
 _NUMBERS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
@@ -132,8 +128,8 @@ def parse_when(text: str, now: datetime) -> When | None:
             start -= timedelta(days=1)  # a bare time: the most recent one
         return When(start)
     if part is not None:
-        start = datetime.combine(day, time(_PARTS[part][0]), tzinfo=AMSTERDAM)
-        return When(start, start + timedelta(hours=_PART_HOURS))
+        start = datetime.combine(day, time(DAY_PARTS[part]), tzinfo=AMSTERDAM)
+        return When(start, start + timedelta(hours=PART_HOURS))
     start = datetime.combine(day, time(0), tzinfo=AMSTERDAM)
     return When(start, start + timedelta(days=1))
 
@@ -204,7 +200,7 @@ def _dateparser(text: str, now: datetime) -> tuple[datetime, str] | None:
             "PREFER_DATES_FROM": "past",
             "DATE_ORDER": "DMY",
             "RELATIVE_BASE": now.replace(tzinfo=None),
-            "TIMEZONE": "Europe/Amsterdam",
+            "TIMEZONE": AMSTERDAM.key,
             "RETURN_AS_TIMEZONE_AWARE": True,
             "RETURN_TIME_AS_PERIOD": True,
         },
@@ -229,35 +225,3 @@ def _period(day: date, period: str) -> When:
         datetime.combine(first, time(0), tzinfo=AMSTERDAM),
         datetime.combine(last, time(0), tzinfo=AMSTERDAM),
     )
-
-
-def describe_when(when: When) -> str:
-    """A Dutch echo-back of `when`, so the person can check it."""
-    start = when.start.astimezone(AMSTERDAM)
-    if when.end is None:
-        return f"{_day(start.date())} om {start:%H:%M}"
-    end = when.end.astimezone(AMSTERDAM)
-    midnight = time(0)
-    if start.time() == midnight and end.time() == midnight:
-        first, last = start.date(), end.date()
-        if last == first + timedelta(days=1):
-            return f"{_day(first)} (hele dag, geen tijd)"
-        if first.weekday() == 0 and last == first + timedelta(days=7):
-            sunday = last - timedelta(days=1)
-            return f"de week van {_day(first)} tot en met {_day(sunday)} (hele week, geen dag)"
-        if first.day == 1 and last == (first + timedelta(days=32)).replace(day=1):
-            return f"{format_date(first, 'LLLL y', locale='nl')} (hele maand, geen dag)"
-        if (first.month, first.day) == (1, 1) and last == date(first.year + 1, 1, 1):
-            return f"{first.year} (heel jaar, geen dag)"
-    for name, (hour, label) in _PARTS.items():
-        part_end = datetime.combine(start.date(), time(hour), tzinfo=AMSTERDAM) + timedelta(
-            hours=_PART_HOURS
-        )
-        if start.time() == time(hour) and end == part_end:
-            until = "24:00" if name == "avond" else f"{end:%H:%M}"
-            return f"{_day(start.date())}, {label} (tussen {start:%H:%M} en {until})"
-    return f"tussen {_day(start.date())} {start:%H:%M} en {_day(end.date())} {end:%H:%M}"
-
-
-def _day(d: date) -> str:
-    return format_date(d, "EEEE d MMMM y", locale="nl")

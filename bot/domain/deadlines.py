@@ -12,11 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from bot.domain.workdays import add_working_days
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from bot.domain.zone import AMSTERDAM
 
 MEASURES_WITHIN = timedelta(hours=72)
 INCIDENT_TALK_WITHIN = timedelta(hours=72)

@@ -1,11 +1,14 @@
-"""Which evidence files are kept: by size and by kind."""
+"""Which evidence files are kept: by size and by kind.
+
+Pure: a refused file comes back as a `Refusal` (why, with the sizes); the caller says it
+to the person in Dutch (bot/turns.py `refusal_text`).
+"""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, TypeVar
+from enum import StrEnum
+from typing import Protocol, TypeVar
 
 # Evidence people really send: photos, screenshots, voice notes, video, letters, e-mails.
 _ACCEPTED_PREFIXES = ("image/", "audio/", "video/", "text/")
@@ -40,30 +43,15 @@ _REFUSED_ENDINGS = (
 )
 
 
-def human_size(size: int, *, round_up: bool = False) -> str:
-    """A size as a person reads it, in Dutch notation: "850 kB", "12 MB", "2,5 MB".
-
-    `round_up` rounds to the next tenth, so that a file just over a limit never reads
-    as equal to that limit.
-    """
-    units = (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024))
-    for unit, factor in units:
-        if size >= factor:
-            value = size / factor
-            tenths = math.ceil(value * 10) if round_up else round(value * 10)
-            if tenths % 10 == 0 or tenths >= 1000:
-                return f"{math.ceil(tenths / 10) if round_up else round(tenths / 10)} {unit}"
-            return f"{tenths // 10},{tenths % 10} {unit}"
-    return f"{size} bytes"
-
-
 class EvidenceFile(Protocol):
-    """What the check reads of a file (dialogs/messages.py `Attachment` is one)."""
+    """What the check looks at in a file (dialogs.messages.Attachment is one)."""
 
     @property
     def filename(self) -> str: ...
+
     @property
     def content_type(self) -> str: ...
+
     @property
     def size(self) -> int: ...
 
@@ -71,33 +59,38 @@ class EvidenceFile(Protocol):
 F = TypeVar("F", bound=EvidenceFile)
 
 
+class RefusalKind(StrEnum):
+    TOO_LARGE = "too_large"  # over the size limit
+    NOT_ACCEPTED = "not_accepted"  # empty, or a kind of file that is not kept
+
+
 @dataclass(frozen=True)
 class Refusal:
-    """Why one file is not kept: over `max_bytes` (its `size`), or not a kind of file
-    evidence comes in (its `kind`, the content type)."""
+    """Why one file was not kept: for TOO_LARGE its `size` and the `limit`, for
+    NOT_ACCEPTED its `content_type` (lowercase, without parameters; "" when none)."""
 
-    reason: Literal["too_large", "not_accepted"]
+    kind: RefusalKind
     size: int
-    kind: str
-    max_bytes: int
+    limit: int
+    content_type: str
 
 
-def check_files(files: Sequence[F], max_bytes: int) -> tuple[tuple[F, ...], list[Refusal]]:
-    """Split files into those kept and the refusals of the others, in order."""
+def check_files(files: tuple[F, ...], max_bytes: int) -> tuple[tuple[F, ...], list[Refusal]]:
+    """Split files into those kept and the reasons for those refused, in order."""
     kept: list[F] = []
     refusals: list[Refusal] = []
     for f in files:
         ctype = f.content_type.split(";")[0].strip().lower()
         name = f.filename.lower()
         if f.size > max_bytes:
-            refusals.append(Refusal("too_large", f.size, ctype, max_bytes))
+            refusals.append(Refusal(RefusalKind.TOO_LARGE, f.size, max_bytes, ctype))
         elif (
             f.size == 0
             or name.endswith(_REFUSED_ENDINGS)
             or not (ctype.startswith(_ACCEPTED_PREFIXES) or ctype in _ACCEPTED_TYPES)
             or ctype in ("text/html", "image/svg+xml")
         ):
-            refusals.append(Refusal("not_accepted", f.size, ctype, max_bytes))
+            refusals.append(Refusal(RefusalKind.NOT_ACCEPTED, f.size, max_bytes, ctype))
         else:
             kept.append(f)
     return tuple(kept), refusals

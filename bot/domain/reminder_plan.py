@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from bot.domain.deadlines import AMSTERDAM
 from bot.domain.workdays import is_working_day
+from bot.domain.zone import AMSTERDAM
 
 CHECKIN = "checkin"  # the `kind` of a check-in row; deadline rows use DeadlineKind values
 REMINDER = "reminder"
@@ -37,7 +37,8 @@ def step_number(step: str) -> int:
 
 @dataclass(frozen=True)
 class ReminderPolicy:
-    """The reminder and check-in settings, as plain values."""
+    """The reminder and check-in settings, as plain values (bot/app.py `reminder_policy`
+    makes one from the typed settings)."""
 
     reminder_fraction: float = 0.75
     escalation_delays: tuple[timedelta, ...] = (timedelta(hours=8), timedelta(hours=24))

@@ -62,48 +62,63 @@ def deputy_of(function: str) -> str:
     return DeputyFunction(f"plaatsvervanger_{HandlerFunction(function).value}").value
 
 
-# Informed parties are functions, not people: the handler confirms who is told.
-MINISTER_BZK = "Minister van BZK"
-CDK = "Commissaris van de Koning"
-STATENGRIFFIER = "statengriffier"
-GRIFFIER = "griffier"
-BURGEMEESTER = "burgemeester"
-SECRETARIS = "secretaris"
-DIJKGRAAF = "dijkgraaf"
+class InformedParty(StrEnum):
+    """Who is informed (indicative): functions, not people; the handler confirms who is told.
+
+    The values are identifiers, stored with every case (`CaseRecord.informed`): they stay
+    as they are, also the two that read like Dutch names. What a person reads is the
+    catalogue's text `informed_<member name in lowercase>`.
+    """
+
+    MINISTER_BZK = "Minister van BZK"
+    CDK = "Commissaris van de Koning"
+    STATENGRIFFIER = "statengriffier"
+    GRIFFIER = "griffier"
+    BURGEMEESTER = "burgemeester"
+    SECRETARIS = "secretaris"
+    DIJKGRAAF = "dijkgraaf"
 
 
 @dataclass(frozen=True)
 class RouteRule:
     org_kind: OrgKind
     handler: HandlerFunction
-    informed: tuple[str, ...]
+    informed: tuple[InformedParty, ...]
 
 
 ROUTING: dict[ReporterRole, RouteRule] = {
     ReporterRole.COMMISSARIS_VAN_DE_KONING: RouteRule(
-        OrgKind.PROVINCE, HandlerFunction.PROVINCIESECRETARIS, (MINISTER_BZK, STATENGRIFFIER)
+        OrgKind.PROVINCE,
+        HandlerFunction.PROVINCIESECRETARIS,
+        (InformedParty.MINISTER_BZK, InformedParty.STATENGRIFFIER),
     ),
     ReporterRole.GEDEPUTEERDE: RouteRule(
-        OrgKind.PROVINCE, HandlerFunction.PROVINCIESECRETARIS, (CDK,)
+        OrgKind.PROVINCE, HandlerFunction.PROVINCIESECRETARIS, (InformedParty.CDK,)
     ),
-    ReporterRole.STATENLID: RouteRule(OrgKind.PROVINCE, HandlerFunction.STATENGRIFFIER, (CDK,)),
+    ReporterRole.STATENLID: RouteRule(
+        OrgKind.PROVINCE, HandlerFunction.STATENGRIFFIER, (InformedParty.CDK,)
+    ),
     ReporterRole.BURGEMEESTER: RouteRule(
-        OrgKind.MUNICIPALITY, HandlerFunction.GEMEENTESECRETARIS, (CDK, GRIFFIER)
+        OrgKind.MUNICIPALITY,
+        HandlerFunction.GEMEENTESECRETARIS,
+        (InformedParty.CDK, InformedParty.GRIFFIER),
     ),
     ReporterRole.WETHOUDER: RouteRule(
-        OrgKind.MUNICIPALITY, HandlerFunction.GEMEENTESECRETARIS, (BURGEMEESTER,)
+        OrgKind.MUNICIPALITY, HandlerFunction.GEMEENTESECRETARIS, (InformedParty.BURGEMEESTER,)
     ),
     ReporterRole.GEMEENTERAADSLID: RouteRule(
-        OrgKind.MUNICIPALITY, HandlerFunction.GRIFFIER, (BURGEMEESTER,)
+        OrgKind.MUNICIPALITY, HandlerFunction.GRIFFIER, (InformedParty.BURGEMEESTER,)
     ),
     ReporterRole.DIJKGRAAF: RouteRule(
-        OrgKind.WATER_BOARD, HandlerFunction.SECRETARIS_DIRECTEUR, (SECRETARIS, CDK)
+        OrgKind.WATER_BOARD,
+        HandlerFunction.SECRETARIS_DIRECTEUR,
+        (InformedParty.SECRETARIS, InformedParty.CDK),
     ),
     ReporterRole.DAGELIJKS_BESTUURSLID: RouteRule(
-        OrgKind.WATER_BOARD, HandlerFunction.SECRETARIS_DIRECTEUR, (DIJKGRAAF,)
+        OrgKind.WATER_BOARD, HandlerFunction.SECRETARIS_DIRECTEUR, (InformedParty.DIJKGRAAF,)
     ),
     ReporterRole.ALGEMEEN_BESTUURSLID: RouteRule(
-        OrgKind.WATER_BOARD, HandlerFunction.SECRETARIS, (DIJKGRAAF,)
+        OrgKind.WATER_BOARD, HandlerFunction.SECRETARIS, (InformedParty.DIJKGRAAF,)
     ),
 }
 
@@ -130,7 +145,7 @@ class Route:
 
     org: Organisation
     handler: HandlerFunction
-    informed: tuple[str, ...]
+    informed: tuple[InformedParty, ...]
 
 
 class RoutingError(ValueError):

@@ -15,7 +15,8 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.cases.deadlines import shown, task
+from bot.cases.deadlines import task
+from bot.cases.notices import Checkin, Reminder, ReminderFacts
 from bot.cases.notify import queue_to
 from bot.domain.records import DueReminder, EventKind, Person, ReminderState
 from bot.domain.reminder_plan import (
@@ -33,6 +34,7 @@ from bot.domain.routing import SupportRole, deputy_of
 from bot.ports import Store, Tx
 from bot.reference.loader import Helpline, helplines_for
 from bot.text.catalogue import say
+from bot.text.format import short_moment
 from dialogs.flows.checkin import choices as checkin_choices
 from dialogs.flows.handler_commands import kind_word
 
@@ -70,7 +72,7 @@ class _People:
 
 
 def reminder_text(item: DueReminder, late: bool) -> str:
-    due = shown(item.deadline_due or item.due_at)
+    due = short_moment(item.deadline_due or item.due_at)
     org = item.org_name or "-"
     if item.step == REMINDER:
         body = say(
@@ -91,7 +93,7 @@ def reminder_text(item: DueReminder, late: bool) -> str:
         )
     parts = [body, say("reminder_actions", reference=item.reference, word=kind_word(item.kind))]
     if late:
-        parts.insert(0, say("reminder_late", planned=shown(item.due_at)))
+        parts.insert(0, say("reminder_late", planned=short_moment(item.due_at)))
     return "\n".join(parts)
 
 
@@ -164,20 +166,19 @@ class Sweeper:
         dedupe = f"rem:{item.id}"
         if item.kind == CHECKIN:
             reporter = await tx.people.person(item.reporter_id)
-            notice = {
-                "kind": "checkin",
-                "case_id": item.case_id,
-                "reference": item.reference,
-                "number": step_number(item.step),
-                "late": late,
-                "choices": [{"value": c.value, "label": c.label} for c in checkin_choices()],
-            }
+            checkin = Checkin(
+                item.case_id,
+                item.reference,
+                step_number(item.step),
+                late,
+                tuple(checkin_choices()),
+            ).to_dict()
             # The answers travel as choices: numbered on Signal and in the terminal, buttons
-            # on a Teams card (bot/outbox.py outbound_from).
+            # on a Teams card (bot/jobs/outbox.py outbound_from).
             payload = {
                 "text": checkin_text(item, late, self.helplines),
-                "notice": notice,
-                "choices": notice["choices"],
+                "notice": checkin,
+                "choices": checkin["choices"],
             }
             queued = (
                 0
@@ -198,22 +199,22 @@ class Sweeper:
             level = escalation_level(item.step)
             for link in chain[: min(level, len(chain) - 1) + 1]:
                 targets += [p for p in link if p.id not in {t.id for t in targets}]
-        notice = {
-            "kind": "reminder",
-            "case_id": item.case_id,
-            "reference": item.reference,
-            "deadline": item.kind,
-            "task": task(item.kind),
-            "word": kind_word(item.kind),
-            "step": item.step,
-            "escalation": item.step.startswith(ESCALATION),
-            "due": (item.deadline_due or item.due_at).isoformat(),
-            "planned": item.due_at.isoformat(),
-            "late": late,
-            "org": item.org_name,
-            "actions": ["done", "later"],
-        }
-        payload = {"text": reminder_text(item, late), "notice": notice}
+        notice = Reminder(
+            item.case_id,
+            ReminderFacts(
+                reference=item.reference,
+                deadline=item.kind,
+                task=task(item.kind),
+                step=item.step,
+                escalation=item.step.startswith(ESCALATION),
+                due=(item.deadline_due or item.due_at).isoformat(),
+                planned=item.due_at.isoformat(),
+                late=late,
+                org=item.org_name,
+            ),
+            word=kind_word(item.kind),
+        )
+        payload = {"text": reminder_text(item, late), "notice": notice.to_dict()}
         queued = 0
         for person in targets:
             queued += await queue_to(tx, person, payload, now, dedupe)

@@ -22,6 +22,7 @@ TEXTS: Final[dict[str, str]] = {
         "Dit soort bestand kan ik niet bewaren ({kind}). Stuur een foto, een "
         "geluidsopname, een pdf of een link."
     ),
+    "file_kind_unknown": "onbekend",
     "message_too_long": (
         "Je bericht is te lang. Ik heb het niet bewaard. Maak het korter dan {limit} "
         "tekens, of stuur het in delen."
@@ -100,6 +101,18 @@ TEXTS: Final[dict[str, str]] = {
     "when_future": "{when} is nog niet geweest. Wanneer gebeurde het?",
     "ask_when_ok": "Ik lees: {when}. Klopt dat?",
     "when_again": "Geen probleem. Typ het nog een keer.",
+    # how a "when" reads back (bot/text/format.py describe_when)
+    "when_at": "{day} om {time}",
+    "when_whole_day": "{day} (hele dag, geen tijd)",
+    "when_whole_week": "de week van {first} tot en met {last} (hele week, geen dag)",
+    "when_whole_month": "{month} (hele maand, geen dag)",
+    "when_whole_year": "{year} (heel jaar, geen dag)",
+    "when_day_part": "{day}, {part} (tussen {start} en {end})",
+    "when_between": "tussen {first_day} {first} en {last_day} {last}",
+    "day_part_ochtend": "'s ochtends",
+    "day_part_middag": "'s middags",
+    "day_part_avond": "'s avonds",
+    "day_part_nacht": "'s nachts",
     "ask_perp_known": "Weet je wie het deed?",
     "why_perp": "Er volgt altijd een reactie naar de pleger. Daarvoor moeten we weten wie het is.",
     "perp_bekend": "Ja, ik weet wie het is",
@@ -187,6 +200,14 @@ TEXTS: Final[dict[str, str]] = {
         "{handler} van {org} handelt je melding af."
     ),
     "informed": "Ook op de hoogte (zonder details): {informed}.",
+    # the informed parties (bot/domain/routing.py InformedParty), as a list reads them
+    "informed_minister_bzk": "Minister van BZK",
+    "informed_cdk": "Commissaris van de Koning",
+    "informed_statengriffier": "statengriffier",
+    "informed_griffier": "griffier",
+    "informed_burgemeester": "burgemeester",
+    "informed_secretaris": "secretaris",
+    "informed_dijkgraaf": "dijkgraaf",
     "next_steps": (
         "Wat nu? Je afhandelaar neemt contact met je op. Binnen 72 uur bespreken jullie "
         "maatregelen tegen de pleger. Bij een strafbaar feit regelt je afhandelaar de "
@@ -208,6 +229,8 @@ TEXTS: Final[dict[str, str]] = {
         "{serious}Open 'weerbaar cases show {reference}' of je kaart in Teams."
     ),
     "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
+    # the mark on a serious case in the operator's `weerbaar cases list`
+    "cases_list_serious": "ERNSTIG",
     # --- role names ---
     "role_commissaris_van_de_koning": "Commissaris van de Koning",
     "role_gedeputeerde": "gedeputeerde",
@@ -380,6 +403,7 @@ TEXTS: Final[dict[str, str]] = {
     "reminder_card_done_by": "Gedaan door {name} op {time}.",
     "reminder_card_snoozed": "Uitgesteld tot {until}. Reden: {reason}",
     "reminder_card_unknown_action": "Deze knop ken ik niet. Er is niets veranderd.",
+    "card_press_again": "Deze knop is al verwerkt. Er is niets veranderd.",
     "card_deadline_done": "{task} (gedaan)",
 }
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.domain.dates import When, describe_when, parse_when
+from bot.domain.dates import When, parse_when
 from bot.domain.routing import is_reporter_role
 from bot.text.catalogue import say
+from bot.text.format import describe_when
 from dialogs.engine import (
     Accept,
     Collect,

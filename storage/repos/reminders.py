@@ -198,13 +198,14 @@ class DeadlineRepo(Repo):
         return set_kinds
 
     async def deadline_state(self, case_id: int, kind: str) -> str | None:
-        return (
+        state: str | None = (
             await self.conn.execute(
                 select(case_deadlines.c.state).where(
                     and_(case_deadlines.c.case_id == case_id, case_deadlines.c.kind == kind)
                 )
             )
         ).scalar_one_or_none()
+        return state
 
     async def mark_deadline_done(
         self, case_id: int, kind: str, person_id: int | None, now: datetime

@@ -13,8 +13,9 @@ from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
 
-from adapters.signal.adapter import SignalAdapter, SignalSetupError
+from adapters.signal.adapter import SignalAdapter
 from adapters.signal.render import split_text
+from adapters.signal.setup import SignalSetupError
 from bot.ports import DeliveryError
 from bot.text.catalogue import say
 from dialogs.messages import Choice, ConversationKey, Inbound, Outbound, Summary, SummaryRow

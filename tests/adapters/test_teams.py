@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -20,7 +20,15 @@ from aiohttp.test_utils import TestClient, TestServer
 from adapters.teams.adapter import TeamsAdapter
 from bot.ports import DeliveryError
 from bot.text.catalogue import say
-from dialogs.messages import Choice, ConversationKey, Inbound, Outbound, Summary, SummaryRow
+from dialogs.messages import (
+    CardAction,
+    Choice,
+    ConversationKey,
+    Inbound,
+    Outbound,
+    Summary,
+    SummaryRow,
+)
 from tests.fakes.teams import FakeBotConnector, FakeTokenIssuer, teams_fakes
 
 APP_ID = "0b0b0b0b-1111-2222-3333-444444444444"
@@ -39,21 +47,6 @@ class RecordingHandler:
         return self.reply(inbound)
 
 
-@dataclass
-class RecordingCardActions:
-    calls: list[tuple[ConversationKey, str, dict[str, object], str]] = field(default_factory=list)
-
-    async def on_card_action(
-        self, key: ConversationKey, verb: str, data: dict[str, object], activity_id: str
-    ) -> dict[str, object]:
-        self.calls.append((key, verb, data, activity_id))
-        return {
-            "type": "AdaptiveCard",
-            "version": "1.5",
-            "body": [{"type": "TextBlock", "text": f"done {verb}"}],
-        }
-
-
 class MemoryReferences:
     def __init__(self) -> None:
         self.saved: dict[ConversationKey, dict[str, object]] = {}
@@ -70,7 +63,6 @@ class Bot:
     client: TestClient[Any, Any]
     adapter: TeamsAdapter
     handler: RecordingHandler
-    cards: RecordingCardActions
     references: MemoryReferences
     issuer: FakeTokenIssuer
     connector: FakeBotConnector
@@ -92,14 +84,13 @@ def fakes() -> Iterator[tuple[FakeTokenIssuer, FakeBotConnector]]:
 @pytest.fixture
 async def bot(fakes: tuple[FakeTokenIssuer, FakeBotConnector]) -> AsyncIterator[Bot]:
     issuer, connector = fakes
-    handler, cards, references = RecordingHandler(), RecordingCardActions(), MemoryReferences()
+    handler, references = RecordingHandler(), MemoryReferences()
     adapter = TeamsAdapter(
         app_id=APP_ID,
         app_password=APP_PASSWORD,
         tenant_id=TENANT,
         handler=handler,
         references=references,
-        card_actions=cards,
         openid_metadata_url=issuer.openid_metadata_url,
         token_url=issuer.token_url,
         max_body_bytes=16 * 1024,
@@ -108,7 +99,7 @@ async def bot(fakes: tuple[FakeTokenIssuer, FakeBotConnector]) -> AsyncIterator[
     app = web.Application()
     adapter.add_routes(app)
     async with TestClient(TestServer(app, host="127.0.0.1")) as client:
-        yield Bot(client, adapter, handler, cards, references, issuer, connector)
+        yield Bot(client, adapter, handler, references, issuer, connector)
 
 
 def message(service_url: str, text: str = "hallo", **extra: Any) -> dict[str, Any]:
@@ -257,6 +248,12 @@ async def test_bad_input_is_4xx_not_500(bot: Bot) -> None:
 
 
 async def test_action_execute_invoke_answers_200_with_handler_card(bot: Bot) -> None:
+    answer = {
+        "type": "AdaptiveCard",
+        "version": "1.5",
+        "body": [{"type": "TextBlock", "text": "done acknowledge"}],
+    }
+    bot.handler.reply = lambda i: [Outbound("", card=answer)]
     invoke = message(
         bot.connector.url,
         text="",
@@ -280,7 +277,10 @@ async def test_action_execute_invoke_answers_200_with_handler_card(bot: Bot) -> 
             "body": [{"type": "TextBlock", "text": "done acknowledge"}],
         },
     }
-    assert bot.cards.calls == [(ANNA, "acknowledge", {"case": "C-17"}, "1:card-message")]
+    # The press reached the turn handler as a neutral action, deduped on the invoke's id.
+    (inbound,) = bot.handler.inbound
+    assert (inbound.key, inbound.message_id) == (ANNA, invoke["id"])
+    assert inbound.action == CardAction("acknowledge", {"case": "C-17"}, "1:card-message")
 
 
 async def test_conversation_update_stores_reference_and_proactive_send_arrives(bot: Bot) -> None:
@@ -301,16 +301,16 @@ async def test_conversation_update_stores_reference_and_proactive_send_arrives(b
 async def test_update_card_puts_in_place(bot: Bot) -> None:
     await bot.post(message(bot.connector.url))
     card = {"type": "AdaptiveCard", "version": "1.5", "body": []}
-    await bot.adapter.update_card(ANNA, "1:card-7", card)
+    await bot.adapter.send(ANNA, Outbound("", card=card, replaces="1:card-7"))
     call = bot.connector.calls[-1]
     assert (call.method, call.path) == ("PUT", "/v3/conversations/a:chat-1/activities/1:card-7")
     assert card_of(call.body) == card
 
 
-async def test_send_and_get_id_returns_connector_id(bot: Bot) -> None:
+async def test_send_returns_the_connector_id_as_receipt(bot: Bot) -> None:
     await bot.post(message(bot.connector.url))
-    activity_id = await bot.adapter.send_and_get_id(ANNA, Outbound("x"))
-    assert activity_id.startswith("1:")
+    receipt = await bot.adapter.send(ANNA, Outbound("x"))
+    assert receipt.message_id is not None and receipt.message_id.startswith("1:")
 
 
 async def test_no_reference_is_delivery_error(bot: Bot) -> None:

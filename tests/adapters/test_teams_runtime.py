@@ -3,28 +3,33 @@ handler cards."""
 
 from __future__ import annotations
 
-from adapters.teams.handler_cards import HANDLER, TEAM, card_text, case_card, refusal_card
+from dataclasses import replace
+
+from adapters.teams.cards import card_text, case_card, refusal_card
 from adapters.teams.keys import channel_reference
 from adapters.teams.runtime import ConversationRateLimiter
+from bot.cases.notices import HANDLER, TEAM, Acknowledged, CaseRouted, DeadlineLine
 from bot.text.catalogue import say
 
-FACTS = {
-    "kind": "case_routed",
-    "case_id": 7,
-    "reference": "WB-ABC234",
-    "role": "wethouder",
-    "org": "Gemeente Houten",
-    "kinds": ["verbale_agressie", "bedreiging"],
-    "when": "gisteren om 14:30",
-    "serious": True,
-    "criminal": True,
-    "handler_function": "gemeentesecretaris",
-}
-ACK = {
-    "by": "Ineke de Boer",
-    "at": "2026-11-25T10:00:00+01:00",
-    "at_shown": "25 november 2026, 10:00",
-}
+FACTS = CaseRouted.from_dict(
+    {
+        "kind": "case_routed",
+        "case_id": 7,
+        "reference": "WB-ABC234",
+        "role": "wethouder",
+        "org": "Gemeente Houten",
+        "kinds": ["verbale_agressie", "bedreiging"],
+        "when": "gisteren om 14:30",
+        "serious": True,
+        "criminal": True,
+        "handler_function": "gemeentesecretaris",
+    }
+)
+ACK = Acknowledged(
+    by="Ineke de Boer",
+    at="2026-11-25T10:00:00+01:00",
+    at_shown="25 november 2026, 10:00",
+)
 
 
 class FakeTime:
@@ -103,7 +108,10 @@ def test_acknowledged_cards_name_the_handler_only_in_personal_chats() -> None:
 
 
 def test_deadlines_are_listed_when_the_notice_has_them() -> None:
-    facts = {**FACTS, "deadlines": [{"task": "maatregelen afspreken", "due": "za 28-11 14:30"}]}
+    facts = replace(
+        FACTS,
+        deadlines=(DeadlineLine("measures", "maatregelen afspreken", "za 28-11 14:30", False),),
+    )
     assert "maatregelen afspreken" in card_text(case_card(facts))
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.app import Weerbaar
-from bot.cases.acknowledge import AckStatus, acknowledge_case, shown_time
+from bot.cases.acknowledge import AckStatus, acknowledge_case
+from bot.text.format import moment
 from tests.chat import Chatter, report_lines
 from tests.conftest import FakeClock
 from tests.people import enrol as enrol_person
@@ -52,7 +53,7 @@ async def test_handler_acknowledges_reporter_and_informed_hear_once(
     after = await pending(app)
     new = {k: v[len(before.get(k, [])) :] for k, v in after.items()}
     assert new["anna"] == [
-        f"Je melding {reference} is in behandeling bij Hans Mulder sinds {shown_time(clock())}."
+        f"Je melding {reference} is in behandeling bij Hans Mulder sinds {moment(clock())}."
     ]
     for informed in ("cdk", "griffier-utrecht"):
         (text,) = new[informed]

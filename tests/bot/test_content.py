@@ -41,7 +41,7 @@ def test_placeholders_are_well_formed() -> None:
 
 
 def test_sizes_read_the_dutch_way_and_never_equal_to_a_limit_they_exceed() -> None:
-    from bot.domain.evidence import human_size
+    from bot.text.format import human_size
 
     assert human_size(300) == "300 bytes"
     assert human_size(850 * 1024) == "850 kB"
@@ -50,3 +50,13 @@ def test_sizes_read_the_dutch_way_and_never_equal_to_a_limit_they_exceed() -> No
     limit = 20 * 1024 * 1024
     assert human_size(limit) == "20 MB"
     assert human_size(limit + 1, round_up=True) == "20,1 MB"
+
+
+def test_every_informed_party_and_day_part_has_a_text() -> None:
+    """Texts looked up by a computed key: the informed parties and the day-parts."""
+    from bot.domain.dates import DAY_PARTS
+    from bot.domain.routing import InformedParty
+
+    wanted = {f"informed_{p.name.lower()}" for p in InformedParty}
+    wanted |= {f"day_part_{name}" for name in DAY_PARTS}
+    assert sorted(wanted - TEXTS.keys()) == []

@@ -3,7 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.dates import When, describe_when, parse_when
+from bot.domain.dates import When, parse_when
+from bot.text.format import describe_when
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

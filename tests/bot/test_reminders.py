@@ -352,7 +352,7 @@ async def test_an_incident_talk_and_measures_end_recorded_later_get_their_own_cl
     args.what, args.rest = "measures-end", ["2026-12-18"]
     assert await commands.cases_record(app, args) == 0
     args.by = "bram"
-    with pytest.raises(commands.CliError, match="not a handler"):
+    with pytest.raises(commands.OperatorError, match="not a handler"):
         await commands.cases_record(app, args)
     async with app.store.transaction() as tx:
         stored = {d.kind: d for d in await tx.deadlines.deadlines(case.id)}

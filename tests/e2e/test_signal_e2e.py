@@ -391,6 +391,30 @@ async def test_edit_replaces_the_what_answer_while_the_report_is_open(
     assert answers["kinds"] == ["verbale_agressie"]  # the later answer is kept
 
 
+async def test_a_long_story_from_a_phone_is_the_answer_not_evidence(
+    app: Weerbaar, signal: SignalAdapter, fake: FakeSignalRestApi
+) -> None:
+    # What a Signal app sends for a text over 2 KiB: a short body plus the whole text as a
+    # text/x-signal-plain attachment; signal-cli puts the whole text in `message` and still
+    # lists the attachment.
+    await enrol(app, "Bram", "+31622222222", "gemeenteraadslid", "amersfoort")
+    bram = Phone(fake, signal, "+31622222222")
+    await bram.say("hallo", "ja")
+    line = "Hij kwam na de raadsvergadering naar me toe en schreeuwde dat hij me wist te vinden. "
+    story = (line * 30)[:2500]
+    data = story.encode("utf-8")
+    long_id = fake.add_attachment(data)
+    item = fake.attachment(long_id, content_type="text/x-signal-plain", size=len(data))
+    answer = await bram.say(story, attachments=[item])
+    assert "Wat past hierbij?" in answer and "bewijs" not in answer
+    async with app.store.transaction() as tx:
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        answers = await tx.dialogs.answers(case.id)
+        files = await tx.cases.evidence(case.id)
+    assert answers["what"] == story and files == []
+    assert long_id in fake.deleted_attachments  # no plaintext copy left at the REST API
+
+
 # -- running it -------------------------------------------------------------------------
 
 

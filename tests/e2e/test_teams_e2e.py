@@ -14,7 +14,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import func, select
 
 from adapters.http import build_web_app
-from adapters.teams.handler_cards import card_text
+from adapters.teams.cards import card_text
 from bot.app import Weerbaar
 from bot.text.catalogue import say
 from storage.tables import (
@@ -610,3 +610,103 @@ async def test_a_reply_the_connector_refuses_mid_turn_is_kept_and_sent_later(
     assert any("ben je nu veilig" in t for t in texts)
     # the answer to the question still works as a typed "1"
     assert "Wat is er gebeurd" in await rita.say("1")
+
+
+# -- card presses go through the turn handler ---------------------------------------------
+
+
+async def test_a_press_that_raises_in_the_core_gets_the_apology_card_and_200(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.cases import actions
+
+    people = await cast(bot)
+    reference = await report(people.rita, what="Hij schold me uit ZQXpressMARKER.")
+    await bot.deliver()
+    copies = await card_ids(bot, reference)
+    rows_before = await bot.count(outbox)
+
+    async def broken(tx: Any, ctx: Any) -> Any:
+        # Half the work done, then a failure: the write must be rolled back.
+        case = await tx.cases.case_by_reference(reference)
+        assert await tx.cases.acknowledge(case.id, ctx.person.id, bot.app.clock())
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setitem(actions.ACTIONS, "acknowledge", broken)
+    caplog.set_level("DEBUG")
+    response = await people.gerrit.press(copies["aad-gerrit"], reference)
+
+    assert response.status == 200
+    body = await response.json()
+    assert body["statusCode"] == 200 and body["type"] == ADAPTIVE
+    assert say("sorry_error") in card_text(body["value"])
+    # Logged with its traceback, by ids only: no reference, no name, no report content.
+    (failed,) = [r for r in caplog.records if r.getMessage().startswith("turn failed")]
+    assert failed.exc_info is not None
+    for secret in (reference, "ZQXpressMARKER", "Gerrit", "Griffioen", "aad-gerrit"):
+        assert secret not in caplog.text
+    # Nothing was kept: not the case, not the delivery (a resend is processed afresh).
+    async with bot.app.store.transaction() as tx:
+        case = await tx.cases.case_by_reference(reference)
+    assert case is not None and case.status == "submitted" and case.acknowledged_by is None
+    assert await bot.count(outbox) == rows_before
+
+    monkeypatch.undo()
+    assert (await people.gerrit.press(copies["aad-gerrit"], reference)).status == 200
+    async with bot.app.store.transaction() as tx:
+        case = await tx.cases.case_by_reference(reference)
+    assert case is not None and case.acknowledged_by == "Gerrit Griffioen"
+
+
+async def test_a_redelivered_press_is_processed_once(bot: Bot) -> None:
+    people = await cast(bot)
+    reference = await report(people.rita)
+    await bot.deliver()
+    copies = await card_ids(bot, reference)
+    invoke = people.gerrit.activity(
+        "invoke",
+        name="adaptiveCard/action",
+        replyToId=copies["aad-gerrit"],
+        value={
+            "action": {
+                "type": "Action.Execute",
+                "verb": "acknowledge",
+                "data": {"reference": reference},
+            },
+            "trigger": "manual",
+        },
+    )
+    first = await bot.post(invoke)
+    assert first.status == 200
+    assert "In behandeling bij Gerrit Griffioen sinds" in card_text((await first.json())["value"])
+    rows_after_first = await bot.count(outbox)
+    events_after_first = await bot.count(case_events)
+
+    # Teams resends an invoke whose answer took too long: the same activity id.
+    again = await bot.post(invoke)
+    assert again.status == 200
+    body = await again.json()
+    assert body == {
+        "statusCode": 200,
+        "type": "application/vnd.microsoft.activity.message",
+        "value": say("card_press_again"),
+    }  # the card is left as the first answer drew it
+    assert await bot.count(outbox) == rows_after_first
+    assert await bot.count(case_events) == events_after_first
+    assert await bot.count(inbound_seen, inbound_seen.c.message_id == invoke["id"]) == 1
+    assert await bot.count(case_events, case_events.c.kind == "acknowledged") == 1
+
+
+async def test_a_redelivered_team_channel_link_is_answered_once(bot: Bot) -> None:
+    people = await cast(bot)
+    message = people.gerrit.activity(
+        text="<at>Weerbaar</at> koppel Amersfoort",
+        conversation=f"{TEAM_CHANNEL};messageid=1700000000001",
+        conversation_type="channel",
+    )
+    before = len(bot.connector.calls)
+    assert (await bot.post(message)).status == 201
+    assert (await bot.post(message)).status == 201
+    (reply,) = bot.connector.calls[before:]
+    assert "gekoppeld aan Gemeente Amersfoort" in reply.body["text"]
+    assert await bot.count(inbound_seen, inbound_seen.c.message_id == message["id"]) == 1

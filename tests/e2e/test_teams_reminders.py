@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from adapters.teams.handler_cards import card_text
+from adapters.teams.cards import card_text
 from bot.domain.records import DeadlineRecord
 from bot.text.catalogue import say
 from storage.tables import case_events, outbox

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from bot.app import Weerbaar
 from bot.settings import Settings
@@ -16,9 +17,13 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
     old, new = f"old:{new_key()}", f"new:{new_key()}"
 
     def settings(keys: str) -> Settings:
-        return Settings(
-            database_url=database_url, encryption_keys=keys, home=tmp_path, _env_file=None
-        )  # type: ignore[call-arg]
+        options: dict[str, Any] = {
+            "database_url": database_url,
+            "encryption_keys": keys,
+            "home": tmp_path,
+            "_env_file": None,
+        }
+        return Settings(**options)
 
     app = await Weerbaar.create(settings(old), clock=clock)
     async with app.store.transaction() as tx:

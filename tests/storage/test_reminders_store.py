@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from bot.app import Weerbaar
 from bot.domain.records import ReminderState
+from storage.store import Store
 from storage.tables import reminders
 from tests.conftest import AppFactory, FakeClock
 
@@ -108,7 +109,7 @@ async def _fill(app: Weerbaar, clock: FakeClock, sent: int, pending: int, due: i
                 "created_at": now,
             }
         )
-    async with app.store.transaction() as tx:
+    async with Store(app.db).transaction() as tx:  # raw rows: the concrete store
         for start in range(0, len(batch), 5000):
             await tx.conn.execute(reminders.insert(), batch[start : start + 5000])
 
@@ -118,7 +119,7 @@ async def test_the_sweep_reads_the_partial_index_of_pending_rows(
 ) -> None:
     app = await make_app(database_url, demo=False)
     await _fill(app, clock, sent=20_000, pending=2_000, due=40)
-    async with app.store.transaction() as tx:
+    async with Store(app.db).transaction() as tx:
         if tx.conn.dialect.name == "postgresql":
             await tx.conn.exec_driver_sql("ANALYZE reminders")
     async with app.store.transaction() as tx:

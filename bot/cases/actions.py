@@ -1,0 +1,170 @@
+"""Card presses and channel commands: each verb to its use case.
+
+An adapter turns a press into `Inbound(action=CardAction(verb, data, card_message_id))`;
+the dispatcher (bot/turns.py) runs it like any message (one lock per conversation, the
+delivery recorded once, one transaction, an apology on an error) and hands it to
+`run_action`, which looks its verb up in `ACTIONS`. The answer is an `Outbound` whose
+notice says what the pressed card should show now (bot/cases/notices.py).
+
+- "acknowledge": "In behandeling nemen" on a case card (bot/cases/acknowledge.py);
+- "deadline_done", "deadline_later": "Gedaan" and "Later" on a reminder card, as the
+  typed "gedaan REF TAAK" / "later REF TAAK reden" (bot/cases/deadlines.py);
+- "link_team_channel": "koppel ORGANISATIE" in a team channel, by a handler of that
+  organisation, links the channel to it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from bot.cases.acknowledge import AckStatus, acknowledge_case, acknowledged_state
+from bot.cases.deadlines import ActionOutcome, apply_deadline_action, task
+from bot.cases.notices import HANDLER, CaseCardRefresh, Refusal, ReminderAnswer, ReminderFacts
+from bot.domain.deadlines import DeadlineKind
+from bot.domain.permissions import may_link_channel
+from bot.domain.records import DeadlineState, Person
+from bot.domain.reminder_plan import ReminderPolicy
+from bot.ports import Tx
+from bot.reference.loader import find_organisation
+from bot.text.catalogue import say
+from bot.text.format import short_moment
+from dialogs.flows.handler_commands import Action
+from dialogs.messages import CardAction, ConversationKey, Outbound
+
+log = logging.getLogger(__name__)
+
+ACKNOWLEDGE_VERB = "acknowledge"
+DEADLINE_DONE_VERB = "deadline_done"
+DEADLINE_LATER_VERB = "deadline_later"
+LINK_TEAM_CHANNEL_VERB = "link_team_channel"
+REASON_FIELD = "reason"  # what a reminder card's "Later" form sends the reason as
+
+
+@dataclass(frozen=True)
+class ActionContext:
+    """One press: who pressed (None when not enrolled), where, what, and when."""
+
+    person: Person | None
+    key: ConversationKey
+    action: CardAction
+    policy: ReminderPolicy
+    now: datetime
+
+    def field(self, name: str) -> str:
+        value = self.action.data.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+
+UseCase = Callable[[Tx, ActionContext], Awaitable[Outbound]]
+
+
+async def acknowledge_press(tx: Tx, ctx: ActionContext) -> Outbound:
+    """ "In behandeling nemen": the answer is the case card as it is now, or why not."""
+    reference = ctx.action.data.get("reference")
+    if not isinstance(reference, str) or not reference:
+        text = say("ack_unknown_case", reference=str(reference or "-"))
+        return Outbound(text, notice=Refusal(text))
+    card_id = ctx.action.card_message_id or ""
+    copy = await tx.conversations.card_by_message(ctx.key.channel, card_id) if card_id else None
+    audience = copy.audience if copy else HANDLER
+    # A personal chat's card is replaced by the answer to the press; a team channel's card
+    # is seen by others too, so it is refreshed through the outbox as well.
+    clicked = (ctx.key.channel, card_id) if audience == HANDLER else None
+    actor_id = ctx.person.id if ctx.person else None
+    outcome = await acknowledge_case(tx, actor_id, reference, ctx.now, clicked)
+    if outcome.status in (AckStatus.ACKNOWLEDGED, AckStatus.ALREADY):
+        assert outcome.card is not None
+        state = acknowledged_state(outcome.by, outcome.at)
+        return Outbound(
+            outcome.text, notice=CaseCardRefresh(card_id, audience, outcome.card, state)
+        )
+    return Outbound(outcome.text, notice=Refusal(outcome.text, outcome.card))
+
+
+async def deadline_press(tx: Tx, ctx: ActionContext) -> Outbound:
+    """ "Gedaan" or "Later" on a reminder card: the same card with what the press did, and
+    without its buttons once the deadline is done."""
+    reference, kind = ctx.field("reference"), ctx.field("deadline")
+    reason = ctx.field(REASON_FIELD)
+    action = Action.DONE if ctx.action.verb == DEADLINE_DONE_VERB else Action.LATER
+    # The card is drawn again from what its buttons sent back; only the task is taken
+    # from our own texts, never from the data.
+    facts = ReminderFacts.from_dict({k: v for k, v in ctx.action.data.items() if k != REASON_FIELD})
+    facts = replace(facts, task=task(kind) if kind in set(DeadlineKind) else "-")
+    if ctx.person is None or not reference:
+        outcome = ActionOutcome(False, say("not_allowed"), reference or None)
+    else:
+        outcome = await apply_deadline_action(
+            tx, ctx.person.id, reference, kind, action, reason, ctx.policy, ctx.now
+        )
+    done = await _done_line(tx, outcome)
+    if done is not None:
+        answer = ReminderAnswer(facts, done, good=True, buttons=False)
+    elif outcome.ok and outcome.snoozed_until is not None:
+        status = say(
+            "reminder_card_snoozed", until=short_moment(outcome.snoozed_until), reason=reason
+        )
+        answer = ReminderAnswer(facts, status, good=True, buttons=True)
+    else:
+        log.info("reminder card action refused verb=%s", ctx.action.verb)
+        # Still open (a reason was missing): the buttons stay. Otherwise nothing to press.
+        answer = ReminderAnswer(
+            facts, outcome.text, good=False, buttons=outcome.state == DeadlineState.OPEN
+        )
+    return Outbound(answer.status, notice=answer)
+
+
+async def _done_line(tx: Tx, outcome: ActionOutcome) -> str | None:
+    """The line "Gedaan door NAME op TIME" when the deadline is done now (by this press
+    or an earlier one), else None."""
+    if outcome.state != DeadlineState.DONE or outcome.reference is None:
+        return None
+    case = await tx.cases.case_by_reference(outcome.reference)
+    if case is None:
+        return None
+    for deadline in await tx.deadlines.deadlines(case.id):
+        if deadline.kind == outcome.kind and deadline.done_at is not None:
+            return say(
+                "reminder_card_done_by",
+                name=deadline.done_by or "-",
+                time=short_moment(deadline.done_at),
+            )
+    return outcome.text
+
+
+async def link_team_channel(tx: Tx, ctx: ActionContext) -> Outbound:
+    """ "koppel ORGANISATIE" in a team channel: `data` holds the organisation as typed and
+    the channel's conversation reference (what proactive posts to it need)."""
+    wanted, reference = ctx.field("organisation"), ctx.action.data.get("reference")
+    orgs = await tx.people.organisations()
+    org = find_organisation([o for _i, o in orgs], wanted) if wanted else None
+    if org is None or not isinstance(reference, dict):
+        return Outbound(say("teams_link_unknown_org", text=wanted))
+    org_id = next(i for i, o in orgs if o.slug == org.slug)
+    if not may_link_channel(ctx.person, org_id):
+        log.info("team channel link refused org=%s", org.slug)
+        return Outbound(say("teams_link_refused", org=org.name))
+    await tx.conversations.link_team_channel(org_id, reference)
+    log.info("team channel linked org=%s", org.slug)
+    return Outbound(say("teams_link_done", org=org.name))
+
+
+ACTIONS: dict[str, UseCase] = {
+    ACKNOWLEDGE_VERB: acknowledge_press,
+    DEADLINE_DONE_VERB: deadline_press,
+    DEADLINE_LATER_VERB: deadline_press,
+    LINK_TEAM_CHANNEL_VERB: link_team_channel,
+}
+
+
+async def run_action(tx: Tx, ctx: ActionContext) -> Outbound:
+    """The use case for the press's verb; an unknown verb changes nothing and says so."""
+    use_case = ACTIONS.get(ctx.action.verb)
+    if use_case is None:
+        log.info("card action with an unknown verb")
+        text = say("reminder_card_unknown_action")
+        return Outbound(text, notice=Refusal(text))
+    return await use_case(tx, ctx)

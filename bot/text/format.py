@@ -1,0 +1,110 @@
+"""How moments and sizes read for people: the one formatter of the bot and its channels.
+
+Every time a person reads is Amsterdam time (bot/domain/zone.py). Three ways to write a
+moment, each for its readers:
+
+- `moment`: "25 november 2026, 14:30", in sentences to reporters and handlers;
+- `short_moment`: "wo 25-11 14:00", in reminders, where handlers scan for a due time;
+- `stamp`: "2026-11-25 14:30", in the operator's command-line views, which sort and align.
+
+Names of days and months come from babel's Dutch locale; the words around them ("om",
+"hele dag") from the catalogue.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from babel.dates import format_date
+
+from bot.domain.dates import DAY_PARTS, PART_HOURS, When
+from bot.domain.zone import AMSTERDAM
+from bot.text.catalogue import say
+
+LOCALE = "nl"
+_MIDNIGHT = time(0)
+
+
+def moment(at: datetime) -> str:
+    """A moment as a Dutch reader writes it: "25 november 2026, 14:30"."""
+    local = at.astimezone(AMSTERDAM)
+    return f"{format_date(local.date(), 'd MMMM y', locale=LOCALE)}, {clock_time(local)}"
+
+
+def short_moment(at: datetime) -> str:
+    """A moment as handlers scan for it in a reminder: "wo 25-11 14:00"."""
+    local = at.astimezone(AMSTERDAM)
+    return f"{format_date(local.date(), 'EEE', locale=LOCALE)} {local:%d-%m} {clock_time(local)}"
+
+
+def stamp(at: datetime | None, zone: tzinfo = AMSTERDAM) -> str:
+    """A moment for the operator's views: "2026-11-25 14:30"; "-" when there is none."""
+    return at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if at else "-"
+
+
+def clock_time(at: datetime) -> str:
+    """The time of day of `at` as it stands (convert first): "14:30"."""
+    return f"{at:%H:%M}"
+
+
+def long_day(day: date) -> str:
+    """A calendar day in full: "zondag 25 oktober 2026"."""
+    return format_date(day, "EEEE d MMMM y", locale=LOCALE)
+
+
+def describe_when(when: When) -> str:
+    """A Dutch echo-back of when an incident happened, so the person can check it."""
+    start = when.start.astimezone(AMSTERDAM)
+    if when.end is None:
+        return say("when_at", day=long_day(start.date()), time=clock_time(start))
+    end = when.end.astimezone(AMSTERDAM)
+    if start.time() == _MIDNIGHT and end.time() == _MIDNIGHT:
+        first, last = start.date(), end.date()
+        if last == first + timedelta(days=1):
+            return say("when_whole_day", day=long_day(first))
+        if first.weekday() == 0 and last == first + timedelta(days=7):
+            sunday = last - timedelta(days=1)
+            return say("when_whole_week", first=long_day(first), last=long_day(sunday))
+        if first.day == 1 and last == (first + timedelta(days=32)).replace(day=1):
+            return say("when_whole_month", month=format_date(first, "LLLL y", locale=LOCALE))
+        if (first.month, first.day) == (1, 1) and last == date(first.year + 1, 1, 1):
+            return say("when_whole_year", year=first.year)
+    for name, hour in DAY_PARTS.items():
+        part_end = datetime.combine(start.date(), time(hour), tzinfo=AMSTERDAM) + timedelta(
+            hours=PART_HOURS
+        )
+        if start.time() == time(hour) and end == part_end:
+            # The evening ends at midnight, which a reader knows as 24:00, not 00:00.
+            until = "24:00" if name == "avond" else clock_time(end)
+            return say(
+                "when_day_part",
+                day=long_day(start.date()),
+                part=say(f"day_part_{name}"),
+                start=clock_time(start),
+                end=until,
+            )
+    return say(
+        "when_between",
+        first_day=long_day(start.date()),
+        first=clock_time(start),
+        last_day=long_day(end.date()),
+        last=clock_time(end),
+    )
+
+
+def human_size(size: int, *, round_up: bool = False) -> str:
+    """A size as a person reads it, in Dutch notation: "850 kB", "12 MB", "2,5 MB".
+
+    `round_up` rounds to the next tenth, so that a file just over a limit never reads
+    as equal to that limit.
+    """
+    units = (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024))
+    for unit, factor in units:
+        if size >= factor:
+            value = size / factor
+            tenths = math.ceil(value * 10) if round_up else round(value * 10)
+            if tenths % 10 == 0 or tenths >= 1000:
+                return f"{math.ceil(tenths / 10) if round_up else round(tenths / 10)} {unit}"
+            return f"{tenths // 10},{tenths % 10} {unit}"
+    return f"{size} bytes"
