@@ -12,7 +12,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import phonenumbers
@@ -30,9 +31,10 @@ from bot.ports import Duplicate, Store, Tx
 from bot.reference.loader import Helpline
 from bot.text.catalogue import say
 from bot.text.format import human_size
-from dialogs.engine import Context, Engine
+from dialogs.engine import Engine
+from dialogs.flow import Context
+from dialogs.flows import FLOWS, Sender
 from dialogs.flows.handler_commands import kind_words
-from dialogs.flows.report import REPORT
 from dialogs.messages import CardAction, ConversationKey, Inbound, Outbound
 
 log = logging.getLogger(__name__)
@@ -94,6 +96,22 @@ class _Held:
             self.locks._locks[self.key] = (lock, users - 1)
 
 
+@dataclass(frozen=True)
+class _Turn:
+    """One message on its way to the registered flow that takes it (dialogs/flows)."""
+
+    tx: Tx
+    person: Person
+    state: DialogState
+    inbound: Inbound
+    now: datetime
+    claimed: bool  # the delivery is recorded already
+
+
+# How a registered flow is run; None: the message is not for it after all.
+_Runner = Callable[[_Turn], Awaitable[list[Outbound] | None]]
+
+
 class ReportService:
     """Implements adapters.base.TurnHandler for every channel."""
 
@@ -111,7 +129,18 @@ class ReportService:
         self.policy = policy or ReminderPolicy()
         self.helplines = helplines
         self.clock = clock
-        self.engine = Engine(REPORT)
+        self.engine = Engine(FLOWS.flow("report"))
+        # The I/O part of each entry in the registry of flows (dialogs/flows/__init__.py).
+        self._runners: dict[str, _Runner] = {
+            "handler_commands": self._handler_command,
+            "checkin": self._checkin,
+            "report": self._report,
+        }
+        missing = [e.name for e in FLOWS if e.name not in self._runners]
+        if missing:
+            raise RuntimeError(
+                f"bot/turns.py has no runner for the registered flow {missing[0]!r}."
+            )
         self.max_message_chars = max_message_chars
         self.max_file_bytes = max_file_bytes
         self._locks = KeyedLocks()
@@ -152,38 +181,50 @@ class ReportService:
         if person is None:
             return self._unknown(inbound.key)
         key = inbound.key
-        staff = is_staff(person)
-        reporter = is_reporter(person)
-        if staff or not reporter:
-            await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
-            if staff:  # "gedaan REF TAAK" / "later REF TAAK reden" (bot/reminders.py)
-                done = await handler_command_turn(tx, person, inbound.text, self.policy, now)
-                if done is not None:
-                    return done
-            if not reporter:
-                roles = (
-                    ", ".join(
-                        f"{say('role_' + r.role).removeprefix('De ').lower()} ({r.org.name})"
-                        for r in person.roles
-                    )
-                    or "-"
-                )
-                replies = [Outbound(say("not_a_reporter", roles=roles))]
-                if staff:
-                    replies.append(Outbound(say("handler_commands_help", words=kind_words())))
-                return replies
-            claimed = True
-        else:
-            claimed = False
         state = await tx.dialogs.load_state(key) or DialogState()
-        if state.flow is None and not claimed:
-            # No draft open: a reply to a check-in is answered there, not as a new report.
+        sender = Sender(
+            staff=is_staff(person),
+            reporter=is_reporter(person),
+            draft_open=state.flow is not None,
+        )
+        claimed = False
+        for entry in FLOWS.serving(sender):
+            if entry.flow is None and not claimed:
+                # A single-message flow: the delivery is recorded first. A guided flow
+                # records it last, with what it answered, unless it is recorded already.
+                await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
+                claimed = True
+            if entry.recognises(inbound):
+                turn = _Turn(tx, person, state, inbound, now, claimed)
+                replies = await self._runners[entry.name](turn)
+                if replies is not None:
+                    return replies
+        if not claimed:
             await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
-            claimed = True
-            answered = await checkin_turn(tx, person, inbound, self.policy, now)
-            if answered is not None:
-                return answered
-        return await self._turn(tx, person, state, inbound, now, claimed)
+        return self._no_flow(person, sender)
+
+    async def _handler_command(self, t: _Turn) -> list[Outbound] | None:
+        return await handler_command_turn(t.tx, t.person, t.inbound.text, self.policy, t.now)
+
+    async def _checkin(self, t: _Turn) -> list[Outbound] | None:
+        return await checkin_turn(t.tx, t.person, t.inbound, self.policy, t.now)
+
+    async def _report(self, t: _Turn) -> list[Outbound] | None:
+        return await self._turn(t.tx, t.person, t.state, t.inbound, t.now, t.claimed)
+
+    def _no_flow(self, person: Person, sender: Sender) -> list[Outbound]:
+        """No registered flow is for this person: say what they are enrolled as."""
+        roles = (
+            ", ".join(
+                f"{say('role_' + r.role).removeprefix('De ').lower()} ({r.org.name})"
+                for r in person.roles
+            )
+            or "-"
+        )
+        replies = [Outbound(say("not_a_reporter", roles=roles))]
+        if sender.staff:
+            replies.append(Outbound(say("handler_commands_help", words=kind_words())))
+        return replies
 
     # --- card presses and channel commands ------------------------------------------------
 

@@ -1,9 +1,8 @@
-"""The small engine that runs declared flows.
+"""The small engine that runs declared flows (dialogs/flow.py).
 
-A flow is data: an ordered tuple of `Step`s, each with its prompt, its parser and the
-condition under which it is asked. The engine knows no channel and does no I/O: it takes
-the dialog state, one inbound message and a context, changes the state, and returns what
-to say and what to store. The caller stores it all in one transaction.
+The engine knows no channel and does no I/O: it takes the dialog state, one inbound
+message and a context, changes the state, and returns what to say and what to store. The
+caller stores it all in one transaction.
 
 The next question is always the first step, in flow order, that applies and has no answer
 yet; when none is left, the review. That one rule makes "terug", "wijzig N" and answers
@@ -13,102 +12,27 @@ that make other questions (un)necessary work without special cases.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from bot.domain.records import DialogState, Person
+from bot.domain.records import DialogState
+from bot.text import vocabulary
 from bot.text.catalogue import say
+from dialogs.flow import (
+    REVIEW,
+    Accept,
+    Collect,
+    Context,
+    Flow,
+    FlowError,
+    Parsed,
+    Pause,
+    Reask,
+    Redo,
+    Step,
+)
 from dialogs.messages import Attachment, Choice, Inbound, Outbound, Summary, SummaryRow
-
-
-@dataclass(frozen=True)
-class Context:
-    person: Person
-    now: datetime
-    answers: Mapping[str, Any]
-    max_text: int = 4000
-
-
-# --- what a parser can say --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Accept:
-    """The answer is understood: store `value`, say `reply` first if given, go on."""
-
-    value: Any
-    reply: str | None = None
-
-
-@dataclass(frozen=True)
-class Reask:
-    """Not understood: say `reason` and ask the same question again."""
-
-    reason: str
-
-
-@dataclass(frozen=True)
-class Collect:
-    """Keep the files and store `value` under `into`, stay on this step (evidence)."""
-
-    into: str
-    value: Any
-    files: tuple[Attachment, ...]
-    reply: str
-
-
-@dataclass(frozen=True)
-class Redo:
-    """Clear `step`'s answer and ask it again (a "no" to "did I get that right?")."""
-
-    step: str
-    reply: str | None = None
-
-
-@dataclass(frozen=True)
-class Pause:
-    """The person wants to stop for now; the draft is kept."""
-
-
-Parsed = Accept | Reask | Collect | Redo | Pause
-
-
-def _always(_ctx: Context) -> bool:
-    return True
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    prompt: Callable[[Context], Outbound]
-    parse: Callable[[Inbound, Context], Parsed]
-    ask_if: Callable[[Context], bool] = _always
-    skippable: bool = False
-    why: str | None = None  # catalogue key for "waarom?"
-    label: str | None = None  # catalogue key of the review label; None: not reviewed
-    show: Callable[[Any, Context], str] | None = None
-    clears: tuple[str, ...] = ()  # answers that no longer hold when this one changes
-
-
-@dataclass(frozen=True)
-class Flow:
-    name: str
-    steps: tuple[Step, ...]
-    intro: Callable[[Context], str]
-    prefill: Callable[[Context], dict[str, Any]] = lambda _ctx: {}
-    # The step that collects files: a file sent at another question is kept there too.
-    files_step: str | None = None
-
-    def step(self, step_id: str) -> Step:
-        for s in self.steps:
-            if s.id == step_id:
-                return s
-        raise KeyError(step_id)
-
-
-REVIEW = "review"
 
 
 @dataclass
@@ -117,35 +41,16 @@ class TurnResult:
     set_answers: dict[str, Any] = field(default_factory=dict)
     cleared: list[str] = field(default_factory=list)
     files: list[Attachment] = field(default_factory=list)
-    started: bool = False
     submit: bool = False
     discard: bool = False
     answered: str | None = None  # the step this message answered (for later edits)
-
-
-# --- words -------------------------------------------------------------------------------
-
-_WORDS: dict[str, frozenset[str]] = {
-    "stop": frozenset({"stop", "stoppen", "pauze", "later"}),
-    "help": frozenset({"help", "hulp", "?", "menu"}),
-    "back": frozenset({"terug", "vorige", "back"}),
-    "why": frozenset({"waarom", "waarom?", "waarom vraag je dit", "waarom vraag je dit?"}),
-    "skip": frozenset({"overslaan", "sla over", "skip", "weet ik niet", "weet niet", "-"}),
-    "send": frozenset({"verstuur", "versturen", "verzenden", "verzend", "klaar", "ok"}),
-    "resume": frozenset({"verder", "doorgaan", "ga verder", "ja"}),
-    "restart": frozenset({"opnieuw", "weggooien", "nieuw", "nieuwe melding"}),
-}
 
 
 def normalise(text: str) -> str:
     return " ".join(text.strip().lower().split()).rstrip(".!")
 
 
-def is_word(text: str, kind: str) -> bool:
-    return normalise(text) in _WORDS[kind]
-
-
-_EDIT = re.compile(r"^(?:wijzig|wijzigen|aanpassen|verander)\s*(\d{1,2})$")
+_EDIT = re.compile(rf"^(?:{'|'.join(map(re.escape, vocabulary.EDIT_WORDS))})\s*(\d{{1,2}})$")
 
 
 class Engine:
@@ -156,7 +61,7 @@ class Engine:
 
     def next_step(self, ctx: Context) -> str:
         for step in self.flow.steps:
-            if step.id not in ctx.answers and step.ask_if(ctx):
+            if step.id not in ctx.answers and step.applies(ctx):
                 return step.id
         return REVIEW
 
@@ -175,7 +80,7 @@ class Engine:
         return [
             s
             for s in self.flow.steps
-            if s.label is not None and s.id in ctx.answers and s.ask_if(ctx)
+            if s.label is not None and s.id in ctx.answers and s.applies(ctx)
         ]
 
     def review(self, ctx: Context) -> Outbound:
@@ -202,7 +107,6 @@ class Engine:
         state.paused = False
         state.answers = dict(self.flow.prefill(ctx))
         result.set_answers.update(state.answers)
-        result.started = True
         ctx = _with(ctx, state.answers)
         state.step = self.next_step(ctx)
         result.replies.append(self.prompt(state.step, ctx, before=self.flow.intro(ctx)))
@@ -246,7 +150,7 @@ class Engine:
                 )
                 result.replies.append(self.prompt(step.id, ctx))
                 return result
-        if step.skippable and is_word(text, "skip") and not inbound.attachments:
+        if step.skippable and text in vocabulary.SKIP_WORDS and not inbound.attachments:
             parsed: Parsed = Accept(None)
         else:
             parsed = step.parse(inbound, ctx)
@@ -255,16 +159,16 @@ class Engine:
 
     def _command(self, text: str, state: DialogState, ctx: Context, result: TurnResult) -> bool:
         step_id = state.step or REVIEW
-        if text in _WORDS["stop"]:
+        if text in vocabulary.STOP_WORDS:
             state.paused = True
             result.replies.append(Outbound(say("paused")))
-        elif text in _WORDS["help"]:
+        elif text in vocabulary.HELP_WORDS:
             result.replies.append(self.prompt(step_id, ctx, before=say("help")))
-        elif text in _WORDS["why"]:
+        elif text in vocabulary.WHY_WORDS:
             step_why = None if step_id == REVIEW else self.flow.step(step_id).why
             reason = say(step_why) if step_why else say("why_review")
             result.replies.append(self.prompt(step_id, ctx, before=reason))
-        elif text in _WORDS["back"]:
+        elif text in vocabulary.BACK_WORDS:
             if state.history:
                 state.step = state.history.pop()
                 result.replies.append(self.prompt(state.step, ctx))
@@ -279,10 +183,10 @@ class Engine:
     ) -> TurnResult:
         text = normalise(inbound.text)
         pick = inbound.choice or text
-        if pick in _WORDS["resume"] or pick == "1":
+        if pick in vocabulary.RESUME_WORDS or pick == "1":
             state.paused = False
             result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("resumed")))
-        elif pick in _WORDS["restart"] or pick == "2":
+        elif pick in vocabulary.RESTART_WORDS or pick == "2":
             result.discard = True
             state.case_id = None
             self.start(state, _with(ctx, {}), result)
@@ -308,7 +212,7 @@ class Engine:
     ) -> TurnResult:
         pick = inbound.choice or text
         # The review asks one thing, "klopt alles?": yes is send.
-        if pick in _WORDS["send"] or pick in ("1", "ja", "klopt", "ja klopt", "alles klopt"):
+        if pick in vocabulary.SEND_WORDS or pick in vocabulary.REVIEW_YES_WORDS or pick == "1":
             result.submit = True
             return result
         match = _EDIT.match(pick)
@@ -342,6 +246,11 @@ class Engine:
             result.files.extend(parsed.files)
             result.replies.append(Outbound(parsed.reply))
         elif isinstance(parsed, Redo):
+            if parsed.step not in step.redo:
+                raise FlowError(
+                    f"Flow {self.flow.name!r}, step {step.id!r}: its parser asked to redo "
+                    f"{parsed.step!r}, which the step does not declare in redo."
+                )
             self._clear(parsed.step, state, result)
             state.step = parsed.step
             result.replies.append(

@@ -4,39 +4,18 @@ from __future__ import annotations
 
 import re
 
+from bot.text.vocabulary import NO_WORDS, YES_WORDS
 from dialogs.engine import normalise
 from dialogs.messages import Choice, Inbound
-
-_YES = frozenset(
-    {
-        "ja",
-        "j",
-        "jazeker",
-        "ja hoor",
-        "klopt",
-        "ok",
-        "oke",
-        "oké",
-        "goed",
-        "yes",
-        "zeker",
-        "correct",
-        "dat klopt",
-        "ja klopt",
-    }
-)
-_NO = frozenset(
-    {"nee", "n", "neen", "nope", "no", "klopt niet", "niet", "nee hoor", "dat klopt niet"}
-)
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 
 
 def yes_no(inbound: Inbound) -> bool | None:
     pick = normalise(inbound.choice or inbound.text)
-    if pick in _YES or pick in ("1", "true"):
+    if pick in YES_WORDS or pick in ("1", "true"):
         return True
-    if pick in _NO or pick in ("2", "false"):
+    if pick in NO_WORDS or pick in ("2", "false"):
         return False
     return None
 

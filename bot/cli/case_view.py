@@ -15,7 +15,8 @@ from bot.domain.records import (
 )
 from bot.text.catalogue import say
 from bot.text.format import human_size, stamp
-from dialogs.engine import Context, Engine
+from dialogs.engine import Engine
+from dialogs.flow import Context
 from dialogs.flows.report import REPORT
 
 

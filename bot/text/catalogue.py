@@ -69,6 +69,8 @@ TEXTS: Final[dict[str, str]] = {
     "resumed": "Fijn dat je terug bent. We gaan verder waar je was.",
     "no_back": "Dit is de eerste vraag.",
     "skipped": "(overgeslagen)",
+    "yes": "Ja",
+    "no": "Nee",
     "edit_applied": "Ik heb je antwoord aangepast: {label}.",
     "ask_safe": "Eerst het belangrijkste: ben je nu veilig?",
     "why_safe": "Je veiligheid gaat voor alles. Daarom vraag ik dit eerst.",

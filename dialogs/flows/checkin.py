@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.text import vocabulary
 from bot.text.catalogue import say
 from dialogs.engine import normalise
 from dialogs.messages import Choice, Inbound
@@ -35,45 +36,33 @@ class AnswerSpec:
 ANSWERS: tuple[AnswerSpec, ...] = (
     AnswerSpec(
         CheckinAnswer.GAAT_GOED,
-        frozenset({"gaat goed", "goed", "het gaat goed", "prima", "ok", "oke", "oké"}),
+        vocabulary.CHECKIN_GOOD_WORDS,
         closes=True,
         notify=False,
         stops=False,
     ),
     AnswerSpec(
         CheckinAnswer.KAN_BETER,
-        frozenset({"kan beter", "niet zo goed", "matig", "slecht", "gaat niet goed"}),
+        vocabulary.CHECKIN_COULD_BE_BETTER_WORDS,
         closes=False,
         notify=False,
         stops=False,
     ),
     AnswerSpec(
         CheckinAnswer.CONTACT,
-        frozenset(
-            {
-                "contact",
-                "ik wil graag contact",
-                "graag contact",
-                "wil contact",
-                "ik wil contact",
-                "bel me",
-                "bel mij",
-            }
-        ),
+        vocabulary.CHECKIN_CONTACT_WORDS,
         closes=True,
         notify=True,
         stops=False,
     ),
     AnswerSpec(
         CheckinAnswer.STOP,
-        frozenset({"stop", "stoppen", "geen vragen meer", "niet meer vragen"}),
+        vocabulary.CHECKIN_STOP_WORDS,
         closes=True,
         notify=False,
         stops=True,
     ),
 )
-
-NEW_REPORT_WORDS = frozenset({"melden", "nieuwe melding", "melding", "iets melden"})
 
 
 def choices() -> tuple[Choice, ...]:
@@ -90,7 +79,7 @@ def parse_answer(inbound: Inbound) -> AnswerSpec | None:
 
 
 def wants_new_report(inbound: Inbound) -> bool:
-    return normalise(inbound.text) in NEW_REPORT_WORDS
+    return normalise(inbound.text) in vocabulary.NEW_REPORT_WORDS
 
 
 def reply_for(answer: CheckinAnswer) -> str:

@@ -4,7 +4,7 @@
     later WB-ABC234 politie wacht op een terugbelverzoek
 
 A command is data: its verb, the words that say it, and whether it needs a reason. The
-parser is pure; bot/reminders.py applies a parsed command.
+parser is pure; bot/cases/deadlines.py applies a parsed command.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.domain.deadlines import DeadlineKind
+from bot.text import vocabulary
 from bot.text.catalogue import say
 from dialogs.engine import normalise
+from dialogs.messages import Inbound
 
 
 class Action(StrEnum):
@@ -31,21 +33,9 @@ class CommandSpec:
 
 
 COMMANDS: tuple[CommandSpec, ...] = (
-    CommandSpec(Action.DONE, frozenset({"gedaan", "klaar", "done"}), needs_reason=False),
-    CommandSpec(Action.LATER, frozenset({"later", "uitstel", "snooze"}), needs_reason=True),
+    CommandSpec(Action.DONE, vocabulary.DONE_COMMAND_WORDS, needs_reason=False),
+    CommandSpec(Action.LATER, vocabulary.LATER_COMMAND_WORDS, needs_reason=True),
 )
-
-# Besides the word shown in the reminder (content.py "deadline_word_*"), a few that people
-# are likely to type. Matching is on whole words only, never on substrings.
-_ALIASES: dict[str, DeadlineKind] = {
-    "ontvangen": DeadlineKind.ACKNOWLEDGE,
-    "bevestigd": DeadlineKind.ACKNOWLEDGE,
-    "maatregel": DeadlineKind.MEASURES,
-    "incident-gesprek": DeadlineKind.INCIDENT_TALK,
-    "aangifte": DeadlineKind.POLICE,
-    "inspectie": DeadlineKind.ARBEIDSINSPECTIE,
-    "herstel-gesprek": DeadlineKind.RECOVERY_TALK,
-}
 
 
 def kind_word(kind: DeadlineKind | str) -> str:
@@ -62,7 +52,8 @@ def kind_from_word(word: str) -> DeadlineKind | None:
     for kind in DeadlineKind:
         if w in (kind.value, kind_word(kind)):
             return kind
-    return _ALIASES.get(w)
+    alias = vocabulary.DEADLINE_WORD_ALIASES.get(w)
+    return DeadlineKind(alias) if alias is not None else None
 
 
 @dataclass(frozen=True)
@@ -92,6 +83,11 @@ def parse_command(text: str) -> HandlerCommand | None:
         return None
     reason = parts[3].strip() if len(parts) > 3 else ""
     return HandlerCommand(spec.action, normalise_reference(reference), word, reason)
+
+
+def is_command(inbound: Inbound) -> bool:
+    """The message is a handler command (the registry's test, dialogs/flows/__init__.py)."""
+    return parse_command(inbound.text) is not None
 
 
 def needs_reason(action: Action) -> bool:

@@ -10,21 +10,13 @@ from typing import Any
 
 from bot.domain.dates import When, parse_when
 from bot.domain.routing import is_reporter_role
+from bot.text import vocabulary
 from bot.text.catalogue import say
 from bot.text.format import describe_when
-from dialogs.engine import (
-    Accept,
-    Collect,
-    Context,
-    Flow,
-    Parsed,
-    Pause,
-    Reask,
-    Redo,
-    Step,
-    normalise,
-)
-from dialogs.messages import Choice, Inbound, Outbound
+from dialogs.conditions import AnswerIn, AnswerIs, Check
+from dialogs.engine import normalise
+from dialogs.flow import Accept, Ask, Collect, Context, Flow, Parsed, Pause, Reask, Redo, Step
+from dialogs.messages import Choice, Inbound
 from dialogs.parsing import links_in, one_of, several_of, yes_no
 
 KINDS = (
@@ -40,21 +32,13 @@ KINDS = (
 )
 INJURIES = ("lichamelijk_letsel", "psychisch_letsel", "ziekenhuis", "blijvend", "geen")
 SERIOUS_INJURIES = frozenset(INJURIES) - {"geen"}
-_NOTHING = frozenset({"niets", "niks", "geen", "nee hoor", "gelukkig niet", "niet"})
 
 
 def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
     return tuple(Choice(v, say(f"{prefix}_{v}")) for v in values)
 
 
-YES_NO = (Choice("ja", "Ja"), Choice("nee", "Nee"))
-
-
-def _ask(key: str, choices: tuple[Choice, ...] = (), multi: bool = False) -> Any:
-    def prompt(_ctx: Context) -> Outbound:
-        return Outbound(say(key), choices=choices, multi=multi)
-
-    return prompt
+YES_NO = (Choice("ja", say("yes")), Choice("nee", say("no")))
 
 
 def reporter_roles(ctx: Context) -> list[tuple[str, str]]:
@@ -143,15 +127,11 @@ def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
     return Accept(True) if answer else Redo("when", reply=say("when_again"))
 
 
-PERP_CHOICES = (Choice("bekend", ""), Choice("beschrijving", ""), Choice("onbekend", ""))
-
-
-def _perp_choices() -> tuple[Choice, ...]:
-    return tuple(Choice(c.value, say(f"perp_{c.value}")) for c in PERP_CHOICES)
+PERP_CHOICES = _choices("perp", ("bekend", "beschrijving", "onbekend"))
 
 
 def parse_perp_known(inbound: Inbound, _ctx: Context) -> Parsed:
-    value = one_of(inbound, _perp_choices())
+    value = one_of(inbound, PERP_CHOICES)
     if value is None:
         answer = yes_no(inbound)
         value = None if answer is None else ("bekend" if answer else "onbekend")
@@ -165,7 +145,7 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
     text = inbound.text.strip()
     if not inbound.attachments and yes_no(inbound) is False:
         return Accept(None)
-    if not inbound.attachments and (not text or normalise_done(text)):
+    if not inbound.attachments and (not text or _no_more_evidence(text)):
         if not (items["files"] or items["links"] or items["notes"]):
             return Accept(None)
         return Accept(_evidence_line(items))
@@ -189,15 +169,8 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
     )
 
 
-def normalise_done(text: str) -> bool:
-    return text.strip().lower().rstrip(".!") in (
-        "klaar",
-        "dat is alles",
-        "verder",
-        "gedaan",
-        "niets meer",
-        "nee",
-    )
+def _no_more_evidence(text: str) -> bool:
+    return text.strip().lower().rstrip(".!") in vocabulary.EVIDENCE_DONE_WORDS
 
 
 def _evidence_line(items: dict[str, Any]) -> str:
@@ -212,7 +185,7 @@ def _evidence_line(items: dict[str, Any]) -> str:
 def parse_injury(inbound: Inbound, _ctx: Context) -> Parsed:
     values = several_of(inbound, _choices("injury", INJURIES))
     if values is None:
-        if yes_no(inbound) is False or normalise(inbound.text) in _NOTHING:
+        if yes_no(inbound) is False or normalise(inbound.text) in vocabulary.NO_INJURY_WORDS:
             return Accept(["geen"])
         return Reask(say("reask_several"))
     if "geen" in values and len(values) > 1:
@@ -220,9 +193,11 @@ def parse_injury(inbound: Inbound, _ctx: Context) -> Parsed:
     return Accept(values)
 
 
+CRIMINAL_CHOICES = _choices("criminal", ("ja", "nee", "weet_niet"))
+
+
 def parse_criminal(inbound: Inbound, _ctx: Context) -> Parsed:
-    choices = _choices("criminal", ("ja", "nee", "weet_niet"))
-    value = one_of(inbound, choices)
+    value = one_of(inbound, CRIMINAL_CHOICES)
     if value is None:
         answer = yes_no(inbound)
         value = None if answer is None else ("ja" if answer else "nee")
@@ -233,7 +208,7 @@ def parse_criminal(inbound: Inbound, _ctx: Context) -> Parsed:
 
 
 def _show_yes_no(value: Any, _ctx: Context) -> str:
-    return "Ja" if value else "Nee"
+    return say("yes") if value else say("no")
 
 
 def _show_list(prefix: str) -> Any:
@@ -263,7 +238,8 @@ def _show_choice(prefix: str) -> Any:
 # --- the flow ----------------------------------------------------------------------------
 
 
-def _several_roles(ctx: Context) -> bool:
+def several_roles(ctx: Context) -> bool:
+    """The person reports in more than one role."""
     return len(reporter_roles(ctx)) > 1
 
 
@@ -276,16 +252,8 @@ def _intro(ctx: Context) -> str:
     return say("intro", name=ctx.person.name.split(" ")[0])
 
 
-def _ask_role(ctx: Context) -> Outbound:
-    return Outbound(say("ask_role"), choices=_role_choices(ctx))
-
-
-def _ask_when_ok(ctx: Context) -> Outbound:
-    return Outbound(say("ask_when_ok", when=ctx.answers["when"]["shown"]), choices=YES_NO)
-
-
-def _ask_perp_known(_ctx: Context) -> Outbound:
-    return Outbound(say("ask_perp_known"), choices=_perp_choices())
+def _when_shown(ctx: Context) -> dict[str, object]:
+    return {"when": ctx.answers["when"]["shown"]}
 
 
 REPORT = Flow(
@@ -295,34 +263,34 @@ REPORT = Flow(
     files_step="evidence",
     steps=(
         Step(
-            "safe", _ask("ask_safe", YES_NO), parse_safe, why="why_safe", clears=("safe_continue",)
+            "safe", Ask("ask_safe", YES_NO), parse_safe, why="why_safe", clears=("safe_continue",)
         ),
         Step(
             "safe_continue",
-            _ask("ask_safe_continue", YES_NO),
+            Ask("ask_safe_continue", YES_NO),
             parse_safe_continue,
-            ask_if=lambda c: c.answers.get("safe") is False,
+            ask_if=AnswerIs("safe", False),
             why="why_safe",
         ),
         Step(
             "role",
-            _ask_role,
+            Ask("ask_role", _role_choices),
             parse_role,
-            ask_if=_several_roles,
+            ask_if=Check(several_roles),
             why="why_role",
             label="label_role",
             show=_show_role,
         ),
         Step(
             "what",
-            _ask("ask_what"),
+            Ask("ask_what"),
             parse_free_text("reask_what"),
             why="why_what",
             label="label_what",
         ),
         Step(
             "kinds",
-            _ask("ask_kinds", _choices("kind", KINDS), multi=True),
+            Ask("ask_kinds", _choices("kind", KINDS), multi=True),
             parse_kinds,
             why="why_kinds",
             label="label_kinds",
@@ -330,24 +298,30 @@ REPORT = Flow(
         ),
         Step(
             "where",
-            _ask("ask_where"),
+            Ask("ask_where"),
             parse_free_text("reask_where"),
             why="why_where",
             label="label_where",
         ),
         Step(
             "when",
-            _ask("ask_when"),
+            Ask("ask_when"),
             parse_when_step,
             why="why_when",
             label="label_when",
             show=_show_when,
             clears=("when_ok",),
         ),
-        Step("when_ok", _ask_when_ok, parse_when_ok, why="why_when"),
+        Step(
+            "when_ok",
+            Ask("ask_when_ok", YES_NO, values=_when_shown),
+            parse_when_ok,
+            why="why_when",
+            redo=("when",),
+        ),
         Step(
             "perp_known",
-            _ask_perp_known,
+            Ask("ask_perp_known", PERP_CHOICES),
             parse_perp_known,
             why="why_perp",
             label="label_perp_known",
@@ -356,24 +330,24 @@ REPORT = Flow(
         ),
         Step(
             "perp_who",
-            _ask("ask_perp_who"),
+            Ask("ask_perp_who"),
             parse_free_text("reask_text"),
-            ask_if=lambda c: c.answers.get("perp_known") == "bekend",
+            ask_if=AnswerIs("perp_known", "bekend"),
             why="why_perp",
             label="label_perp_who",
         ),
         Step(
             "perp_details",
-            _ask("ask_perp_details"),
+            Ask("ask_perp_details"),
             parse_free_text("reask_text"),
-            ask_if=lambda c: c.answers.get("perp_known") in ("bekend", "beschrijving"),
+            ask_if=AnswerIn("perp_known", ("bekend", "beschrijving")),
             skippable=True,
             why="why_perp_details",
             label="label_perp_details",
         ),
         Step(
             "witnesses",
-            _ask("ask_witnesses"),
+            Ask("ask_witnesses"),
             parse_free_text("reask_text"),
             skippable=True,
             why="why_witnesses",
@@ -381,7 +355,7 @@ REPORT = Flow(
         ),
         Step(
             "evidence",
-            _ask("ask_evidence"),
+            Ask("ask_evidence"),
             parse_evidence,
             skippable=True,
             why="why_evidence",
@@ -389,7 +363,7 @@ REPORT = Flow(
         ),
         Step(
             "injury",
-            _ask("ask_injury", _choices("injury", INJURIES), multi=True),
+            Ask("ask_injury", _choices("injury", INJURIES), multi=True),
             parse_injury,
             why="why_injury",
             label="label_injury",
@@ -397,7 +371,7 @@ REPORT = Flow(
         ),
         Step(
             "damage",
-            _ask("ask_damage", YES_NO),
+            Ask("ask_damage", YES_NO),
             _yes_no_step("reask_yes_no"),
             why="why_damage",
             label="label_damage",
@@ -405,7 +379,7 @@ REPORT = Flow(
         ),
         Step(
             "time_off",
-            _ask("ask_time_off", YES_NO),
+            Ask("ask_time_off", YES_NO),
             _yes_no_step("reask_yes_no"),
             why="why_time_off",
             label="label_time_off",
@@ -413,7 +387,7 @@ REPORT = Flow(
         ),
         Step(
             "criminal",
-            _ask("ask_criminal", _choices("criminal", ("ja", "nee", "weet_niet"))),
+            Ask("ask_criminal", CRIMINAL_CHOICES),
             parse_criminal,
             why="why_criminal",
             label="label_criminal",

@@ -11,7 +11,7 @@ from tests.chat import Chatter, report_lines
 from tests.conftest import AppFactory, FakeClock
 from tests.people import enrol as enrol_person
 
-# The guideline's table (domain.md, section 2), written out independently of bot/domain.py.
+# The guideline's table (domain.md, section 2), written out apart from bot/domain/routing.py.
 ROUTING_TABLE = [
     (
         "commissaris_van_de_koning",

@@ -1,0 +1,189 @@
+"""How a flow is declared: its steps, what a parser can say, and the checks a flow runs on
+itself when it is built.
+
+A flow is data: an ordered tuple of `Step`s, each with its question (`Ask`), its parser and
+the condition under which it is asked. `dialogs/engine.py` runs it. Everything a flow names
+(step ids, catalogue keys, the steps a condition reads or a parser may send back to) is
+checked in `Flow.__post_init__`, so a mistake fails at import with a message that says
+which flow, which step and which value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from bot.domain.records import Person
+from bot.text.catalogue import TEXTS, say
+from dialogs.messages import Attachment, Choice, Inbound, Outbound
+
+# The id of the review that follows the last question; no step may use it.
+REVIEW = "review"
+
+
+class FlowError(ValueError):
+    """A flow that is declared wrongly, or a parser that breaks its step's declaration."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a step sees: who is writing, when, and the answers so far."""
+
+    person: Person
+    now: datetime
+    answers: Mapping[str, Any]
+    max_text: int = 4000
+
+
+# --- what a parser can say --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Accept:
+    """The answer is understood: store `value`, say `reply` first if given, go on."""
+
+    value: Any
+    reply: str | None = None
+
+
+@dataclass(frozen=True)
+class Reask:
+    """Not understood: say `reason` and ask the same question again."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Collect:
+    """Keep the files and store `value` under `into`, stay on this step (evidence)."""
+
+    into: str
+    value: Any
+    files: tuple[Attachment, ...]
+    reply: str
+
+
+@dataclass(frozen=True)
+class Redo:
+    """Clear `step`'s answer and ask it again (a "no" to "did I get that right?").
+
+    `step` must be one of the asking step's declared `redo` targets."""
+
+    step: str
+    reply: str | None = None
+
+
+@dataclass(frozen=True)
+class Pause:
+    """The person wants to stop for now; the draft is kept."""
+
+
+Parsed = Accept | Reask | Collect | Redo | Pause
+
+
+# --- questions and conditions -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A question: the catalogue text `key` and the choices offered with it.
+
+    `choices` may depend on the person (their roles); `values` fills the text's
+    placeholders from the context ("Was het {when}?")."""
+
+    key: str
+    choices: tuple[Choice, ...] | Callable[[Context], tuple[Choice, ...]] = ()
+    multi: bool = False
+    values: Callable[[Context], Mapping[str, object]] | None = None
+
+    def __call__(self, ctx: Context) -> Outbound:
+        choices = self.choices(ctx) if callable(self.choices) else self.choices
+        values = self.values(ctx) if self.values is not None else {}
+        return Outbound(say(self.key, **values), choices=choices, multi=self.multi)
+
+
+class Condition(Protocol):
+    """When a step is asked (dialogs/conditions.py has the kinds there are)."""
+
+    @property
+    def description(self) -> str:
+        """What it checks, in a few words (the diagram shows it)."""
+        ...
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """The steps whose answers it looks at."""
+        ...
+
+    def __call__(self, ctx: Context) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    prompt: Ask
+    parse: Callable[[Inbound, Context], Parsed]
+    ask_if: Condition | None = None  # None: always asked
+    skippable: bool = False
+    why: str | None = None  # catalogue key for "waarom?"
+    label: str | None = None  # catalogue key of the review label; None: not reviewed
+    show: Callable[[Any, Context], str] | None = None
+    clears: tuple[str, ...] = ()  # answers that no longer hold when this one changes
+    redo: tuple[str, ...] = ()  # the steps its parser may send the person back to
+
+    def applies(self, ctx: Context) -> bool:
+        return self.ask_if is None or self.ask_if(ctx)
+
+
+def _nothing_prefilled(_ctx: Context) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str
+    steps: tuple[Step, ...]
+    intro: Callable[[Context], str]
+    prefill: Callable[[Context], dict[str, Any]] = _nothing_prefilled
+    # The step that collects files: a file sent at another question is kept there too.
+    files_step: str | None = None
+
+    def __post_init__(self) -> None:
+        problems = list(_problems(self))
+        if problems:
+            raise FlowError("\n".join(problems))
+
+    def step(self, step_id: str) -> Step:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise KeyError(step_id)
+
+
+def _problems(flow: Flow) -> Iterator[str]:
+    """Every mistake in `flow`'s declaration, one sentence each."""
+    ids = [s.id for s in flow.steps]
+    known = set(ids)
+    if flow.files_step is not None and flow.files_step not in known:
+        yield f"Flow {flow.name!r}: files_step {flow.files_step!r} is not a step of this flow."
+    seen: set[str] = set()
+    for step in flow.steps:
+        at = f"Flow {flow.name!r}, step {step.id!r}"
+        if step.id in seen:
+            yield f"{at}: the id {step.id!r} is used by more than one step."
+        seen.add(step.id)
+        if step.id == REVIEW:
+            yield f"{at}: the id {REVIEW!r} is the engine's review; choose another."
+        for kind, targets in (("clears", step.clears), ("redo", step.redo)):
+            for target in targets:
+                if target not in known:
+                    yield f"{at}: {kind} {target!r}, which is not a step of this flow."
+        if step.ask_if is not None:
+            for target in step.ask_if.reads:
+                if target not in known:
+                    yield f"{at}: ask_if reads {target!r}, which is not a step of this flow."
+        for kind, key in (("prompt", step.prompt.key), ("why", step.why), ("label", step.label)):
+            if key is not None and key not in TEXTS:
+                yield f"{at}: {kind} text {key!r} is not in bot/text/catalogue.py."
