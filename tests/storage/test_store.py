@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from bot.app import Weerbaar
 from bot.domain.records import DialogState
-from bot.domain.routing import HandlerFunction, Organisation, OrgKind, Route
+from bot.domain.routing import HandlerFunction, InformedParty, Organisation, OrgKind, Route
 from dialogs.messages import Attachment, ConversationKey
 from tests.conftest import AppFactory, FakeClock
 
@@ -103,7 +103,7 @@ async def test_answers_evidence_state_and_submission(
         await tx.cases.clear_answers(case_id, ["kinds"])
         assert "kinds" not in await tx.dialogs.answers(case_id)
         org = Organisation("zeist", "Gemeente Zeist", OrgKind.MUNICIPALITY)
-        route = Route(org, HandlerFunction.GRIFFIER, ("burgemeester",))
+        route = Route(org, HandlerFunction.GRIFFIER, (InformedParty.BURGEMEESTER,))
         facts = {
             "kinds": ["bedreiging"],
             "serious": True,

@@ -6,7 +6,7 @@ import pytest
 
 from bot.app import Weerbaar
 from bot.cases.closing import CloseRefused, close_case, may_close, record_response
-from tests.bot.test_acknowledge import submitted_case
+from tests.bot.cases.test_acknowledge import submitted_case
 
 
 def test_the_rule() -> None:
