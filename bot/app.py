@@ -76,7 +76,7 @@ class Weerbaar:
         # deliver during a turn.
         self.references: ports.ConversationReferences = StoredReferences(self.store, clock)
         self.undelivered: ports.ReplyQueue = QueuedReplies(self.store, clock)
-        # Due reminders and check-ins into the outbox (run with the outbox by bot/scheduler.py)
+        # Due reminders and check-ins into the outbox (run with the outbox by bot/jobs/scheduler.py)
         self.sweeper = Sweeper(
             self.store, clock, self.policy, helplines, batch=settings.sweep_batch
         )

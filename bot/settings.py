@@ -49,9 +49,9 @@ class Settings(BaseSettings):
     sweep_seconds: float = 5.0
     # At stop (SIGTERM): how long running turns and the last outbox round may take.
     shutdown_seconds: float = Field(default=20.0, gt=0)
-    # Delivery dedupe keys and delivered outbox rows are kept this long (storage/retention.py)
+    # Delivery dedupe keys and delivered outbox rows are kept this long (storage/repos/retention.py)
     retention_days: int = Field(default=30, ge=1)
-    # Reminders and aftercare check-ins (bot/reminder_plan.py).
+    # Reminders and aftercare check-ins (bot/domain/reminder_plan.py).
     reminder_fraction: float = 0.75  # the reminder comes at this share of the time left
     escalation_delays_hours: list[float] = Field(default_factory=lambda: [8.0, 24.0])
     snooze_hours: float = 24.0
