@@ -121,7 +121,7 @@ _Runner = Callable[[_Turn], Awaitable[list[Outbound] | None]]
 
 
 class ReportService:
-    """Implements adapters.base.TurnHandler for every channel."""
+    """Implements bot.ports.TurnHandler for every channel."""
 
     def __init__(
         self,

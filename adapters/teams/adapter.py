@@ -1,6 +1,6 @@
 """Microsoft Teams channel: botbuilder 4.17.1 CloudAdapter behind an aiohttp route.
 
-Every botbuilder import of the project lives in `adapters/teams*.py`, so that moving to
+Every botbuilder import of the project lives in `adapters/teams/`, so that moving to
 the Microsoft 365 Agents SDK is this package's work only. The request handler here does
 the HTTP checks itself (content type, size, JSON) and calls the SDK's
 `process_activity` rather than `CloudAdapter.process`, because 4.17.1's `process`
@@ -379,7 +379,7 @@ class TeamsAdapter:
 
     async def _reply(self, activity: Any, message: Outbound) -> None:
         """Answer `activity` with one message, straight over the connector's REST API
-        (adapters/teams_wire.py), on the kept-alive session with the cached bot token."""
+        (adapters/teams/wire.py), on the kept-alive session with the cached bot token."""
         session = self._http()
         token = await self._token.get(session)
         await post_reply(session, token, activity, message_content(message, self._submit_label))

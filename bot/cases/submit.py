@@ -126,7 +126,7 @@ async def notify_handlers(
     """Queue a notice for every handler of that function at that organisation.
 
     The notice names no reporter and carries none of the narrative: the handler opens
-    the case for that. `deadlines` (bot/acknowledge.py `deadline_facts`) go on the card.
+    the case for that. `deadlines` (bot/cases/acknowledge.py `deadline_facts`) go on the card.
     """
     kinds = ", ".join(say(f"kind_{k}") for k in facts["kinds"]) or "-"
     text = say(

@@ -1,4 +1,4 @@
-"""The operator's commands behind `weerbaar` (see bot/cli.py for their arguments)."""
+"""The operator's commands behind `weerbaar` (see bot/cli/main.py for their arguments)."""
 
 from __future__ import annotations
 
@@ -296,7 +296,7 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
 
 
 async def cases_close(app: Weerbaar, args: argparse.Namespace) -> int:
-    """Close a case under the basisafspraak (bot/closing.py)."""
+    """Close a case under the basisafspraak (bot/cases/closing.py)."""
     async with app.store.transaction() as tx:
         case, actor = await _case_and_actor(tx, args.reference, args.by)
         try:

@@ -206,7 +206,7 @@ async def test_multi_choice_uses_choice_set(bot: Bot) -> None:
 
 
 async def test_outbound_card_is_sent_as_is(bot: Bot) -> None:
-    own = {"type": "AdaptiveCard", "version": "1.5", "body": []}
+    own: dict[str, object] = {"type": "AdaptiveCard", "version": "1.5", "body": []}
     bot.handler.reply = lambda i: [Outbound("x", card=own)]
     await bot.post(message(bot.connector.url))
     assert card_of(bot.connector.calls[0].body) == own
@@ -273,7 +273,7 @@ async def test_bad_input_is_4xx_not_500(bot: Bot) -> None:
 
 
 async def test_action_execute_invoke_answers_200_with_handler_card(bot: Bot) -> None:
-    answer = {
+    answer: dict[str, object] = {
         "type": "AdaptiveCard",
         "version": "1.5",
         "body": [{"type": "TextBlock", "text": "done acknowledge"}],
@@ -356,7 +356,7 @@ async def test_an_install_in_a_personal_chat_is_welcomed_once(bot: Bot) -> None:
 
 async def test_update_card_puts_in_place(bot: Bot) -> None:
     await bot.post(message(bot.connector.url))
-    card = {"type": "AdaptiveCard", "version": "1.5", "body": []}
+    card: dict[str, object] = {"type": "AdaptiveCard", "version": "1.5", "body": []}
     await bot.adapter.send(ANNA, Outbound("", card=card, replaces="1:card-7"))
     call = bot.connector.calls[-1]
     assert (call.method, call.path) == ("PUT", "/v3/conversations/a:chat-1/activities/1:card-7")
