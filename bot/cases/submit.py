@@ -10,13 +10,13 @@ from bot.cases.acknowledge import deadline_facts
 from bot.cases.deadlines import schedule_case
 from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
+from bot.domain.incident import criminal_suspected, is_serious
 from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.routing import InformedParty, ReporterRole, route_case
 from bot.ports import Tx
 from bot.reference.loader import Helpline, helplines_for
 from bot.text.catalogue import say
-from dialogs.flows.report import criminal_suspected, is_serious
 from dialogs.messages import Outbound
 
 log = logging.getLogger(__name__)

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from bot.cases.closing import CloseRefused, Response, close_case, record_response
+from bot.cases.closing import CloseRefused, close_case, record_response
 from bot.cli.demo import seed_demo
+from bot.domain.closing import Response
 from bot.domain.deadlines import DeadlineKind
 from bot.domain.permissions import is_handler, may_act
 from bot.domain.routing import ALL_ROLES, role_fits
