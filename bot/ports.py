@@ -421,10 +421,17 @@ class OutboxRepo(Protocol):
     async def counts(self) -> dict[str, int]: ...
 
     async def claim_due(
-        self, now: datetime, channels: list[str], limit: int = 50, lease_seconds: float = 60.0
+        self,
+        now: datetime,
+        channels: list[str],
+        limit: int = 50,
+        lease_seconds: float = 60.0,
+        recipient: str | None = None,
     ) -> list[OutboxItem]:
-        """Lease the rows to send now: per conversation whose oldest pending row is due,
-        that row and the due rows right behind it, grouped by conversation, in order."""
+        """Lease the rows to send now (of one recipient, when given): per conversation
+        whose oldest pending row is due, that row and the due rows right behind it,
+        grouped by conversation, in order. Another replica skips them until
+        `lease_seconds` have passed."""
         ...
 
     async def mark_sent(self, item_id: int, now: datetime) -> None: ...

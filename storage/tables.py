@@ -185,6 +185,8 @@ conversations = Table(
     Column("paused", Boolean, nullable=False, server_default=text("false")),
     Column("case_id", ForeignKey("cases.id"), nullable=True),
     Column("updated_at", Stamp, nullable=False),
+    # Counts answer changes: a card press names the revision it was asked in (0004).
+    Column("revision", Integer, nullable=False, server_default=text("0")),
     UniqueConstraint("channel", "account", "user"),
 )
 
@@ -215,7 +217,7 @@ outbox = Table(
     Column("sent_at", Stamp, nullable=True),
     Column("dedupe_key", String(200), nullable=True, unique=True),
     Index("ix_outbox_due", "status", "next_attempt_at"),
-    # One conversation's pending rows in the order written (migration 0004): its head row
+    # One conversation's pending rows in the order written (migration 0005): its head row
     # blocks the ones behind it (storage/repos/outbox.py, `claim_due`).
     Index(
         "ix_outbox_pending_conversation",

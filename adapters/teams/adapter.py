@@ -1,6 +1,6 @@
 """Microsoft Teams channel: botbuilder 4.17.1 CloudAdapter behind an aiohttp route.
 
-Every botbuilder import of the project lives in `adapters/teams*.py`, so that moving to
+Every botbuilder import of the project lives in `adapters/teams/`, so that moving to
 the Microsoft 365 Agents SDK is this package's work only. The request handler here does
 the HTTP checks itself (content type, size, JSON) and calls the SDK's
 `process_activity` rather than `CloudAdapter.process`, because 4.17.1's `process`
@@ -40,13 +40,15 @@ from botframework.connector.auth import EmulatorValidation
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from adapters.base import preceded_by, retry_after_seconds, send_replies
-from adapters.teams.actions import channel_line, press_inbound, press_response
+from adapters.teams.actions import channel_line, install_inbound, press_inbound, press_response
 from adapters.teams.cards import (
     ADAPTIVE_CARD,
     card_for,
+    card_summary,
     error_response,
     needs_card,
     picked_choice,
+    picked_question,
 )
 from adapters.teams.files import Oversized, download, file_refs
 from adapters.teams.keys import conversation_key, without_names
@@ -249,6 +251,9 @@ class TeamsAdapter:
             ActivityTypes.installation_update,
         ):
             await self._save_reference(activity)
+            installed = install_inbound(activity) if activity.id else None
+            if installed is not None:
+                await self._answer(activity, installed.key, await self._handle(installed))
         if activity.type == ActivityTypes.message:
             await self._on_message(context)
         elif activity.type == ActivityTypes.invoke and activity.name == _CARD_ACTION:
@@ -306,19 +311,24 @@ class TeamsAdapter:
             message_id=activity.id,
             text=(activity.text or "").strip(),
             choice=picked_choice(activity.value),
+            question=picked_question(activity.value),
             attachments=tuple(attachments),
             display_name=activity.from_property.name,
         )
         async with self._conversations.hold(inbound.key):
             if inbound.text or inbound.choice or inbound.attachments or not replies:
                 replies = preceded_by(replies, await self._handle(inbound))
+            await self._answer(activity, inbound.key, replies)
 
-            # The turn is committed: its replies go out now, each a POST answering the
-            # activity; what the connector refuses stays in the outbox for the worker.
-            async def reply(message: Outbound) -> None:
-                await self._reply(activity, message)
+    async def _answer(self, activity: Any, key: ConversationKey, replies: list[Outbound]) -> None:
+        """Reply to `activity` with each of `replies`, in order, right after the turn's
+        commit: each a POST answering the activity. What the connector refuses stays in
+        the outbox, with everything after it, for the worker."""
 
-            await send_replies(inbound.key, replies, reply, self._replies)
+        async def reply(message: Outbound) -> None:
+            await self._reply(activity, message)
+
+        await send_replies(key, replies, reply, self._replies)
 
     async def _handle(self, inbound: Inbound) -> list[Outbound]:
         """The turn handler's replies; it answers its own errors, this is a last guard."""
@@ -366,7 +376,7 @@ class TeamsAdapter:
 
     async def _reply(self, activity: Any, message: Outbound) -> None:
         """Answer `activity` with one message, straight over the connector's REST API
-        (adapters/teams_wire.py), on the kept-alive session with the cached bot token."""
+        (adapters/teams/wire.py), on the kept-alive session with the cached bot token."""
         session = self._http()
         token = await self._token.get(session)
         await post_reply(session, token, activity, message_content(message, self._submit_label))
@@ -377,6 +387,7 @@ class TeamsAdapter:
         card = card_for(message, self._submit_label)
         return Activity(
             type=ActivityTypes.message,
+            summary=card_summary(card),
             attachments=[CardAttachment(content_type=ADAPTIVE_CARD, content=card)],
         )
 

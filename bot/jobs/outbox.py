@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
 from itertools import groupby
 from typing import Any
@@ -71,12 +71,19 @@ class OutboxWorker:
         self.batch = batch
         self._parallel = asyncio.Semaphore(parallel)  # conversations sent at once
 
-    async def run_once(self) -> int:
-        """Deliver what is due now; returns how many were sent."""
-        if not self.channels:
+    async def run_once(
+        self, channels: Collection[str] | None = None, recipient: str | None = None
+    ) -> int:
+        """Deliver what is due now; returns how many were sent.
+
+        `channels` limits the run to some of the registered channels and `recipient` to
+        one person's rows: the local chat delivers only what waits for its own handle.
+        """
+        names = [n for n in self.channels if channels is None or n in channels]
+        if not names:
             return 0
         async with self.store.transaction() as tx:
-            due = await tx.outbox.claim_due(self.clock(), list(self.channels), self.batch)
+            due = await tx.outbox.claim_due(self.clock(), names, self.batch, recipient=recipient)
         conversations = [
             list(rows) for _key, rows in groupby(due, key=lambda i: (i.channel, i.recipient))
         ]

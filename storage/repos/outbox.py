@@ -173,14 +173,20 @@ class OutboxRepo(Repo):
         )
 
     async def claim_due(
-        self, now: datetime, channels: list[str], limit: int = 50, lease_seconds: float = 60.0
+        self,
+        now: datetime,
+        channels: list[str],
+        limit: int = 50,
+        lease_seconds: float = 60.0,
+        recipient: str | None = None,
     ) -> list[OutboxItem]:
-        """Lease up to `limit` rows to send now: per conversation whose head row is due, the
-        head and the due rows right behind it, in the order written. Returned grouped by
-        conversation, each group in order; the caller sends a group strictly in sequence."""
+        """Lease up to `limit` rows to send now (of one recipient, when given): per
+        conversation whose head row is due, the head and the due rows right behind it, in
+        the order written. Returned grouped by conversation, each group in order; the
+        caller sends a group strictly in sequence."""
         if not channels:
             return []
-        heads = select(outbox.c.id, outbox.c.channel, outbox.c.recipient).where(
+        conditions = [
             outbox.c.status == OutboxStatus.PENDING,
             outbox.c.next_attempt_at <= now,
             outbox.c.channel.in_(channels),
@@ -190,7 +196,10 @@ class OutboxRepo(Repo):
                 _earlier.c.recipient == outbox.c.recipient,
                 _earlier.c.id < outbox.c.id,
             ),
-        )
+        ]
+        if recipient is not None:
+            conditions.append(outbox.c.recipient == recipient)
+        heads = select(outbox.c.id, outbox.c.channel, outbox.c.recipient).where(*conditions)
         heads = heads.order_by(outbox.c.next_attempt_at, outbox.c.id).limit(limit)
         if self.conn.dialect.name == "postgresql":
             # A head another replica holds is skipped, and with it its conversation: the
