@@ -267,6 +267,8 @@ class SignalAdapter:
                                 await self._on_frame(frame.data)
                             except Exception:  # one bad envelope must not stop receiving
                                 log.exception("Could not take in an envelope")
+                    if ws.close_code == aiohttp.WSCloseCode.MESSAGE_TOO_BIG:
+                        reason = f"a frame over {16 * self.max_frame_bytes} bytes"
             except (aiohttp.ClientError, TimeoutError) as exc:
                 reason = type(exc).__name__
             finally:
