@@ -1,24 +1,42 @@
 """The local channel: chat with the bot in a terminal, or drive it from a script.
 
 One line is one message. `/bestand PATH` sends a file, `/exit` (or end of input) leaves.
-Notices queued for this person (a handler's new case) are shown when the chat opens and
-after each reply: the local channel is pulled, not pushed.
+
+Proactive notices (a handler's new case, a reminder) reach a local person through the
+outbox like on any channel: `LocalChannel` is the `Channel` the outbox worker delivers
+to, and it prints into the open chat of the recipient's handle. A person is only
+reachable while their chat is open, so the chat runs the worker for its own handle when
+it opens (the notices of new cases come first) and after each reply; until then the
+rows stay pending in the database.
 """
 
 from __future__ import annotations
 
+import io
 import mimetypes
 import sys
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from bot.app import Weerbaar
-from bot.jobs.outbox import outbound_from
+from bot.ports import DeliveryError, Receipt
 from bot.text.catalogue import say
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound, as_text
 
 CHANNEL = "local"
+UNREADABLE = "\ufffd"  # what a byte that is not UTF-8 becomes
+
+
+def utf8_terminal(stdin: TextIO, stdout: TextIO) -> None:
+    """Read and write UTF-8 whatever the locale says, and never fail on a byte that is
+    not UTF-8: it becomes U+FFFD. A strict locale would stop the chat at the first bad
+    byte (losing the lines behind it); the C locale's surrogate escapes would fail later,
+    in storage."""
+    for stream in (stdin, stdout):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def render(message: Outbound) -> str:
@@ -34,11 +52,52 @@ def read_file(path_text: str) -> Attachment | str:
     return Attachment(filename=path.name, content_type=ctype, data=path.read_bytes())
 
 
+class LocalChannel:
+    """The local channel as the outbox sees it: one `show` function per open chat."""
+
+    name = CHANNEL
+
+    def __init__(self) -> None:
+        self._open: dict[str, Callable[[Outbound], None]] = {}
+
+    def open(self, handle: str, show: Callable[[Outbound], None]) -> None:
+        """Deliver to `show` what is sent to `handle` from now on (one chat per handle)."""
+        self._open[handle] = show
+
+    def close(self, handle: str) -> None:
+        self._open.pop(handle, None)
+
+    async def send(self, key: ConversationKey, message: Outbound) -> Receipt | None:
+        """Show the message in the recipient's open chat.
+
+        With none open the delivery fails and the row stays pending. That does not happen
+        in `weerbaar chat`, which runs the outbox for its own handle only; a run over the
+        whole channel would leave the row backing off like any failed delivery.
+        """
+        show = self._open.get(key.user)
+        if show is None:
+            raise DeliveryError("local chat not open")
+        show(message)
+        return None
+
+
+def local_channel(app: Weerbaar) -> LocalChannel:
+    """The app's local channel, added to it on first use."""
+    channel = app.channels.get(CHANNEL)
+    if channel is None:
+        channel = LocalChannel()
+        app.add_channel(channel)
+    if not isinstance(channel, LocalChannel):
+        raise TypeError(f"the app's {CHANNEL!r} channel is a {type(channel).__name__}")
+    return channel
+
+
 class LocalChat:
     def __init__(self, app: Weerbaar, handle: str, out: TextIO = sys.stdout) -> None:
         self.app = app
         self.key = ConversationKey(CHANNEL, "local", handle)
         self.out = out
+        self._told_unreadable = False
 
     def _print(self, text: str) -> None:
         self.out.write(text + "\n\n")
@@ -48,12 +107,26 @@ class LocalChat:
         async with self.app.store.transaction() as tx:
             return await tx.people.find_person_id(CHANNEL, "handle", self.key.user) is not None
 
-    async def show_notices(self) -> None:
-        async with self.app.store.transaction() as tx:
-            items = await tx.outbox.pending_for(CHANNEL, self.key.user)
-            for item in items:
-                self._print(f"[bericht] {as_text(outbound_from(item.payload))}")
-                await tx.outbox.mark_sent(item.id, self.app.clock())
+    def _show_notice(self, message: Outbound) -> None:
+        self._print(f"[bericht] {as_text(message)}")
+
+    async def open(self) -> int:
+        """Open the chat: the local channel delivers to it from now on, starting with
+        what waits for this handle. Returns how many notices were shown."""
+        local_channel(self.app).open(self.key.user, self._show_notice)
+        return await self.deliver()
+
+    def close(self) -> None:
+        local_channel(self.app).close(self.key.user)
+
+    async def deliver(self) -> int:
+        """Run the outbox for this handle's local rows; returns how many were shown."""
+        shown = 0
+        while True:  # a batch at a time, until all that waits is shown
+            sent = await self.app.outbox.run_once(channels=[CHANNEL], recipient=self.key.user)
+            shown += sent
+            if sent < self.app.outbox.batch:
+                return shown
 
     async def send(self, line: str) -> list[Outbound]:
         """One typed line in, the replies out (also printed)."""
@@ -74,17 +147,23 @@ class LocalChat:
         return replies
 
     async def run(self, lines: TextIO, interactive: bool) -> None:
-        await self.show_notices()
-        if interactive:
-            self._print(say("local_intro"))
-        while True:
+        await self.open()
+        try:
             if interactive:
-                self.out.write("> ")
-                self.out.flush()
-            line = lines.readline()
-            if not line or line.strip() in ("/exit", "/quit"):
-                break
-            if not line.strip():
-                continue
-            await self.send(line)
-            await self.show_notices()
+                self._print(say("local_intro"))
+            while True:
+                if interactive:
+                    self.out.write("> ")
+                    self.out.flush()
+                line = lines.readline()
+                if not line or line.strip() in ("/exit", "/quit"):
+                    break
+                if not line.strip():
+                    continue
+                if UNREADABLE in line and not self._told_unreadable:
+                    self._told_unreadable = True  # once a chat: the reason does not change
+                    self._print(say("local_unreadable"))
+                await self.send(line)
+                await self.deliver()
+        finally:
+            self.close()

@@ -17,7 +17,7 @@ from bot.reference.loader import Helpline, load_helplines, load_organisations
 from bot.settings import Settings
 from bot.turns import ReportService
 from dialogs.messages import Inbound, Outbound
-from storage.crypto import FieldCipher
+from storage.crypto import FieldCipher, new_key
 from storage.database import Database
 from storage.leader import leader_lock
 from storage.store import Store
@@ -76,7 +76,7 @@ class Weerbaar:
         # deliver during a turn.
         self.references: ports.ConversationReferences = StoredReferences(self.store, clock)
         self.undelivered: ports.ReplyQueue = QueuedReplies(self.store, clock)
-        # Due reminders and check-ins into the outbox (run with the outbox by bot/scheduler.py)
+        # Due reminders and check-ins into the outbox (run with the outbox by bot/jobs/scheduler.py)
         self.sweeper = Sweeper(
             self.store, clock, self.policy, helplines, batch=settings.sweep_batch
         )
@@ -89,8 +89,10 @@ class Weerbaar:
         migrate: bool = True,
     ) -> Weerbaar:
         logsafe.install()
+        keys = settings.resolved_keys(new_key)
+        logsafe.use_key(keys)
         tz = ZoneInfo(settings.timezone)
-        cipher = FieldCipher.from_setting(settings.resolved_keys())
+        cipher = FieldCipher.from_setting(keys)
         db = Database.open(settings.resolved_database_url(), cipher)
         app = cls(settings, db, load_helplines(settings.helplines_file), clock or system_clock(tz))
         load_calendar(app.clock().year)

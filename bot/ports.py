@@ -360,8 +360,16 @@ class OutboxRepo(Protocol):
     async def counts(self) -> dict[str, int]: ...
 
     async def claim_due(
-        self, now: datetime, channels: list[str], limit: int = 50, lease_seconds: float = 60.0
-    ) -> list[OutboxItem]: ...
+        self,
+        now: datetime,
+        channels: list[str],
+        limit: int = 50,
+        lease_seconds: float = 60.0,
+        recipient: str | None = None,
+    ) -> list[OutboxItem]:
+        """Lease the due rows of these channels (of one recipient, when given), oldest
+        first: another replica skips them until `lease_seconds` have passed."""
+        ...
 
     async def mark_sent(self, item_id: int, now: datetime) -> None: ...
 

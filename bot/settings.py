@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -53,9 +54,9 @@ class Settings(BaseSettings):
     sweep_seconds: float = 5.0
     # At stop (SIGTERM): how long running turns and the last outbox round may take.
     shutdown_seconds: float = Field(default=20.0, gt=0)
-    # Delivery dedupe keys and delivered outbox rows are kept this long (storage/retention.py)
+    # Delivery dedupe keys and delivered outbox rows are kept this long (storage/repos/retention.py)
     retention_days: int = Field(default=30, ge=1)
-    # Reminders and aftercare check-ins (bot/reminder_plan.py).
+    # Reminders and aftercare check-ins (bot/domain/reminder_plan.py).
     reminder_fraction: float = 0.75  # the reminder comes at this share of the time left
     escalation_delays_hours: list[float] = Field(default_factory=lambda: [8.0, 24.0])
     snooze_hours: float = 24.0
@@ -116,12 +117,14 @@ class Settings(BaseSettings):
         self.home.mkdir(parents=True, exist_ok=True)
         return f"sqlite+aiosqlite:///{(self.home / 'weerbaar.db').resolve()}"
 
-    def resolved_keys(self) -> str:
-        """The key ring; in development a local key file is made once, and said so."""
+    def resolved_keys(self, new_key: Callable[[], str]) -> str:
+        """The key ring; in development a local key file is made once, and said so.
+
+        `new_key` makes that key (storage/crypto.py, handed in by bot/app.py): settings
+        know where the key lives, not how one is made.
+        """
         if self.encryption_keys is not None:
             return self.encryption_keys.get_secret_value()
-        from storage.crypto import new_key  # local: settings stay light to import
-
         path = self.home / "encryption.key"
         if not path.exists():
             self.home.mkdir(parents=True, exist_ok=True)

@@ -13,11 +13,12 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import phonenumbers
 
+from bot import logsafe
 from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
 from bot.cases.deadlines import handler_command_turn
@@ -108,12 +109,19 @@ class _Turn:
     claimed: bool  # the delivery is recorded already
 
 
+@dataclass
+class _Progress:
+    """How far a turn got: `committing` once its work is done and only the commit is left."""
+
+    committing: bool = False
+
+
 # How a registered flow is run; None: the message is not for it after all.
 _Runner = Callable[[_Turn], Awaitable[list[Outbound] | None]]
 
 
 class ReportService:
-    """Implements adapters.base.TurnHandler for every channel."""
+    """Implements bot.ports.TurnHandler for every channel."""
 
     def __init__(
         self,
@@ -150,27 +158,34 @@ class ReportService:
 
     async def handle(self, inbound: Inbound) -> list[Outbound]:
         async with self._locks.hold(inbound.key):
+            turn = _Progress()
             try:
-                return await self._handle(inbound)
+                return await self._handle(inbound, turn)
             except UserError as refused:
                 return [Outbound(refused.reply)]
             except Exception:
-                # Never the message itself: ids only.
+                # Never the message itself, nor an id of the person: a tag of the delivery.
                 log.exception(
-                    "turn failed channel=%s message_id=%s", inbound.key.channel, inbound.message_id
+                    "turn failed channel=%s message=%s",
+                    inbound.key.channel,
+                    logsafe.tag(inbound.message_id),
                 )
-                return [Outbound(say("sorry_error"))]
+                # Say what is true: a failure before the commit rolled this message back;
+                # one in the commit itself leaves it unknown, so claim nothing.
+                return [Outbound(say("sorry_error" if turn.committing else "sorry_not_saved"))]
 
-    async def _handle(self, inbound: Inbound) -> list[Outbound]:
+    async def _handle(self, inbound: Inbound, turn: _Progress) -> list[Outbound]:
         now = self.clock()
         try:
             async with self.store.transaction() as tx:
-                return await self._in_transaction(tx, inbound, now)
+                replies = await self._in_transaction(tx, inbound, now)
+                turn.committing = True
+                return replies
         except Duplicate:
             log.info(
-                "duplicate delivery ignored channel=%s message_id=%s",
+                "duplicate delivery ignored channel=%s message=%s",
                 inbound.key.channel,
-                inbound.message_id,
+                logsafe.tag(inbound.message_id),  # a Signal id is "<uuid>:<timestamp>"
             )
             return []
 
@@ -287,16 +302,7 @@ class ReportService:
         )
         files, refusals = check_files(inbound.attachments, self.max_file_bytes)
         if refusals:
-            inbound = Inbound(
-                key=inbound.key,
-                message_id=inbound.message_id,
-                text=inbound.text,
-                choice=inbound.choice,
-                attachments=files,
-                address=inbound.address,
-                display_name=inbound.display_name,
-                replaces=inbound.replaces,
-            )
+            inbound = replace(inbound, attachments=files)
             if not files and not inbound.text.strip():
                 if not claimed:
                     await tx.dialogs.record_inbound(
@@ -352,7 +358,8 @@ class ReportService:
             replies += await submit_report(
                 tx, person, case_id, state.answers, self.helplines, now, self.policy
             )
-            state = DialogState()
+            # The revision goes on: a card of the sent report answers nothing in the next.
+            state = DialogState(revision=state.revision)
         await tx.dialogs.save_state(inbound.key, person.id, state, now)
         return replies
 

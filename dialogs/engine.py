@@ -7,19 +7,25 @@ caller stores it all in one transaction.
 The next question is always the first step, in flow order, that applies and has no answer
 yet; when none is left, the review. That one rule makes "terug", "wijzig N" and answers
 that make other questions (un)necessary work without special cases.
+
+Every message with choices carries the question it asks (`Outbound.question`: the step and
+the dialog's revision, which counts answer changes). A press that names another question
+(a button on an old card) is refused and changes nothing; a typed answer always answers
+the open question.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.domain.records import DialogState
 from bot.text import vocabulary
 from bot.text.catalogue import say
 from dialogs.flow import (
+    RESUME,
     REVIEW,
     Accept,
     Collect,
@@ -32,7 +38,15 @@ from dialogs.flow import (
     Redo,
     Step,
 )
-from dialogs.messages import Attachment, Choice, Inbound, Outbound, Summary, SummaryRow
+from dialogs.messages import (
+    Attachment,
+    Choice,
+    Inbound,
+    Outbound,
+    Question,
+    Summary,
+    SummaryRow,
+)
 
 
 @dataclass
@@ -102,6 +116,7 @@ class Engine:
     # --- a turn --------------------------------------------------------------------------
 
     def start(self, state: DialogState, ctx: Context, result: TurnResult) -> None:
+        state.revision += 1  # a new draft: no card of an earlier one answers it
         state.flow = self.flow.name
         state.history = []
         state.paused = False
@@ -113,6 +128,16 @@ class Engine:
 
     def turn(self, state: DialogState, inbound: Inbound, ctx: Context) -> TurnResult:
         """Advance `state` by one message. `ctx.answers` must be `state.answers`."""
+        result = self._turn(state, inbound, ctx)
+        # Every reply of a turn with choices asks the question the dialog is at now.
+        asked = asking(state)
+        result.replies = [
+            replace(r, question=asked) if r.choices and r.question is None else r
+            for r in result.replies
+        ]
+        return result
+
+    def _turn(self, state: DialogState, inbound: Inbound, ctx: Context) -> TurnResult:
         result = TurnResult()
         text = normalise(inbound.text)
         if state.flow is None:
@@ -121,6 +146,15 @@ class Engine:
         step_id = state.step or self.next_step(ctx)
         state.step = step_id
 
+        if (
+            inbound.choice is not None
+            and inbound.question != asking(state)
+            # While paused, the open question's own card gets "verder of opnieuw?" below.
+            and not (state.paused and inbound.question == Question(step_id, state.revision))
+        ):
+            if not self._review_row(inbound, state, ctx, result):
+                self._stale(state, ctx, result)
+            return result
         if state.paused:
             return self._resume(state, inbound, ctx, result)
         if len(inbound.text) > ctx.max_text:
@@ -178,11 +212,53 @@ class Engine:
             return False
         return True
 
+    def _stale(self, state: DialogState, ctx: Context, result: TurnResult) -> None:
+        """A press on a card of an earlier question: say so, ask the open one again."""
+        if state.paused:
+            result.replies.append(self._resume_question(before=say("stale_press")))
+        else:
+            result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("stale_press")))
+
+    def _review_row(
+        self, inbound: Inbound, state: DialogState, ctx: Context, result: TurnResult
+    ) -> bool:
+        """A press on a row of the review card ("wijzig 2") still works after the person
+        moved on from it, as long as no answer changed: the rows it shows still hold."""
+        question = inbound.question
+        match = _EDIT.match(inbound.choice or "")
+        if (
+            question is None
+            or question.step != REVIEW
+            or question.revision != state.revision
+            or state.paused
+            or match is None
+        ):
+            return False
+        steps = self.reviewed_steps(ctx)
+        n = int(match.group(1))
+        if not 1 <= n <= len(steps):
+            return False
+        state.history.append(REVIEW)
+        state.step = steps[n - 1].id
+        result.replies.append(self.prompt(state.step, ctx))
+        return True
+
+    def _resume_question(self, before: str | None = None) -> Outbound:
+        text = say("resume_question")
+        return Outbound(
+            f"{before}\n\n{text}" if before else text,
+            choices=(
+                Choice("verder", say("choice_resume")),
+                Choice("opnieuw", say("choice_restart")),
+            ),
+        )
+
     def _resume(
         self, state: DialogState, inbound: Inbound, ctx: Context, result: TurnResult
     ) -> TurnResult:
         text = normalise(inbound.text)
-        pick = inbound.choice or text
+        pressed = inbound.question is not None and inbound.question.step == RESUME
+        pick = (inbound.choice if pressed else None) or text
         if pick in vocabulary.RESUME_WORDS or pick == "1":
             state.paused = False
             result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("resumed")))
@@ -191,15 +267,7 @@ class Engine:
             state.case_id = None
             self.start(state, _with(ctx, {}), result)
         else:
-            result.replies.append(
-                Outbound(
-                    say("resume_question"),
-                    choices=(
-                        Choice("verder", say("choice_resume")),
-                        Choice("opnieuw", say("choice_restart")),
-                    ),
-                )
-            )
+            result.replies.append(self._resume_question())
         return result
 
     def _review_turn(
@@ -268,6 +336,7 @@ class Engine:
         """Store an answer and clear the answers that depended on the old one."""
         old = state.answers.get(step_id, _MISSING)
         if old != value:
+            state.revision += 1
             for dep in self.flow.step(step_id).clears:
                 self._clear(dep, state, result)
         state.answers[step_id] = value
@@ -275,6 +344,7 @@ class Engine:
 
     def _clear(self, step_id: str, state: DialogState, result: TurnResult) -> None:
         if step_id in state.answers:
+            state.revision += 1
             del state.answers[step_id]
             result.cleared.append(step_id)
             result.set_answers.pop(step_id, None)
@@ -302,6 +372,12 @@ class Engine:
 
 
 _MISSING = object()
+
+
+def asking(state: DialogState) -> Question:
+    """The question the dialog in `state` is at: a press answers it only if its card asked
+    this one."""
+    return Question(RESUME if state.paused else state.step or REVIEW, state.revision)
 
 
 def _with(ctx: Context, answers: Mapping[str, Any]) -> Context:

@@ -21,6 +21,8 @@ from dialogs.messages import Attachment, Choice, Inbound, Outbound
 
 # The id of the review that follows the last question; no step may use it.
 REVIEW = "review"
+# The id of "verder of opnieuw?", asked while a draft is paused; no step may use it either.
+RESUME = "resume"
 
 
 class FlowError(ValueError):
@@ -176,6 +178,8 @@ def _problems(flow: Flow) -> Iterator[str]:
         seen.add(step.id)
         if step.id == REVIEW:
             yield f"{at}: the id {REVIEW!r} is the engine's review; choose another."
+        if step.id == RESUME:
+            yield f"{at}: the id {RESUME!r} is the engine's resume question; choose another."
         for kind, targets in (("clears", step.clears), ("redo", step.redo)):
             for target in targets:
                 if target not in known:

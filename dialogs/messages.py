@@ -52,6 +52,20 @@ class CardAction:
 
 
 @dataclass(frozen=True)
+class Question:
+    """Which question a message asks: the dialog step and the dialog's revision then.
+
+    The revision changes whenever an answer changes, so the same step asked again after
+    an earlier answer changed is another question. A channel with buttons sends it back
+    with a press (`Inbound.question`): an old card's buttons stay pressable, and a press
+    must say which question it answers.
+    """
+
+    step: str
+    revision: int
+
+
+@dataclass(frozen=True)
 class Inbound:
     """One message from a person.
 
@@ -60,7 +74,8 @@ class Inbound:
     action the person picked; `text` is what they typed. `address` is a secondary
     address the channel gave (a Signal phone number) used once to bind `key.user` to an
     enrolled person. `replaces` names the message_id an edit replaces. `action` is set
-    for a card press (then `text` and `choice` are empty).
+    for a card press (then `text` and `choice` are empty). `question` is the question a
+    pressed button belongs to, as the message that showed it said (`Outbound.question`).
     """
 
     key: ConversationKey
@@ -72,6 +87,7 @@ class Inbound:
     display_name: str | None = None
     replaces: str | None = None
     action: CardAction | None = None
+    question: Question | None = None
 
 
 @dataclass(frozen=True)
@@ -118,7 +134,8 @@ class Outbound:
     that draw cards; other channels use `text`. `card` is an Adaptive Card a Teams adapter
     sends as it is (drawn by the adapter itself, never by the core). `replaces` is the
     channel's id of an earlier message this one replaces in place (a card brought up to
-    date).
+    date). `question` says which dialog question the choices answer; a channel with
+    buttons sends it back with a press.
     """
 
     text: str
@@ -128,6 +145,7 @@ class Outbound:
     notice: Notice | None = field(default=None, compare=False)
     card: dict[str, object] | None = field(default=None, compare=False)
     replaces: str | None = None
+    question: Question | None = None
 
 
 def as_text(message: Outbound) -> str:

@@ -185,6 +185,8 @@ conversations = Table(
     Column("paused", Boolean, nullable=False, server_default=text("false")),
     Column("case_id", ForeignKey("cases.id"), nullable=True),
     Column("updated_at", Stamp, nullable=False),
+    # Counts answer changes: a card press names the revision it was asked in (0004).
+    Column("revision", Integer, nullable=False, server_default=text("0")),
     UniqueConstraint("channel", "account", "user"),
 )
 

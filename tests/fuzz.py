@@ -182,11 +182,11 @@ class Mutator:
         if not paths:
             return self.odd_value()
         path = self.rng.choice(paths)
-        parent = _get(doc, path[:-1]) if path else None
         r = self.rng
         op = r.randrange(20)
         if not path:
             return self.odd_value() if op == 0 else doc
+        parent: Any = _get(doc, path[:-1])
         key = path[-1]
         current = parent[key]
         if op < 2 and isinstance(parent, dict):

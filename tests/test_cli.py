@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli.main import main
+from bot.text.catalogue import say
 from tests.chat import report_lines
 from tests.conftest import TEST_KEY
 
@@ -132,6 +133,48 @@ def test_chat_from_a_pipe_then_cases_list_and_show(
         timeout=60,
     )
     assert f"Nieuwe melding {reference}" in seen.stdout
+
+
+@pytest.mark.parametrize(
+    "locale",
+    [
+        {"LC_ALL": "C"},
+        {"LC_ALL": "C.UTF-8"},
+        {"PYTHONIOENCODING": "utf-8:strict"},  # as strict as an nl_NL.UTF-8 terminal
+    ],
+    ids=["C", "C.UTF-8", "strict-UTF-8"],
+)
+def test_chat_reads_bytes_that_are_not_utf8_and_says_so_once(
+    env: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    locale: dict[str, str],
+) -> None:
+    assert run(capsys, "demo")[0] == 0
+    lines = report_lines(what="Hij riep \xe9\xe9n keer iets.")
+    lines[0] = "hall\xf6"  # Latin-1 bytes from an old terminal, not UTF-8
+    piped = b"".join(
+        line.encode("latin-1") if "\xe9" in line or "\xf6" in line else line.encode()
+        for line in (f"{line}\n" for line in [*lines, "verstuur"])
+    )
+    plain = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO"))}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "chat", "--as", "bram"],
+        input=piped,
+        capture_output=True,
+        env={**plain, **env, **locale, "PYTHONUTF8": "0"},
+        cwd=tmp_path,
+        timeout=60,
+    )
+    out = done.stdout.decode("utf-8")
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in done.stderr.decode("utf-8", "replace")
+    assert out.count(say("local_unreadable")) == 1
+    assert say("sorry_not_saved") not in out and say("sorry_error") not in out
+    assert "Je kenmerk is WB-" in out  # every line after the bad bytes was read
+    reference = out.split("Je kenmerk is ")[1][:9]
+    code, shown, _ = run(capsys, "cases", "show", reference)
+    assert code == 0 and "Hij riep \ufffd\ufffdn keer iets." in shown
 
 
 def test_chat_as_an_unknown_handle(env: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ What this module does itself, because signalbot 2.2.1 makes it impossible:
 - ordering: signalbot runs handlers concurrently, so turns are queued per conversation;
 - leadership: with a `LeaderLock` (storage/leader.py), only the replica that holds it
   receives; the others stand by, retry the lock periodically and still send;
-- sending, downloading (with a size limit) — see `adapters/signal_api.py`.
+- sending, downloading (with a size limit) — see `adapters/signal/api.py`.
 `SignalBot.stop()` also stops the running event loop, so it is never called: the bot's
 HTTP session is closed with `SignalBot.close()`.
 
@@ -54,6 +54,7 @@ from adapters.signal.setup import (
     generated_name,
     make_bot,
 )
+from bot import logsafe
 from bot.jobs.backoff import backoff_delay
 from bot.ports import DeliveryError, TurnHandler
 from bot.text.catalogue import say
@@ -334,7 +335,10 @@ class SignalAdapter:
                 try:
                     await self._turns.handle_data_message(DataMessageContext(self._bot, message))
                 except Exception:
-                    log.exception("Signal turn failed (message %s:%s)", key.user, message.timestamp)
+                    log.exception(
+                        "Signal turn failed (message %s)",
+                        logsafe.tag(f"{key.user}:{message.timestamp}"),
+                    )
         finally:
             # no await between the last empty() and here, so nothing can slip in
             self._workers.pop(key, None)
@@ -458,7 +462,7 @@ class SignalAdapter:
         since signal-cli-rest-api 0.85). Raises `DeliveryError` for the outbox to retry.
 
         It always goes out from this adapter's own number: `key.account` is not read,
-        since the outbox queues Signal rows with an empty account (bot/cases.py does not
+        since the outbox queues Signal rows with an empty account (bot/cases/notify.py does not
         know the bot's number), and a uuid stays the same person whichever number sends.
         Works on every replica, receiver or not."""
         if self._api is None:

@@ -10,12 +10,13 @@ reads or writes the database.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from adapters.teams.cards import card_action, card_for, card_response, notice_card
 from adapters.teams.keys import channel_reference, person_of
 from adapters.teams.wire import delivery_id
-from bot.cases.actions import LINK_TEAM_CHANNEL_VERB
+from bot.cases.actions import INSTALLED_VERB, LINK_TEAM_CHANNEL_VERB
 from bot.text.catalogue import say
 from dialogs.messages import CardAction, Inbound, Outbound
 
@@ -37,6 +38,34 @@ def press_inbound(activity: Any) -> Inbound | None:
         key=person_of(activity),
         message_id=delivery_id(activity),
         action=CardAction(verb, data, activity.reply_to_id or None),
+    )
+
+
+def install_inbound(activity: Any) -> Inbound | None:
+    """The bot added to someone's personal chat, as an Inbound for the turn handler (which
+    answers with the welcome); None for any other conversationUpdate or installationUpdate.
+
+    Teams may send both a conversationUpdate (the bot among `membersAdded`) and an
+    installationUpdate ("add") for one install: both get the same delivery id, so the
+    welcome is said once (again only after a reinstall once the dedupe rows expired).
+    """
+    if (activity.conversation.conversation_type or "personal") != "personal":
+        return None
+    if activity.type == "installationUpdate":
+        added = activity.action == "add"
+    elif activity.type == "conversationUpdate":
+        bot = activity.recipient.id
+        added = any(getattr(m, "id", None) == bot for m in activity.members_added or ())
+    else:
+        added = False
+    if not added:
+        return None
+    # A conversation id can be longer than a delivery id may be: a digest keys it.
+    digest = hashlib.sha256(activity.conversation.id.encode()).hexdigest()[:32]
+    return Inbound(
+        key=person_of(activity),
+        message_id=f"installed:{digest}",
+        action=CardAction(INSTALLED_VERB),
     )
 
 

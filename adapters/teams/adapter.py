@@ -1,6 +1,6 @@
 """Microsoft Teams channel: botbuilder 4.17.1 CloudAdapter behind an aiohttp route.
 
-Every botbuilder import of the project lives in `adapters/teams*.py`, so that moving to
+Every botbuilder import of the project lives in `adapters/teams/`, so that moving to
 the Microsoft 365 Agents SDK is this package's work only. The request handler here does
 the HTTP checks itself (content type, size, JSON) and calls the SDK's
 `process_activity` rather than `CloudAdapter.process`, because 4.17.1's `process`
@@ -41,13 +41,15 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from adapters.base import retry_after_seconds
 from adapters.inputs import BadInput, clean_text, load_json
-from adapters.teams.actions import channel_line, press_inbound, press_response
+from adapters.teams.actions import channel_line, install_inbound, press_inbound, press_response
 from adapters.teams.cards import (
     ADAPTIVE_CARD,
     card_for,
+    card_summary,
     error_response,
     needs_card,
     picked_choice,
+    picked_question,
 )
 from adapters.teams.files import Oversized, download, file_refs
 from adapters.teams.keys import conversation_key, without_names
@@ -264,6 +266,9 @@ class TeamsAdapter:
             ActivityTypes.installation_update,
         ):
             await self._save_reference(activity)
+            installed = install_inbound(activity) if activity.id else None
+            if installed is not None:
+                await self._answer(activity, installed.key, await self._handle(installed))
         if activity.type == ActivityTypes.message:
             await self._on_message(context)
         elif activity.type == ActivityTypes.invoke and activity.name == _CARD_ACTION:
@@ -322,11 +327,17 @@ class TeamsAdapter:
             message_id=delivery_id(activity),
             text=clean_text(activity.text if isinstance(activity.text, str) else "").strip(),
             choice=picked_choice(activity.value),
+            question=picked_question(activity.value),
             attachments=tuple(attachments),
             display_name=clean_text(name)[:200] if isinstance(name, str) else None,
         )
         if inbound.text or inbound.choice or inbound.attachments or not replies:
             replies.extend(await self._handle(inbound))
+        await self._answer(activity, inbound.key, replies)
+
+    async def _answer(self, activity: Any, key: ConversationKey, replies: list[Outbound]) -> None:
+        """Reply to `activity` with each of `replies`, in order; what the connector refuses
+        is left for the outbox, with everything after it."""
         for n, reply in enumerate(replies):
             try:
                 await self._reply(activity, reply)
@@ -339,7 +350,7 @@ class TeamsAdapter:
                 )
                 if self._undelivered is None:
                     raise
-                await self._undelivered(inbound.key, replies[n:])
+                await self._undelivered(key, replies[n:])
                 return
 
     async def _handle(self, inbound: Inbound) -> list[Outbound]:
@@ -398,7 +409,7 @@ class TeamsAdapter:
 
     async def _reply(self, activity: Any, message: Outbound) -> None:
         """Answer `activity` with one message, straight over the connector's REST API
-        (adapters/teams_wire.py), on the kept-alive session with the cached bot token."""
+        (adapters/teams/wire.py), on the kept-alive session with the cached bot token."""
         session = self._http()
         token = await self._token.get(session)
         await post_reply(session, token, activity, message_content(message, self._submit_label))
@@ -409,6 +420,7 @@ class TeamsAdapter:
         card = card_for(message, self._submit_label)
         return Activity(
             type=ActivityTypes.message,
+            summary=card_summary(card),
             attachments=[CardAttachment(content_type=ADAPTIVE_CARD, content=card)],
         )
 

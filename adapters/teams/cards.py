@@ -39,15 +39,17 @@ from bot.cases.notices import (
 )
 from bot.text.catalogue import say
 from bot.text.format import short_moment
-from dialogs.messages import Notice, Outbound, Summary
+from dialogs.messages import Notice, Outbound, Question, Summary, as_text
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 INVOKE_CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 INVOKE_ERROR_RESPONSE = "application/vnd.microsoft.error"
 CHOICE_FIELD = "choice"  # key of the picked value in Action.Submit data / input id
+QUESTION_FIELD = "question"  # key of the question a button answers, in Action.Submit data
 MAX_BUTTONS = 5  # more than this and Teams folds buttons into an overflow menu
 
 _SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+_SUMMARY_MAX = 120  # characters of a card's summary line
 
 
 def _card(
@@ -58,6 +60,9 @@ def _card(
         "$schema": _SCHEMA,
         "version": "1.5",
         "body": body,
+        # What screen readers and clients that cannot draw the card show (else Teams says
+        # only "sent a card"): every text on it.
+        "fallbackText": card_text(body) or "-",
     }
     if actions:
         card["actions"] = actions
@@ -80,6 +85,7 @@ def card_for(message: Outbound, submit_label: str) -> dict[str, object]:
 
     Single choices are Action.Submit buttons whose data is `{"choice": value}`; many
     choices, or `multi`, become an Input.ChoiceSet named "choice" with one submit button.
+    With `message.question` the data also holds `{"question": {"step", "revision"}}`.
     A typed answer still works: Teams sends typed text as an ordinary message.
     """
     if message.card is not None:
@@ -89,10 +95,16 @@ def card_for(message: Outbound, submit_label: str) -> dict[str, object]:
         body.append({"type": "TextBlock", "text": message.text, "wrap": True})
     if message.summary is not None:
         body.extend(_summary_blocks(message.summary))
+    # Each button says which question it answers: an old card stays pressable for ever.
+    asked: dict[str, object] = (
+        {QUESTION_FIELD: {"step": message.question.step, "revision": message.question.revision}}
+        if message.question is not None
+        else {}
+    )
     actions: list[dict[str, object]] = []
     if message.choices and not message.multi and len(message.choices) <= MAX_BUTTONS:
         actions = [
-            {"type": "Action.Submit", "title": c.label, "data": {CHOICE_FIELD: c.value}}
+            {"type": "Action.Submit", "title": c.label, "data": {CHOICE_FIELD: c.value, **asked}}
             for c in message.choices
         ]
     elif message.choices:
@@ -106,8 +118,22 @@ def card_for(message: Outbound, submit_label: str) -> dict[str, object]:
                 "choices": [{"title": c.label, "value": c.value} for c in message.choices],
             }
         )
-        actions = [{"type": "Action.Submit", "title": submit_label}]
-    return _card(body, actions)
+        submit: dict[str, object] = {"type": "Action.Submit", "title": submit_label}
+        if asked:
+            submit["data"] = asked  # Teams adds the picked value beside it
+        actions = [submit]
+    card = _card(body, actions)
+    card["fallbackText"] = as_text(message) or card["fallbackText"]  # with the choices
+    return card
+
+
+def card_summary(card: dict[str, object]) -> str:
+    """The activity's `summary` for a card: one line for notifications and the chat list,
+    the card's first line of text (a team card has no names, so neither has this)."""
+    fallback = card.get("fallbackText")
+    text = fallback if isinstance(fallback, str) and fallback else card_text(card)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "-")
+    return first if len(first) <= _SUMMARY_MAX else first[: _SUMMARY_MAX - 1] + "…"
 
 
 def _summary_blocks(summary: Summary) -> list[dict[str, object]]:
@@ -137,6 +163,22 @@ def picked_choice(value: Any) -> str | None:
         if isinstance(picked, str) and picked:
             return picked
     return None
+
+
+def picked_question(value: Any) -> Question | None:
+    """The question the pressed card asked, from a message activity's `value`; None when
+    the card said none or the value is not one we wrote."""
+    if not isinstance(value, dict):
+        return None
+    asked = value.get(QUESTION_FIELD)
+    if not isinstance(asked, dict):
+        return None
+    step, revision = asked.get("step"), asked.get("revision")
+    if not isinstance(step, str) or not 0 < len(step) <= 40:
+        return None
+    if type(revision) is not int or not 0 <= revision < 2**31:
+        return None
+    return Question(step, revision)
 
 
 def card_action(value: Any) -> tuple[str, dict[str, object]] | None:
@@ -342,6 +384,7 @@ def reminder_card(
         ],
     )
     del later_form["$schema"]  # a ShowCard's card is part of the outer one
+    del later_form["fallbackText"]
     return _card(
         body,
         [
@@ -377,7 +420,7 @@ def notice_card(notice: Notice | None, audience: str = HANDLER) -> dict[str, obj
     return None
 
 
-def card_text(card: dict[str, object]) -> str:
+def card_text(card: object) -> str:
     """Every text on a card, joined: what tests and logs-free checks look at."""
     parts: list[str] = []
 

@@ -15,7 +15,7 @@ from botbuilder.schema import ActivityTypes
 
 from adapters.base import retry_after_seconds
 from adapters.inputs import is_id, is_optional_id, web_url
-from adapters.teams.cards import ADAPTIVE_CARD, card_for, needs_card
+from adapters.teams.cards import ADAPTIVE_CARD, card_for, card_summary, needs_card
 from bot.ports import DeliveryError
 from dialogs.messages import Outbound
 
@@ -66,9 +66,11 @@ def message_content(message: Outbound, submit_label: str) -> dict[str, Any]:
     """The message part of an activity: text, or an Adaptive Card for choices/summaries."""
     if not needs_card(message):
         return {"type": "message", "text": message.text}
+    card = card_for(message, submit_label)
     return {
         "type": "message",
-        "attachments": [{"contentType": ADAPTIVE_CARD, "content": card_for(message, submit_label)}],
+        "summary": card_summary(card),
+        "attachments": [{"contentType": ADAPTIVE_CARD, "content": card}],
     }
 
 

@@ -10,7 +10,9 @@ notice says what the pressed card should show now (bot/cases/notices.py).
 - "deadline_done", "deadline_later": "Gedaan" and "Later" on a reminder card, as the
   typed "gedaan REF TAAK" / "later REF TAAK reden" (bot/cases/deadlines.py);
 - "link_team_channel": "koppel ORGANISATIE" in a team channel, by a handler of that
-  organisation, links the channel to it.
+  organisation, links the channel to it;
+- "installed": the bot was added to someone's personal chat; it says what it does, and
+  to a handler that cases will arrive there.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from bot.cases.acknowledge import AckStatus, acknowledge_case, acknowledged_stat
 from bot.cases.deadlines import ActionOutcome, apply_deadline_action, task
 from bot.cases.notices import HANDLER, CaseCardRefresh, Refusal, ReminderAnswer, ReminderFacts
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.permissions import may_link_channel
+from bot.domain.permissions import is_reporter, is_staff, may_link_channel
 from bot.domain.records import DeadlineState, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.ports import Tx
@@ -40,6 +42,7 @@ ACKNOWLEDGE_VERB = "acknowledge"
 DEADLINE_DONE_VERB = "deadline_done"
 DEADLINE_LATER_VERB = "deadline_later"
 LINK_TEAM_CHANNEL_VERB = "link_team_channel"
+INSTALLED_VERB = "installed"
 REASON_FIELD = "reason"  # what a reminder card's "Later" form sends the reason as
 
 
@@ -152,11 +155,25 @@ async def link_team_channel(tx: Tx, ctx: ActionContext) -> Outbound:
     return Outbound(say("teams_link_done", org=org.name))
 
 
+async def welcome(_tx: Tx, ctx: ActionContext) -> Outbound:
+    """The first words in a new personal chat: what the bot does, how to report, and for
+    someone who works cases that new cases will arrive in this chat."""
+    if ctx.person is None:
+        return Outbound(say("unknown_sender"))
+    parts = [say("welcome")]
+    if is_reporter(ctx.person):
+        parts.append(say("welcome_reporter"))
+    if is_staff(ctx.person):
+        parts.append(say("welcome_handler"))
+    return Outbound("\n\n".join(parts))
+
+
 ACTIONS: dict[str, UseCase] = {
     ACKNOWLEDGE_VERB: acknowledge_press,
     DEADLINE_DONE_VERB: deadline_press,
     DEADLINE_LATER_VERB: deadline_press,
     LINK_TEAM_CHANNEL_VERB: link_team_channel,
+    INSTALLED_VERB: welcome,
 }
 
 

@@ -1,10 +1,10 @@
 """Aftercare check-ins: a reporter's reply to an open check-in, and what it sets going.
 
-The check-in rows themselves are planned at submission (bot/reminders.py) and sent by the
-sweep (bot/sweep.py). Here a reply is matched to the declared answers (dialogs/checkin.py):
-"ik wil graag contact" asks the coordinator VPT and the handler to get in touch, "stop"
-ends the check-ins for that case. What someone says about how they are is not stored: the
-case history only shows that a check-in was answered.
+The check-in rows themselves are planned at submission (bot/cases/deadlines.py) and sent by
+the sweep (bot/jobs/sweep.py). Here a reply is matched to the declared answers
+(dialogs/flows/checkin.py): "ik wil graag contact" asks the coordinator VPT and the handler
+to get in touch, "stop" ends the check-ins for that case. What someone says about how they
+are is not stored: the case history only shows that a check-in was answered.
 """
 
 from __future__ import annotations

@@ -1,43 +1,19 @@
-"""Closing a case, under the basisafspraak: there is always a response toward the
-perpetrator. A case closes only with a recorded response, or with a recorded reason why
-none is possible (the perpetrator is unknown)."""
+"""Closing a case, under the basisafspraak (bot/domain/closing.py): recording a response
+toward the perpetrator, and closing once one is recorded or none is possible."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
+from bot.domain.closing import NoResponse, Response, may_close
 from bot.domain.deadlines import DeadlineKind
 from bot.domain.records import CaseRecord, EventKind
 from bot.errors import OperatorError
 from bot.ports import Tx
 
 
-class Response(StrEnum):
-    """Responses toward the perpetrator (domain.md), as the handler records them."""
-
-    WRITTEN_WARNING = "schriftelijke_waarschuwing"
-    INCIDENT_TALK = "incidentgesprek"
-    RECOVERY_TALK = "herstelgesprek"
-    MEASURES = "maatregelen"
-    POLICE = "aangifte"
-    DAMAGES_RECOVERED = "schade_verhaald"
-    OTHER = "anders"
-
-
-class NoResponse(StrEnum):
-    """Why no response toward the perpetrator is possible."""
-
-    PERPETRATOR_UNKNOWN = "pleger_onbekend"
-
-
 class CloseRefused(OperatorError):
     """The case cannot close yet; the message says why, in English, for the operator."""
-
-
-def may_close(responses: list[str], no_response: str | None) -> bool:
-    """The basisafspraak: a response was recorded, or a reason why none is possible."""
-    return bool(responses) or no_response in NoResponse.__members__.values()
 
 
 async def record_response(

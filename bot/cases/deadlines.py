@@ -1,9 +1,10 @@
 """Deadlines of a case, kept by the bot: set them from case events, mark them done, snooze.
 
-The clocks themselves are pure (bot/deadlines.py, bot/reminder_plan.py); this module turns
-case events into deadline and reminder rows through storage/reminders.py, and applies a
-handler's "Gedaan"/"Later" from any channel: `apply_deadline_action` is what the Teams card
-handler and the text commands ("gedaan REF TAAK", "later REF TAAK reden") both call.
+The clocks themselves are pure (bot/domain/deadlines.py, bot/domain/reminder_plan.py); this
+module turns case events into deadline and reminder rows through `tx.deadlines` and
+`tx.reminders` (storage/repos/reminders.py), and applies a handler's "Gedaan"/"Later" from
+any channel: `apply_deadline_action` is what the Teams card handler and the text commands
+("gedaan REF TAAK", "later REF TAAK reden") both call.
 """
 
 from __future__ import annotations

@@ -10,13 +10,13 @@ from bot.cases.acknowledge import deadline_facts
 from bot.cases.deadlines import schedule_case
 from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
+from bot.domain.incident import criminal_suspected, is_serious
 from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.routing import InformedParty, ReporterRole, route_case
 from bot.ports import Tx
 from bot.reference.loader import Helpline, helplines_for
 from bot.text.catalogue import say
-from dialogs.flows.report import criminal_suspected, is_serious
 from dialogs.messages import Outbound
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ async def notify_handlers(
     """Queue a notice for every handler of that function at that organisation.
 
     The notice names no reporter and carries none of the narrative: the handler opens
-    the case for that. `deadlines` (bot/acknowledge.py `deadline_facts`) go on the card.
+    the case for that. `deadlines` (bot/cases/acknowledge.py `deadline_facts`) go on the card.
     """
     kinds = ", ".join(say(f"kind_{k}") for k in facts["kinds"]) or "-"
     text = say(

@@ -1,4 +1,4 @@
-"""The operator's commands behind `weerbaar` (see bot/cli.py for their arguments)."""
+"""The operator's commands behind `weerbaar` (see bot/cli/main.py for their arguments)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from bot.cases.closing import CloseRefused, Response, close_case, record_response
+from bot.cases.closing import CloseRefused, close_case, record_response
 from bot.cli.demo import seed_demo
+from bot.domain.closing import Response
 from bot.domain.deadlines import DeadlineKind
 from bot.domain.permissions import is_handler, may_act
 from bot.domain.routing import ALL_ROLES, role_fits
@@ -55,8 +56,9 @@ def _role(text: str) -> str:
 
 
 async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
-    from adapters.local import LocalChat
+    from adapters.local import LocalChat, utf8_terminal
 
+    utf8_terminal(sys.stdin, sys.stdout)
     session = LocalChat(app, args.handle)
     if not await session.enrolled():
         raise OperatorError(
@@ -295,7 +297,7 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
 
 
 async def cases_close(app: Weerbaar, args: argparse.Namespace) -> int:
-    """Close a case under the basisafspraak (bot/closing.py)."""
+    """Close a case under the basisafspraak (bot/cases/closing.py)."""
     async with app.store.transaction() as tx:
         case, actor = await _case_and_actor(tx, args.reference, args.by)
         try:

@@ -100,6 +100,8 @@ class DialogState:
     case_id: int | None = None
     answers: dict[str, Any] = field(default_factory=dict)
     updated_at: datetime | None = None  # the last message of this conversation
+    # Counts answer changes; a press on a card of an older revision is refused.
+    revision: int = 0
 
 
 @dataclass(frozen=True)

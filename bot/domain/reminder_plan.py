@@ -2,8 +2,8 @@
 
 A deadline gets a plan of steps: a reminder before it (at a fraction of the time left when
 the deadline was set), an overdue notice at it, then escalation steps, each a configurable
-delay after the one before. Every step is a row in the database (storage/reminders.py);
-the sweep (bot/sweep.py) sends the due ones. Marking the deadline done cancels what is left.
+delay after the one before. Every step is a row in the database (storage/repos/reminders.py);
+the sweep (bot/jobs/sweep.py) sends the due ones. Marking the deadline done cancels what is left.
 """
 
 from __future__ import annotations

@@ -135,7 +135,7 @@ class Organisation:
     slug: str
     name: str
     kind: OrgKind
-    # Hours a handler has to acknowledge a report; None: the default (bot/reminders.py).
+    # Hours a handler has to acknowledge a report; None: the default (bot/cases/deadlines.py).
     ack_hours: float | None = field(default=None, compare=False)
 
 

@@ -10,7 +10,7 @@ not deliver, queued as text).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -63,12 +63,19 @@ class OutboxWorker:
         self.clock = clock
         self.batch = batch
 
-    async def run_once(self) -> int:
-        """Deliver what is due now; returns how many were sent."""
-        if not self.channels:
+    async def run_once(
+        self, channels: Collection[str] | None = None, recipient: str | None = None
+    ) -> int:
+        """Deliver what is due now; returns how many were sent.
+
+        `channels` limits the run to some of the registered channels and `recipient` to
+        one person's rows: the local chat delivers only what waits for its own handle.
+        """
+        names = [n for n in self.channels if channels is None or n in channels]
+        if not names:
             return 0
         async with self.store.transaction() as tx:
-            due = await tx.outbox.claim_due(self.clock(), list(self.channels), self.batch)
+            due = await tx.outbox.claim_due(self.clock(), names, self.batch, recipient=recipient)
         sent = 0
         for item in due:
             channel = self.channels[item.channel]

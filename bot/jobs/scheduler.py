@@ -3,7 +3,7 @@ and once an hour the retention sweep.
 
 APScheduler 3.x (AsyncIOScheduler) only supplies the tick. Everything it drives is rows in
 the database, so nothing is lost when the service stops and nothing is sent twice when
-several replicas tick at once (bot/sweep.py, bot/outbox.py).
+several replicas tick at once (bot/jobs/sweep.py, bot/jobs/outbox.py).
 """
 
 from __future__ import annotations

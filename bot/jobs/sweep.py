@@ -1,9 +1,9 @@
 """The sweep: due reminder and check-in rows become outbox rows, each exactly once.
 
-One round: claim due rows under a lease in a short transaction (storage/reminders.py), then
+One round: claim due rows under a lease in a short transaction (storage/repos/reminders.py), then
 in a second transaction, per row and inside its own savepoint, mark it sent *only if the
 lease is still ours and nobody marked the deadline done meanwhile*, and queue its messages
-in the outbox. The outbox then delivers (bot/outbox.py; the local channel pulls its rows).
+in the outbox. The outbox then delivers (bot/jobs/outbox.py; the local channel pulls its rows).
 A row that fell due while the service was down goes out on the first round after the
 restart, once, with a line saying that it is late.
 """

@@ -33,9 +33,25 @@ TEXTS: Final[dict[str, str]] = {
         "Wil je dit gebruiken? Vraag dan je griffier of secretaris om je aan te melden. "
         "Ben je nu in gevaar? Bel 112."
     ),
+    # An apology never says a message was kept when it was not: "sorry_not_saved" when
+    # the turn was rolled back, "sorry_error" when it is not known.
+    "welcome": (
+        "Hallo, ik ben Weerbaar. Bij mij meld je agressie, bedreiging en intimidatie "
+        "tegen politieke ambtsdragers in de provincie Utrecht. Een melding gaat naar de "
+        "afhandelaar van je organisatie."
+    ),
+    "welcome_reporter": "Wil je iets melden? Stuur me dan een bericht. Ben je in gevaar? Bel 112.",
+    "welcome_handler": (
+        "Jij handelt meldingen af. Nieuwe meldingen voor jou komen hier in deze chat binnen."
+    ),
     "sorry_error": (
-        "Sorry, er ging iets mis aan mijn kant. Wat je al hebt gestuurd is bewaard. "
-        "Probeer het over een paar minuten nog eens. Ben je in gevaar? Bel 112."
+        "Sorry, er ging iets mis aan mijn kant. Probeer het over een paar minuten "
+        "nog eens. Ben je in gevaar? Bel 112."
+    ),
+    "sorry_not_saved": (
+        "Sorry, er ging iets mis aan mijn kant. Je laatste bericht is niet bewaard. "
+        "Wat je eerder stuurde, is wel bewaard. Stuur het over een paar minuten nog eens. "
+        "Ben je in gevaar? Bel 112."
     ),
     "not_allowed": "Dit mag je niet doen bij deze melding. Er is niets veranderd.",
     # --- the local (terminal) channel ---
@@ -43,6 +59,10 @@ TEXTS: Final[dict[str, str]] = {
         "(Typ je bericht en druk op Enter. '/bestand PAD' stuurt een bestand. '/exit' sluit af.)"
     ),
     "local_file_missing": "(Dit bestand kan ik niet vinden: {path})",
+    "local_unreadable": (
+        "(Een paar tekens kon ik niet lezen. Ik heb ze vervangen door \ufffd. "
+        "De rest van je bericht komt goed aan.)"
+    ),
     # --- the report flow ---
     "intro": (
         "Hallo {name}. Hier meld je agressie, bedreiging of intimidatie. "
@@ -406,6 +426,7 @@ TEXTS: Final[dict[str, str]] = {
     "reminder_card_snoozed": "Uitgesteld tot {until}. Reden: {reason}",
     "reminder_card_unknown_action": "Deze knop ken ik niet. Er is niets veranderd.",
     "card_press_again": "Deze knop is al verwerkt. Er is niets veranderd.",
+    "stale_press": "Die vraag is al voorbij. Er is niets veranderd.",
     "card_deadline_done": "{task} (gedaan)",
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.domain.dates import When, parse_when
+from bot.domain.incident import INJURIES, KINDS
 from bot.domain.routing import is_reporter_role
 from bot.text import vocabulary
 from bot.text.catalogue import say
@@ -18,20 +19,6 @@ from dialogs.engine import normalise
 from dialogs.flow import Accept, Ask, Collect, Context, Flow, Parsed, Pause, Reask, Redo, Step
 from dialogs.messages import Choice, Inbound
 from dialogs.parsing import links_in, one_of, several_of, yes_no
-
-KINDS = (
-    "emotioneel_gedrag",
-    "verbale_agressie",
-    "bedreiging",
-    "intimidatie",
-    "discriminatie",
-    "fysiek_geweld",
-    "vernieling",
-    "online",
-    "anders",
-)
-INJURIES = ("lichamelijk_letsel", "psychisch_letsel", "ziekenhuis", "blijvend", "geen")
-SERIOUS_INJURIES = frozenset(INJURIES) - {"geen"}
 
 
 def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
@@ -395,13 +382,3 @@ REPORT = Flow(
         ),
     ),
 )
-
-
-def is_serious(answers: dict[str, Any]) -> bool:
-    """Physical or mental injury, hospital admission or lasting harm (domain.md)."""
-    return bool(set(answers.get("injury") or ()) & SERIOUS_INJURIES)
-
-
-def criminal_suspected(answers: dict[str, Any]) -> bool:
-    # "Weet ik niet" counts: the handler checks it with the police rather than miss one.
-    return answers.get("criminal") in ("ja", "weet_niet")

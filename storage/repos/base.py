@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy.dialects import postgresql, sqlite
 
+from bot import ports
 from storage.crypto import FieldCipher
 
-if TYPE_CHECKING:
-    from storage.store import Tx
+
+class Session(ports.Tx, Protocol):
+    """What a repository is built on: the transaction (storage/store.py `Tx`) as the
+    core sees it, plus its connection and cipher. A Protocol, so that the repositories
+    need not import the store that imports them."""
+
+    conn: Any
+    cipher: FieldCipher
+
 
 # Statements that differ per dialect (INSERT … ON CONFLICT), built once per dialect.
 _prebuilt: dict[tuple[str, str], Any] = {}
@@ -19,7 +27,7 @@ _prebuilt: dict[tuple[str, str], Any] = {}
 class Repo:
     """One concept's queries inside one transaction; `tx` reaches the other repositories."""
 
-    def __init__(self, tx: Tx) -> None:
+    def __init__(self, tx: Session) -> None:
         self.tx = tx
         # an AsyncConnection, or for SQLite a storage.sqlite_sync.SyncConnection
         self.conn: Any = tx.conn

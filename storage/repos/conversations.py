@@ -30,7 +30,7 @@ from bot.domain.records import CaseCard, team_recipient
 from storage.repos.base import Repo
 from storage.tables import case_cards, organisations, teams_conversations
 
-# Asked on every submission (bot/cases.py), so built once.
+# Asked on every submission (bot/cases/submit.py), so built once.
 _LINKED_TEAM = select(organisations.c.slug).where(
     and_(organisations.c.id == bindparam("org_id"), organisations.c.team_channel_ref.is_not(None))
 )

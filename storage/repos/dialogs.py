@@ -27,6 +27,7 @@ _CONVERSATION = (
         conversations.c.paused,
         conversations.c.case_id,
         conversations.c.updated_at,
+        conversations.c.revision,
         answers.c.field,
         answers.c.value_enc,
     )
@@ -61,6 +62,7 @@ _SAVE_CONVERSATION = (
         paused=bindparam("b_paused"),
         case_id=bindparam("b_case"),
         updated_at=bindparam("b_at", type_=conversations.c.updated_at.type),
+        revision=bindparam("b_revision"),
     )
 )
 _INSERT_CONVERSATION = insert(conversations)
@@ -150,6 +152,7 @@ class DialogRepo(Repo):
             paused=row.paused,
             case_id=row.case_id,
             updated_at=row.updated_at,
+            revision=row.revision,
         )
         state.answers = {
             r.field: json.loads(self._dec(r.value_enc, f"answer:{r.case_id}:{r.field}"))
@@ -174,6 +177,7 @@ class DialogRepo(Repo):
                 "b_paused": state.paused,
                 "b_case": state.case_id,
                 "b_at": now,
+                "b_revision": state.revision,
             },
         )
         if not result.rowcount:
@@ -190,6 +194,7 @@ class DialogRepo(Repo):
                     "paused": state.paused,
                     "case_id": state.case_id,
                     "updated_at": now,
+                    "revision": state.revision,
                 },
             )
 

@@ -65,17 +65,23 @@ class OutboxRepo(Repo):
         )
 
     async def claim_due(
-        self, now: datetime, channels: list[str], limit: int = 50, lease_seconds: float = 60.0
+        self,
+        now: datetime,
+        channels: list[str],
+        limit: int = 50,
+        lease_seconds: float = 60.0,
+        recipient: str | None = None,
     ) -> list[OutboxItem]:
+        conditions = [
+            outbox.c.status == OutboxStatus.PENDING,
+            outbox.c.next_attempt_at <= now,
+            outbox.c.channel.in_(channels),
+        ]
+        if recipient is not None:
+            conditions.append(outbox.c.recipient == recipient)
         q = (
             select(outbox)
-            .where(
-                and_(
-                    outbox.c.status == OutboxStatus.PENDING,
-                    outbox.c.next_attempt_at <= now,
-                    outbox.c.channel.in_(channels),
-                )
-            )
+            .where(and_(*conditions))
             .order_by(outbox.c.next_attempt_at, outbox.c.id)
             .limit(limit)
         )

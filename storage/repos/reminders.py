@@ -1,6 +1,7 @@
-"""Deadlines and reminder rows: the SQL behind bot/reminders.py, bot/sweep.py, bot/aftercare.py.
+"""Deadlines and reminder rows: the SQL behind bot/cases/deadlines.py, bot/jobs/sweep.py and
+bot/cases/aftercare.py.
 
-Claiming works like the outbox (storage/outbox.py): a short transaction picks due pending
+Claiming works like the outbox (storage/repos/outbox.py): a short transaction picks due pending
 rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL) and sets a lease with a random token; the
 sender then marks each row sent only while that lease is still its own. Two replicas
 therefore never both send a row, and a replica that dies mid-sweep lets the lease run out.

@@ -312,7 +312,7 @@ async def test_notice_to_a_signal_handler_survives_a_rate_limit(
         [case] = await tx.cases.list_cases()
         [notice] = await tx.outbox.pending_for("signal", griffier.uuid)
         assert await tx.outbox.pending_for("signal", "+31655555555") == []
-    assert notice.account == ""  # as bot/cases.py queues it: the adapter sends as the bot
+    assert notice.account == ""  # as bot/cases/notify.py queues it: the adapter sends as the bot
     assert case.reference in notice.payload["text"]
 
     before = len(griffier.received())

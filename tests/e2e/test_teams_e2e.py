@@ -18,6 +18,7 @@ from adapters.http import build_web_app
 from adapters.teams.cards import card_text
 from bot.app import Weerbaar
 from bot.text.catalogue import say
+from dialogs.messages import ConversationKey
 from storage.tables import (
     answers,
     case_events,
@@ -36,6 +37,7 @@ APP_PASSWORD = "e2e-secret-not-real"
 TENANT = "72f988bf-0000-0000-0000-0000000000e2"
 TEAM_CHANNEL = "19:amersfoort-meldingen@thread.tacv2"
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
+RITA_KEY = ConversationKey("teams", TENANT, "aad-rita")
 
 
 @pytest.fixture
@@ -150,6 +152,13 @@ class Person:
             assert response.status == 201
             answer = "\n".join(text_of(c) for c in self.received(before))
         return answer
+
+    async def say_value(self, value: dict[str, Any]) -> str:
+        """Press an Action.Submit button: Teams sends its data as a message's value."""
+        before = len(self.bot.connector.calls)
+        response = await self.bot.post(self.activity(value=value))
+        assert response.status == 201
+        return "\n".join(text_of(c) for c in self.received(before))
 
     async def press(
         self,
@@ -517,18 +526,19 @@ async def test_429_then_200_is_delivered_once_after_the_wait(bot: Bot, clock: Fa
     await enrol(bot.app, "Gerrit Griffioen", "aad-gerrit", "griffier")
     gerrit = Person(bot, "Gerrit Griffioen", "aad-gerrit")
     await gerrit.install()
+    welcomed = len(bot.connector.calls)  # the welcome is not part of this
     async with bot.app.store.transaction() as tx:
         await tx.outbox.enqueue("teams", "", "aad-gerrit", {"text": "Nieuwe melding"}, clock())
     bot.connector.fail(429, retry_after="7")
 
     assert await bot.deliver() == 0
-    assert len(gerrit.received()) == 1  # the refused attempt
+    assert len(gerrit.received(welcomed)) == 1  # the refused attempt
     clock.advance(seconds=5)
     assert await bot.deliver() == 0  # Retry-After is 7 s: not yet
-    assert len(gerrit.received()) == 1
+    assert len(gerrit.received(welcomed)) == 1
     clock.advance(seconds=2)
     assert await bot.deliver() == 1
-    assert [c.body["text"] for c in gerrit.received()] == ["Nieuwe melding"] * 2
+    assert [c.body["text"] for c in gerrit.received(welcomed)] == ["Nieuwe melding"] * 2
     assert await bot.deliver() == 0  # once
     async with bot.app.store.transaction() as tx:
         assert await tx.outbox.pending_for("teams", "aad-gerrit") == []
@@ -646,7 +656,7 @@ async def test_a_press_that_raises_in_the_core_gets_the_apology_card_and_200(
     assert response.status == 200
     body = await response.json()
     assert body["statusCode"] == 200 and body["type"] == ADAPTIVE
-    assert say("sorry_error") in card_text(body["value"])
+    assert say("sorry_not_saved") in card_text(body["value"])  # it was rolled back
     # Logged with its traceback, by ids only: no reference, no name, no report content.
     (failed,) = [r for r in caplog.records if r.getMessage().startswith("turn failed")]
     assert failed.exc_info is not None
@@ -755,3 +765,114 @@ async def test_the_same_activity_id_in_two_conversations_is_two_messages(bot: Bo
         assert (await bot.post(activity)).status == 201
         assert person.received(before), f"{person.name} got no answer"
     assert await bot.count(inbound_seen) == 2
+
+
+# -- stale buttons ------------------------------------------------------------------------
+
+
+def buttons(call: ConnectorCall) -> dict[str, dict[str, Any]]:
+    """title -> the data an Action.Submit button of the card in `call` sends back."""
+    return {a["title"]: a["data"] for a in card_in(call).get("actions", [])}
+
+
+async def test_a_press_on_an_earlier_question_is_refused_and_changes_nothing(bot: Bot) -> None:
+    await enrol(bot.app, "Rita de Raad", "aad-rita", "gemeenteraadslid")
+    rita = Person(bot, "Rita de Raad", "aad-rita")
+    await rita.install()
+    before = len(bot.connector.calls)
+    await rita.say("hallo")
+    (safety_card,) = [c for c in rita.received(before) if c.body.get("attachments")]
+    safe_yes = buttons(safety_card)["Ja"]
+    assert safe_yes["choice"] == "ja" and safe_yes["question"]["step"] == "safe"
+
+    # Pressing the current card's button answers it.
+    assert "Wat is er gebeurd" in await rita.say_value(safe_yes)
+    lines = report_lines()
+    injury = lines.index("5")
+    await rita.say(*lines[2:injury])
+    before = len(bot.connector.calls)
+    await rita.say(lines[injury])  # now at "Is er schade?"
+    (damage_card,) = [c for c in rita.received(before) if c.body.get("attachments")]
+    assert say("ask_damage") in text_of(damage_card)
+    await rita.say("misschien")  # not understood: the same question again
+    async with bot.app.store.transaction() as tx:
+        state_before = await tx.dialogs.load_state(RITA_KEY)
+    assert state_before is not None and state_before.step == "damage"
+    answers_before = dict(state_before.answers)
+    rows_before = await bot.count(answers)
+
+    # "Ja" on the first card (safety), pressed at "Is er schade?": refused, nothing stored.
+    answered = await rita.say_value(safe_yes)
+    assert answered.startswith(say("stale_press"))
+    assert say("ask_damage") in answered  # the open question is asked again
+    async with bot.app.store.transaction() as tx:
+        state = await tx.dialogs.load_state(RITA_KEY)
+    assert state is not None
+    assert (state.step, state.revision, state.answers) == (
+        state_before.step,
+        state_before.revision,
+        answers_before,
+    )
+    assert "damage" not in state.answers
+    assert await bot.count(answers) == rows_before
+
+    # The open question's own card still works, also after the re-ask.
+    assert say("ask_time_off") in await rita.say_value(buttons(damage_card)["Ja"])
+    async with bot.app.store.transaction() as tx:
+        state = await tx.dialogs.load_state(RITA_KEY)
+    assert state is not None and state.answers["damage"] is True
+
+
+# -- install ------------------------------------------------------------------------------
+
+
+async def test_an_install_is_welcomed_once_and_a_handler_hears_cases_arrive_here(
+    bot: Bot,
+) -> None:
+    await enrol(bot.app, "Gerrit Griffioen", "aad-gerrit", "griffier")
+    await enrol(bot.app, "Rita de Raad", "aad-rita", "gemeenteraadslid")
+    gerrit = Person(bot, "Gerrit Griffioen", "aad-gerrit")
+    rita = Person(bot, "Rita de Raad", "aad-rita")
+    stranger = Person(bot, "Onbekend", "aad-onbekend")
+    for person in (gerrit, rita, stranger):
+        # Teams sends both for one install, in either order.
+        assert (await bot.post(person.activity("installationUpdate", action="add"))).status == 201
+        await person.install()
+
+    (to_gerrit,) = [text_of(c) for c in gerrit.received()]
+    assert to_gerrit.startswith(say("welcome")) and say("welcome_handler") in to_gerrit
+    assert say("welcome_reporter") not in to_gerrit
+    (to_rita,) = [text_of(c) for c in rita.received()]
+    assert to_rita == f"{say('welcome')}\n\n{say('welcome_reporter')}"
+    (to_stranger,) = [text_of(c) for c in stranger.received()]
+    assert to_stranger == say("unknown_sender")
+    # The welcome starts no report and stores no dialog.
+    assert await bot.count(conversations, conversations.c.flow.is_not(None)) == 0
+
+    # After the welcome, a first message starts the report as ever.
+    assert "veilig" in await rita.say("hallo")
+
+
+async def test_every_card_has_a_text_fallback_and_a_summary(bot: Bot) -> None:
+    people = await cast(bot)
+    await link_team_channel(bot, people.gerrit)
+    reference = await report(people.rita)
+    await bot.deliver()
+    copies = await card_ids(bot, reference)
+    pressed = await people.gerrit.press(copies["aad-gerrit"], reference)
+    while await bot.deliver():
+        pass
+
+    with_cards = [c for c in bot.connector.calls if (c.body or {}).get("attachments")]
+    assert len(with_cards) >= 12  # the report's questions, the review, the case cards
+    for call in with_cards:
+        card = card_in(call)
+        assert call.body["summary"].strip() and "\n" not in call.body["summary"]
+        assert card["fallbackText"].strip()
+    answer = (await pressed.json())["value"]
+    assert "In behandeling bij Gerrit Griffioen" in answer["fallbackText"]
+    # The team channel's card names no one, nor does its summary or fallback.
+    for call in team_calls(bot):
+        if call.body.get("attachments"):
+            for secret in ("Rita", "schold", "Gerrit"):
+                assert secret not in call.body["summary"] + card_in(call)["fallbackText"]

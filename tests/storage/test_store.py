@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from bot.app import Weerbaar
 from bot.domain.records import DialogState
-from bot.domain.routing import HandlerFunction, Organisation, OrgKind, Route
+from bot.domain.routing import HandlerFunction, InformedParty, Organisation, OrgKind, Route
 from dialogs.messages import Attachment, ConversationKey
 from tests.conftest import AppFactory, FakeClock
 
@@ -103,7 +103,7 @@ async def test_answers_evidence_state_and_submission(
         await tx.cases.clear_answers(case_id, ["kinds"])
         assert "kinds" not in await tx.dialogs.answers(case_id)
         org = Organisation("zeist", "Gemeente Zeist", OrgKind.MUNICIPALITY)
-        route = Route(org, HandlerFunction.GRIFFIER, ("burgemeester",))
+        route = Route(org, HandlerFunction.GRIFFIER, (InformedParty.BURGEMEESTER,))
         facts = {
             "kinds": ["bedreiging"],
             "serious": True,
@@ -152,6 +152,22 @@ async def test_outbox_claims_are_exclusive_and_leased(
         await tx.outbox.mark_sent(first[0], clock())
         counts = await tx.outbox.counts()
     assert counts == {"pending": 19, "sent": 1}
+
+
+async def test_outbox_claims_one_recipient_s_rows(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
+    app = await _app(make_app, database_url)
+    async with app.store.transaction() as tx:
+        for channel, recipient in (("local", "anna"), ("local", "bram"), ("teams", "anna")):
+            await tx.outbox.enqueue(channel, "a", recipient, {"text": "x"}, clock())
+        await tx.outbox.enqueue("local", "a", "anna", {"text": "y"}, clock())
+    async with app.store.transaction() as tx:
+        claimed = await tx.outbox.claim_due(clock(), ["local"], recipient="anna")
+    assert [(i.channel, i.recipient, i.payload["text"]) for i in claimed] == [
+        ("local", "anna", "x"),
+        ("local", "anna", "y"),
+    ]
 
 
 async def test_a_transaction_inside_another_fails_at_once(

@@ -10,7 +10,7 @@ from bot.cases.acknowledge import acknowledge_case
 from bot.cases.notices import HANDLER, CaseCardRefresh, CaseRouted
 from bot.ports import Receipt
 from dialogs.messages import ConversationKey, Outbound
-from tests.bot.test_acknowledge import submitted_case
+from tests.bot.cases.test_acknowledge import submitted_case
 from tests.conftest import FakeClock
 
 

@@ -105,3 +105,15 @@ async def test_an_error_quoting_what_was_typed_is_logged_without_its_message(
     assert "Sorry" in reply.text
     assert "ValueError (message withheld)" in caplog.text
     assert "ZQXquoted42" not in caplog.text
+
+
+def test_a_registered_flow_without_a_runner_stops_the_start(
+    app: Weerbaar, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import turns
+    from dialogs.flows import FLOWS, Audience, Entry, Registry, any_message
+
+    extra = Entry("evaluation", Audience(staff=True), recognises=any_message)
+    monkeypatch.setattr(turns, "FLOWS", Registry((*FLOWS.entries, extra)))
+    with pytest.raises(RuntimeError, match="no runner for the registered flow 'evaluation'"):
+        turns.ReportService(app.store, app.helplines, app.clock)

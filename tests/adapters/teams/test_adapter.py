@@ -29,6 +29,7 @@ from dialogs.messages import (
     ConversationKey,
     Inbound,
     Outbound,
+    Question,
     Summary,
     SummaryRow,
 )
@@ -175,6 +176,30 @@ async def test_choices_render_as_adaptive_card_and_picks_come_back(bot: Bot) -> 
     assert bot.handler.inbound[-1].choice == "nee"
 
 
+async def test_buttons_say_which_question_they_answer(bot: Bot) -> None:
+    asked = Question("damage", 7)
+    bot.handler.reply = lambda i: [
+        Outbound(
+            "Is er schade?", choices=(Choice("ja", "Ja"), Choice("nee", "Nee")), question=asked
+        ),
+        Outbound("Wat?", choices=(Choice("a", "A"), Choice("b", "B")), multi=True, question=asked),
+    ]
+    await bot.post(message(bot.connector.url))
+    buttons, choice_set = (card_of(c.body) for c in bot.connector.calls)
+    stamp = {"step": "damage", "revision": 7}
+    assert [a["data"] for a in buttons["actions"]] == [
+        {"choice": "ja", "question": stamp},
+        {"choice": "nee", "question": stamp},
+    ]
+    assert [a["data"] for a in choice_set["actions"]] == [{"question": stamp}]
+
+    await bot.post(message(bot.connector.url, text="", value={"choice": "ja", "question": stamp}))
+    assert (bot.handler.inbound[-1].choice, bot.handler.inbound[-1].question) == ("ja", asked)
+    for odd in ({"step": 3, "revision": 7}, {"step": "x", "revision": True}, "damage@7", None):
+        await bot.post(message(bot.connector.url, text="", value={"choice": "ja", "question": odd}))
+        assert bot.handler.inbound[-1].question is None
+
+
 async def test_multi_choice_uses_choice_set(bot: Bot) -> None:
     bot.handler.reply = lambda i: [
         Outbound("Wat is er gebeurd?", choices=(Choice("a", "A"), Choice("b", "B")), multi=True)
@@ -188,7 +213,7 @@ async def test_multi_choice_uses_choice_set(bot: Bot) -> None:
 
 
 async def test_outbound_card_is_sent_as_is(bot: Bot) -> None:
-    own = {"type": "AdaptiveCard", "version": "1.5", "body": []}
+    own: dict[str, object] = {"type": "AdaptiveCard", "version": "1.5", "body": []}
     bot.handler.reply = lambda i: [Outbound("x", card=own)]
     await bot.post(message(bot.connector.url))
     assert card_of(bot.connector.calls[0].body) == own
@@ -255,7 +280,7 @@ async def test_bad_input_is_4xx_not_500(bot: Bot) -> None:
 
 
 async def test_action_execute_invoke_answers_200_with_handler_card(bot: Bot) -> None:
-    answer = {
+    answer: dict[str, object] = {
         "type": "AdaptiveCard",
         "version": "1.5",
         "body": [{"type": "TextBlock", "text": "done acknowledge"}],
@@ -296,9 +321,11 @@ async def test_conversation_update_stores_reference_and_proactive_send_arrives(b
         bot.connector.url, text="", type="conversationUpdate", membersAdded=[{"id": f"28:{APP_ID}"}]
     )
     assert (await bot.post(update)).status == 201
-    assert bot.handler.inbound == []
+    # The install itself goes to the turn handler (for the welcome), as an action.
+    assert [(i.key, i.action) for i in bot.handler.inbound] == [(ANNA, CardAction("installed"))]
+    before = len(bot.connector.calls)
     await bot.adapter.send(ANNA, Outbound("Je melding is doorgestuurd."))
-    (call,) = bot.connector.calls
+    (call,) = bot.connector.calls[before:]
     assert (call.method, call.path) == ("POST", "/v3/conversations/a:chat-1/activities")
     assert call.body["text"] == "Je melding is doorgestuurd."
     assert call.body["conversation"]["id"] == "a:chat-1"
@@ -306,9 +333,38 @@ async def test_conversation_update_stores_reference_and_proactive_send_arrives(b
     assert call.authorized
 
 
+async def test_an_install_in_a_personal_chat_is_welcomed_once(bot: Bot) -> None:
+    bot.handler.reply = lambda i: [Outbound("Welkom")] if i.action else []
+    installed = message(bot.connector.url, text="", type="installationUpdate", action="add")
+    added = message(
+        bot.connector.url, text="", type="conversationUpdate", membersAdded=[{"id": f"28:{APP_ID}"}]
+    )
+    for activity in (installed, added):
+        assert (await bot.post(activity)).status == 201
+    first, second = bot.handler.inbound
+    assert first.message_id == second.message_id  # one install, one delivery id
+    assert first.message_id.startswith("installed:") and len(first.message_id) <= 200
+    assert [c.body["text"] for c in bot.connector.calls] == ["Welkom"] * 2  # the fake: no dedupe
+
+    # Not an install of this bot in a personal chat: no welcome.
+    others = [
+        message(bot.connector.url, text="", type="installationUpdate", action="remove"),
+        message(bot.connector.url, text="", type="installationUpdate", action="add-upgrade"),
+        message(
+            bot.connector.url, text="", type="conversationUpdate", membersAdded=[{"id": "29:x"}]
+        ),
+        message(bot.connector.url, text="", type="conversationUpdate"),
+    ]
+    team = message(bot.connector.url, text="", type="installationUpdate", action="add")
+    team["conversation"]["conversationType"] = "channel"
+    for activity in [*others, team]:
+        assert (await bot.post(activity)).status == 201
+    assert len(bot.handler.inbound) == 2
+
+
 async def test_update_card_puts_in_place(bot: Bot) -> None:
     await bot.post(message(bot.connector.url))
-    card = {"type": "AdaptiveCard", "version": "1.5", "body": []}
+    card: dict[str, object] = {"type": "AdaptiveCard", "version": "1.5", "body": []}
     await bot.adapter.send(ANNA, Outbound("", card=card, replaces="1:card-7"))
     call = bot.connector.calls[-1]
     assert (call.method, call.path) == ("PUT", "/v3/conversations/a:chat-1/activities/1:card-7")

@@ -70,7 +70,7 @@ def test_no_other_module_formats_moments() -> None:
     """One formatter: no strftime, %H:%M or babel outside bot/text/format.py."""
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     marks = ("strftime", "%H:%M", "babel")
     found = sorted(
         str(path.relative_to(root))

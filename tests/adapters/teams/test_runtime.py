@@ -122,7 +122,7 @@ def test_refusal_card_has_no_button() -> None:
 
 
 def test_team_channel_reference_points_at_the_channel_not_the_thread() -> None:
-    reference = {
+    reference: dict[str, object] = {
         "conversation": {"id": "19:abc@thread.tacv2;messageid=17", "conversationType": "channel"},
         "user": {"id": "29:x", "name": "Iemand", "aadObjectId": "aad-x"},
         "serviceUrl": "https://smba.trafficmanager.net/emea/",

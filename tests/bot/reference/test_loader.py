@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from tests.bot.test_acknowledge import submitted_case
+from tests.bot.cases.test_acknowledge import submitted_case
 from tests.conftest import AppFactory
 
 

@@ -18,6 +18,8 @@ import pytest
 from bot.app import Weerbaar
 from bot.cases.acknowledge import AckStatus, acknowledge_case
 from bot.domain.records import CaseRecord
+from bot.errors import OperatorError
+from storage.store import Store
 from tests.chat import Chatter, report_lines
 from tests.conftest import AppFactory, FakeClock
 from tests.people import enrol as enrol_person
@@ -191,7 +193,7 @@ async def test_each_deadline_becomes_the_right_reminder_rows(
 async def test_the_organisations_own_acknowledgement_time_is_used(
     app: Weerbaar, clock: FakeClock
 ) -> None:
-    async with app.store.transaction() as tx:
+    async with Store(app.db).transaction() as tx:  # a raw update: the concrete store
         await tx.conn.exec_driver_sql("UPDATE organisations SET ack_hours = 2 WHERE slug = 'zeist'")
     case = await submit(app)
     async with app.store.transaction() as tx:
@@ -352,7 +354,7 @@ async def test_an_incident_talk_and_measures_end_recorded_later_get_their_own_cl
     args.what, args.rest = "measures-end", ["2026-12-18"]
     assert await commands.cases_record(app, args) == 0
     args.by = "bram"
-    with pytest.raises(commands.OperatorError, match="not a handler"):
+    with pytest.raises(OperatorError, match="not a handler"):
         await commands.cases_record(app, args)
     async with app.store.transaction() as tx:
         stored = {d.kind: d for d in await tx.deadlines.deadlines(case.id)}
@@ -419,7 +421,7 @@ async def test_two_instances_sweeping_at_once_send_each_reminder_once(
         pytest.skip("replicas share a PostgreSQL database; SQLite serves one machine")
     a = await make_app(database_url, sweep_batch=7)
     b = await make_app(database_url, sweep_batch=7)
-    cases = []
+    cases: list[CaseRecord] = []
     for handle, role, org in [
         ("r1", "gemeenteraadslid", "zeist"),
         ("r2", "gemeenteraadslid", "zeist"),

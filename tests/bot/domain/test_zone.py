@@ -7,7 +7,7 @@ from pathlib import Path
 from bot.domain.zone import AMSTERDAM
 from bot.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_zone_is_amsterdam() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.text.catalogue import TEXTS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LITERAL_KEY = re.compile(r"""\bsay\(\s*["']([a-z0-9_]+)["']\s*[,)]""")
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.app import Weerbaar
-from bot.cases.closing import CloseRefused, close_case, may_close, record_response
-from tests.bot.test_acknowledge import submitted_case
+from bot.cases.closing import CloseRefused, close_case, record_response
+from bot.domain.closing import may_close
+from tests.bot.cases.test_acknowledge import submitted_case
 
 
 def test_the_rule() -> None:
