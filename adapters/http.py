@@ -7,8 +7,10 @@ import contextlib
 import logging
 import signal as signals
 import time
+from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from adapters.signal.adapter import SignalAdapter
@@ -16,8 +18,40 @@ from adapters.signal.runtime import start_signal
 from adapters.teams.runtime import attach_teams
 from bot.app import Weerbaar
 from bot.jobs.scheduler import start_scheduler
+from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def server_options(settings: Settings) -> dict[str, Any]:
+    """aiohttp's server settings for `AppRunner`: `weerbaar serve` and the tests use these.
+
+    A connection is closed when no complete request head has arrived within the idle time
+    (aiohttp's keep-alive timer also runs from the moment a connection opens); a body that
+    stalls is cut off by the handler's read timeout (`http_read_seconds`).
+    """
+    return {
+        "shutdown_timeout": settings.shutdown_seconds,
+        "keepalive_timeout": settings.http_idle_seconds,
+        "max_line_size": 8190,
+        "max_field_size": 8190,
+        "logger": _ServerLog(logging.getLogger("aiohttp.server")),
+    }
+
+
+class _ServerLog(logging.LoggerAdapter[logging.Logger]):
+    """aiohttp's server log, with a request it cannot parse as one warning line.
+
+    aiohttp answers such a request 400 itself but logs it as an error with a traceback;
+    that is the client's fault, not a failure of this service. A handler that raised is
+    still logged with its traceback.
+    """
+
+    def exception(self, msg: object, *args: object, exc_info: Any = True, **kwargs: Any) -> None:
+        if isinstance(exc_info, HttpProcessingError):
+            self.warning("refused a malformed HTTP request (%s)", type(exc_info).__name__)
+            return
+        super().exception(msg, *args, exc_info=exc_info, **kwargs)
 
 
 def build_web_app(app: Weerbaar) -> web.Application:
@@ -56,7 +90,7 @@ async def serve_forever(app: Weerbaar) -> None:
         )
     web_app = build_web_app(app)
     # At stop, requests still running get this long before their connection is closed.
-    runner = web.AppRunner(web_app, shutdown_timeout=settings.shutdown_seconds)
+    runner = web.AppRunner(web_app, **server_options(settings))
     await runner.setup()
     site = web.TCPSite(runner, settings.host, settings.port)
     await site.start()

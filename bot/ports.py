@@ -406,16 +406,24 @@ class OutboxRepo(Protocol):
         payloads: list[dict[str, Any]],
         now: datetime,
         lease_until: datetime,
-    ) -> tuple[list[int], bool]:
+    ) -> tuple[list[int], list[OutboxItem], bool]:
         """Write a turn's replies in order, leased to the adapter until `lease_until`;
-        returns their ids and whether no earlier row of the conversation is pending."""
+        returns their ids, the conversation's earlier rows the turn takes over (plain text
+        that was only backing off: sent first), and whether all may be sent at once
+        (False when an earlier row is held or is a notice: these wait behind it)."""
         ...
 
     async def settle(
-        self, sent: list[int], left: list[int], now: datetime, due: datetime, error: str | None
+        self,
+        sent: list[int],
+        left: list[int],
+        now: datetime,
+        due: datetime,
+        error: str | None,
+        held: bool = False,
     ) -> None:
-        """`sent` rows are delivered; `left` rows are the worker's from `due` (the first
-        counted as tried when `error` is given)."""
+        """`sent` rows are delivered; `left` rows are the worker's from `due` (`held`: the
+        channel asked for that wait), the first counted as tried when `error` is given."""
         ...
 
     async def counts(self) -> dict[str, int]: ...
@@ -436,7 +444,11 @@ class OutboxRepo(Protocol):
 
     async def mark_sent(self, item_id: int, now: datetime) -> None: ...
 
-    async def mark_retry(self, item_id: int, next_attempt_at: datetime, error: str) -> None: ...
+    async def mark_retry(
+        self, item_id: int, next_attempt_at: datetime, error: str, held: bool = False
+    ) -> None:
+        """Try again at `next_attempt_at`; `held`: the channel asked for that wait."""
+        ...
 
     async def pending_for(self, channel: str, recipient: str) -> list[OutboxItem]: ...
 

@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     helplines_file: Path | None = None
     host: str = "127.0.0.1"
     port: int = 3978
+    # A client must send a whole request (headers and body) within this many seconds, and
+    # an idle kept-alive connection is closed after `http_idle_seconds`: a slow or stalled
+    # client cannot hold a connection (adapters/http.py).
+    http_read_seconds: float = Field(default=10.0, gt=0)
+    http_idle_seconds: float = Field(default=75.0, gt=0)
     sweep_seconds: float = 5.0
     # At stop (SIGTERM): how long running turns and the last outbox round may take.
     shutdown_seconds: float = Field(default=20.0, gt=0)

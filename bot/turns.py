@@ -203,8 +203,10 @@ class ReportService:
         self, tx: Tx, key: ConversationKey, replies: list[Outbound], now: datetime
     ) -> Replies:
         """The turn's replies as outbox rows of its own transaction, as text (what a
-        later delivery by the worker sends; the adapter sends the messages themselves)."""
-        rows, send_now = await tx.outbox.enqueue_replies(
+        later delivery by the worker sends; the adapter sends the messages themselves).
+        Earlier text to this person that was only waiting out a backoff is taken over and
+        goes first, so the order written holds and the new message is not left waiting."""
+        rows, earlier, send_now = await tx.outbox.enqueue_replies(
             key.channel,
             key.account,
             key.user,
@@ -212,7 +214,8 @@ class ReportService:
             now,
             lease_until=now + REPLY_LEASE,
         )
-        return Replies(replies, rows, send_now)
+        before = [Outbound(str(item.payload.get("text", ""))) for item in earlier]
+        return Replies(before + replies, [i.id for i in earlier] + rows, send_now)
 
     async def _in_transaction(self, tx: Tx, inbound: Inbound, now: datetime) -> list[Outbound]:
         if inbound.action is not None:

@@ -216,6 +216,10 @@ outbox = Table(
     Column("created_at", Stamp, nullable=False),
     Column("sent_at", Stamp, nullable=True),
     Column("dedupe_key", String(200), nullable=True, unique=True),
+    # Until when nobody else may send the row (migration 0005): a worker's or a turn's
+    # lease, or the wait a channel asked for (Retry-After). A row that is only backing off
+    # has none, and a new turn of its conversation may take it over (storage/repos/outbox.py).
+    Column("held_until", Stamp, nullable=True),
     Index("ix_outbox_due", "status", "next_attempt_at"),
     # One conversation's pending rows in the order written (migration 0005): its head row
     # blocks the ones behind it (storage/repos/outbox.py, `claim_due`).

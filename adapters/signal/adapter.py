@@ -32,7 +32,6 @@ import time
 from typing import TYPE_CHECKING
 
 import aiohttp
-from pydantic import ValidationError
 from signalbot import Attachment as SignalAttachment
 from signalbot import (
     DataMessage,
@@ -41,12 +40,13 @@ from signalbot import (
     EditMessage,
     SignalAPIError,
     SignalBot,
-    UnknownMessageFormatError,
     parse,
 )
 
 from adapters.base import preceded_by, send_replies
+from adapters.inputs import BadInput, clean_text, load_json, media_type
 from adapters.signal.api import SignalRestApi
+from adapters.signal.envelopes import envelope_problem
 from adapters.signal.render import render, split_text
 from adapters.signal.setup import (
     SignalSetupError,
@@ -68,6 +68,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+# A receive frame is one envelope: a long text is at most some tens of KiB.
+DEFAULT_MAX_FRAME_BYTES = 1024 * 1024
 # Signal apps send a text over 2 KiB as a short body plus an attachment of this type;
 # signal-cli puts the whole text in `message` and still lists the attachment. That
 # attachment is the message itself, never evidence (design.md section 3).
@@ -91,6 +93,7 @@ class SignalAdapter:
         handler: TurnHandler | None = None,
         max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
         *,
+        max_frame_bytes: int = DEFAULT_MAX_FRAME_BYTES,
         reconnect_base: float = 0.2,
         reconnect_cap: float = 15.0,
         leader: LeaderLock | None = None,
@@ -104,6 +107,7 @@ class SignalAdapter:
         self.api_address = api_address
         self.number = number
         self.max_attachment_bytes = max_attachment_bytes
+        self.max_frame_bytes = max_frame_bytes
         self._handler = handler
         self._replies = replies
         self._reconnect_base = reconnect_base
@@ -252,7 +256,11 @@ class SignalAdapter:
             opened = time.monotonic()
             reason = "closed by the server"
             try:
-                async with self._session.ws_connect(self._api.receive_url, heartbeat=30.0) as ws:
+                # A frame up to 16x the limit is read and ignored with a warning; a larger
+                # one closes the socket (aiohttp), which then reconnects.
+                async with self._session.ws_connect(
+                    self._api.receive_url, heartbeat=30.0, max_msg_size=16 * self.max_frame_bytes
+                ) as ws:
                     self._connected = True
                     if lost:
                         log.info("Signal receive websocket reconnected")
@@ -263,6 +271,8 @@ class SignalAdapter:
                                 await self._on_frame(frame.data)
                             except Exception:  # one bad envelope must not stop receiving
                                 log.exception("Could not take in an envelope")
+                    if ws.close_code == aiohttp.WSCloseCode.MESSAGE_TOO_BIG:
+                        reason = f"a frame over {16 * self.max_frame_bytes} bytes"
             except (aiohttp.ClientError, TimeoutError) as exc:
                 reason = type(exc).__name__
             finally:
@@ -279,9 +289,9 @@ class SignalAdapter:
 
     async def _on_frame(self, text: str) -> None:
         try:
-            raw = json.loads(text)
-        except ValueError:
-            log.warning("Ignored a receive frame that is not JSON")
+            raw = load_json(text.encode("utf-8", "surrogatepass"), max_bytes=self.max_frame_bytes)
+        except BadInput as error:
+            log.warning("Ignored a receive frame: %s", error)
             return
         envelope = raw.get("envelope") if isinstance(raw, dict) else None
         if not isinstance(envelope, dict):
@@ -292,15 +302,20 @@ class SignalAdapter:
         # (sent from the bot account's own devices) have neither of these.
         if "dataMessage" not in envelope and "editMessage" not in envelope:
             return
+        problem = envelope_problem(envelope)
+        if problem is not None:
+            log.warning("Ignored an envelope: %s", problem)
+            return
         default_voice_note_flag(envelope)
         assert self._bot is not None
         try:
             # signalbot needs its SignalAPI only to download attachments, which is off
             message = await parse(self._bot._signal, json.dumps(raw))
-        except (UnknownMessageFormatError, ValidationError, ValueError):
+        except Exception as error:  # pydantic, or signalbot tripping over an odd shape
             log.warning(
-                "Ignored an envelope signalbot cannot parse (timestamp %s)",
-                envelope.get("timestamp"),
+                "Ignored an envelope signalbot cannot parse (%s, timestamp %s)",
+                type(error).__name__,
+                envelope["timestamp"],
             )
             return
         if not isinstance(message, DataMessage) or message.source_uuid is None:
@@ -342,7 +357,7 @@ class SignalAdapter:
         replies: list[Outbound] = [Outbound(text=refusal) for refusal in refusals]
         key = ConversationKey("signal", self.number, message.source_uuid)
         try:
-            text = message.text or long_text or ""
+            text = clean_text(message.text or long_text or "")
             if text or attachments:
                 replaces = None
                 if isinstance(message, EditMessage):
@@ -353,7 +368,9 @@ class SignalAdapter:
                     text=text,
                     attachments=tuple(attachments),
                     address=message.source_number,
-                    display_name=message.source_name,
+                    display_name=clean_text(message.source_name)[:200]
+                    if message.source_name
+                    else None,
                     replaces=replaces,
                 )
                 replies = preceded_by(replies, await self._handler.handle(inbound))
@@ -390,7 +407,8 @@ class SignalAdapter:
             if item.local_filename is None:
                 continue
             stored.append(item)
-            if (item.content_type or "").split(";")[0].strip().lower() == LONG_TEXT_TYPE:
+            content_type = media_type(item.content_type)
+            if content_type == LONG_TEXT_TYPE:
                 if not message.text:  # signal-cli gives the text itself; read it only if not
                     long_text = await self._long_text(item.local_filename)
                 continue
@@ -412,8 +430,11 @@ class SignalAdapter:
                 )
                 log.info("Refused attachment %s of %s bytes", item.local_filename, item.size)
                 continue
-            content_type = item.content_type or "application/octet-stream"
-            filename = item.remote_filename or generated_name(message.timestamp, n, content_type)
+            filename = (
+                clean_text(item.remote_filename)[:200]
+                if item.remote_filename
+                else generated_name(message.timestamp, n, content_type)
+            )
             files.append(Attachment(filename=filename, content_type=content_type, data=data))
         return files, refusals, stored, long_text
 

@@ -67,14 +67,15 @@ def check_about(about: About) -> None:
 def default_voice_note_flag(envelope: dict[str, Any]) -> None:
     # signalbot 2.2's model requires `isVoiceNote` on every attachment, but signal-cli
     # does not always write it; without this such a message would be unparseable.
+    edit = envelope.get("editMessage")
     for body in (
         envelope.get("dataMessage"),
-        (envelope.get("editMessage") or {}).get("dataMessage"),
+        edit.get("dataMessage") if isinstance(edit, dict) else None,
     ):
-        if isinstance(body, dict):
-            for item in body.get("attachments") or []:
-                if isinstance(item, dict):
-                    item.setdefault("isVoiceNote", False)
+        attachments = body.get("attachments") if isinstance(body, dict) else None
+        for item in attachments if isinstance(attachments, list) else ():
+            if isinstance(item, dict):
+                item.setdefault("isVoiceNote", False)
 
 
 def generated_name(timestamp: int, n: int, content_type: str) -> str:

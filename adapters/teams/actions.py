@@ -15,6 +15,7 @@ from typing import Any
 
 from adapters.teams.cards import card_action, card_for, card_response, notice_card
 from adapters.teams.keys import channel_reference, person_of
+from adapters.teams.wire import delivery_id
 from bot.cases.actions import INSTALLED_VERB, LINK_TEAM_CHANNEL_VERB
 from bot.text.catalogue import say
 from dialogs.messages import CardAction, Inbound, Outbound
@@ -35,7 +36,7 @@ def press_inbound(activity: Any) -> Inbound | None:
     verb, data = parsed
     return Inbound(
         key=person_of(activity),
-        message_id=activity.id,
+        message_id=delivery_id(activity),
         action=CardAction(verb, data, activity.reply_to_id or None),
         queue_replies=False,  # the answer is the invoke's HTTP response, not a message
     )
@@ -108,7 +109,7 @@ def channel_line(
     }
     return Inbound(
         key=person_of(activity),
-        message_id=activity.id,
+        message_id=delivery_id(activity),
         action=CardAction(LINK_TEAM_CHANNEL_VERB, data),
         # Answered in the channel's thread, which the outbox (keyed on the person) cannot
         # address: the reply is sent at once, not queued.

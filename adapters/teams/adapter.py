@@ -15,7 +15,6 @@ channel. Message text and card contents are never logged; activity ids and types
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import re
 import time
@@ -25,6 +24,7 @@ from typing import Any
 import aiohttp
 import requests
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
@@ -40,6 +40,7 @@ from botframework.connector.auth import EmulatorValidation
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from adapters.base import preceded_by, retry_after_seconds, send_replies
+from adapters.inputs import BadInput, clean_text, load_json
 from adapters.teams.actions import channel_line, install_inbound, press_inbound, press_response
 from adapters.teams.cards import (
     ADAPTIVE_CARD,
@@ -61,7 +62,7 @@ from adapters.teams.sdk import (
     TokenError,
     stale_openid_metadata,
 )
-from adapters.teams.wire import message_content, post_reply, well_formed
+from adapters.teams.wire import delivery_id, message_content, post_reply, well_formed
 from bot.ports import ConversationReferences, DeliveryError, Receipt, ReplyOutbox, TurnHandler
 from bot.text.catalogue import say
 from bot.text.format import human_size
@@ -98,6 +99,7 @@ class TeamsAdapter:
         openid_metadata_url: str = CHANNEL_OPENID_METADATA_URL,
         token_url: str | None = None,
         max_body_bytes: int = 256 * 1024,
+        read_timeout: float = 10.0,
         max_file_bytes: int = 10 * 1024 * 1024,
         submit_label: str = "OK",
         ack_after: float = 10.0,
@@ -113,6 +115,7 @@ class TeamsAdapter:
         self._handler = handler
         self._references = references
         self._max_body = max_body_bytes
+        self._read_timeout = read_timeout
         self._max_file = max_file_bytes
         self._submit_label = submit_label
         self._ack_after = ack_after
@@ -162,17 +165,24 @@ class TeamsAdapter:
             return _status(415)
         if request.content_length is not None and request.content_length > self._max_body:
             return _status(413)
-        body = bytearray()
-        async for chunk in request.content.iter_chunked(64 * 1024):
-            body.extend(chunk)
-            if len(body) > self._max_body:
-                return _status(413)
+        try:
+            async with asyncio.timeout(self._read_timeout):
+                body = await self._read_body(request)
+        except TimeoutError:
+            log.warning("request body not received within %.1f s: cut off", self._read_timeout)
+            return _status(408)
+        except (ConnectionError, HttpProcessingError) as error:  # gone, or broken framing
+            log.info("request body unreadable: %s", type(error).__name__)
+            return _status(400)
+        if body is None:
+            return _status(413)
         auth_header = request.headers.get("Authorization", "")
         if not auth_header:
             return _status(401)
         try:
-            data = json.loads(body)
-        except ValueError:  # also UnicodeDecodeError
+            data = load_json(body, max_bytes=self._max_body)
+        except BadInput as error:
+            log.info("refused a request body: %s", error)
             return _status(400)
         if not isinstance(data, dict) or not isinstance(data.get("type"), str):
             return _status(400)
@@ -210,6 +220,15 @@ class TeamsAdapter:
         if result.body is None:
             return web.Response(status=int(result.status))
         return web.json_response(result.body, status=int(result.status))
+
+    async def _read_body(self, request: web.Request) -> bytes | None:
+        """The whole body, or None once it is past the size limit."""
+        body = bytearray()
+        async for chunk in request.content.iter_chunked(64 * 1024):
+            body.extend(chunk)
+            if len(body) > self._max_body:
+                return None
+        return bytes(body)
 
     def _finished(self, task: asyncio.Task[Any]) -> None:
         self._running.discard(task)
@@ -306,14 +325,15 @@ class TeamsAdapter:
                 )
             elif got is not None:
                 attachments.append(got)
+        name = activity.from_property.name
         inbound = Inbound(
             key=conversation_key(activity),
-            message_id=activity.id,
-            text=(activity.text or "").strip(),
+            message_id=delivery_id(activity),
+            text=clean_text(activity.text if isinstance(activity.text, str) else "").strip(),
             choice=picked_choice(activity.value),
             question=picked_question(activity.value),
             attachments=tuple(attachments),
-            display_name=activity.from_property.name,
+            display_name=clean_text(name)[:200] if isinstance(name, str) else None,
         )
         async with self._conversations.hold(inbound.key):
             if inbound.text or inbound.choice or inbound.attachments or not replies:
@@ -355,7 +375,8 @@ class TeamsAdapter:
             if not replies:
                 return  # a redelivery: answered the first time
             line = replies[0].text
-        await context.send_activity(self._render(Outbound(line)))
+        # Connector down or refusing: the outbox sends it to the channel's conversation.
+        await self._answer(activity, conversation_key(activity), [Outbound(line)])
 
     async def _on_card_action(self, context: TurnContext) -> None:
         """A press: through the turn handler like a message; its answer is the card that

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from adapters.inputs import clean_text, media_type, web_url
 from dialogs.messages import Attachment
 
 log = logging.getLogger(__name__)
@@ -44,27 +45,52 @@ class Oversized:
 
 
 def file_refs(attachments: list[Any] | None, service_url: str) -> list[FileRef]:
-    """The downloadable files among an activity's attachments (cards and HTML are not)."""
+    """The downloadable files among an activity's attachments (cards and HTML are not).
+
+    A file is only fetched from an https URL of ordinary shape (plain http only on
+    loopback, from the host of the serviceUrl: the test doubles); any other is skipped
+    with one warning line.
+    """
     refs: list[FileRef] = []
-    service_host = urlsplit(service_url or "").netloc.lower()
+    service_host = _host(service_url)
     for index, item in enumerate(attachments or []):
-        content_type = (getattr(item, "content_type", None) or "").lower()
+        content_type = media_type(getattr(item, "content_type", None), "")
         name = getattr(item, "name", None)
+        name = clean_text(name)[:200] if isinstance(name, str) and name.strip() else None
         if content_type == FILE_DOWNLOAD_INFO:
             content = getattr(item, "content", None)
-            url = content.get("downloadUrl") if isinstance(content, dict) else None
-            if isinstance(url, str) and url:
+            url = _fetchable(
+                content.get("downloadUrl") if isinstance(content, dict) else None, service_host
+            )
+            if url is not None:
                 filename = name or f"bestand-{index + 1}"
                 guessed = mimetypes.guess_type(filename)[0] or "application/octet-stream"
                 refs.append(FileRef(url, filename, guessed, needs_token=False))
         elif content_type.startswith("image/"):
-            url = getattr(item, "content_url", None)
-            if isinstance(url, str) and url:
+            url = _fetchable(getattr(item, "content_url", None), service_host)
+            if url is not None:
                 extension = mimetypes.guess_extension(content_type) or ""
                 filename = name or f"afbeelding-{index + 1}{extension}"
-                same_host = urlsplit(url).netloc.lower() == service_host
+                same_host = _host(url) == service_host
                 refs.append(FileRef(url, filename, content_type, needs_token=same_host))
     return refs
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _fetchable(url: object, service_host: str) -> str | None:
+    """`url` if a file may be fetched from it; None (with a warning) if not."""
+    if url is None or url == "":
+        return None
+    checked = web_url(url, loopback_http=isinstance(url, str) and _host(url) == service_host)
+    if checked is None:
+        log.warning("skipped an attachment whose URL is not an https URL")
+    return checked
 
 
 async def download(
@@ -88,8 +114,8 @@ async def download(
                     return Oversized(ref.filename, None)
             content_type = ref.content_type
             if content_type == "application/octet-stream":
-                content_type = response.content_type or content_type
+                content_type = media_type(response.content_type)
             return Attachment(ref.filename, content_type, bytes(data))
-    except (aiohttp.ClientError, TimeoutError) as error:
+    except (aiohttp.ClientError, TimeoutError, ValueError) as error:  # ValueError: yarl
         log.warning("file download failed: %s", type(error).__name__)
         return None

@@ -116,6 +116,7 @@ def teams_adapter(app: Weerbaar) -> TeamsAdapter | None:
         references=app.references,
         token_url=settings.teams_token_url,
         max_file_bytes=settings.max_file_bytes,
+        read_timeout=settings.http_read_seconds,
         submit_label=say("card_submit"),
         replies=app.replies,
         **extra,

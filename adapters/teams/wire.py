@@ -6,6 +6,7 @@ it is: msrest spent about 1.5 ms of CPU a reply re-serialising what is already J
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 from urllib.parse import quote
 
@@ -13,24 +14,52 @@ import aiohttp
 from botbuilder.schema import ActivityTypes
 
 from adapters.base import retry_after_seconds
+from adapters.inputs import is_id, is_optional_id, web_url
 from adapters.teams.cards import ADAPTIVE_CARD, card_for, card_summary, needs_card
 from bot.ports import DeliveryError
 from dialogs.messages import Outbound
 
+MAX_ACTIVITY_ID_CHARS = 160  # with the conversation's digest, a dedupe key fits 200
+
 
 def well_formed(activity: Any) -> bool:
-    """What every activity this bot acts on carries; anything less is a 400."""
+    """What every activity this bot acts on carries, each id of a shape that can be
+    stored, and a `serviceUrl` it may call (the SDK then checks that the token was
+    issued for exactly that URL); anything less is a 400."""
     conversation = activity.conversation
+    sender = activity.from_property
+    recipient = activity.recipient
+    if conversation is None or sender is None or recipient is None:
+        return False
+    if activity.type in (ActivityTypes.message, ActivityTypes.invoke) or activity.id:
+        if not is_id(activity.id, MAX_ACTIVITY_ID_CHARS):
+            return False
     return bool(
-        activity.service_url
-        and activity.channel_id
-        and conversation is not None
-        and conversation.id
-        and activity.from_property is not None
-        and activity.from_property.id
-        and activity.recipient is not None
-        and (activity.id or activity.type not in (ActivityTypes.message, ActivityTypes.invoke))
+        web_url(activity.service_url, loopback_http=True)
+        and is_id(activity.channel_id, 40)
+        and is_id(conversation.id)
+        and is_id(sender.id)
+        and is_optional_id(sender.aad_object_id)
+        and is_optional_id(recipient.id)
+        and is_optional_id(conversation.tenant_id)
+        and is_optional_id(_channel_tenant(activity.channel_data))
+        and is_optional_id(conversation.conversation_type, 40)
+        and is_optional_id(activity.reply_to_id)
+        and is_optional_id(activity.name)
     )
+
+
+def _channel_tenant(channel_data: Any) -> object:
+    tenant = channel_data.get("tenant") if isinstance(channel_data, dict) else None
+    return tenant.get("id") if isinstance(tenant, dict) else None
+
+
+def delivery_id(activity: Any) -> str:
+    """The dedupe key of an activity: its id within its conversation. Teams ids are only
+    unique per conversation, so two conversations must not shadow each other; the
+    conversation goes in as a short digest, which keeps the key within 200 characters."""
+    digest = hashlib.sha256(activity.conversation.id.encode()).hexdigest()[:16]
+    return f"{activity.id}@{digest}"
 
 
 def message_content(message: Outbound, submit_label: str) -> dict[str, Any]:

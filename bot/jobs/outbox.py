@@ -124,7 +124,10 @@ class OutboxWorker:
             )
             async with self.store.transaction() as tx:
                 await tx.outbox.mark_retry(
-                    item.id, self.clock() + timedelta(seconds=delay), exc.reason
+                    item.id,
+                    self.clock() + timedelta(seconds=delay),
+                    exc.reason,
+                    held=exc.retry_after is not None,
                 )
             return False
         except Exception:
@@ -171,7 +174,14 @@ class TurnReplyOutbox:
         wait = retry_delay(0, failure.retry_after) if failure is not None else 0.0
         due = now + timedelta(seconds=wait)
         async with self._store.transaction() as tx:
-            await tx.outbox.settle(done, left, now, due, failure.reason if failure else None)
+            await tx.outbox.settle(
+                done,
+                left,
+                now,
+                due,
+                failure.reason if failure else None,
+                held=failure is not None and failure.retry_after is not None,
+            )
             for reply in unkept:
                 await tx.outbox.enqueue(
                     key.channel, key.account, key.user, {"text": as_text(reply)}, now, due=due

@@ -28,19 +28,6 @@ from storage.tables import outbox
 _earlier = outbox.alias("earlier")
 
 
-def _pending_before() -> Any:
-    return (
-        select(outbox.c.id)
-        .where(
-            outbox.c.status == OutboxStatus.PENDING,
-            outbox.c.channel == bindparam("ch"),
-            outbox.c.recipient == bindparam("rc"),
-            outbox.c.id < bindparam("first"),
-        )
-        .limit(1)
-    )
-
-
 def _settle_sent() -> Any:
     return (
         update(outbox)
@@ -53,7 +40,15 @@ def _settle_left() -> Any:
     return (
         update(outbox)
         .where(outbox.c.id.in_(bindparam("ids", expanding=True)))
-        .values(next_attempt_at=bindparam("due"))
+        .values(next_attempt_at=bindparam("due"), held_until=bindparam("held"))
+    )
+
+
+def _take_over() -> Any:
+    return (
+        update(outbox)
+        .where(outbox.c.id.in_(bindparam("ids", expanding=True)))
+        .values(next_attempt_at=bindparam("until"), held_until=bindparam("until"))
     )
 
 
@@ -98,13 +93,37 @@ class OutboxRepo(Repo):
         payloads: list[dict[str, Any]],
         now: datetime,
         lease_until: datetime,
-    ) -> tuple[list[int], bool]:
+    ) -> tuple[list[int], list[OutboxItem], bool]:
         """Write a turn's replies, in order, leased until `lease_until` (the adapter sends
-        them itself after the commit). Returns their ids, and whether they may be sent at
-        once: False when an earlier row of this conversation is still pending, so these
+        them itself after the commit). Returns their ids; the earlier rows of this
+        conversation the turn takes over, to send first (text that was only backing off:
+        the person's new message shows the conversation is there); and whether all may be
+        sent at once. False when an earlier row is held (being sent, or waiting out the
+        channel's Retry-After) or is a notice another channel draws as a card: then these
         wait behind it for the worker."""
         if not payloads:
-            return [], True
+            return [], [], True
+        waiting = select(outbox).where(
+            outbox.c.status == OutboxStatus.PENDING,
+            outbox.c.channel == channel,
+            outbox.c.recipient == recipient,
+        )
+        waiting = waiting.order_by(outbox.c.id)
+        if self.conn.dialect.name == "postgresql":
+            waiting = waiting.with_for_update()  # a worker's claim of them goes first
+        earlier = [(self._item(r), r.held_until) for r in await self.conn.execute(waiting)]
+        taken = [item for item, _held in earlier]
+        send_now = all(
+            (held is None or held <= now) and set(item.payload) <= {"text"}
+            for item, held in earlier
+        )
+        if not send_now:
+            taken = []
+        elif taken:
+            await self.conn.execute(
+                self._cached("take_over", _take_over),
+                {"ids": [i.id for i in taken], "until": lease_until},
+            )
         rows = [
             {
                 "channel": channel,
@@ -114,6 +133,7 @@ class OutboxRepo(Repo):
                 "status": OutboxStatus.PENDING,
                 "attempts": 0,
                 "next_attempt_at": lease_until,
+                "held_until": lease_until,
                 "created_at": now,
             }
             for payload in payloads
@@ -123,11 +143,7 @@ class OutboxRepo(Repo):
             lambda: insert(outbox).returning(outbox.c.id, sort_by_parameter_order=True),
         )
         ids = [r.id for r in await self.conn.execute(stmt, rows)]
-        earlier = await self.conn.execute(
-            self._cached("pending_before", _pending_before),
-            {"ch": channel, "rc": recipient, "first": ids[0]},
-        )
-        return ids, earlier.first() is None
+        return ids, taken, send_now
 
     async def settle(
         self,
@@ -136,17 +152,19 @@ class OutboxRepo(Repo):
         now: datetime,
         due: datetime,
         error: str | None,
+        held: bool = False,
     ) -> None:
         """After a turn's own sends: the `sent` rows are delivered; the `left` rows (in
-        order) are the worker's from `due`, the first one counted as tried when `error`
-        says why it failed."""
+        order) are the worker's from `due` (`held`: the channel asked for that wait), the
+        first one counted as tried when `error` says why it failed."""
         if sent:
             await self.conn.execute(
                 self._cached("settle_sent", _settle_sent), {"ids": sent, "now": now}
             )
         if left:
             await self.conn.execute(
-                self._cached("settle_left", _settle_left), {"ids": left, "due": due}
+                self._cached("settle_left", _settle_left),
+                {"ids": left, "due": due, "held": due if held else None},
             )
             if error is not None:
                 await self.conn.execute(
@@ -236,7 +254,10 @@ class OutboxRepo(Repo):
             await self.conn.execute(
                 update(outbox)
                 .where(outbox.c.id.in_([r.id for r in claimed]))
-                .values(next_attempt_at=now + timedelta(seconds=lease_seconds))
+                .values(
+                    next_attempt_at=now + timedelta(seconds=lease_seconds),
+                    held_until=now + timedelta(seconds=lease_seconds),
+                )
             )
         return [self._item(r) for r in claimed]
 
@@ -252,12 +273,17 @@ class OutboxRepo(Repo):
             )
         )
 
-    async def mark_retry(self, item_id: int, next_attempt_at: datetime, error: str) -> None:
+    async def mark_retry(
+        self, item_id: int, next_attempt_at: datetime, error: str, held: bool = False
+    ) -> None:
+        """Try again at `next_attempt_at`; `held` when the channel asked for that wait
+        (Retry-After), so that nothing sends the row earlier."""
         await self.conn.execute(
             update(outbox)
             .where(outbox.c.id == item_id)
             .values(
                 next_attempt_at=next_attempt_at,
+                held_until=next_attempt_at if held else None,
                 attempts=outbox.c.attempts + 1,
                 last_error=error[:200],
             )

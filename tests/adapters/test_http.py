@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 import signal
 import socket
@@ -10,8 +12,13 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
-from tests.conftest import TEST_KEY
+import pytest
+from aiohttp import web
+
+from adapters.http import server_options
+from tests.conftest import TEST_KEY, make_settings
 
 
 def _free_port() -> int:
@@ -60,3 +67,56 @@ def test_sigterm_stops_serve_in_order_and_exits_0(tmp_path: Path) -> None:
             proc.kill()
     assert proc.returncode == 0, err
     assert "stopped in" in err and "Traceback" not in err
+
+
+# -- the server's own limits (server_options): slow clients and broken HTTP -----------------
+
+
+async def _serving(tmp_path: Path, **settings: object) -> tuple[Any, int]:
+    app = web.Application()
+
+    async def ok(_request: web.Request) -> web.Response:
+        return web.Response(text="ok")
+
+    app.router.add_get("/healthz", ok)
+    options = server_options(make_settings("sqlite+aiosqlite://", tmp_path, **settings))
+    runner = web.AppRunner(app, **options)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    return runner, int(runner.addresses[0][1])
+
+
+async def test_a_client_that_never_finishes_its_headers_is_cut_off(tmp_path: Path) -> None:
+    runner, port = await _serving(tmp_path, http_idle_seconds=0.5)
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ")  # and then nothing
+        started = time.monotonic()
+        async with asyncio.timeout(5):
+            assert await reader.read() == b""  # closed by the server
+        assert time.monotonic() - started < 3
+        writer.close()
+    finally:
+        await runner.cleanup()
+
+
+async def test_broken_http_is_400_and_one_warning_without_a_traceback(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    runner, port = await _serving(tmp_path)
+    try:
+        with caplog.at_level(logging.INFO):
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(b"POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n")
+            async with asyncio.timeout(5):
+                answer = await reader.read()
+            writer.close()
+    finally:
+        await runner.cleanup()
+    assert answer.split(b" ", 2)[1] == b"400"
+    assert not any(r.exc_info for r in caplog.records)
+    server = [r for r in caplog.records if r.name == "aiohttp.server"]
+    assert [(r.levelno, r.getMessage()) for r in server] == [
+        (logging.WARNING, "refused a malformed HTTP request (BadHttpMessage)")
+    ]

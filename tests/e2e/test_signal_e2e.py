@@ -530,8 +530,29 @@ async def test_a_turn_reply_refused_with_429_is_delivered_once_after_the_wait(
     assert "Wat is er gebeurd" in await rita.say("ja")
 
 
-async def test_a_reply_the_rest_api_fails_with_500_waits_in_order_behind_the_first(
+async def test_a_reply_held_by_a_429_keeps_the_next_replies_behind_it(
     app: Weerbaar, signal: SignalAdapter, fake: FakeSignalRestApi, clock: FakeClock
+) -> None:
+    await enrol(app, "Rita", "+31611111111", "gemeenteraadslid", "amersfoort")
+    rita = Phone(fake, signal, "+31611111111")
+    await rita.say("hallo")
+    fake.fail_next_sends(1, "rate_limit")  # the REST API asks for a wait (30 s)
+    rita.push("ja")
+    await eventually(lambda: len(fake.rejected) == 1 and not signal.busy)
+    rita.push("Hij schold me uit.")  # her next message: its reply waits behind the first
+    await eventually(lambda: not signal.busy)
+    await asyncio.sleep(0.05)
+    assert len(rita.received()) == 1  # only the answer to "hallo" so far
+    clock.advance(seconds=31)
+    while await app.outbox.run_once():
+        pass
+    texts = [m.message for m in rita.received()[1:]]
+    assert len(texts) == 2
+    assert "Wat is er gebeurd" in texts[0] and "Wat past hierbij" in texts[1]
+
+
+async def test_a_reply_that_failed_with_500_goes_first_when_she_writes_again(
+    app: Weerbaar, signal: SignalAdapter, fake: FakeSignalRestApi
 ) -> None:
     await enrol(app, "Rita", "+31611111111", "gemeenteraadslid", "amersfoort")
     rita = Phone(fake, signal, "+31611111111")
@@ -539,13 +560,12 @@ async def test_a_reply_the_rest_api_fails_with_500_waits_in_order_behind_the_fir
     fake.fail_next_sends(1, "server_error")
     rita.push("ja")
     await eventually(lambda: len(fake.rejected) == 1 and not signal.busy)
-    rita.push("Hij schold me uit.")  # her next message: its reply waits behind the first
-    await eventually(lambda: not signal.busy)
-    await asyncio.sleep(0.05)
-    assert len(rita.received()) == 1  # only the answer to "hallo" so far
-    clock.advance(seconds=5)
-    while await app.outbox.run_once():
-        pass
+    assert len(rita.received()) == 1
+    # It was only backing off: her next turn sends it first, then its own, in order.
+    await rita.say("Hij schold me uit.")
     texts = [m.message for m in rita.received()[1:]]
     assert len(texts) == 2
     assert "Wat is er gebeurd" in texts[0] and "Wat past hierbij" in texts[1]
+    assert await app.outbox.run_once() == 0
+    async with app.store.transaction() as tx:
+        assert await tx.outbox.pending_for("signal", rita.uuid) == []

@@ -4,6 +4,7 @@ Teams adapter with the SDK's token validation, a fake token issuer and a fake Bo
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -182,6 +183,12 @@ class Person:
             },
         )
         return await self.bot.post(invoke)
+
+
+def delivery_key(activity: dict[str, Any]) -> str:
+    """The dedupe key the bot stores: the activity id within its conversation."""
+    digest = hashlib.sha256(activity["conversation"]["id"].encode()).hexdigest()[:16]
+    return f"{activity['id']}@{digest}"
 
 
 def text_of(call: ConnectorCall) -> str:
@@ -508,7 +515,7 @@ async def test_the_same_activity_twice_is_one_answer(bot: Bot) -> None:
     # Teams resends an activity whose answer took too long: same id, same content.
     assert (await bot.post(safe)).status == 201
     assert len(rita.received(before)) == answered  # no second answer
-    assert await bot.count(inbound_seen, inbound_seen.c.message_id == safe["id"]) == 1
+    assert await bot.count(inbound_seen, inbound_seen.c.message_id == delivery_key(safe)) == 1
     assert await bot.count(answers, answers.c.field == "safe") == 1
 
 
@@ -703,7 +710,7 @@ async def test_a_redelivered_press_is_processed_once(bot: Bot) -> None:
     }  # the card is left as the first answer drew it
     assert await bot.count(outbox) == rows_after_first
     assert await bot.count(case_events) == events_after_first
-    assert await bot.count(inbound_seen, inbound_seen.c.message_id == invoke["id"]) == 1
+    assert await bot.count(inbound_seen, inbound_seen.c.message_id == delivery_key(invoke)) == 1
     assert await bot.count(case_events, case_events.c.kind == "acknowledged") == 1
 
 
@@ -719,7 +726,45 @@ async def test_a_redelivered_team_channel_link_is_answered_once(bot: Bot) -> Non
     assert (await bot.post(message)).status == 201
     (reply,) = bot.connector.calls[before:]
     assert "gekoppeld aan Gemeente Amersfoort" in reply.body["text"]
-    assert await bot.count(inbound_seen, inbound_seen.c.message_id == message["id"]) == 1
+    assert await bot.count(inbound_seen, inbound_seen.c.message_id == delivery_key(message)) == 1
+
+
+async def test_a_team_channel_reply_the_connector_refuses_goes_to_the_outbox(
+    bot: Bot, clock: FakeClock
+) -> None:
+    people = await cast(bot)
+    thread = f"{TEAM_CHANNEL};messageid=1700000000002"
+    message = people.gerrit.activity(
+        text="<at>Weerbaar</at> koppel Amersfoort", conversation=thread, conversation_type="channel"
+    )
+    bot.connector.fail(503, times=10)
+    assert (await bot.post(message)).status == 201  # not 500: the link is stored
+    async with bot.app.store.transaction() as tx:
+        (kept,) = await tx.outbox.pending_for("teams", thread)
+    assert "gekoppeld aan Gemeente Amersfoort" in kept.payload["text"]
+
+    bot.connector.clear_failures()
+    clock.advance(minutes=1)
+    before = len(bot.connector.calls)
+    assert await bot.deliver() == 1
+    (sent,) = bot.connector.calls[before:]
+    assert sent.path == f"/v3/conversations/{thread}/activities"
+    assert "gekoppeld aan Gemeente Amersfoort" in sent.body["text"]
+
+
+async def test_the_same_activity_id_in_two_conversations_is_two_messages(bot: Bot) -> None:
+    # Teams activity ids are unique within a conversation only: the dedupe key has both.
+    await enrol(bot.app, "Rita de Raad", "aad-rita", "gemeenteraadslid")
+    await enrol(bot.app, "Ria Raadslid", "aad-ria", "gemeenteraadslid")
+    rita = Person(bot, "Rita de Raad", "aad-rita")
+    ria = Person(bot, "Ria Raadslid", "aad-ria")
+    first, second = rita.activity(text="hallo"), ria.activity(text="hallo")
+    second["id"] = first["id"]
+    for person, activity in ((rita, first), (ria, second)):
+        before = len(bot.connector.calls)
+        assert (await bot.post(activity)).status == 201
+        assert person.received(before), f"{person.name} got no answer"
+    assert await bot.count(inbound_seen) == 2
 
 
 # -- stale buttons ------------------------------------------------------------------------

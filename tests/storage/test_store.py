@@ -247,13 +247,13 @@ async def test_a_turns_replies_wait_behind_an_earlier_row_and_block_the_later_on
     app = await _app(make_app, database_url)
     lease = clock() + timedelta(seconds=60)
     async with app.store.transaction() as tx:
-        ids, send_now = await tx.outbox.enqueue_replies(
+        ids, _earlier, send_now = await tx.outbox.enqueue_replies(
             "signal", "+31", "u1", [{"text": "a"}, {"text": "b"}], clock(), lease
         )
         assert send_now is True  # nothing queued before: the adapter sends them itself
         await tx.outbox.enqueue("signal", "", "u1", {"text": "notice"}, clock())
         assert await tx.outbox.claim_due(clock(), ["signal"]) == []  # behind the lease
-        _later, send_now = await tx.outbox.enqueue_replies(
+        _later, _earlier, send_now = await tx.outbox.enqueue_replies(
             "signal", "+31", "u1", [{"text": "c"}], clock(), lease
         )
         assert send_now is False  # "a", "b" and the notice are still pending
@@ -262,3 +262,34 @@ async def test_a_turns_replies_wait_behind_an_earlier_row_and_block_the_later_on
         assert [i.payload["text"] for i in await tx.outbox.claim_due(clock(), ["signal"])] == [
             "notice"
         ]
+
+
+async def test_a_turn_takes_over_text_that_only_backs_off_but_not_a_held_row(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
+    """A new message may bring forward what waits out the bot's own backoff (sent first,
+    in order), never what the channel asked to wait for (Retry-After) or a notice."""
+    app = await _app(make_app, database_url)
+    later = clock() + timedelta(seconds=120)
+    lease = clock() + timedelta(seconds=60)
+    async with app.store.transaction() as tx:
+        for who in ("backoff", "retry-after", "notice"):
+            payload: dict[str, object] = {"text": f"eerder {who}"}
+            if who == "notice":
+                payload["notice"] = {"kind": "case_routed"}
+            await tx.outbox.enqueue("teams", "", who, payload, clock())
+            [row] = await tx.outbox.pending_for("teams", who)
+            await tx.outbox.mark_retry(row.id, later, "down", held=who == "retry-after")
+
+        ids, earlier, send_now = await tx.outbox.enqueue_replies(
+            "teams", "t", "backoff", [{"text": "nu"}], clock(), lease
+        )
+        assert send_now and [i.payload["text"] for i in earlier] == ["eerder backoff"]
+        assert earlier[0].id < ids[0]
+        for who in ("retry-after", "notice"):
+            _ids, earlier, send_now = await tx.outbox.enqueue_replies(
+                "teams", "t", who, [{"text": "nu"}], clock(), lease
+            )
+            assert (earlier, send_now) == ([], False)
+        # the taken-over row is the turn's now: the worker leaves it alone
+        assert await tx.outbox.claim_due(clock() + timedelta(seconds=30), ["teams"]) == []

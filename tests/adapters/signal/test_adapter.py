@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 import logging
 import random
 import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -385,3 +387,59 @@ def test_split_text_falls_back_to_lines_and_words() -> None:
     assert len(parts) == 1 + len(line.encode()) // 2000
     assert all(len(p.encode()) <= 2000 and not p.startswith(" ") for p in parts)
     assert " ".join(parts) == line.strip()
+
+
+# -- input hardening: a malformed envelope is one warning line, never a traceback ----------
+
+
+def _edit(envelope: dict[str, Any], path: str, value: object) -> str:
+    *parents, last = path.split(".")
+    node = envelope
+    for name in parents:
+        node = node[name]
+    node[last] = value
+    return json.dumps(envelope).replace('"@deep@"', "[" * 5000 + "]" * 5000)
+
+
+MALFORMED = [
+    ("envelope.dataMessage.message", "@deep@"),  # RecursionError in the JSON decoder
+    ("envelope.editMessage", "gisteren"),  # a string where signal-cli writes an object
+    ("envelope.dataMessage.attachments", 5),
+    ("envelope.dataMessage.attachments", [{"id": "a" * 300, "contentType": "image/jpeg"}]),
+    ("envelope.dataMessage.attachments", [{"id": "../../v1/about", "contentType": "image/jpeg"}]),
+    ("envelope.dataMessage.attachments", [{"id": "x.jpg", "contentType": ["image/jpeg"]}]),
+    ("envelope.sourceUuid", "0d6e-\ud800"),
+    ("envelope.sourceUuid", "u" * 201),
+    ("envelope.timestamp", 2**70),
+    ("envelope.timestamp", "1700000000000"),
+]
+
+
+@pytest.mark.parametrize(("path", "value"), MALFORMED, ids=[f"{p}={v!r:.20}" for p, v in MALFORMED])
+async def test_a_malformed_envelope_is_ignored_with_one_warning_and_no_traceback(
+    fake: FakeSignalRestApi,
+    adapter: SignalAdapter,
+    handler: RecordingHandler,
+    caplog: pytest.LogCaptureFixture,
+    path: str,
+    value: object,
+) -> None:
+    with caplog.at_level(logging.INFO):
+        assert fake.push_raw(_edit(fake.data_message(ALICE, "hallo"), path, value)) == 1
+        fake.push(fake.data_message(BOB, "daarna"))
+        await eventually(lambda: len(fake.sent) == 1)
+    assert [i.text for i in handler.inbound] == ["daarna"]
+    assert fake.downloaded_attachments == []
+    assert not any(r.exc_info for r in caplog.records)
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and warnings[0].name == "adapters.signal.adapter"
+    assert "Ignored" in warnings[0].getMessage()
+
+
+async def test_lone_surrogates_in_text_and_name_are_replaced_before_the_core(
+    fake: FakeSignalRestApi, adapter: SignalAdapter, handler: RecordingHandler
+) -> None:
+    fake.push(fake.data_message(ALICE, "hal\ud800lo\x00!", name="S\udc00am"))
+    await eventually(lambda: len(handler.inbound) == 1)
+    assert handler.inbound[0].text == "hal\ufffdlo!"
+    assert handler.inbound[0].display_name == "S\ufffdam"

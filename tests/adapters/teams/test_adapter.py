@@ -7,6 +7,9 @@ replies land on a fake Bot Connector (tests/fakes/teams.py). Nothing leaves 127.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
+import logging
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -36,6 +39,7 @@ APP_ID = "0b0b0b0b-1111-2222-3333-444444444444"
 APP_PASSWORD = "test-secret-not-real"
 TENANT = "72f988bf-0000-0000-0000-000000000001"
 ANNA = ConversationKey("teams", TENANT, "aad-anna")
+READ_TIMEOUT = 1.0  # seconds the server waits for a request body
 
 
 class RecordingHandler:
@@ -96,6 +100,7 @@ async def bot(fakes: tuple[FakeTokenIssuer, FakeBotConnector]) -> AsyncIterator[
         token_url=issuer.token_url,
         max_body_bytes=16 * 1024,
         max_file_bytes=1000,
+        read_timeout=READ_TIMEOUT,
     )
     app = web.Application()
     adapter.add_routes(app)
@@ -133,7 +138,9 @@ async def test_message_reaches_handler_and_reply_reaches_connector(bot: Bot) -> 
     assert response.status == 201
     (inbound,) = bot.handler.inbound
     assert inbound.key == ANNA
-    assert inbound.message_id == activity["id"]
+    # the dedupe key: the activity id within its conversation (ids are unique per chat)
+    digest = hashlib.sha256(b"a:chat-1").hexdigest()[:16]
+    assert inbound.message_id == f"{activity['id']}@{digest}"
     assert inbound.text == "Ik wil iets melden"
     assert inbound.display_name == "Anna de Vries"
     (call,) = bot.connector.calls
@@ -304,7 +311,8 @@ async def test_action_execute_invoke_answers_200_with_handler_card(bot: Bot) -> 
     }
     # The press reached the turn handler as a neutral action, deduped on the invoke's id.
     (inbound,) = bot.handler.inbound
-    assert (inbound.key, inbound.message_id) == (ANNA, invoke["id"])
+    digest = hashlib.sha256(b"a:chat-1").hexdigest()[:16]
+    assert (inbound.key, inbound.message_id) == (ANNA, f"{invoke['id']}@{digest}")
     assert inbound.action == CardAction("acknowledge", {"case": "C-17"}, "1:card-message")
 
 
@@ -567,3 +575,137 @@ async def test_odd_activities_with_a_valid_token_never_get_a_500(
     activity = {**message(bot.connector.url), **change}
     response = await bot.post(activity)
     assert response.status < 500, label
+
+
+# -- input hardening: every bad input is a 4xx or skipped with one warning -----------------
+
+
+async def post_raw(bot: Bot, body: bytes, headers: dict[str, str]) -> int:
+    response = await bot.client.post(
+        "/api/messages", data=body, headers={**headers, "Content-Type": "application/json"}
+    )
+    return int(response.status)
+
+
+@pytest.mark.parametrize("depth", [100, 5000])
+async def test_deeply_nested_json_is_400_with_or_without_a_token(bot: Bot, depth: int) -> None:
+    # 5000 deep makes Python's decoder raise RecursionError (not a ValueError); 100 deep
+    # would decode, but nothing a channel sends nests that deep.
+    activity = json.dumps(message(bot.connector.url, value="@deep@"))
+    deep = activity.replace('"@deep@"', "[" * depth + "]" * depth).encode()
+    for headers in (bot.issuer.auth_header(bot.connector.url), {"Authorization": "Bearer x"}):
+        assert await post_raw(bot, deep, headers) == 400
+    assert bot.handler.inbound == []
+
+
+ODD_SERVICE_URLS = [
+    "http://example.invalid/",  # plain http to something that is not loopback
+    "https://bücher.invalid/",
+    "https://user:pw@127.0.0.1/",
+    "https://127.0.0.1:99999/",
+    "http://[::1/",
+    "javascript:alert(1)",
+    "not a url",
+    "https://127.0.0.1/\x00/",
+    "ftp://127.0.0.1/",
+]
+
+
+@pytest.mark.parametrize("service_url", ODD_SERVICE_URLS)
+async def test_an_odd_service_url_is_400_even_with_a_token_issued_for_it(
+    bot: Bot, service_url: str
+) -> None:
+    response = await bot.post(message(service_url), headers=bot.issuer.auth_header(service_url))
+    assert response.status == 400
+    assert bot.handler.inbound == [] and bot.connector.calls == []
+
+
+def _with(activity: dict[str, Any], path: str, value: object) -> dict[str, Any]:
+    *parents, last = path.split(".")
+    node = activity
+    for name in parents:
+        node = node[name]
+    node[last] = value
+    return activity
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("conversation.id", "a:" + "x" * 300),  # longer than the String(200) columns
+        ("id", "1:" + "9" * 200),
+        ("from.id", "29:an\x00na"),  # PostgreSQL refuses NUL in text
+        ("from.aadObjectId", "aad-\ud800"),  # a lone surrogate cannot be encoded
+        ("channelData", {"tenant": {"id": "t" * 201}}),
+        ("channelData", {"tenant": {"id": "\x00"}}),
+        ("channelId", "msteams\n"),
+        ("replyToId", "r" * 201),
+    ],
+)
+async def test_ids_that_cannot_be_stored_are_400(bot: Bot, path: str, value: object) -> None:
+    activity = _with(message(bot.connector.url), path, value)
+    assert (await bot.post(activity)).status == 400
+    assert bot.handler.inbound == []
+
+
+async def test_lone_surrogates_and_nul_in_text_are_cleaned_before_the_core(bot: Bot) -> None:
+    sender = {"id": "29:anna", "name": "An\udc00na", "aadObjectId": "aad-anna"}
+    activity = message(bot.connector.url, "hal\ud800lo\x00!", **{"from": sender})
+    assert (await bot.post(activity)).status == 201
+    (inbound,) = bot.handler.inbound
+    assert inbound.text == "hal\ufffdlo!"
+    assert inbound.display_name == "An\ufffdna"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "not a url",
+        "http://[::1/x.jpg",
+        "file:///etc/passwd",
+        "http://example.invalid/x.jpg",
+        "https://ü.invalid/x.jpg",
+        "https://127.0.0.1:99999/x.jpg",
+        "//127.0.0.1/x.jpg",
+    ],
+)
+async def test_attachment_urls_that_are_not_https_urls_are_skipped_with_one_warning(
+    bot: Bot, caplog: pytest.LogCaptureFixture, url: str
+) -> None:
+    activity = message(
+        bot.connector.url,
+        "foto",
+        attachments=[
+            {
+                "contentType": "application/vnd.microsoft.teams.file.download.info",
+                "name": "a.jpg",
+                "content": {"downloadUrl": url},
+            },
+            {"contentType": "image/png", "contentUrl": url},
+        ],
+    )
+    with caplog.at_level(logging.INFO):
+        assert (await bot.post(activity)).status == 201
+    (inbound,) = bot.handler.inbound
+    assert inbound.attachments == () and bot.connector.downloads == []
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings == ["skipped an attachment whose URL is not an https URL"] * 2
+    assert not any(r.exc_info for r in caplog.records)
+
+
+async def test_a_body_that_stalls_is_cut_off_with_408(bot: Bot) -> None:
+    assert bot.client.port is not None
+    reader, writer = await asyncio.open_connection("127.0.0.1", bot.client.port)
+    auth = bot.issuer.auth_header(bot.connector.url)["Authorization"]
+    writer.write(
+        b"POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        + f"Authorization: {auth}\r\nContent-Length: 500\r\n\r\n".encode()
+        + b'{"type": "mess'  # ... and the rest never comes
+    )
+    try:
+        async with asyncio.timeout(READ_TIMEOUT + 3):
+            answer = await reader.read(1024)
+    finally:
+        writer.close()
+    assert answer.startswith(b"HTTP/1.1 408")
+    assert bot.handler.inbound == []
