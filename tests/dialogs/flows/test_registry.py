@@ -64,3 +64,19 @@ def test_a_name_registered_twice_is_refused() -> None:
 def test_an_entry_carries_its_flows_name() -> None:
     with pytest.raises(FlowError, match="entry 'verslag': it runs flow 'report'"):
         Registry((Entry("verslag", Audience(), any_message, flow=REPORT),))
+
+
+def test_audience_includes_matches_every_field_it_has() -> None:
+    # `includes` is spelled out for speed; this keeps it in step with the fields.
+    import itertools
+    from dataclasses import fields
+
+    from dialogs.flows import Audience, Sender
+
+    assert [f.name for f in fields(Audience)] == [f.name for f in fields(Sender)]
+    for wanted in itertools.product((None, True, False), repeat=len(fields(Audience))):
+        audience = Audience(*wanted)
+        for has in itertools.product((True, False), repeat=len(fields(Sender))):
+            sender = Sender(*has)
+            generic = all(w in (None, h) for w, h in zip(wanted, has, strict=True))
+            assert audience.includes(sender) is generic, (audience, sender)
