@@ -28,6 +28,21 @@ from storage.tables import outbox
 _earlier = outbox.alias("earlier")
 
 
+def _waiting(dialect: str) -> Any:
+    """A conversation's pending rows, in order (on PostgreSQL locked: a worker's claim of
+    them goes first)."""
+    q = (
+        select(outbox)
+        .where(
+            outbox.c.status == OutboxStatus.PENDING,
+            outbox.c.channel == bindparam("ch"),
+            outbox.c.recipient == bindparam("rc"),
+        )
+        .order_by(outbox.c.id)
+    )
+    return q.with_for_update() if dialect == "postgresql" else q
+
+
 def _settle_sent() -> Any:
     return (
         update(outbox)
@@ -103,15 +118,11 @@ class OutboxRepo(Repo):
         wait behind it for the worker."""
         if not payloads:
             return [], [], True
-        waiting = select(outbox).where(
-            outbox.c.status == OutboxStatus.PENDING,
-            outbox.c.channel == channel,
-            outbox.c.recipient == recipient,
+        waiting = await self.conn.execute(
+            self._cached("waiting", lambda: _waiting(self.conn.dialect.name)),
+            {"ch": channel, "rc": recipient},
         )
-        waiting = waiting.order_by(outbox.c.id)
-        if self.conn.dialect.name == "postgresql":
-            waiting = waiting.with_for_update()  # a worker's claim of them goes first
-        earlier = [(self._item(r), r.held_until) for r in await self.conn.execute(waiting)]
+        earlier = [(self._item(r), r.held_until) for r in waiting]
         taken = [item for item, _held in earlier]
         send_now = all(
             (held is None or held <= now) and set(item.payload) <= {"text"}
@@ -138,11 +149,10 @@ class OutboxRepo(Repo):
             }
             for payload in payloads
         ]
-        stmt = self._cached(
-            "enqueue_replies",
-            lambda: insert(outbox).returning(outbox.c.id, sort_by_parameter_order=True),
-        )
-        ids = [r.id for r in await self.conn.execute(stmt, rows)]
+        # One statement a reply: a turn has one or two, and a single INSERT … RETURNING
+        # costs less than the batched form with its ordering sentinel.
+        stmt = self._cached("enqueue_reply", lambda: insert(outbox).returning(outbox.c.id))
+        ids = [(await self.conn.execute(stmt, row)).scalar_one() for row in rows]
         return ids, taken, send_now
 
     async def settle(
