@@ -17,10 +17,11 @@ from storage.crypto import FieldCipher
 from storage.database import Database
 from storage.repos.cases import CaseRepo
 from storage.repos.conversations import ConversationRepo
+from storage.repos.deadlines import DeadlineRepo
 from storage.repos.dialogs import DialogRepo
 from storage.repos.outbox import OutboxRepo
 from storage.repos.people import PeopleRepo
-from storage.repos.reminders import DeadlineRepo, ReminderRepo
+from storage.repos.reminders import ReminderRepo
 from storage.repos.retention import RetentionRepo
 
 
