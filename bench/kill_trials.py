@@ -136,6 +136,9 @@ def spawn(argv: list[str], env: dict[str, str], cwd: Path, shift: float = 0.0) -
             for fd in (in_r, in_w, out_r, out_w, devnull):
                 os.close(fd)
             os.setpgid(0, 0)
+            # fresh streams on the new descriptors (the parent's may sit on a seekable file)
+            sys.stdin = open(0, encoding="utf-8", closefd=False)
+            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
             os.environ.update(env)
             os.chdir(cwd)
             if shift:
@@ -153,6 +156,10 @@ def spawn(argv: list[str], env: dict[str, str], cwd: Path, shift: float = 0.0) -
         except SystemExit as done:
             code = done.code if isinstance(done.code, int) else 1
         except BaseException:
+            import traceback
+
+            traceback.print_exc(file=sys.stdout)
+            sys.stdout.flush()
             code = 71
         finally:
             os._exit(code)
@@ -434,9 +441,12 @@ class Trials:
         child.close_stdin()
         code = child.wait()
         self.durations["chat"] = time.monotonic() - child.started
-        got = acknowledged(reader.text(), self.ref)
+        printed = reader.text()
+        got = acknowledged(printed, self.ref)
         if code != 0 or got != len(LINES):
-            raise SystemExit(f"an unkilled chat did not match the reference ({code}, {got})")
+            raise SystemExit(
+                f"an unkilled chat did not match the reference ({code}, {got}): {printed[-600:]}"
+            )
         self.cleanup(drop)
         home, env, drop = self.fresh(empty=True)
         started = time.monotonic()
@@ -450,7 +460,7 @@ class Trials:
             asyncio.run(drop())
 
     def migrates(self, env: dict[str, str], home: Path, violations: list[str]) -> bool:
-        code, out = run(["migrate"], env, home)
+        code, _out = run(["migrate"], env, home)
         if code != 0:
             violations.append(f"database does not start after the kill: migrate exit {code}")
             return False
@@ -609,7 +619,7 @@ class Trials:
             expected = sum(self.ref.blocks[i].count("\n\n") > 0 for i in range(committed[aad]))
             if posted < expected:
                 v.append(
-                    f"{aad}: {committed[aad]} committed turns, only {posted} replies at the connector"
+                    f"{aad}: {committed[aad]} committed turns, {posted} replies at the connector"
                 )
         self.cleanup(drop)
         detail = " ".join(f"{a}:{answered[a]}/{committed[a]}/{sent[a]}" for a in people)
