@@ -55,11 +55,7 @@ def signal_api() -> Iterator[FakeSignalRestApi]:
 
 def teams_settings(issuer: FakeTokenIssuer) -> dict[str, object]:
     return {
-        "teams_app_id": APP_ID,
-        "teams_app_password": APP_PASSWORD,
-        "teams_tenant_id": TENANT,
-        "teams_openid_metadata_url": issuer.openid_metadata_url,
-        "teams_token_url": issuer.token_url,
+        **issuer.settings(),
         "http_read_seconds": READ_TIMEOUT,
         "http_idle_seconds": 1.0,
     }

@@ -46,16 +46,6 @@ def fakes() -> Iterator[tuple[FakeTokenIssuer, FakeBotConnector]]:
         yield pair
 
 
-def teams_settings(issuer: FakeTokenIssuer) -> dict[str, object]:
-    return {
-        "teams_app_id": APP_ID,
-        "teams_app_password": APP_PASSWORD,
-        "teams_tenant_id": TENANT,
-        "teams_openid_metadata_url": issuer.openid_metadata_url,
-        "teams_token_url": issuer.token_url,
-    }
-
-
 @dataclass
 class Bot:
     """The running service as Teams sees it: its web app, its database, the fakes."""
@@ -86,7 +76,7 @@ async def start(
     make_app: AppFactory, url: str, fakes: tuple[FakeTokenIssuer, FakeBotConnector]
 ) -> tuple[Weerbaar, TestClient[Any, Any]]:
     issuer, _connector = fakes
-    app = await make_app(url, demo=False, **teams_settings(issuer))
+    app = await make_app(url, demo=False, **issuer.settings())
     client: TestClient[Any, Any] = TestClient(TestServer(build_web_app(app), host="127.0.0.1"))
     await client.start_server()
     return app, client

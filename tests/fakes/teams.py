@@ -166,6 +166,16 @@ class FakeTokenIssuer:
     def stop(self) -> None:
         self._server.stop()
 
+    def settings(self) -> dict[str, object]:
+        """The Weerbaar settings that point a bot at this issuer (for `make_app`)."""
+        return {
+            "teams_app_id": self.app_id,
+            "teams_app_password": self.app_password,
+            "teams_tenant_id": self.tenant_id,
+            "teams_openid_metadata_url": self.openid_metadata_url,
+            "teams_token_url": self.token_url,
+        }
+
     # --- inbound channel tokens -------------------------------------------------------
 
     def channel_token(
