@@ -509,6 +509,7 @@ class Engine:
         parsed = step.parse(inbound, ctx)
         if isinstance(parsed, Accept):
             self.accept(step_id, parsed.value, state, result)
+            self._store_more(parsed.more, step, state, result)
             ctx = _with(ctx, state.answers)
             result.replies.append(
                 Outbound(
