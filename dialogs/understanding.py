@@ -228,9 +228,7 @@ def signals_danger(text: str, *, to_safety_question: bool = True) -> bool:
     safe = list(find(lexicon.SAFE, text))
 
     def covered(hit: Hit) -> bool:
-        return any(
-            s.words == hit.words and s.start < hit.end and hit.start < s.end for s in safe
-        )
+        return any(s.words == hit.words and s.start < hit.end and hit.start < s.end for s in safe)
 
     for hit in find(lexicon.DANGER, text):
         if not covered(hit) and not (hit.negated and hit.entry != "112"):
@@ -269,7 +267,10 @@ def behaviour(text: str) -> tuple[str, ...]:
     verbal = [
         hit
         for hit in mentions(lexicon.VERBAL, text)
-        if not (hit.entry.startswith(("dreig", "bedreig")) and any(s.words == hit.words for s in self_harm))
+        if not (
+            hit.entry.startswith(("dreig", "bedreig"))
+            and any(s.words == hit.words for s in self_harm)
+        )
     ]
     found = {
         EMOTIONAL: bool(self_harm or mentions(lexicon.EMOTIONAL, text)),
@@ -399,15 +400,20 @@ def match_choice(text: str, choices: Sequence[tuple[str, str]]) -> str | None:
     starts = {
         value
         for value, label, plain in forms
-        if any(form.startswith(said + " ") or (len(said) >= 3 and form.startswith(said))
-               for form in (label, plain))
+        if any(
+            form.startswith(said + " ") or (len(said) >= 3 and form.startswith(said))
+            for form in (label, plain)
+        )
     }
     if len(starts) == 1:
         return starts.pop()
     if starts:
         return None
     scored = sorted(
-        ((max(fuzz.ratio(said, label), fuzz.ratio(said, plain)), value) for value, label, plain in forms),
+        (
+            (max(fuzz.ratio(said, label), fuzz.ratio(said, plain)), value)
+            for value, label, plain in forms
+        ),
         reverse=True,
     )
     if not scored or scored[0][0] < CHOICE_THRESHOLD:

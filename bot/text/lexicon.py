@@ -203,3 +203,158 @@ NOTHING: Final = (
     "dat heb ik niet", "niet gemaakt", "niet bewaard", "verwijderd", "alles is weg",
     "ongedeerd", "niet gewond", "geen verwondingen", "geen pijn", "x", "-",
 )  # fmt: skip
+
+# --- what a story says (dialogs/story.py) ---------------------------------------------------
+
+# The kinds of bot/domain/incident.py KINDS, each with the words that name it in a story.
+# "anders" is never inferred: it is what the person picks when nothing fits.
+STORY_KINDS: Final = (
+    ("bedreiging", (
+        "dreig*", "bedreig*", "gedreigd", "doodsbedreiging*", "doodsbedreigd", "ik maak je af",
+        "we maken je af", "ik weet waar je woont", "we weten waar je woont", "je gaat eraan",
+        "pas maar op", "kijk maar uit", "je bent nog niet van me af", "ik kom je halen",
+    )),
+    ("verbale_agressie", (
+        "scheld*", "schold*", "gescholden", "uitgescholden", "uitschelden", "beledig*",
+        "belediging*", "uitgelachen", "bespot*", "vernederd", "vernederend", "kleinerend",
+        "kankerlijer", "landverrader", "hoer", "tering*", "kut*", "schreeuwde tegen",
+        "schreeuwde naar", "tierde", "agressief tegen me", "verbaal",
+    )),
+    ("fysiek_geweld", (
+        "sla", "slaat", "slaan", "sloeg", "sloegen", "geslagen", "neergeslagen", "klap",
+        "een klap", "duw*", "geduwd", "spuug*", "spuugde", "gespuugd", "bespuugd", "spuwde",
+        "schop*", "geschopt", "trapte", "getrapt", "stomp*", "gestompt", "aangevallen",
+        "vastgegrepen", "greep me", "greep mij", "bij mijn keel", "gooide naar", "naar me gegooid",
+        "naar mij gegooid", "naar mijn hoofd", "mishandeld", "mishandeling", "fysiek",
+    )),
+    ("online", (
+        "online", "internet", "social media", "sociale media", "bericht*", "dm", "dms", "pb",
+        "privébericht*", "post", "posts", "gepost", "tweet*", "getweet", "reactie*", "comment*",
+        "mail*", "gemaild", "email*", "e mail*", "website", "forum", "filmpje online",
+        "appje*", "geappt", "appte", "groepsapp",
+    )),
+    ("vernieling", (
+        "verniel*", "vernield", "bekrast", "ingegooid", "kapot gemaakt", "kapotgemaakt",
+        "beschadigd", "lek gestoken", "banden lek", "beklad", "graffiti", "besmeurd",
+        "ingetrapt", "ingeslagen", "opengebroken", "in brand",
+    )),
+    ("discriminatie", (
+        "discrimin*", "racis*", "antisemit*", "homofob*", "seksis*", "vanwege mijn afkomst",
+        "om mijn afkomst", "om mijn huidskleur", "vanwege mijn huidskleur",
+        "terug naar je eigen land", "vanwege mijn geloof", "om mijn geloof",
+    )),
+    ("intimidatie", (
+        "intimid*", "stalk*", "gestalkt", "achtervolg*", "volgde me", "volgde mij", "opgewacht",
+        "wachtte me op", "wachtte mij op", "stond voor mijn deur", "stond voor de deur",
+        "voor mijn huis", "bij mijn huis", "bij mij thuis", "filmde me", "filmde mij",
+        "fotografeerde", "staarde", "dreigend",
+    )),
+    ("emotioneel_gedrag", (
+        "huil*", "in tranen", "smeek*", "wil gehoord worden", "wilde gehoord worden",
+        "zichzelf iets aan", "zelfmoord", "overstuur", "emotioneel", "wanhopig", "zeurde",
+        "bleef maar zeuren",
+    )),
+)  # fmt: skip
+
+# Platforms, as the report names them back, with the words and web addresses for each.
+# The bare letter "x" is X only after "op", "via" or "van" (see story._platform).
+PLATFORMS: Final = (
+    ("X", ("twitter*", "tweet*", "getweet", "op x", "via x", "van x", "x com"),
+     ("x.com", "twitter.com")),
+    ("Facebook", ("facebook*", "fb"), ("facebook.com", "fb.com", "fb.me")),
+    ("WhatsApp", ("whatsapp*", "appje*", "geappt", "appte", "groepsapp", "app groep"),
+     ("wa.me", "whatsapp.com")),
+    ("Instagram", ("instagram*", "insta"), ("instagram.com",)),
+    ("TikTok", ("tiktok*", "tik tok"), ("tiktok.com",)),
+    ("LinkedIn", ("linkedin*",), ("linkedin.com",)),
+    ("YouTube", ("youtube*",), ("youtube.com", "youtu.be")),
+    ("Telegram", ("telegram*",), ("t.me", "telegram.org")),
+    ("Snapchat", ("snapchat*",), ("snapchat.com",)),
+    ("Bluesky", ("bluesky*",), ("bsky.app",)),
+    ("Mastodon", ("mastodon*",), ()),
+    ("e-mail", ("mail", "mails", "mailtje", "mailtjes", "gemaild", "email*", "e mail*"), ()),
+)  # fmt: skip
+
+# The last word of a place phrase ("bij de ingang van het gemeentehuis", "op de markt"):
+# a word that ends in one of these (so "raadszaal", "stadhuis", "supermarkt" count).
+PLACE_ENDINGS: Final = (
+    "huis", "zaal", "markt", "plein", "straat", "laan", "weg", "station", "ingang", "uitgang",
+    "deur", "kantoor", "school", "winkel", "tuin", "parkeerplaats", "garage", "hal", "kerk",
+    "centrum", "park", "bijeenkomst", "vergadering", "café", "cafe", "restaurant", "bus",
+    "trein", "kantine", "gang", "lift", "balie", "receptie", "wijk", "buurt", "stalling",
+    "bibliotheek", "werk", "terras", "dorp", "stad", "festival", "braderie", "kermis",
+    "avond", "debat", "stemlokaal", "perron", "haven", "dijk", "brug", "oprit", "voortuin",
+)  # fmt: skip
+# "avond" above is for "informatieavond"; these are not places although they end so.
+NOT_PLACES: Final = ("avond", "gisteravond", "zaterdagavond", "vrijdagavond", "maandagavond",
+                     "dinsdagavond", "woensdagavond", "donderdagavond", "zondagavond",
+                     "vanavond", "eergisteravond", "weg", "thuis")  # fmt: skip
+PLACE_PREPOSITIONS: Final = ("bij", "in", "op", "voor", "naast", "tegenover", "achter",
+                             "tijdens", "buiten", "na afloop van")  # fmt: skip
+
+INJURY: Final = (
+    ("lichamelijk_letsel", (
+        "gewond", "verwond*", "letsel", "lichamelijk letsel", "blauwe plek*", "blauw oog",
+        "bloedneus", "bloedde", "bloeden", "bloedend", "pijn", "gebroken neus", "gebroken arm",
+        "gebroken pols", "gebroken rib*", "hersenschudding", "snee", "kneuzing*", "gekneusd",
+        "bult", "buil", "schram*", "wond", "wondje", "hechting*", "gehecht",
+    )),
+    ("psychisch_letsel", (
+        "psychisch*", "trauma*", "getraumatiseerd", "slaap slecht", "kan niet slapen",
+        "slaap niet meer", "nachtmerrie*", "angstaanval*", "paniekaanval*", "in shock",
+        "durf niet meer", "durf de deur niet", "van slag", "overspannen", "angstklachten",
+    )),
+    ("ziekenhuis", (
+        "ziekenhuis", "seh", "spoedeisende hulp", "eerste hulp", "opgenomen", "ambulance",
+    )),
+    ("blijvend", ("blijvend*", "litteken*", "blijvende schade")),
+)  # fmt: skip
+# Said outright: nothing happened to the person (injury ("geen",)).
+NO_INJURY: Final = (
+    "geen letsel", "niet gewond", "ongedeerd", "geen verwondingen", "geen pijn",
+    "niets aan overgehouden", "lichamelijk niets", "gelukkig niet gewond", "geen lichamelijk",
+)  # fmt: skip
+DAMAGE: Final = (
+    "kapot", "kapotgemaakt", "stuk gemaakt", "is stuk", "zijn stuk", "vernield", "verniel*",
+    "bekrast", "ingegooid", "beschadigd", "schade", "lek gestoken", "banden lek", "lekke band*",
+    "beklad", "graffiti", "besmeurd", "ingetrapt", "ingeslagen", "opengebroken", "in brand",
+)  # fmt: skip
+NO_DAMAGE: Final = ("geen schade", "niets kapot", "niks kapot", "niets vernield", "niets stuk",
+                    "niks stuk", "geen schade aangericht")  # fmt: skip
+
+# The perpetrator is someone the person knows, or a group they can name.
+PERP_KNOWN: Final = (
+    "ik ken hem", "ik ken haar", "ik ken ze", "ken ik", "ken ik van", "bekende", "bekend van",
+    "een bekende", "buurman", "buurvrouw", "buren", "oud collega", "collega", "mijn ex",
+    "van de actiegroep", "die man van", "die vrouw van", "dezelfde man", "dezelfde vrouw",
+    "dezelfde persoon", "weer die", "ik weet wie", "zijn naam is", "haar naam is", "heet",
+    "genaamd", "meneer", "mevrouw", "dhr", "mevr", "actievoerder", "inwoner die ik ken",
+    "ik weet wie het is", "ik weet wie het was",
+)  # fmt: skip
+# Words for a person that a description follows ("een man met een rode jas").
+PERSON_WORDS: Final = (
+    "man", "vrouw", "jongen", "jongens", "meisje", "meisjes", "kerel", "vent", "persoon",
+    "groep", "jongeman", "jonge man", "oudere man", "oudere vrouw", "jongere", "jongeren",
+    "dame", "heer", "mannen", "vrouwen", "figuur",
+)  # fmt: skip
+PERP_UNKNOWN: Final = ("ken hem niet", "ken haar niet", "ken ze niet", "weet niet wie",
+                       "onbekende", "anoniem account", "nepaccount", "geen idee wie",
+                       "weet ik niet wie")  # fmt: skip
+KNOWN_TO_POLICE: Final = (
+    "bekende van de politie", "bekend bij de politie", "bekend bij politie",
+    "politie kent hem", "politie kent haar", "politie kent ze", "strafblad",
+    "al eerder opgepakt", "al eerder gearresteerd", "kent de politie",
+)  # fmt: skip
+NOT_KNOWN_TO_POLICE: Final = ("niet bekend bij de politie", "niet bekend bij politie",
+                              "politie kent hem niet", "politie kent haar niet",
+                              "geen strafblad")  # fmt: skip
+
+SERIES: Final = (
+    "elke week", "elke dag", "elke maand", "elke keer", "iedere week", "iedere dag",
+    "iedere maand", "elke avond", "elke nacht", "elke vergadering", "steeds weer", "telkens",
+    "al maanden", "al weken", "al jaren", "al een tijd*", "al tijden", "regelmatig",
+    "keer op keer", "de zoveelste keer", "zoveelste", "opnieuw", "alweer", "weer eens",
+    "wekelijks", "dagelijks", "maandelijks", "meerdere keren", "meermaals", "vaker",
+    "blijft maar", "houdt niet op", "sinds vorige", "sinds de", "sinds maanden",
+    "sinds weken", "voor de zoveelste", "steeds vaker", "elke keer weer",
+)  # fmt: skip
