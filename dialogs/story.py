@@ -83,7 +83,7 @@ def _links(text: str) -> tuple[str, ...]:
 
 
 def _platform(text: str, links: tuple[str, ...]) -> str | None:
-    for name, words, hosts in lexicon.PLATFORMS:
+    for name, _words, hosts in lexicon.PLATFORMS:
         if any(host in link.lower() for link in links for host in hosts):
             return name
     for name, words, _hosts in lexicon.PLATFORMS:

@@ -147,7 +147,6 @@ class YesNo:
 
 
 _TOKEN = re.compile(r"[^\W_]+")
-_DETAIL_LEAD = " \t\n,.;:!?-–—"
 
 
 def _detail(rest: str) -> str:
@@ -189,16 +188,16 @@ def yes_no(text: str) -> YesNo | None:
             if stripped.startswith(sign):
                 return YesNo(answer, _detail(stripped[len(sign) :]))
     tokens = list(_TOKEN.finditer(stripped))
-    if not tokens or stripped[: tokens[0].start()].strip(_DETAIL_LEAD):
-        return None  # something other than punctuation comes first
+    if not tokens:
+        return None
     whole = " ".join(t.group().lower() for t in tokens)
     if whole in lexicon.NO_ALONE:
         return YesNo(False, "")
     for n in range(min(_LONGEST, len(tokens)), 0, -1):
         phrase = " ".join(t.group().lower() for t in tokens[:n])
-        answer = _phrase_answer(phrase)
-        if answer is not None:
-            return YesNo(answer, _detail(stripped[tokens[n - 1].end() :]))
+        found = _phrase_answer(phrase)
+        if found is not None:
+            return YesNo(found, _detail(stripped[tokens[n - 1].end() :]))
     return None
 
 
