@@ -70,13 +70,14 @@ class Hit:
 
     @property
     def negated(self) -> bool:
-        before = self.words[max(0, self.start - NEGATION_BEFORE) : self.start]
-        after = self.words[self.end : self.end + NEGATION_AFTER]
-        for i, word in enumerate(before):
-            following = " ".join(before[i : i + 2])
-            if word in lexicon.NEGATIONS and following not in lexicon.NOT_NEGATIONS:
+        first = max(0, self.start - NEGATION_BEFORE)
+        window = [*range(first, self.start), *range(self.end, self.end + NEGATION_AFTER)]
+        for i in window:
+            if i >= len(self.words) or self.words[i] not in lexicon.NEGATIONS:
+                continue
+            if " ".join(self.words[i : i + 2]) not in lexicon.NOT_NEGATIONS:
                 return True
-        return any(word in lexicon.NEGATIONS for word in after)
+        return False
 
 
 def clauses(text: str) -> list[tuple[str, ...]]:
@@ -101,10 +102,11 @@ def _word_matches(pattern: str, word: str) -> bool:
     return word == pattern
 
 
-def find(entries: Iterable[str], text: str) -> Iterator[Hit]:
-    """Every place where an entry of the lexicon occurs, clause by clause."""
+def find(entries: Iterable[str], text: str, *, whole: bool = False) -> Iterator[Hit]:
+    """Every place where an entry of the lexicon occurs, clause by clause (or in the
+    `whole` text as one, where "en" and punctuation do not matter)."""
     patterns = [(entry, entry.split()) for entry in entries]
-    for words in clauses(text):
+    for words in [tuple(_words(text))] if whole else clauses(text):
         for entry, parts in patterns:
             n = len(parts)
             for i in range(len(words) - n + 1):
@@ -222,7 +224,8 @@ def signals_danger(text: str, *, to_safety_question: bool = True) -> bool:
     A past clause ("gisteren stond hij voor de deur") is not; "het is voorbij", "hij is
     weg", "niet meer bang" undo a no and the danger words they overlap.
     """
-    if not clean(text):
+    answer = yes_no(text)
+    if not clean(text) and answer is None:
         return False
     safe = list(find(lexicon.SAFE, text))
 
@@ -244,11 +247,7 @@ def signals_danger(text: str, *, to_safety_question: bool = True) -> bool:
                 hit = Hit(word, words, i, i + 1)
                 if not covered(hit) and not hit.negated:
                     return True
-    if to_safety_question:
-        answer = yes_no(text)
-        if answer is not None and not answer.answer and not safe:
-            return True
-    return False
+    return to_safety_question and answer is not None and not answer.answer and not safe
 
 
 # --- the three kinds in the moment ------------------------------------------------------------
@@ -314,7 +313,7 @@ def faq(text: str) -> str | None:
     if not is_question(text):
         return None
     for key, entries in lexicon.FAQ:
-        if any(True for _ in find(entries, text)):
+        if any(True for _ in find(entries, text, whole=True)):
             return key
     return FAQ_UNKNOWN
 
@@ -371,14 +370,19 @@ def nothing(text: str) -> bool:
         return True
     if _BUT & set(words) or len(words) > 8:
         return False
-    negations = [i for i, w in enumerate(words) if w in lexicon.NEGATIONS or w in _NO_LEAD]
+    # A no first ("nee, heb geen screenshot gemaakt") must be followed by another denial;
+    # "nee, hij schopte me" answers something else.
+    rest = words[1:] if words[0] in _NO_LEAD - {"geen", "niets", "niks"} else words
+    if not rest or all(w in _FILLERS for w in rest):
+        return True
+    negations = [i for i, w in enumerate(rest) if w in lexicon.NEGATIONS or w in _NO_LEAD]
     if not negations:
         return False
-    if any(i + 1 < len(words) and words[i + 1] in _INTENSIFIERS for i in negations):
+    if any(i + 1 < len(rest) and rest[i + 1] in _INTENSIFIERS for i in negations):
         return False
-    # A no first ("nee, heb geen screenshot gemaakt"), or a short reply that denies having
-    # something ("heb ik helaas niet", "geen screenshot gemaakt").
-    return words[0] in _NO_LEAD or words[0] == "geen" or len(words) <= 5
+    # A short reply that denies having something ("heb ik helaas niet", "geen screenshot
+    # gemaakt"); a longer one only when it opens with the denial.
+    return len(rest) <= 5 or rest[0] in _NO_LEAD
 
 
 # --- button texts -----------------------------------------------------------------------------

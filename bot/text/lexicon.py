@@ -108,9 +108,9 @@ VERBAL: Final = (
 PHYSICAL: Final = (
     # not "sla*": that is also "slapen", "slachtoffer"; not "trap*": "trap" is a stair.
     "sla", "slaat", "slaan", "sloeg", "sloegen", "geslagen", "neergeslagen", "klap",
-    "klappen", "duw*", "geduwd", "spuug*", "spuugde", "spuwt", "spuwde", "gespuugd",
-    "bespuugd", "schop*", "geschopt", "trapt", "trapte", "trappen", "getrapt", "gooi*",
-    "gooide", "gegooid", "ingegooid", "verniel*", "vernield", "sloopt", "stomp*",
+    "klappen", "duw*", "geduwd", "spuug*", "spug*", "spuw*", "gespuugd", "bespuugd",
+    "schop*", "geschopt", "trapt", "trapte", "trappen", "getrapt", "gooi*", "gooide",
+    "gegooid", "ingegooid", "verniel*", "vernield", "sloopt", "stomp*",
     "gestompt", "knokt", "vecht*", "aangevallen", "valt aan", "valt me aan", "grijpt",
     "greep", "vastgegrepen", "houdt me vast", "trekt aan", "bijt", "mes", "wapen",
     "dreigt met geweld", "dreigde met geweld", "dreigen met geweld", "geweld",
@@ -160,11 +160,11 @@ FAQ: Final = (
         "waar komt dit", "wie behandelt", "wie pakt dit",
     )),
     ("faq_police", ("aangifte*", "politie", "de polite", "strafbaar")),
-    ("faq_evidence", ("bewijs*", "screenshot*", "schermafbeelding*", "foto*", "opname")),
     ("faq_add_later", (
         "later", "toevoegen", "aanvullen", "aanvulling", "nog iets sturen", "vergeten",
         "nog iets kwijt", "achteraf", "nog wat sturen",
     )),
+    ("faq_evidence", ("bewijs*", "screenshot*", "schermafbeelding*", "foto*", "opname")),
     ("faq_serious_enough", (
         "erg genoeg", "ernstig genoeg", "zwaar genoeg", "moet ik dit melden",
         "mag ik dit melden", "moet ik dit wel melden", "is dit iets om te melden", "de moeite",
