@@ -159,6 +159,7 @@ TEXTS: Final[dict[str, str]] = {
     "story_online_on": "online op {platform}",
     "story_perp": "door {who}",
     "story_damage": "schade",
+    "story_series": "het gebeurt vaker",
     "perp_known_to_police": "Bekend bij de politie",
     "value_unknown": "Onbekend",
     "value_none": "Geen",
@@ -181,7 +182,7 @@ TEXTS: Final[dict[str, str]] = {
     "when_again": "Geen probleem. Typ het nog een keer.",
     "when_about": "ongeveer {when}",
     "when_not_known": "onbekend",
-    "when_series": "{when}, herhaald: {series}",
+    "when_series": "{when} (het gebeurt vaker)",
     # how a "when" reads back (bot/text/format.py describe_when)
     "when_at": "{day} om {time}",
     "when_whole_day": "{day} (hele dag, geen tijd)",
@@ -264,30 +265,6 @@ TEXTS: Final[dict[str, str]] = {
         "volgend bericht. Dan voeg ik het toe."
     ),
     "message_continued": "Dank je. Ik heb het toegevoegd.",
-    "faq_unknown": (
-        "Dat weet ik niet precies. Je organisatie neemt na je melding contact met je op. "
-        "Dan kun je het vragen."
-    ),
-    "faq_anonymous": (
-        "Je melding is niet anoniem. Alleen wie je melding behandelt, ziet je naam en je "
-        "verhaal. Anderen krijgen alleen een kort bericht zonder details."
-    ),
-    "faq_who_reads": (
-        "Je melding gaat naar de griffier of de secretaris van je organisatie. Anderen "
-        "horen alleen dat er een melding is, zonder details."
-    ),
-    "faq_aangifte": (
-        "Nee, je hoeft zelf geen aangifte te doen. Je organisatie regelt dat met de politie."
-    ),
-    "faq_evidence": (
-        "Bewijs helpt, maar is niet nodig. Heb je iets? Stuur het straks mee. Heb je niets? "
-        "Dan meld je het toch."
-    ),
-    "faq_later": "Ja. Ook na het versturen kun je later nog iets aanvullen.",
-    "faq_next": (
-        "Na het versturen neemt je organisatie contact met je op. Samen bespreek je wat er "
-        "moet gebeuren."
-    ),
     "why_review": "Zo weet je zeker dat alles klopt voordat je melding verstuurd wordt.",
     "choice_send": "Versturen",
     "label_role": "Rol",

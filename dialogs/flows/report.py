@@ -104,22 +104,20 @@ def story_facts(text: str, ctx: Context) -> dict[str, Any]:
         found["when"] = _when_value(facts.when[0], facts.when[1])
         found["when_ok"] = True
     if facts.series:
-        found["series"] = facts.series
-    if facts.perp_known:
-        found["perp_known"] = "bekend"
-        if facts.perp_who:
+        found["series"] = True
+    if facts.perp_known in ("bekend", "beschrijving", "onbekend"):
+        found["perp_known"] = facts.perp_known
+        if facts.perp_who and facts.perp_known == "bekend":
             found["perp_who"] = facts.perp_who
+        elif facts.perp_who and facts.perp_known == "beschrijving":
+            found["perp_details"] = facts.perp_who
     if facts.known_to_police:
         found["perp_details"] = say("perp_known_to_police")
-    injury = [
-        value
-        for value, said in (("lichamelijk_letsel", facts.injury), ("ziekenhuis", facts.hospital))
-        if said
-    ]
+    injury = [v for v in facts.injury if v in INJURIES]
+    if facts.hospital and "ziekenhuis" not in injury:
+        injury.append("ziekenhuis")
     if injury:
         found["injury"] = injury
-    elif facts.injury is False:
-        found["injury"] = ["geen"]
     if facts.damage is not None:
         found["damage"] = facts.damage
     return found
@@ -134,14 +132,16 @@ def _story_with(ctx: Context, text: str) -> dict[str, Any]:
 
 def _facts_line(found: dict[str, Any], ctx: Context) -> str:
     parts: list[str] = []
+    online = "online" in str(found.get("where", ""))
     for kind in found.get("kinds", ()):
-        parts.append(say(f"kind_{kind}").lower())
+        if not (kind == "online" and online):
+            parts.append(say(f"kind_{kind}").lower())
     if "where" in found:
         parts.append(str(found["where"]))
     if "when" in found:
         parts.append(str(found["when"]["shown"]))
-    if "series" in found:
-        parts.append(str(found["series"]))
+    if found.get("series"):
+        parts.append(say("story_series"))
     if "perp_who" in found:
         parts.append(say("story_perp", who=found["perp_who"]))
     for value in found.get("injury", ()):
@@ -316,8 +316,7 @@ def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
 
 def parse_when_step(inbound: Inbound, ctx: Context) -> Parsed:
     text = inbound.text.strip()
-    series = read_story(text, ctx.now).series
-    more = {"series": series} if series else {}
+    more = {"series": True} if read_story(text, ctx.now).series else {}
     if understanding.dont_know(text):
         value = {"start": None, "end": None, "typed": text, "shown": say("when_not_known")}
         return Accept(value, more=more)
@@ -502,9 +501,8 @@ def _show_role(value: Any, ctx: Context) -> str:
 
 
 def _show_when(value: Any, ctx: Context) -> str:
-    series = ctx.answers.get("series")
     shown = str(value["shown"])
-    return say("when_series", when=shown, series=series) if series else shown
+    return say("when_series", when=shown) if ctx.answers.get("series") else shown
 
 
 def _show_choice(prefix: str) -> Any:
