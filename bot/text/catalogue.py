@@ -428,6 +428,18 @@ TEXTS: Final[dict[str, str]] = {
     "card_press_again": "Deze knop is al verwerkt. Er is niets veranderd.",
     "stale_press": "Die vraag is al voorbij. Er is niets veranderd.",
     "card_deadline_done": "{task} (gedaan)",
+    # --- helper `dates` (issue 9): dates people use, read back (bot/text/format.py) ---
+    "when_not_known": "onbekend",
+    "when_approximate": "ongeveer {when}",
+    "when_series": "{rhythm} sinds {since}",
+    "when_series_plain": "meer keren, sinds {since}",
+    "when_series_not_known": "{rhythm}, sinds wanneer is onbekend",
+    "when_since_approximate": "ongeveer {since}",
+    "when_assumed": "{when} (ik ga uit van {part})",
+    "when_long_ago": "{when} (meer dan een jaar geleden)",
+    "when_days": "van {first} tot en met {last}",
+    "when_same_day": "{day}, tussen {start} en {end}",
+    "when_impossible": "'{date}' bestaat niet. Kijk nog even naar de datum.",
 }
 
 
