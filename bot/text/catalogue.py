@@ -180,9 +180,7 @@ TEXTS: Final[dict[str, str]] = {
     "when_future": "{when} is nog niet geweest. Wanneer gebeurde het?",
     "ask_when_ok": "Ik lees: {when}. Klopt dat?",
     "when_again": "Geen probleem. Typ het nog een keer.",
-    "when_about": "ongeveer {when}",
-    "when_not_known": "onbekend",
-    "when_series": "{when} (het gebeurt vaker)",
+    "when_with_series": "{when} (het gebeurt vaker)",
     # how a "when" reads back (bot/text/format.py describe_when)
     "when_at": "{day} om {time}",
     "when_whole_day": "{day} (hele dag, geen tijd)",
@@ -546,6 +544,18 @@ TEXTS: Final[dict[str, str]] = {
         "Op die vraag heb ik geen antwoord. De persoon die je melding behandelt, helpt je "
         "graag. Typ 'help' voor meer uitleg."
     ),
+    # --- helper `dates` (issue 9): dates people use, read back (bot/text/format.py) ---
+    "when_not_known": "onbekend",
+    "when_approximate": "ongeveer {when}",
+    "when_series": "{rhythm} sinds {since}",
+    "when_series_plain": "meer keren, sinds {since}",
+    "when_series_not_known": "{rhythm}, sinds wanneer is onbekend",
+    "when_since_approximate": "ongeveer {since}",
+    "when_assumed": "{when} (ik ga uit van {part})",
+    "when_long_ago": "{when} (meer dan een jaar geleden)",
+    "when_days": "van {first} tot en met {last}",
+    "when_same_day": "{day}, tussen {start} en {end}",
+    "when_impossible": "'{date}' bestaat niet. Kijk nog even naar de datum.",
 }
 
 

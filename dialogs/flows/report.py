@@ -76,14 +76,16 @@ def _is_story(text: str) -> bool:
 
 
 def _when_value(when: When, typed: str) -> dict[str, Any]:
-    shown = describe_when(when)
-    if re.search(r"\b(ongeveer|rond|circa|ca|zo'n|ergens)\b", typed.lower()):
-        shown = say("when_about", when=shown)
+    """How a `When` is stored: the moment, what was typed, how it reads back, and the
+    flags the review and the clocks need (bot/domain/dates/when.py)."""
     return {
         "start": when.start.isoformat(),
         "end": when.end.isoformat() if when.end else None,
         "typed": typed.strip(),
-        "shown": shown,
+        "shown": describe_when(when),
+        "unknown": when.unknown,
+        "approximate": when.approximate,
+        "series": when.series,
     }
 
 
@@ -103,6 +105,8 @@ def story_facts(text: str, ctx: Context) -> dict[str, Any]:
     if facts.when is not None:
         found["when"] = _when_value(facts.when[0], facts.when[1])
         found["when_ok"] = True
+        if facts.when[0].series:
+            found["series"] = True
     if facts.series:
         found["series"] = True
     if facts.perp_known in ("bekend", "beschrijving", "onbekend"):
@@ -316,22 +320,21 @@ def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
 
 def parse_when_step(inbound: Inbound, ctx: Context) -> Parsed:
     text = inbound.text.strip()
-    more = {"series": True} if read_story(text, ctx.now).series else {}
-    if understanding.dont_know(text):
-        value = {"start": None, "end": None, "typed": text, "shown": say("when_not_known")}
-        return Accept(value, more=more)
     when = parse_when(text, ctx.now)
+    if when is None and understanding.dont_know(text):
+        when = When.not_known(ctx.now)
     if when is None:
         return Reask(say("when_unknown"))
     if when.is_future(ctx.now):
         return Reask(say("when_future", when=describe_when(when)))
+    more = {"series": True} if when.series or read_story(text, ctx.now).series else {}
     return Accept(_when_value(when, text), more=more)
 
 
 def when_to_confirm(ctx: Context) -> bool:
-    """A date was read from what the person typed."""
+    """A date was read from what the person typed (not "weet ik niet")."""
     when = ctx.answers.get("when")
-    return isinstance(when, dict) and when.get("start") is not None
+    return isinstance(when, dict) and not when.get("unknown")
 
 
 def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
@@ -502,7 +505,9 @@ def _show_role(value: Any, ctx: Context) -> str:
 
 def _show_when(value: Any, ctx: Context) -> str:
     shown = str(value["shown"])
-    return say("when_series", when=shown) if ctx.answers.get("series") else shown
+    if ctx.answers.get("series") and not value.get("series"):
+        return say("when_with_series", when=shown)
+    return shown
 
 
 def _show_choice(prefix: str) -> Any:
