@@ -29,9 +29,9 @@ from tests.conversations.model import Behaviour, Danger, File, Q, Refused, T
 # The catalogue texts the checks look for. One place, so a renamed key is one line.
 DANGER_ADVICE = "unsafe_advice"
 KIND_ADVICE = {
-    "emotioneel_gedrag": "advice_emotioneel_gedrag",
-    "verbale_agressie": "advice_verbale_agressie",
-    "fysiek_geweld": "advice_fysiek_geweld",
+    "emotioneel_gedrag": "advice_emotioneel",
+    "verbale_agressie": "advice_verbaal",
+    "fysiek_geweld": "advice_fysiek",
 }
 FAQ_PREFIX = "faq_"
 FREE_TEXT_STEPS = ("what", "where", "perp_who", "perp_details", "witnesses")
@@ -150,6 +150,8 @@ def check_questions_back(replay: Replay) -> list[str]:
             continue
         if not any(_contains(sent.text, f) for f in faqs):
             problems.append(f"(c) no FAQ answer to {sent.turn.text!r}")
+        if sent.step == "none":
+            continue  # a first message: the report starts, its first question follows
         if sent.after != sent.step:
             problems.append(
                 f"(c) {sent.turn.text!r} moved the chat from {sent.step!r} to {sent.after!r}"

@@ -42,7 +42,7 @@ DEFAULTS: dict[str, Turn] = {
     "safe": T("ja"),
     "safe_continue": T("ja"),
     "when_ok": T("ja"),
-    "confirm": T("ja"),
+    "what_ok": T("ja"),  # "Ik lees: ... Klopt dat?"
     "story_more": T("klaar"),
     "what_more": T("klaar"),
     "perp_known": T("weet ik niet"),
@@ -127,7 +127,10 @@ class Replay:
     @property
     def extracted(self) -> list[str]:
         """Answered steps the person was never asked: taken from the story."""
-        return sorted(k for k in self.answers if k in LABELLED and k not in self.asked)
+        prefilled = {"role"} if len(self.chat.roles) == 1 else set()  # the flow's prefill
+        return sorted(
+            k for k in self.answers if k in LABELLED and k not in self.asked and k not in prefilled
+        )
 
 
 # Steps shown in the review: the ones whose answers count as "taken from the story" when
