@@ -138,6 +138,14 @@ def check_danger(replay: Replay) -> list[str]:
                 problems.append(f"(b) no {sent.turn.kind} advice after {sent.turn.text!r}")
             if sent.turn.kind == "fysiek_geweld" and "niet in discussie" in sent.text.lower():
                 problems.append("(b) 'niet in discussie' given for physical violence")
+    # Back after a while to a draft left in danger: the safety question comes again.
+    danger = next((n for n, s in enumerate(replay.sent) if isinstance(s.turn, Danger)), None)
+    if danger is not None:
+        back = next(
+            (n for n, s in enumerate(replay.sent) if n > danger and s.paused_before >= 1), None
+        )
+        if back is not None and not any(s.after == "safe" for s in replay.sent[back:]):
+            problems.append("(b) back after a pause in danger, the safety question is not asked")
     return problems
 
 

@@ -50,6 +50,38 @@ AB_LID = ("algemeen_bestuurslid", "waterschap-rivierenland")
 AB_LID_AGV = ("algemeen_bestuurslid", "waterschap-amstel-gooi-en-vecht")
 
 
+# A story longer than the 4000 characters a message may have: an account, then the group
+# chat the person pasted in (as people do).
+_PASTED = [
+    ("20:14", "die gedeputeerde moet je gewoon opwachten"),
+    ("20:15", "ze rijdt in een zwarte auto, kenteken staat op de foto"),
+    ("20:21", "zaterdag in woerden is ze er, iedereen komen"),
+    ("20:30", "laat maar merken wat we ervan vinden"),
+    ("20:44", "ik neem mijn vlaggenstok mee haha"),
+    ("21:02", "ze luistert toch niet, dan maar zo"),
+    ("21:10", "wie weet waar ze woont"),
+    ("21:11", "staat vast ergens op internet"),
+    ("21:25", "niet te hard jongens, wel duidelijk"),
+    ("21:40", "wij zijn met veel, zij is alleen"),
+]
+LONG_STORY = (
+    "Afgelopen zaterdag was ik bij de boerenmanifestatie in Woerden, op het plein voor het "
+    "stadhuis. Ik zou om twee uur de petitie in ontvangst nemen. Een groep mannen omsingelde "
+    "mijn auto en sloeg met vlaggenstokken op het dak. Eentje riep dat ze me wel zouden "
+    "vinden, ook thuis. De chauffeur is stapvoets weggereden, de politie was er pas later. "
+    "Ik heb nog steeds last van mijn nek door het schrikken en ik slaap slecht. Mijn "
+    "woordvoerder heeft daarna een groepsapp gevonden waarin dit vooraf werd afgesproken. "
+    "Die plak ik hieronder, zodat jullie zien dat het gepland was. "
+    + " ".join(
+        f"[{day}-11 {time}] Boer{n % 4 + 1}: {text}."
+        for day in ("15", "16", "17", "18", "19", "20", "21")
+        for n, (time, text) in enumerate(_PASTED)
+    )
+    + " Tot zover de app. Ik wil graag dat hier iets mee gebeurt, want dit was niet de "
+    "eerste keer en de volgende keer loopt het misschien slechter af."
+)
+
+
 CHATS: list[Chat] = [
     # --- safety in words -----------------------------------------------------------------
     chat(
@@ -232,11 +264,7 @@ CHATS: list[Chat] = [
         "story infer detail",
         [
             T(
-                "Afgelopen zaterdag was ik bij de boerenmanifestatie in Woerden. " * 3
-                + "Een groep mannen omsingelde mijn auto en sloeg met vlaggenstokken op het dak. "
-                + "Eentje riep dat ze me wel zouden vinden. De chauffeur is langzaam "
-                "weggereden. Ik heb nog steeds last van mijn nek door het schrikken en slaap "
-                "slecht. " * 12,
+                LONG_STORY,
                 into="what",
                 words="Een groep mannen omsingelde mijn auto en sloeg met vlaggenstokken",
             )
@@ -277,7 +305,9 @@ CHATS: list[Chat] = [
                 T("hij stuurde vanochtend nog een mail, nog grover", into="what"),
                 "klaar",
             ],
-            "perp_known": ["ja, het is die actiegroep"],
+            "perp_known": [
+                T("ja, het is die actiegroep", into="perp", words="het is die actiegroep")
+            ],
             "perp_who": [T("Stop de Peilverhoging, de woordvoerder", into="perp_who")],
             "evidence": [
                 Q("heb ik bewijs nodig?"),
@@ -371,7 +401,7 @@ CHATS: list[Chat] = [
             "kinds": [Cmd("stop"), Pause(hours=20), "Verbale agressie, Fysiek geweld"],
             "where": [T("bordes gemeentehuis Zeist", into="where")],
             "when": ["gisteren rond 2 uur"],
-            "perp_known": ["beschrijving"],
+            "perp_known": ["Nee maar ik kan iets beschrijven"],
             "perp_details": [T("jonge man, rood petje, fiets", into="perp_details")],
         },
         resume=["verder"],
@@ -613,7 +643,7 @@ CHATS: list[Chat] = [
             "kinds": ["Bedreiging Intimidatie"],
             "where": [T("mijn werkkamer stadhuis", into="where")],
             "when": ["woensdag kwart voor 10"],
-            "perp_known": ["Bekend bij mij"],
+            "perp_known": ["Ja ik weet wie het is"],
             "perp_who": [T("eigenaar van de kroeg op de hoek", into="perp_who")],
             "injury": ["psychisch letsel"],
             "criminal": ["Ja denk het wel"],

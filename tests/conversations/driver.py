@@ -85,6 +85,7 @@ class Sent:
     changed: bool  # the stored answers changed
     replies: list[str]
     from_story: bool = False  # the person answered again what the story had said
+    paused_before: float = 0.0  # hours that passed before this message
 
     @property
     def text(self) -> str:
@@ -188,7 +189,7 @@ class Player:
         while self.replay.stuck is None:
             r = self.replay
             r.case = await submitted_case(self.transport.app, r.person_id)
-            if r.case is not None or (not self.chat.submit and self._queue_done(REVIEW)):
+            if r.case is not None or (not self.chat.submit and self._all_said()):
                 break
             if r.messages >= MAX_MESSAGES:
                 r.stuck = f"more than {MAX_MESSAGES} messages"
@@ -209,8 +210,10 @@ class Player:
             return self.chat.resume
         return self.chat.answers.get(step, ())
 
-    def _queue_done(self, step: str) -> bool:
-        return self.used.get(step, 0) >= len(self._queue(step))
+    def _all_said(self) -> bool:
+        """Everything the chat has the person type was typed (for a chat not sent)."""
+        steps = [*self.chat.answers, PAUSED]
+        return all(self.used.get(step, 0) >= len(self._queue(step)) for step in steps)
 
     def next_turn(self, step: str) -> Turn | None:
         queue = self._queue(step)
@@ -242,11 +245,13 @@ class Player:
         return None
 
     _from_story = False
+    _paused = 0.0
 
     async def do(self, turn: Turn, state: DialogState | None) -> None:
         t = self.transport
         if isinstance(turn, Pause):
             self.clock.advance(hours=turn.hours)
+            self._paused += turn.hours
             return
         if isinstance(turn, Restart):
             await t.restart()
@@ -274,9 +279,11 @@ class Player:
                 fingerprint(state) != fingerprint(after_state),
                 replies,
                 from_story=self._from_story,
+                paused_before=self._paused,
             )
         )
         self._from_story = False
+        self._paused = 0.0
         review = t.last_review()
         if review is not None:
             self.replay.review = review
