@@ -37,6 +37,7 @@ def report_lines(when: str = "gisteren om 14:30", what: str = "Hij schold me uit
         "hallo",  # first message: intro + safety question
         "ja",  # safe
         what,  # what
+        "nee",  # "Ik lees: ... Klopt dat?" / "nog iets toevoegen?": no, ask it all
         "2",  # kinds: verbale agressie
         "Gemeentehuis",  # where
         when,  # when

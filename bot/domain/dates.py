@@ -225,3 +225,57 @@ def _period(day: date, period: str) -> When:
         datetime.combine(first, time(0), tzinfo=AMSTERDAM),
         datetime.combine(last, time(0), tzinfo=AMSTERDAM),
     )
+
+
+# Words that may belong to a date phrase inside a longer story (find_when). A run of them
+# is cut out and handed to parse_when; a run needs one "strong" word, so that "2 kinderen"
+# or "op de stoep" is never read as a date.
+_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+    "september", "oktober", "november", "december",
+    "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
+)  # fmt: skip
+_STRONG = re.compile(
+    rf"^(?:{'|'.join(_WEEKDAYS)}|{'|'.join(_MONTHS)}|{'|'.join(_DAY_OFFSETS)}|gister"
+    rf"|(?:{_DAY_NAMES})(?:{_PART_NAMES})|s?(?:{_PART_NAMES})s?|net|zojuist|zonet|daarnet"
+    r"|geleden|uur|weekend|\d{1,2}[:.]\d{2}|\d{1,2}u|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?"
+    r"|\d{1,2}\.\d{1,2}\.\d{4})$"
+)
+_WEAK = re.compile(
+    rf"^(?:om|rond|omstreeks|ongeveer|circa|ca|tegen|op|in|de|'s|vorige|vorig|afgelopen"
+    rf"|week|maand|jaar|minuten|minuut|kwartier|half|kwart|over|voor|laat|vroeg|een|van"
+    rf"|{'|'.join(_NUMBERS)}|\d{{1,4}})$"
+)
+_WORD = re.compile(r"[\w'’:./-]+")
+
+
+def find_when(text: str, now: datetime) -> tuple[When, str] | None:
+    """The first date or time phrase in a longer text, read with parse_when, and the phrase
+    as it stands in the text; None when the text names no moment.
+
+    "Gisteravond rond 22:15 stond hij voor mijn deur" gives ("Gisteravond rond 22:15")."""
+    words = [(m.start(), m.end(), m[0].lower().strip(".:/-")) for m in _WORD.finditer(text)]
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    for word in words:
+        if current and re.search(r"[.!?;\n]", text[current[-1][1] : word[0]]):
+            runs.append(current)  # a phrase does not run across sentences
+            current = []
+        if _STRONG.match(word[2]) or _WEAK.match(word[2]):
+            current.append(word)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        for first in range(len(run)):
+            for last in range(len(run), first, -1):
+                part = run[first:last]
+                if not any(_STRONG.match(w[2]) for w in part):
+                    continue
+                phrase = text[part[0][0] : part[-1][1]].strip(" .,")
+                when = parse_when(phrase, now)
+                if when is not None:
+                    return when, phrase
+    return None

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.dates import When, parse_when
+from bot.domain.dates import When, find_when, parse_when
 from bot.text.format import describe_when
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -229,3 +229,37 @@ def test_describe_what_was_parsed() -> None:
     when = parse_when("zaterdagavond", NOW)
     assert when is not None
     assert describe_when(when) == "zaterdag 28 november 2026, 's avonds (tussen 18:00 en 24:00)"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "start", "end"),
+    [
+        (
+            "Gisteravond rond 22:15 stond hij voor mijn deur",
+            "Gisteravond rond 22:15",
+            at(2026, 11, 28, 22, 15),
+            None,
+        ),
+        (
+            "Ik kreeg op 12 november om 14.30 uur een mail",
+            "op 12 november om 14.30 uur",
+            at(2026, 11, 12, 14, 30),
+            None,
+        ),
+        ("Hij schold me uit. Zaterdag was dat.", "Zaterdag", at(2026, 11, 28), at(2026, 11, 29)),
+    ],
+)
+def test_find_when_in_a_story(
+    text: str, phrase: str, start: datetime, end: datetime | None
+) -> None:
+    found = find_when(text, NOW)
+    assert found is not None
+    assert found[1] == phrase
+    assert_when(found[0], start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ik heb 2 kinderen en hij stond op de stoep", "hij stond voor de deur", ""]
+)
+def test_find_when_finds_nothing_in_a_story_without_a_moment(text: str) -> None:
+    assert find_when(text, NOW) is None
