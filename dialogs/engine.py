@@ -355,29 +355,33 @@ class Engine:
         pick = (inbound.choice if pressed else None) or text
         paused = state.paused
         said = understanding.yes_no(pick) if paused and not inbound.attachments else None
-        if paused and (
-            pick in vocabulary.RESUME_WORDS or pick == "1" or (said is not None and said.answer)
-        ):
-            self._recheck(state, ctx, result)
-            state.paused = False
-            ctx = _with(ctx, state.answers)
-            state.step = self.next_step(ctx) if state.step != REVIEW else REVIEW
-            result.replies.append(self.prompt(state.step, ctx, before=say("resumed")))
-        elif pick in vocabulary.RESTART_WORDS or (paused and pick == "2"):
+        if pick in vocabulary.RESTART_WORDS or (paused and pick == "2"):
             result.discard = True
             state.case_id = None
             self.start(state, _with(ctx, {}), result)
-        elif paused and (pick in vocabulary.STOP_WORDS or (said is not None and not said.answer)):
+            return True
+        if paused and (pick in vocabulary.STOP_WORDS or (said is not None and not said.answer)):
             result.replies.append(Outbound(say("still_paused")))
-        elif not inbound.attachments and (not text or text in vocabulary.GREETING_WORDS):
+            return True
+        recheck = paused and bool(self.flow.on_resume(ctx))
+        going_on = paused and (
+            pick in vocabulary.RESUME_WORDS or pick == "1" or (said is not None and said.answer)
+        )
+        greeting = not inbound.attachments and (not text or text in vocabulary.GREETING_WORDS)
+        if greeting and not recheck and not going_on:
             state.paused = True
             result.replies.append(self.resume_question(state, ctx))
-        else:
+            return True
+        if paused:
             self._recheck(state, ctx, result)
             state.paused = False
-            state.step = self.next_step(_with(ctx, state.answers)) if state.step != REVIEW else REVIEW
-            return False
-        return True
+            if state.step != REVIEW or recheck:
+                state.step = self.next_step(_with(ctx, state.answers))
+        if going_on or greeting:
+            ctx = _with(ctx, state.answers)
+            result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("resumed")))
+            return True
+        return False  # the late answer to the open question
 
     def _recheck(self, state: DialogState, ctx: Context, result: TurnResult) -> None:
         for step_id in self.flow.on_resume(ctx):

@@ -13,6 +13,7 @@ a "ja, ..." is kept with the answer.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.domain.dates import When, parse_when
@@ -47,6 +48,9 @@ def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
 
 
 YES_NO = (Choice("ja", say("yes")), Choice("nee", say("no")))
+
+# read_story needs a moment; for the kinds of behaviour alone any moment will do.
+_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 # A message this long (in words) that is not the answer asked for is part of the story.
 STORY_WORDS = 4
@@ -170,11 +174,32 @@ def _worst(kinds: tuple[str, ...]) -> str | None:
     return next((k for k in _WORST_FIRST if k in kinds), None)
 
 
+# What the story layer's kinds say of the behaviour in the moment (domain.md section 4).
+_BEHAVIOUR_OF_KIND = {
+    "fysiek_geweld": "fysiek",
+    "vernieling": "fysiek",
+    "bedreiging": "verbaal",
+    "verbale_agressie": "verbaal",
+    "intimidatie": "verbaal",
+    "discriminatie": "verbaal",
+    "emotioneel_gedrag": "emotioneel",
+}
+
+
+def _behaviour_in(text: str) -> str | None:
+    """The worst kind of behaviour the text describes, if it says."""
+    kind = _worst(understanding.behaviour(text))
+    if kind is None:
+        from_story = read_story(text, _EPOCH).kinds
+        kind = _worst(tuple(_BEHAVIOUR_OF_KIND[k] for k in from_story if k in _BEHAVIOUR_OF_KIND))
+    return kind
+
+
 def _unsafe(text: str, detail: str, ctx: Context) -> Accept:
     """112 and the advice at once; with the advice for what is happening, if it says."""
-    more: dict[str, Any] = {}
+    more: dict[str, Any] = {"was_unsafe": True}
     reply = say("unsafe_advice")
-    kind = _worst(understanding.behaviour(text))
+    kind = _behaviour_in(text)
     if kind is not None:
         more["behaviour"] = kind
         reply = f"{reply}\n\n{say(f'advice_{kind}')}"
@@ -204,7 +229,7 @@ BEHAVIOUR_CHOICES = _choices("behaviour", _WORST_FIRST[::-1])
 
 
 def parse_behaviour(inbound: Inbound, ctx: Context) -> Parsed:
-    value = one_of(inbound, BEHAVIOUR_CHOICES) or _worst(understanding.behaviour(inbound.text))
+    value = one_of(inbound, BEHAVIOUR_CHOICES) or _behaviour_in(inbound.text)
     more = _story_with(ctx, inbound.text) if _is_story(inbound.text) else {}
     if value is None:
         if more:
@@ -547,8 +572,9 @@ def _opening(inbound: Inbound, _ctx: Context) -> bool:
 
 
 def recheck_safety(ctx: Context) -> tuple[str, ...]:
-    """Back at a draft of someone who was not safe: ask again whether they are now."""
-    return ("safe_continue",) if ctx.answers.get("safe") is False else ()
+    """Back at a draft of someone who was not safe: ask again whether they are now. That
+    they were not stays recorded (`was_unsafe`)."""
+    return ("safe",) if ctx.answers.get("safe") is False else ()
 
 
 def _when_shown(ctx: Context) -> dict[str, object]:
@@ -561,6 +587,7 @@ REPORT = Flow(
     prefill=_prefill,
     files_step="evidence",
     fields=(
+        "was_unsafe",
         "evidence_items",
         "story_facts",
         "series",
@@ -578,7 +605,7 @@ REPORT = Flow(
             parse_safe,
             why="why_safe",
             clears=("safe_continue", "behaviour"),
-            fills=("behaviour", "what", "story_facts", "safe_detail"),
+            fills=("behaviour", "what", "story_facts", "safe_detail", "was_unsafe"),
         ),
         Step(
             "behaviour",
