@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.domain.records import DialogState
-from bot.text import vocabulary
+from bot.text import lexicon, vocabulary
 from bot.text.catalogue import say
 from dialogs import understanding
 from dialogs.flow import (
@@ -203,10 +203,9 @@ class Engine:
         if not inbound.attachments and inbound.choice is None and not cut:
             if self._command(text, state, ctx, result):
                 return
-            if understanding.is_question(inbound.text):
-                key = understanding.faq(inbound.text)
-                answer = say(key) if key else say("faq_unknown")
-                result.replies.append(self.prompt(step_id, ctx, before=answer))
+            key = _question_back(inbound.text)
+            if key is not None:
+                result.replies.append(self.prompt(step_id, ctx, before=say(key)))
                 return
             if self._continue(inbound, state, ctx, result):
                 return
@@ -410,9 +409,10 @@ class Engine:
                 result.replies.append(self.prompt(state.step, ctx))
                 return
         if pick.isdigit() and 1 <= int(pick) <= len(steps):
-            result.replies.append(
-                self.prompt(REVIEW, ctx, before=say("review_which", n=int(pick)))
-            )
+            # A bare number is that row: changing it is safe, sending is not.
+            state.history.append(REVIEW)
+            state.step = steps[int(pick) - 1].id
+            result.replies.append(self.prompt(state.step, ctx))
             return
         result.replies.append(self.prompt(REVIEW, ctx, before=say("review_reask")))
 
@@ -526,6 +526,20 @@ class Engine:
 
 
 _MISSING = object()
+
+
+def _question_back(text: str) -> str | None:
+    """The catalogue key answering `text` when it is a question back, else None. A "?"
+    alone does not make a question of an answer ("kenteken VZ-?"): one the FAQ does not
+    know must also open like a question."""
+    key = understanding.faq(text)
+    if key is None or key != understanding.FAQ_UNKNOWN:
+        return key
+    words = understanding.clean(text).split()
+    opens = bool(words) and (
+        words[0] in lexicon.QUESTION_WORDS or words[0] in lexicon.QUESTION_VERBS
+    )
+    return key if opens else None
 
 
 def asking(state: DialogState) -> Question:

@@ -224,6 +224,7 @@ TEXTS: Final[dict[str, str]] = {
     "evidence_removed": "Ik heb {name} weggehaald. Nu heb ik:\n{items}\nStuur meer, of typ 'klaar'.",
     "evidence_no_such_file": "Bestand {n} heb ik niet. Kijk naar de nummers in de lijst.",
     "evidence_links": "{n} link(s)",
+    "evidence_files": "{n} bestand(en): {names}",
     "evidence_notes": "{n} notitie(s)",
     "evidence_empty": "(nog niets)",
     "files_kept_elsewhere": "Ik heb je bestand bewaard bij het bewijs.",

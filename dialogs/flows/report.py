@@ -39,7 +39,7 @@ from dialogs.flow import (
     Step,
 )
 from dialogs.messages import Choice, Inbound
-from dialogs.parsing import links_in, one_of, several_of, yes_no
+from dialogs.parsing import links_in, one_of, several_of, some_of, yes_no
 from dialogs.story import read_story
 
 
@@ -232,9 +232,11 @@ def parse_behaviour(inbound: Inbound, ctx: Context) -> Parsed:
     value = one_of(inbound, BEHAVIOUR_CHOICES) or _behaviour_in(inbound.text)
     more = _story_with(ctx, inbound.text) if _is_story(inbound.text) else {}
     if value is None:
-        if more:
-            return Keep(more, reply=say("story_kept"))
-        return Reask(say("reask_choice"))
+        if not more:
+            return Reask(say("reask_choice"))
+        # Told, but in words none of the three names: the advice for threats (name it,
+        # ask to stop, end the talk, security, police) fits what is left.
+        value = "verbaal"
     return Accept(value, reply=say(f"advice_{value}"), more=more)
 
 
@@ -434,6 +436,10 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
         "links": [*items["links"], *links],
         "notes": [*items["notes"], *([text] if rest.strip() and not links else [])],
     }
+    if not inbound.attachments:
+        # Links and notes come in one message: taken, and on to the next question. A
+        # file sent later is still kept here (the flow's files_step).
+        return Accept(_evidence_line(items), more={"evidence_items": items})
     return Collect(
         "evidence_items",
         items,
@@ -452,7 +458,8 @@ def _listing(items: dict[str, Any]) -> str:
 
 
 def _evidence_line(items: dict[str, Any]) -> str:
-    parts = [", ".join(items["files"])] if items["files"] else []
+    files = items["files"]
+    parts = [say("evidence_files", n=len(files), names=", ".join(files))] if files else []
     if items["links"]:
         parts.append(say("evidence_links", n=len(items["links"])))
     if items["notes"]:
@@ -460,14 +467,21 @@ def _evidence_line(items: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def parse_injury(inbound: Inbound, _ctx: Context) -> Parsed:
+def parse_injury(inbound: Inbound, ctx: Context) -> Parsed:
     values = several_of(inbound, _choices("injury", INJURIES))
+    if values is None and inbound.choice is None:
+        named, rest = some_of(inbound, _choices("injury", INJURIES))
+        if named:
+            return Accept(named, more={"injury_detail": rest} if rest else {})
     if values is None:
         text = inbound.text
         if understanding.nothing(text) or normalise(text) in vocabulary.NO_INJURY_WORDS:
             return Accept(["geen"])
         said = yes_no(inbound)
         if said is not None and said.answer and said.detail:
+            read = [v for v in read_story(said.detail, ctx.now).injury if v in INJURIES]
+            if read:
+                return Accept(read, more={"injury_detail": said.detail})
             return Keep({"injury_detail": said.detail}, reply=say("injury_which"))
         return Reask(say("reask_several"))
     if "geen" in values and len(values) > 1:
@@ -723,6 +737,7 @@ REPORT = Flow(
             skippable=True,
             why="why_evidence",
             label="label_evidence",
+            fills=("evidence_items",),
         ),
         Step(
             "injury",

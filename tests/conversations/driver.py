@@ -36,6 +36,11 @@ from tests.conversations.model import (
 PAUSED = "paused"  # the pseudo step of a paused draft ("verder of opnieuw?")
 MAX_MESSAGES = 60  # a chat that needs more is stuck
 
+# Questions the flow rightly asks again later: the safety question on coming back to a
+# draft left in danger, the story's read-back after "wijzig 1" (an immediate re-ask of
+# the same question is still caught as stuck, above the defaults).
+ASKED_AGAIN = frozenset({"safe", "what_ok", "when_ok"})
+
 # What a person types when a question is open that their chat says nothing about: the
 # plain answer most people give. Steps a flow adds go here (one line each).
 DEFAULTS: dict[str, Turn] = {
@@ -234,7 +239,7 @@ class Player:
             self.used[step] = 1
             self._from_story = True
             return T(self.chat.told[step])
-        if step in DEFAULTS and n == 0:
+        if step in DEFAULTS and (n == 0 or step in ASKED_AGAIN):
             self.used[step] = 1
             return DEFAULTS[step]
         if step == PAUSED:  # asked again later: go on
