@@ -652,7 +652,6 @@ REPORT = Flow(
             parse_what,
             why="why_what",
             label="label_what",
-            clears=("what_ok",),
             fills=("story_facts",),
         ),
         Step(
