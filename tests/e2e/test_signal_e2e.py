@@ -265,9 +265,7 @@ async def test_rapid_interleaved_messages_are_answered_in_order(
         "Wanneer gebeurde het",
         "november 2026 om 14:30. Klopt dat",
     ]
-    await eventually(
-        lambda: all("om 14:30. Klopt dat" in p.text_since(0) for p in (alice, bob))
-    )
+    await eventually(lambda: all("om 14:30. Klopt dat" in p.text_since(0) for p in (alice, bob)))
     await eventually(lambda: not signal.busy)
     for phone in (alice, bob):
         text = phone.text_since(0)
