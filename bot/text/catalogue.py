@@ -158,6 +158,7 @@ TEXTS: Final[dict[str, str]] = {
     "story_perp": "door {who}",
     "story_damage": "schade",
     "story_series": "het gebeurt vaker",
+    "story_criminal": "strafbaar",
     "perp_known_to_police": "Bekend bij de politie",
     "value_unknown": "Onbekend",
     "value_none": "Geen",
