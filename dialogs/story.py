@@ -31,6 +31,14 @@ from dialogs.understanding import find, mentions
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _URL_TAIL = ".,;:!?)]}'\""
+# Where a description of a person ends: the verb or preposition that follows it.
+_DESCRIPTION_ENDS = "|".join(
+    ("die", "dat", "en", "stond", "staat", "liep", "loopt", "kwam", "komt", "riep", "roept",
+     "zei", "zegt", "schold", "scheldt", "sloeg", "slaat", "duwde", "spuugde", "schopte",
+     "begon", "reed", "was", "is", "had", "heeft", "bleef", "maar", "toen", "naar", "bij",
+     "tegen", "achter", "voor", "aan", "zat", "zit", "belde", "gooide", "dreigde", "schreeuwde",
+     "wilde", "werd", "hield", "greep", "pakte", "trok", "volgde", "filmde", "te")
+)  # fmt: skip
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")
 
 
@@ -62,7 +70,7 @@ def read_story(text: str, now: datetime) -> StoryFacts:
         where=_where(text),
         platform=platform,
         links=links,
-        when=find_when(text, now),
+        when=_when(text, now),
         injury=injury,
         hospital="ziekenhuis" in injury,
         damage=_said(text, lexicon.DAMAGE, lexicon.NO_DAMAGE),
@@ -71,6 +79,17 @@ def read_story(text: str, now: datetime) -> StoryFacts:
         known_to_police=_said(text, lexicon.KNOWN_TO_POLICE, lexicon.NOT_KNOWN_TO_POLICE),
         series=bool(mentions(lexicon.SERIES, text)),
     )
+
+
+def _when(text: str, now: datetime) -> tuple[When, str] | None:
+    found = find_when(text, now)
+    if found is None:
+        return None
+    moment, phrase = found
+    # The phrase as the confirmation will quote it: without a trailing "op" or "in" that
+    # belongs to the place after it ("zaterdag om 14.30 uur op het plein").
+    trimmed = re.sub(r"(?:\s+(?:op|in|bij|om|rond|tegen|en|,))+$", "", phrase, flags=re.I)
+    return moment, trimmed or phrase
 
 
 def _links(text: str) -> tuple[str, ...]:
@@ -96,7 +115,14 @@ def _platform(text: str, links: tuple[str, ...]) -> str | None:
 
 
 def _kinds(text: str, *, online: bool) -> tuple[str, ...]:
-    found = {kind for kind, words in lexicon.STORY_KINDS if mentions(words, text)}
+    found: set[str] = set()
+    for kind, words in lexicon.STORY_KINDS:
+        hits = mentions(words, text)
+        if kind == "fysiek_geweld":
+            # "dreigde me in elkaar te slaan" is a threat, not violence done.
+            hits = [h for h in hits if not any(w.startswith(("dreig", "bedreig")) for w in h.words)]
+        if hits:
+            found.add(kind)
     if online:
         found.add("online")
     return tuple(kind for kind in KINDS if kind in found)
@@ -105,6 +131,29 @@ def _kinds(text: str, *, online: bool) -> tuple[str, ...]:
 _WORD = re.compile(r"[\w'-]+")
 _DETERMINERS = frozenset({"de", "het", "een", "mijn", "m'n", "ons", "onze", "zijn", "haar", "hun"})
 _LINKS = frozenset({"van", "bij", "in", "op", "aan", "naast"})
+# A place phrase ends before another preposition: "op weg naar huis" is not "op ... huis".
+_STOPS = frozenset(
+    {
+        "naar",
+        "van",
+        "met",
+        "om",
+        "tot",
+        "door",
+        "uit",
+        "te",
+        "bij",
+        "in",
+        "op",
+        "voor",
+        "naast",
+        "achter",
+        "tegenover",
+        "tijdens",
+        "buiten",
+        "aan",
+    }
+)
 
 
 def _where(text: str) -> str | None:
@@ -122,19 +171,26 @@ def _where(text: str) -> str | None:
             )
         if word not in preps:
             continue
-        head = next((j for j in range(i + 1, min(i + 4, len(words))) if _is_place(lower[j])), None)
+        head = _place_after(lower, i)
         if head is None or _broken(text, words, i, head):
             if i + 1 < len(words) and word == "in" and _is_town(words[i + 1].group()):
                 return _span(text, words, i, i + 1)
             continue
         if head + 1 < len(words) and lower[head + 1] in _LINKS:
-            tail = next(
-                (j for j in range(head + 2, min(head + 5, len(words))) if _is_place(lower[j])),
-                None,
-            )
+            tail = _place_after(lower, head + 1)
             if tail is not None and not _broken(text, words, head, tail):
                 head = tail
         return _span(text, words, i, head)
+    return None
+
+
+def _place_after(lower: list[str], prep: int) -> int | None:
+    """The place word of the phrase that the preposition at `prep` opens, if any."""
+    for j in range(prep + 1, min(prep + 5, len(lower))):
+        if _is_place(lower[j]):
+            return j
+        if lower[j] in _STOPS:
+            return None
     return None
 
 
@@ -156,7 +212,11 @@ def _is_place(word: str) -> bool:
     word = word.lower()
     if word in lexicon.NOT_PLACES:
         return False
-    return any(word.endswith(ending) for ending in lexicon.PLACE_ENDINGS)
+    # "raadszaal" ends in "zaal"; "slaan" does not end in "laan" (too little before it).
+    return any(
+        word == ending or (word.endswith(ending) and len(word) - len(ending) >= 3)
+        for ending in lexicon.PLACE_ENDINGS
+    )
 
 
 def _injury(text: str) -> tuple[str, ...]:
@@ -202,8 +262,7 @@ def _perpetrator(text: str) -> tuple[str | None, str | None]:
     described = re.search(
         rf"\been\s+(?:[\w-]+\s+){{0,2}}?(?:{persons})\b"
         rf"(?:\s+(?:met|in|van|op|rond|zonder)\s+[^,.;:!?\n]+?)?"
-        rf"(?=\s+(?:die|en|stond|staat|liep|kwam|riep|zei|schold|sloeg|duwde|spuugde|"
-        rf"schopte|begon|reed|was|had|bleef|maar|toen)\b|[,.;:!?\n]|$)",
+        rf"(?=\s+(?:{_DESCRIPTION_ENDS})\b|[,.;:!?\n]|$)",
         text,
         re.IGNORECASE,
     )
@@ -211,6 +270,4 @@ def _perpetrator(text: str) -> tuple[str | None, str | None]:
         return "beschrijving", described.group(0)
     if mentions(lexicon.PERP_UNKNOWN, text) or any(True for _ in find(lexicon.PERP_UNKNOWN, text)):
         return "onbekend", None
-    if described:
-        return None, described.group(0)
     return None, None

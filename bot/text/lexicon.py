@@ -214,6 +214,11 @@ STORY_KINDS: Final = (
         "dreig*", "bedreig*", "gedreigd", "doodsbedreiging*", "doodsbedreigd", "ik maak je af",
         "we maken je af", "ik weet waar je woont", "we weten waar je woont", "je gaat eraan",
         "pas maar op", "kijk maar uit", "je bent nog niet van me af", "ik kom je halen",
+        # veiled threats: "we weten je te vinden", "hij weet waar mijn kinderen ..."
+        "weten te vinden", "weet je te vinden", "weten je te vinden", "weet waar ik woon",
+        "weet waar mijn kinderen", "weet waar mijn dochter", "weet waar mijn zoon",
+        "vermoord*", "doodmaken", "dood maken", "doodschieten", "neerschieten", "neersteken",
+        "afmaken", "af te maken",
     )),
     ("verbale_agressie", (
         "scheld*", "schold*", "gescholden", "uitgescholden", "uitschelden", "beledig*",
@@ -227,6 +232,7 @@ STORY_KINDS: Final = (
         "schop*", "geschopt", "trapte", "getrapt", "stomp*", "gestompt", "aangevallen",
         "vastgegrepen", "greep me", "greep mij", "bij mijn keel", "gooide naar", "naar me gegooid",
         "naar mij gegooid", "naar mijn hoofd", "mishandeld", "mishandeling", "fysiek",
+        "gooide", "gooiden", "gooien", "bekogeld",
     )),
     ("online", (
         "online", "internet", "social media", "sociale media", "bericht*", "dm", "dms", "pb",
@@ -237,18 +243,20 @@ STORY_KINDS: Final = (
     ("vernieling", (
         "verniel*", "vernield", "bekrast", "ingegooid", "kapot gemaakt", "kapotgemaakt",
         "beschadigd", "lek gestoken", "banden lek", "beklad", "graffiti", "besmeurd",
-        "ingetrapt", "ingeslagen", "opengebroken", "in brand",
+        "ingetrapt", "ingeslagen", "opengebroken", "in brand", "geklad", "gekalkt",
     )),
     ("discriminatie", (
         "discrimin*", "racis*", "antisemit*", "homofob*", "seksis*", "vanwege mijn afkomst",
         "om mijn afkomst", "om mijn huidskleur", "vanwege mijn huidskleur",
-        "terug naar je eigen land", "vanwege mijn geloof", "om mijn geloof",
+        "terug naar je eigen land", "vanwege mijn geloof", "om mijn geloof", "hakenkruis",
+        "hakenkruizen", "swastika*",
     )),
     ("intimidatie", (
         "intimid*", "stalk*", "gestalkt", "achtervolg*", "volgde me", "volgde mij", "opgewacht",
         "wachtte me op", "wachtte mij op", "stond voor mijn deur", "stond voor de deur",
         "voor mijn huis", "bij mijn huis", "bij mij thuis", "filmde me", "filmde mij",
-        "fotografeerde", "staarde", "dreigend",
+        "fotografeerde", "staarde", "dreigend", "volgt me", "volgt mij", "wacht me", "wacht mij",
+        "staart me", "staart hij me", "aanstaren", "aangestaard", "zit me aan te staren",
     )),
     ("emotioneel_gedrag", (
         "huil*", "in tranen", "smeek*", "wil gehoord worden", "wilde gehoord worden",
@@ -285,11 +293,12 @@ PLACE_ENDINGS: Final = (
     "trein", "kantine", "gang", "lift", "balie", "receptie", "wijk", "buurt", "stalling",
     "bibliotheek", "werk", "terras", "dorp", "stad", "festival", "braderie", "kermis",
     "avond", "debat", "stemlokaal", "perron", "haven", "dijk", "brug", "oprit", "voortuin",
+    "tribune", "podium",
 )  # fmt: skip
 # "avond" above is for "informatieavond"; these are not places although they end so.
 NOT_PLACES: Final = ("avond", "gisteravond", "zaterdagavond", "vrijdagavond", "maandagavond",
                      "dinsdagavond", "woensdagavond", "donderdagavond", "zondagavond",
-                     "vanavond", "eergisteravond", "weg", "thuis")  # fmt: skip
+                     "vanavond", "eergisteravond", "weg", "thuis", "onderweg")  # fmt: skip
 PLACE_PREPOSITIONS: Final = ("bij", "in", "op", "voor", "naast", "tegenover", "achter",
                              "tijdens", "buiten", "na afloop van")  # fmt: skip
 
@@ -298,12 +307,15 @@ INJURY: Final = (
         "gewond", "verwond*", "letsel", "lichamelijk letsel", "blauwe plek*", "blauw oog",
         "bloedneus", "bloedde", "bloeden", "bloedend", "pijn", "gebroken neus", "gebroken arm",
         "gebroken pols", "gebroken rib*", "hersenschudding", "snee", "kneuzing*", "gekneusd",
-        "bult", "buil", "schram*", "wond", "wondje", "hechting*", "gehecht",
+        "bult", "buil", "schram*", "wond", "wondje", "hechting*", "gehecht", "breuk",
+        "botbreuk", "pols is gebroken", "arm is gebroken", "neus is gebroken",
+        "been is gebroken", "vinger is gebroken", "rib is gebroken",
     )),
     ("psychisch_letsel", (
         "psychisch*", "trauma*", "getraumatiseerd", "slaap slecht", "kan niet slapen",
         "slaap niet meer", "nachtmerrie*", "angstaanval*", "paniekaanval*", "in shock",
-        "durf niet meer", "durf de deur niet", "van slag", "overspannen", "angstklachten",
+        "durf niet meer", "durf ik niet meer", "durf de deur niet", "van slag", "overspannen",
+        "angstklachten", "slaap er slecht", "slaap er niet", "slaap slecht",
     )),
     ("ziekenhuis", (
         "ziekenhuis", "seh", "spoedeisende hulp", "eerste hulp", "opgenomen", "ambulance",
