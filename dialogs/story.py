@@ -27,7 +27,7 @@ from datetime import datetime
 from bot.domain.dates import When, find_when
 from bot.domain.incident import INJURIES, KINDS
 from bot.text import lexicon
-from dialogs.understanding import find, mentions
+from dialogs.understanding import Hit, find, mentions
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _URL_TAIL = ".,;:!?)]}'\""
@@ -73,7 +73,7 @@ def read_story(text: str, now: datetime) -> StoryFacts:
         when=_when(text, now),
         injury=injury,
         hospital="ziekenhuis" in injury,
-        damage=_said(text, lexicon.DAMAGE, lexicon.NO_DAMAGE),
+        damage=_damage(text),
         perp_known=perp_known,
         perp_who=perp_who,
         known_to_police=_said(text, lexicon.KNOWN_TO_POLICE, lexicon.NOT_KNOWN_TO_POLICE),
@@ -118,9 +118,12 @@ def _kinds(text: str, *, online: bool) -> tuple[str, ...]:
     found: set[str] = set()
     for kind, words in lexicon.STORY_KINDS:
         hits = mentions(words, text)
-        if kind == "fysiek_geweld":
-            # "dreigde me in elkaar te slaan" is a threat, not violence done.
-            hits = [h for h in hits if not any(w.startswith(("dreig", "bedreig")) for w in h.words)]
+        if kind in ("fysiek_geweld", "vernieling"):
+            # "dreigde me in elkaar te slaan", "zou mijn huis in brand steken": a threat.
+            deeds = [h for h in hits if not _announced(h)]
+            if len(deeds) < len(hits):
+                found.add("bedreiging")
+            hits = deeds
         if hits:
             found.add(kind)
     if online:
@@ -154,6 +157,16 @@ _STOPS = frozenset(
         "aan",
     }
 )
+
+
+def _announced(hit: Hit) -> bool:
+    """The hit's clause announces the harm rather than tells it."""
+    markers = [m.rstrip("*") for m in lexicon.THREAT_MARKERS]
+    return any(
+        (w.startswith(m) if m.startswith(("dreig", "bedreig")) else w == m)
+        for w in hit.words
+        for m in markers
+    )
 
 
 def _where(text: str) -> str | None:
@@ -228,6 +241,13 @@ def _injury(text: str) -> tuple[str, ...]:
     return ()
 
 
+def _damage(text: str) -> bool | None:
+    said = _said(text, lexicon.DAMAGE, lexicon.NO_DAMAGE)
+    if said and all(_announced(h) for h in mentions(lexicon.DAMAGE, text)):
+        return None  # only threatened ("zou mijn auto kapot maken")
+    return said
+
+
 def _said(text: str, yes: tuple[str, ...], no: tuple[str, ...]) -> bool | None:
     """True when the text says so, False when it says not, None when it is silent."""
     if any(True for _ in find(no, text)):
@@ -242,8 +262,9 @@ def _perpetrator(text: str) -> tuple[str | None, str | None]:
     """perp_known and perp_who: who did it, in the story's own words where it says."""
     persons = "|".join(re.escape(w) for w in sorted(lexicon.PERSON_WORDS, key=len, reverse=True))
     named = re.search(
-        r"\b(?:meneer|mevrouw|dhr\.?|mevr\.?|mw\.?)\s+[A-Z][\w'-]+(?:\s+(?:van|de|der|den)"
-        r"(?:\s+(?:de|der|den))?)?(?:\s+[A-Z][\w'-]+)?",
+        # a title, maybe a first name, maybe "van der", then a capitalised name
+        r"\b(?:[Mm]eneer|[Mm]evrouw|[Dd]hr\.?|[Mm]evr\.?|[Mm]w\.?)\s+(?:[A-Z][\w'-]+\s+)?"
+        r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er)\s+){0,2}[A-Z][\w'-]+",
         text,
     )
     handle = _HANDLE.search(text)

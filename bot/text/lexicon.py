@@ -218,12 +218,13 @@ STORY_KINDS: Final = (
         "weten te vinden", "weet je te vinden", "weten je te vinden", "weet waar ik woon",
         "weet waar mijn kinderen", "weet waar mijn dochter", "weet waar mijn zoon",
         "vermoord*", "doodmaken", "dood maken", "doodschieten", "neerschieten", "neersteken",
-        "afmaken", "af te maken",
+        "afmaken", "af te maken", "moeten hangen", "moet hangen", "opknopen", "ophangen",
+        "hoogste boom",
     )),
     ("verbale_agressie", (
         "scheld*", "schold*", "gescholden", "uitgescholden", "uitschelden", "beledig*",
         "belediging*", "uitgelachen", "bespot*", "vernederd", "vernederend", "kleinerend",
-        "kankerlijer", "landverrader", "hoer", "tering*", "kut*", "schreeuwde tegen",
+        "kanker*", "landverrader", "hoer", "tering*", "kut*", "vuile", "schreeuwde tegen",
         "schreeuwde naar", "tierde", "agressief tegen me", "verbaal",
     )),
     ("fysiek_geweld", (
@@ -252,7 +253,7 @@ STORY_KINDS: Final = (
         "hakenkruizen", "swastika*",
     )),
     ("intimidatie", (
-        "intimid*", "stalk*", "gestalkt", "achtervolg*", "volgde me", "volgde mij", "opgewacht",
+        "intimid*", "geïntimideerd", "geintimideerd", "omsingeld", "ingesloten", "stalk*", "gestalkt", "achtervolg*", "volgde me", "volgde mij", "opgewacht",
         "wachtte me op", "wachtte mij op", "stond voor mijn deur", "stond voor de deur",
         "voor mijn huis", "bij mijn huis", "bij mij thuis", "filmde me", "filmde mij",
         "fotografeerde", "staarde", "dreigend", "volgt me", "volgt mij", "wacht me", "wacht mij",
@@ -264,6 +265,11 @@ STORY_KINDS: Final = (
         "bleef maar zeuren",
     )),
 )  # fmt: skip
+
+# A clause with one of these announces harm instead of telling it ("hij zou mijn huis in
+# brand steken"): its violence and damage words make it a threat (bedreiging), not a deed.
+THREAT_MARKERS: Final = ("zou", "zouden", "zal", "zullen", "ga", "gaat", "gaan", "moeten",
+                         "wil", "wilde", "dreig*", "bedreig*")  # fmt: skip
 
 # Platforms, as the report names them back, with the words and web addresses for each.
 # The bare letter "x" is X only after "op", "via" or "van" (see story._platform).
@@ -307,7 +313,7 @@ INJURY: Final = (
         "gewond", "verwond*", "letsel", "lichamelijk letsel", "blauwe plek*", "blauw oog",
         "bloedneus", "bloedde", "bloeden", "bloedend", "pijn", "gebroken neus", "gebroken arm",
         "gebroken pols", "gebroken rib*", "hersenschudding", "snee", "kneuzing*", "gekneusd",
-        "bult", "buil", "schram*", "wond", "wondje", "hechting*", "gehecht", "breuk",
+        "bezeerd", "pijn gedaan", "gewond geraakt", "bult", "buil", "schram*", "wond", "wondje", "hechting*", "gehecht", "breuk",
         "botbreuk", "pols is gebroken", "arm is gebroken", "neus is gebroken",
         "been is gebroken", "vinger is gebroken", "rib is gebroken",
     )),
