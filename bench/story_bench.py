@@ -4,8 +4,11 @@ Three corpora. The test corpus (tests/dialogs/test_story.py, 30 stories) was tun
 it shows only that nothing regressed. HELD_OUT was written blind; its first run gave 8 of
 15 stories fully right, fields 172/180, stated facts 42/49; the rules were then fixed
 for what it showed (threats announced with "zou", compound slurs, "geïntimideerd", ...),
-so it is tuned now too. BLIND (and the replies in BLIND_DANGER / BLIND_SAFE) were written
-after that and are never tuned on: their figure is the honest one. Prints, for each field,
+so it is tuned now too. BLIND (with the replies BLIND_DANGER / BLIND_SAFE) came next;
+its first run: 3 of 10 stories fully right, fields 104/120, stated facts 16/29, danger
+replies seen 4/10 (safe 10/10); the rules were fixed for it as well (someone near right
+now, "opgesloten", insults, "steeds"). FINAL (with FINAL_DANGER / FINAL_SAFE) was
+written last and is never tuned on: its figure is the honest one. Prints, for each field,
 how often the extracted value equals the expected one, how many of the facts that a story
 does state were found, and every miss.
 
@@ -235,6 +238,75 @@ BLIND_SAFE = [
 ]  # fmt: skip
 
 
+# Written last; never tuned on. Its misses are what is left to do.
+FINAL: list[tuple[str, dict[str, Any]]] = [
+    (
+        "Vorige week woensdag werd ik na de commissievergadering bij de fietsenstalling "
+        "opgewacht door twee mannen. Een van hen duwde me tegen de muur.",
+        dict(kinds=("intimidatie", "fysiek_geweld"), where="bij de fietsenstalling",
+             when=(at(25, month=11), "Vorige week woensdag")),
+    ),
+    (
+        "Ik krijg al een half jaar anonieme brieven thuis waarin staat dat ik moet oppassen",
+        dict(kinds=("bedreiging",), where="thuis", series=True, perp_known="onbekend"),
+    ),
+    (
+        "Op Facebook schreef iemand onder mijn post dat ik een domme trut ben",
+        dict(kinds=("verbale_agressie", "online"), platform="Facebook"),
+    ),
+    (
+        "hij trok aan mijn arm en schreeuwde in mijn gezicht, ik heb nu pijn aan mijn schouder",
+        dict(kinds=("fysiek_geweld",), injury=("lichamelijk_letsel",)),
+    ),
+    (
+        "vanavond om 19:30 gooide iemand een steen door het raam van mijn woonkamer",
+        dict(kinds=("fysiek_geweld", "vernieling"), when=(at(1, 19, 30), "vanavond om 19:30"),
+             damage=True),
+    ),
+    (
+        "De voorzitter van de ondernemersvereniging belt me elke dag op en zegt dat ik "
+        "mijn baan kwijt raak als ik zo doorga",
+        dict(kinds=("bedreiging",), perp_known="bekend", series=True),
+    ),
+    (
+        "Een vrouw huilde aan de balie van het gemeentehuis en zei dat ze zich iets aan zou "
+        "doen als haar uitkering stopt",
+        dict(kinds=("emotioneel_gedrag",), where="aan de balie van het gemeentehuis"),
+    ),
+    (
+        "Ze hebben mijn naam en adres online gezet op Telegram met de tekst 'ga maar eens "
+        "langs'",
+        dict(kinds=("bedreiging", "online"), platform="Telegram"),
+    ),
+    (
+        "bij de ingang van de sporthal werd ik uitgemaakt voor nazi door een man met een "
+        "petje en een zonnebril",
+        dict(kinds=("verbale_agressie",), where="bij de ingang van de sporthal",
+             perp_known="beschrijving", perp_who="een man met een petje en een zonnebril"),
+    ),
+    (
+        "ik ben gisteren bij het provinciehuis aangevallen, ik lag een nacht in het "
+        "ziekenhuis met een gebroken kaak",
+        dict(kinds=("fysiek_geweld",), where="bij het provinciehuis",
+             when=(at(30, month=11), "gisteren"), injury=("lichamelijk_letsel", "ziekenhuis"),
+             hospital=True),
+    ),
+]
+FINAL_DANGER = [
+    "nee, ze staan nog steeds voor het stadhuis te schreeuwen", "hij duwt me", "NEEE",
+    "ik ben echt bang dat hij terugkomt", "er rijdt al een uur een auto rondjes om mijn huis",
+    "hij heeft een knuppel", "hij ramt op mijn deur", "Ik ben niet veilig hier", "help me",
+    "ze proberen de deur open te breken", "nee hij dreigt me te slaan", "ik ben in paniek",
+    "niet echt", "nog steeds niet", "hij wacht me op bij de auto",
+]  # fmt: skip
+FINAL_SAFE = [
+    "ja, ik ben weer thuis", "ja hoor", "ja, de politie heeft hem meegenomen", "ja het gaat",
+    "ja, hij is vertrokken", "het gebeurde vorige week", "ja. wel geschrokken", "JA",
+    "gelukkig wel", "ja ik zit in de auto op weg naar huis", "ik ben veilig, het was online",
+    "ja, maar ik wil het wel melden", "jawel hoor", "ja, het was gisteren", "yes, alles ok",
+]  # fmt: skip
+
+
 def _actual(facts: StoryFacts) -> dict[str, Any]:
     out = {name: getattr(facts, name) for name in FIELDS}
     if facts.when is not None:
@@ -271,19 +343,19 @@ def score(name: str, corpus: list[tuple[str, dict[str, Any]]]) -> None:
         print(miss)
 
 
-def replies() -> None:
+def replies(name: str, dangerous: list[str], harmless: list[str]) -> None:
     from dialogs.understanding import signals_danger
 
-    danger = [t for t in BLIND_DANGER if signals_danger(t)]
-    safe = [t for t in BLIND_SAFE if not signals_danger(t)]
+    danger = [t for t in dangerous if signals_danger(t)]
+    safe = [t for t in harmless if not signals_danger(t)]
     print(
-        f"blind replies to 'Ben je nu veilig?': danger seen {len(danger)}/{len(BLIND_DANGER)}, "
-        f"safe seen {len(safe)}/{len(BLIND_SAFE)}"
+        f"{name} replies to 'Ben je nu veilig?': danger seen {len(danger)}/{len(dangerous)}, "
+        f"safe seen {len(safe)}/{len(harmless)}"
     )
-    for text in BLIND_DANGER:
+    for text in dangerous:
         if text not in danger:
             print(f"  missed danger: {text!r}")
-    for text in BLIND_SAFE:
+    for text in harmless:
         if text not in safe:
             print(f"  false alarm: {text!r}")
 
@@ -291,5 +363,7 @@ def replies() -> None:
 if __name__ == "__main__":
     score("test corpus (tuned)", CORPUS)
     score("held-out (tuned after its first run)", HELD_OUT)
-    score("blind", BLIND)
-    replies()
+    score("blind (tuned after its first run)", BLIND)
+    replies("blind (tuned)", BLIND_DANGER, BLIND_SAFE)
+    score("final (never tuned)", FINAL)
+    replies("final (never tuned)", FINAL_DANGER, FINAL_SAFE)

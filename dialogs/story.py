@@ -77,7 +77,7 @@ def read_story(text: str, now: datetime) -> StoryFacts:
         perp_known=perp_known,
         perp_who=perp_who,
         known_to_police=_said(text, lexicon.KNOWN_TO_POLICE, lexicon.NOT_KNOWN_TO_POLICE),
-        series=bool(mentions(lexicon.SERIES, text)),
+        series=_series(text),
     )
 
 
@@ -90,6 +90,16 @@ def _when(text: str, now: datetime) -> tuple[When, str] | None:
     # belongs to the place after it ("zaterdag om 14.30 uur op het plein").
     trimmed = re.sub(r"(?:\s+(?:op|in|bij|om|rond|tegen|en|,))+$", "", phrase, flags=re.I)
     return moment, trimmed or phrase
+
+
+def _series(text: str) -> bool:
+    """It keeps happening; "steeds" counts, but not "steeds bozer" (more and more)."""
+    for hit in mentions(lexicon.SERIES, text):
+        following = hit.words[hit.end] if hit.end < len(hit.words) else ""
+        if hit.entry == "steeds" and following.endswith("er") and len(following) > 4:
+            continue
+        return True
+    return False
 
 
 def _links(text: str) -> tuple[str, ...]:
@@ -118,12 +128,13 @@ def _kinds(text: str, *, online: bool) -> tuple[str, ...]:
     found: set[str] = set()
     for kind, words in lexicon.STORY_KINDS:
         hits = mentions(words, text)
-        if kind in ("fysiek_geweld", "vernieling"):
+        if kind in ("fysiek_geweld", "vernieling", "intimidatie"):
             # "dreigde me in elkaar te slaan", "zou mijn huis in brand steken": a threat.
             deeds = [h for h in hits if not _announced(h)]
             if len(deeds) < len(hits):
                 found.add("bedreiging")
-            hits = deeds
+            if kind != "intimidatie":  # announcing to lie in wait is intimidating too
+                hits = deeds
         if hits:
             found.add(kind)
     if online:

@@ -241,6 +241,8 @@ def signals_danger(text: str, *, to_safety_question: bool = True) -> bool:
         if hit.entry in _WEAK_ONGOING and _PAST & set(hit.words) and not _NOW & set(hit.words):
             continue
         return True
+    if any(_someone_near(words) for words in clauses(text)) and not safe:
+        return True
     for words in clauses(text):
         for i, word in enumerate(words):
             if any(near(word, t) for t in (*lexicon.DANGER_FUZZY, "help", "hulp", "bang")):
@@ -248,6 +250,16 @@ def signals_danger(text: str, *, to_safety_question: bool = True) -> bool:
                 if not covered(hit) and not hit.negated:
                     return True
     return to_safety_question and answer is not None and not answer.answer and not safe
+
+
+def _someone_near(words: tuple[str, ...]) -> bool:
+    """A third person, a present verb of being somewhere and a place close to the person,
+    in a clause that says nothing of the past: "ze staan bij mijn auto"."""
+    if _PAST & set(words) or not set(lexicon.PRESENCE_SUBJECTS) & set(words):
+        return False
+    if not set(lexicon.PRESENCE_VERBS) & set(words):
+        return False
+    return any(True for _ in find(lexicon.PRESENCE_PLACES, " ".join(words)))
 
 
 # --- the three kinds in the moment ------------------------------------------------------------

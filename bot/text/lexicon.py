@@ -64,6 +64,25 @@ ONGOING: Final = (
     "breekt in", "wil binnenkomen", "houdt me vast", "laat me niet gaan", "laat me niet weg",
     "gaat maar door", "gaat door", "houdt niet op", "stopt niet", "nog steeds bezig",
     "ik word geslagen", "word aangevallen", "wordt aangevallen", "valt me aan",
+    "wil niet weg", "gaat niet weg", "wil niet weggaan", "opgesloten", "sluit me op",
+    "verstopt", "zit vast", "kan niet weg", "kan er niet uit", "kan niet naar buiten",
+    "kom niet weg",
+)  # fmt: skip
+# Someone is near right now: a third person, a present verb of being somewhere, and a
+# place close to the person ("ze staan bij mijn auto", "hij wacht buiten op me").
+PRESENCE_SUBJECTS: Final = (
+    "hij", "ze", "zij", "iemand", "er", "die", "man", "vrouw", "mensen", "jongens", "groep",
+    "mannen",
+)  # fmt: skip
+PRESENCE_VERBS: Final = (
+    "is", "zit", "zitten", "staat", "staan", "wacht", "wachten", "loopt", "lopen", "rijdt",
+    "komt", "komen", "blijft", "blijven", "zijn", "hangt", "hangen",
+)  # fmt: skip
+PRESENCE_PLACES: Final = (
+    "binnen", "buiten", "hier", "in mijn", "bij mijn", "voor mijn", "achter mijn", "om mijn",
+    "naast mijn", "in ons", "bij ons", "voor ons", "in de hal", "in de gang", "op de gang",
+    "bij de deur", "voor de deur", "bij de ingang", "achter me", "achter mij", "op me",
+    "op mij", "naast me", "naast mij", "bij me", "bij mij", "om het huis", "rond het huis",
 )  # fmt: skip
 # These undo a danger word: the person says it is over or that they are safe.
 SAFE: Final = (
@@ -219,12 +238,15 @@ STORY_KINDS: Final = (
         "weet waar mijn kinderen", "weet waar mijn dochter", "weet waar mijn zoon",
         "vermoord*", "doodmaken", "dood maken", "doodschieten", "neerschieten", "neersteken",
         "afmaken", "af te maken", "moeten hangen", "moet hangen", "opknopen", "ophangen",
-        "hoogste boom",
+        "hoogste boom", "kogel", "kogels", "je bent de volgende", "jij bent de volgende",
+        "zou opwachten", "ga je opwachten",
     )),
     ("verbale_agressie", (
         "scheld*", "schold*", "gescholden", "uitgescholden", "uitschelden", "beledig*",
         "belediging*", "uitgelachen", "bespot*", "vernederd", "vernederend", "kleinerend",
-        "kanker*", "landverrader", "hoer", "tering*", "kut*", "vuile", "schreeuwde tegen",
+        "kanker*", "landverrader", "verrader", "leugenaar", "oplichter", "idioot", "debiel",
+        "klootzak", "eikel", "lul", "sukkel", "zakkenvuller", "nazi", "fascist", "hypocriet",
+        "vieze", "hoer", "tering*", "kut*", "vuile", "schreeuwde tegen",
         "schreeuwde naar", "tierde", "agressief tegen me", "verbaal",
     )),
     ("fysiek_geweld", (
@@ -250,11 +272,13 @@ STORY_KINDS: Final = (
         "discrimin*", "racis*", "antisemit*", "homofob*", "seksis*", "vanwege mijn afkomst",
         "om mijn afkomst", "om mijn huidskleur", "vanwege mijn huidskleur",
         "terug naar je eigen land", "vanwege mijn geloof", "om mijn geloof", "hakenkruis",
-        "hakenkruizen", "swastika*",
+        "hakenkruizen", "swastika*", "neger*", "flikker*", "zigeuner*", "vieze moslim*",
+        "vuile moslim*", "vieze jood", "vuile jood", "kankerjood", "vieze buitenlander*",
+        "vuile buitenlander*", "vuile turk*", "vieze turk*", "kut marokkaan*",
     )),
     ("intimidatie", (
         "intimid*", "geïntimideerd", "geintimideerd", "omsingeld", "ingesloten", "stalk*",
-        "gestalkt", "achtervolg*", "volgde me", "volgde mij", "opgewacht",
+        "gestalkt", "achtervolg*", "volgde me", "volgde mij", "opgewacht", "opwachten",
         "wachtte me op", "wachtte mij op", "stond voor mijn deur", "stond voor de deur",
         "voor mijn huis", "bij mijn huis", "bij mij thuis", "filmde me", "filmde mij",
         "fotografeerde", "staarde", "dreigend", "volgt me", "volgt mij", "wacht me", "wacht mij",
@@ -334,9 +358,11 @@ INJURY: Final = (
 NO_INJURY: Final = (
     "geen letsel", "niet gewond", "ongedeerd", "geen verwondingen", "geen pijn",
     "niets aan overgehouden", "lichamelijk niets", "gelukkig niet gewond", "geen lichamelijk",
+    "niemand gewond", "niemand raakte gewond", "niemand is gewond",
 )  # fmt: skip
 DAMAGE: Final = (
-    "kapot", "kapotgemaakt", "stuk gemaakt", "is stuk", "zijn stuk", "vernield", "verniel*",
+    "kapot", "kapotte", "deuk", "deuken", "kapotgemaakt", "stuk gemaakt", "is stuk", "zijn stuk",
+    "vernield", "verniel*",
     "bekrast", "ingegooid", "beschadigd", "schade", "lek gestoken", "banden lek", "lekke band*",
     "beklad", "graffiti", "besmeurd", "ingetrapt", "ingeslagen", "opengebroken", "in brand",
 )  # fmt: skip
@@ -377,5 +403,8 @@ SERIES: Final = (
     "keer op keer", "de zoveelste keer", "zoveelste", "opnieuw", "alweer", "weer eens",
     "wekelijks", "dagelijks", "maandelijks", "meerdere keren", "meermaals", "vaker",
     "blijft maar", "houdt niet op", "sinds vorige", "sinds de", "sinds maanden",
-    "sinds weken", "voor de zoveelste", "steeds vaker", "elke keer weer",
+    "sinds weken", "voor de zoveelste", "steeds vaker", "elke keer weer", "maanden lang",
+    "weken lang", "jaren lang", "maandenlang", "wekenlang", "jarenlang",
+    # "steeds" alone, but not "steeds bozer" (see story._series)
+    "steeds",
 )  # fmt: skip
