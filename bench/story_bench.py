@@ -8,13 +8,18 @@ so it is tuned now too. BLIND (with the replies BLIND_DANGER / BLIND_SAFE) came 
 its first run: 3 of 10 stories fully right, fields 104/120, stated facts 16/29, danger
 replies seen 4/10 (safe 10/10); the rules were fixed for it as well (someone near right
 now, "opgesloten", insults, "steeds"). FINAL (with FINAL_DANGER / FINAL_SAFE) was
-written last and is never tuned on: its figure is the honest one. Prints, for each field,
+written last; its first run, before any change for it: 1 of 10 stories fully right,
+fields 107/120, stated facts 17/30, danger replies seen 9/15, safe 15/15. Those first-run
+figures are the honest estimate of how the rules do on stories nobody has seen; the
+rules were then fixed for FINAL too (present-tense violence, weapons, body parts,
+"aan de balie", titles of a known person), so all four sets are tuned now. Write a new
+set before the next change to measure again. Prints, for each field,
 how often the extracted value equals the expected one, how many of the facts that a story
 does state were found, and every miss.
 
     .venv/bin/python bench/story_bench.py
 
-Not a test: the held-out misses are what is left to do, not failures.
+Not a test: a miss here is what is left to do, not a failure.
 """
 
 from __future__ import annotations
@@ -238,13 +243,16 @@ BLIND_SAFE = [
 ]  # fmt: skip
 
 
-# Written last; never tuned on. Its misses are what is left to do.
+# Written last; tuned after its first run (see the module docstring).
 FINAL: list[tuple[str, dict[str, Any]]] = [
     (
         "Vorige week woensdag werd ik na de commissievergadering bij de fietsenstalling "
         "opgewacht door twee mannen. Een van hen duwde me tegen de muur.",
-        dict(kinds=("intimidatie", "fysiek_geweld"), where="bij de fietsenstalling",
-             when=(at(25, month=11), "Vorige week woensdag")),
+        dict(
+            kinds=("intimidatie", "fysiek_geweld"),
+            where="bij de fietsenstalling",
+            when=(at(25, month=11), "Vorige week woensdag"),
+        ),
     ),
     (
         "Ik krijg al een half jaar anonieme brieven thuis waarin staat dat ik moet oppassen",
@@ -260,8 +268,11 @@ FINAL: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "vanavond om 19:30 gooide iemand een steen door het raam van mijn woonkamer",
-        dict(kinds=("fysiek_geweld", "vernieling"), when=(at(1, 19, 30), "vanavond om 19:30"),
-             damage=True),
+        dict(
+            kinds=("fysiek_geweld", "vernieling"),
+            when=(at(1, 19, 30), "vanavond om 19:30"),
+            damage=True,
+        ),
     ),
     (
         "De voorzitter van de ondernemersvereniging belt me elke dag op en zegt dat ik "
@@ -274,22 +285,29 @@ FINAL: list[tuple[str, dict[str, Any]]] = [
         dict(kinds=("emotioneel_gedrag",), where="aan de balie van het gemeentehuis"),
     ),
     (
-        "Ze hebben mijn naam en adres online gezet op Telegram met de tekst 'ga maar eens "
-        "langs'",
+        "Ze hebben mijn naam en adres online gezet op Telegram met de tekst 'ga maar eens langs'",
         dict(kinds=("bedreiging", "online"), platform="Telegram"),
     ),
     (
         "bij de ingang van de sporthal werd ik uitgemaakt voor nazi door een man met een "
         "petje en een zonnebril",
-        dict(kinds=("verbale_agressie",), where="bij de ingang van de sporthal",
-             perp_known="beschrijving", perp_who="een man met een petje en een zonnebril"),
+        dict(
+            kinds=("verbale_agressie",),
+            where="bij de ingang van de sporthal",
+            perp_known="beschrijving",
+            perp_who="een man met een petje en een zonnebril",
+        ),
     ),
     (
         "ik ben gisteren bij het provinciehuis aangevallen, ik lag een nacht in het "
         "ziekenhuis met een gebroken kaak",
-        dict(kinds=("fysiek_geweld",), where="bij het provinciehuis",
-             when=(at(30, month=11), "gisteren"), injury=("lichamelijk_letsel", "ziekenhuis"),
-             hospital=True),
+        dict(
+            kinds=("fysiek_geweld",),
+            where="bij het provinciehuis",
+            when=(at(30, month=11), "gisteren"),
+            injury=("lichamelijk_letsel", "ziekenhuis"),
+            hospital=True,
+        ),
     ),
 ]
 FINAL_DANGER = [
@@ -365,5 +383,5 @@ if __name__ == "__main__":
     score("held-out (tuned after its first run)", HELD_OUT)
     score("blind (tuned after its first run)", BLIND)
     replies("blind (tuned)", BLIND_DANGER, BLIND_SAFE)
-    score("final (never tuned)", FINAL)
-    replies("final (never tuned)", FINAL_DANGER, FINAL_SAFE)
+    score("final (tuned after its first run)", FINAL)
+    replies("final (tuned)", FINAL_DANGER, FINAL_SAFE)

@@ -33,11 +33,11 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _URL_TAIL = ".,;:!?)]}'\""
 # Where a description of a person ends: the verb or preposition that follows it.
 _DESCRIPTION_ENDS = "|".join(
-    ("die", "dat", "en", "stond", "staat", "liep", "loopt", "kwam", "komt", "riep", "roept",
+    ("die", "dat", "stond", "staat", "liep", "loopt", "kwam", "komt", "riep", "roept",
      "zei", "zegt", "schold", "scheldt", "sloeg", "slaat", "duwde", "spuugde", "schopte",
      "begon", "reed", "was", "is", "had", "heeft", "bleef", "maar", "toen", "naar", "bij",
      "tegen", "achter", "voor", "aan", "zat", "zit", "belde", "gooide", "dreigde", "schreeuwde",
-     "wilde", "werd", "hield", "greep", "pakte", "trok", "volgde", "filmde", "te")
+     "wilde", "werd", "hield", "greep", "pakte", "trok", "volgde", "filmde", "te", "en(?! een)")
 )  # fmt: skip
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")
 
@@ -245,6 +245,13 @@ def _is_place(word: str) -> bool:
 
 def _injury(text: str) -> tuple[str, ...]:
     found = {kind for kind, words in lexicon.INJURY if mentions(words, text)}
+    parts = "|".join(lexicon.BODY_PARTS)
+    if re.search(
+        rf"\bgebroken (?:{parts})\b|\b(?:{parts}) (?:is |zijn )?gebroken\b"
+        rf"|\bpijn (?:aan|in) (?:mijn|m'n) (?:{parts})\b",
+        text.lower(),
+    ):
+        found.add("lichamelijk_letsel")
     if found:
         return tuple(value for value in INJURIES if value in found)
     if any(True for _ in find(lexicon.NO_INJURY, text)):

@@ -241,7 +241,7 @@ def signals_danger(text: str, *, to_safety_question: bool = True) -> bool:
         if hit.entry in _WEAK_ONGOING and _PAST & set(hit.words) and not _NOW & set(hit.words):
             continue
         return True
-    if any(_someone_near(words) for words in clauses(text)) and not safe:
+    if any(_someone_near(words) or _violence_now(words) for words in clauses(text)) and not safe:
         return True
     for words in clauses(text):
         for i, word in enumerate(words):
@@ -260,6 +260,18 @@ def _someone_near(words: tuple[str, ...]) -> bool:
     if not set(lexicon.PRESENCE_VERBS) & set(words):
         return False
     return any(True for _ in find(lexicon.PRESENCE_PLACES, " ".join(words)))
+
+
+def _violence_now(words: tuple[str, ...]) -> bool:
+    """A third person doing violence in the present tense: "hij duwt me", "ze slaan".
+    Past forms ("duwde", "geslagen") and past clauses do not count."""
+    if _PAST & set(words) or not set(lexicon.PRESENCE_SUBJECTS) & set(words):
+        return False
+    for hit in mentions(lexicon.PHYSICAL, " ".join(words)):
+        word = hit.words[hit.start]
+        if not word.startswith("ge") and not word.endswith(("de", "te", "den", "ten", "eg")):
+            return True
+    return False
 
 
 # --- the three kinds in the moment ------------------------------------------------------------

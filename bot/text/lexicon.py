@@ -28,7 +28,7 @@ YES: Final = (
 NO: Final = (
     "nee", "neej", "nee joh", "nee hoor", "neen", "nope", "no", "nah", "klopt niet",
     "dat klopt niet", "nee dat klopt niet", "zeker niet", "echt niet", "helemaal niet",
-    "absoluut niet",
+    "absoluut niet", "nog steeds niet", "nog niet", "nee nog niet", "nee nog steeds niet",
 )  # fmt: skip
 # "niet" is a no only as the whole reply (or with "echt"): "niet meer bang" is no answer.
 NO_ALONE: Final = ("niet", "niet echt", "nie")
@@ -48,7 +48,8 @@ DANGER: Final = (
     "nog niet veilig", "niet helemaal veilig", "ik word bedreigd", "word bedreigd",
     "wordt bedreigd", "worden bedreigd", "ik voel me bedreigd", "voel me niet veilig",
     "bel de politie", "bel politie", "politie bellen", "kom snel", "kom alsjeblieft",
-    "mes", "wapen", "pistool", "vuurwapen", "ik ben in paniek", "paniek",
+    "mes", "wapen", "pistool", "vuurwapen", "knuppel", "honkbalknuppel", "bijl", "hamer",
+    "stok", "schiet", "schieten", "ik ben in paniek", "paniek",
 )  # fmt: skip
 # Still going on: present tense, so "gisteren stond hij voor de deur" is not one of them.
 ONGOING: Final = (
@@ -57,13 +58,17 @@ ONGOING: Final = (
     "staan buiten", "er staat iemand", "er staan mensen", "is er nog", "is hier", "zijn hier",
     "is nog hier", "is nog steeds", "zijn er nog", "hij is er", "ze zijn er", "zit in mijn tuin",
     "in mijn tuin", "bij mijn huis", "voor mijn huis", "slaat om zich heen", "slaat me",
-    "slaat mij", "slaat op de deur", "bonkt op", "bonst op", "schopt tegen", "trapt tegen",
+    "slaat mij", "slaat op de deur", "bonkt op", "bonst op", "ramt op", "beukt op", "hamert op",
+    "ramt de deur", "schopt tegen", "trapt tegen",
     "volgt me", "volgt mij", "achtervolgt me", "achtervolgt mij", "word gevolgd",
     "wordt gevolgd", "loopt achter me", "loopt achter mij", "komt eraan", "komen eraan",
     "komt op me af", "komt naar me toe", "komt naar binnen", "probeert binnen te komen",
     "breekt in", "wil binnenkomen", "houdt me vast", "laat me niet gaan", "laat me niet weg",
     "gaat maar door", "gaat door", "houdt niet op", "stopt niet", "nog steeds bezig",
-    "ik word geslagen", "word aangevallen", "wordt aangevallen", "valt me aan",
+    "ik word geslagen", "word aangevallen", "wordt aangevallen", "valt me aan", "wacht me op",
+    "wacht mij op", "wacht op me", "wacht op mij",
+    "staat me op te wachten", "open te breken", "probeert in te breken", "proberen in te breken",
+    "breekt de deur", "breken de deur",
     "wil niet weg", "gaat niet weg", "wil niet weggaan", "opgesloten", "sluit me op",
     "verstopt", "zit vast", "kan niet weg", "kan er niet uit", "kan niet naar buiten",
     "kom niet weg",
@@ -239,14 +244,17 @@ STORY_KINDS: Final = (
         "vermoord*", "doodmaken", "dood maken", "doodschieten", "neerschieten", "neersteken",
         "afmaken", "af te maken", "moeten hangen", "moet hangen", "opknopen", "ophangen",
         "hoogste boom", "kogel", "kogels", "je bent de volgende", "jij bent de volgende",
-        "zou opwachten", "ga je opwachten",
+        "zou opwachten", "ga je opwachten", "moet oppassen", "moet uitkijken", "als ik zo doorga",
+        "als je zo doorgaat", "als je doorgaat", "adres online", "mijn adres", "ga maar eens langs",
+        "komen langs", "komt langs", "we komen je",
     )),
     ("verbale_agressie", (
         "scheld*", "schold*", "gescholden", "uitgescholden", "uitschelden", "beledig*",
         "belediging*", "uitgelachen", "bespot*", "vernederd", "vernederend", "kleinerend",
         "kanker*", "landverrader", "verrader", "leugenaar", "oplichter", "idioot", "debiel",
         "klootzak", "eikel", "lul", "sukkel", "zakkenvuller", "nazi", "fascist", "hypocriet",
-        "vieze", "hoer", "tering*", "kut*", "vuile", "schreeuwde tegen",
+        "vieze", "trut", "domme", "wijf", "uitgemaakt voor", "uitmaken voor", "hoer", "tering*",
+        "kut*", "vuile", "schreeuwde tegen",
         "schreeuwde naar", "tierde", "agressief tegen me", "verbaal",
     )),
     ("fysiek_geweld", (
@@ -254,7 +262,8 @@ STORY_KINDS: Final = (
         "een klap", "duw*", "geduwd", "spuug*", "spuugde", "gespuugd", "bespuugd", "spuwde",
         "schop*", "geschopt", "trapte", "getrapt", "stomp*", "gestompt", "aangevallen",
         "vastgegrepen", "greep me", "greep mij", "bij mijn keel", "gooide naar", "naar me gegooid",
-        "naar mij gegooid", "naar mijn hoofd", "mishandeld", "mishandeling", "fysiek",
+        "trok aan", "trekt aan", "sleurde", "rukte", "naar mij gegooid", "naar mijn hoofd",
+        "mishandeld", "mishandeling", "fysiek",
         "gooide", "gooiden", "gooien", "bekogeld",
     )),
     ("online", (
@@ -267,6 +276,7 @@ STORY_KINDS: Final = (
         "verniel*", "vernield", "bekrast", "ingegooid", "kapot gemaakt", "kapotgemaakt",
         "beschadigd", "lek gestoken", "banden lek", "beklad", "graffiti", "besmeurd",
         "ingetrapt", "ingeslagen", "opengebroken", "in brand", "geklad", "gekalkt",
+        "door het raam", "door de ruit", "ruit kapot", "raam kapot",
     )),
     ("discriminatie", (
         "discrimin*", "racis*", "antisemit*", "homofob*", "seksis*", "vanwege mijn afkomst",
@@ -330,9 +340,14 @@ PLACE_ENDINGS: Final = (
 NOT_PLACES: Final = ("avond", "gisteravond", "zaterdagavond", "vrijdagavond", "maandagavond",
                      "dinsdagavond", "woensdagavond", "donderdagavond", "zondagavond",
                      "vanavond", "eergisteravond", "weg", "thuis", "onderweg")  # fmt: skip
-PLACE_PREPOSITIONS: Final = ("bij", "in", "op", "voor", "naast", "tegenover", "achter",
+PLACE_PREPOSITIONS: Final = ("aan", "bij", "in", "op", "voor", "naast", "tegenover", "achter",
                              "tijdens", "buiten", "na afloop van")  # fmt: skip
 
+# "gebroken kaak", "kaak is gebroken", "pijn aan mijn schouder": body parts (story._injury).
+BODY_PARTS: Final = (
+    "kaak", "neus", "arm", "pols", "been", "rib", "ribben", "vinger", "teen", "sleutelbeen",
+    "enkel", "hand", "knie", "schouder", "hoofd", "nek", "rug", "oog", "lip", "tand", "tanden",
+)  # fmt: skip
 INJURY: Final = (
     ("lichamelijk_letsel", (
         "gewond", "verwond*", "letsel", "lichamelijk letsel", "blauwe plek*", "blauw oog",
@@ -363,7 +378,8 @@ NO_INJURY: Final = (
 DAMAGE: Final = (
     "kapot", "kapotte", "deuk", "deuken", "kapotgemaakt", "stuk gemaakt", "is stuk", "zijn stuk",
     "vernield", "verniel*",
-    "bekrast", "ingegooid", "beschadigd", "schade", "lek gestoken", "banden lek", "lekke band*",
+    "bekrast", "ingegooid", "beschadigd", "schade", "door het raam", "door de ruit", "lek gestoken",
+    "banden lek", "lekke band*",
     "beklad", "graffiti", "besmeurd", "ingetrapt", "ingeslagen", "opengebroken", "in brand",
 )  # fmt: skip
 NO_DAMAGE: Final = ("geen schade", "niets kapot", "niks kapot", "niets vernield", "niets stuk",
@@ -376,6 +392,7 @@ PERP_KNOWN: Final = (
     "van de actiegroep", "die man van", "die vrouw van", "dezelfde man", "dezelfde vrouw",
     "dezelfde persoon", "weer die", "ik weet wie", "zijn naam is", "haar naam is", "heet",
     "genaamd", "meneer", "mevrouw", "dhr", "mevr", "actievoerder", "inwoner die ik ken",
+    "de voorzitter van", "de eigenaar van", "de directeur van",
     "ik weet wie het is", "ik weet wie het was",
 )  # fmt: skip
 # Words for a person that a description follows ("een man met een rode jas").
@@ -384,7 +401,7 @@ PERSON_WORDS: Final = (
     "groep", "jongeman", "jonge man", "oudere man", "oudere vrouw", "jongere", "jongeren",
     "dame", "heer", "mannen", "vrouwen", "figuur",
 )  # fmt: skip
-PERP_UNKNOWN: Final = ("ken hem niet", "ken haar niet", "ken ze niet", "weet niet wie",
+PERP_UNKNOWN: Final = ("anoniem*", "ken hem niet", "ken haar niet", "ken ze niet", "weet niet wie",
                        "onbekende", "anoniem account", "nepaccount", "geen idee wie",
                        "weet ik niet wie")  # fmt: skip
 KNOWN_TO_POLICE: Final = (
@@ -403,7 +420,8 @@ SERIES: Final = (
     "keer op keer", "de zoveelste keer", "zoveelste", "opnieuw", "alweer", "weer eens",
     "wekelijks", "dagelijks", "maandelijks", "meerdere keren", "meermaals", "vaker",
     "blijft maar", "houdt niet op", "sinds vorige", "sinds de", "sinds maanden",
-    "sinds weken", "voor de zoveelste", "steeds vaker", "elke keer weer", "maanden lang",
+    "sinds weken", "half jaar", "al een jaar", "al een maand", "voor de zoveelste", "steeds vaker",
+    "elke keer weer", "maanden lang",
     "weken lang", "jaren lang", "maandenlang", "wekenlang", "jarenlang",
     # "steeds" alone, but not "steeds bozer" (see story._series)
     "steeds",
