@@ -210,7 +210,12 @@ _PAST = frozenset(
      "stonden", "had", "hadden", "toen", "geleden", "vanochtend", "vanmorgen", "laatst",
      "vroeger", "zat", "zaten", "kwam", "kwamen"}
 )  # fmt: skip
-_NOW = frozenset({"nu", "nog", "steeds", "weer", "alweer", "hier"})
+_NOW = frozenset({"nu", "nog", "steeds", "hier"})
+# Past forms of the violence verbs that the -de/-te/ge- rule does not see.
+_STRONG_PAST = frozenset(
+    {"sloeg", "sloegen", "greep", "grepen", "trok", "trokken", "vocht", "vochten", "beet",
+     "beten", "stak", "staken", "spoog", "spogen", "schopte", "schopten", "gooide"}
+)  # fmt: skip
 # Ongoing phrases without a present-tense verb of their own: a past clause undoes them.
 _WEAK_ONGOING = frozenset({"bij mijn huis", "voor mijn huis", "in mijn tuin", "hij is er"})
 
@@ -269,8 +274,12 @@ def _violence_now(words: tuple[str, ...]) -> bool:
         return False
     for hit in mentions(lexicon.PHYSICAL, " ".join(words)):
         word = hit.words[hit.start]
-        if not word.startswith("ge") and not word.endswith(("de", "te", "den", "ten", "eg")):
-            return True
+        before = hit.words[hit.start - 1] if hit.start else ""
+        if word.startswith("ge") or word.endswith(("de", "te", "den", "ten")):
+            continue  # "geslagen", "duwde", "trapten"
+        if word in _STRONG_PAST or before == "te":
+            continue  # "sloeg", "greep"; "probeerde me te slaan"
+        return True
     return False
 
 

@@ -156,6 +156,8 @@ SAFE = [
     # stories told after the danger is over: past tense
     "gisteren stond hij bij mijn huis en duwde me", "vorige week sloeg hij me",
     "hij heeft me gisteren geslagen", "ze stonden gisteravond voor de deur",
+    "gisteren stond hij weer bij mijn huis",
+    "ze sloegen me", "hij probeerde me te slaan", "hij greep mijn arm",
 ]  # fmt: skip
 
 
