@@ -35,9 +35,10 @@ ALARM = "112"
 
 def organisation_name(org: Organisation) -> str:
     """An organisation as it reads after "van": "de gemeente Utrecht", "de provincie
-    Utrecht", "Waterschap Vallei en Veluwe" (a water board's name says what it is)."""
+    Utrecht", "Waterschap Vallei en Veluwe" (a water board's name says what it is). The
+    data names them "Gemeente Utrecht", "Provincie Utrecht"; a bare "Utrecht" reads the same."""
     if org.kind is OrgKind.MUNICIPALITY:
-        return say("org_of_gemeente", name=org.name)
+        return say("org_of_gemeente", name=org.name.removeprefix("Gemeente "))
     if org.kind is OrgKind.PROVINCE:
         return say("org_of_provincie", name=org.name.removeprefix("Provincie "))
     return org.name
