@@ -12,12 +12,15 @@ back, the open step before and after) and the submitted case's stored answers.
     the review does not send).
 (e) the review shows nothing the person did not say; files sent stay listed.
 (f) natural replies are understood: no re-ask, except of a reply the bot must refuse.
+(g) the reporter reads no jargon ("afhandelaar", "pleger"), and the close promises no
+    72 hours for an incident longer ago than that.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.reference.loader import load_organisations
@@ -35,6 +38,7 @@ KIND_ADVICE = {
 }
 FAQ_PREFIX = "faq_"
 FREE_TEXT_STEPS = ("what", "where", "perp_who", "perp_details", "witnesses")
+JARGON = ("afhandelaar", "pleger")  # issue 9, build 8 and 9: words a reporter never reads
 
 
 def norm(text: str) -> str:
@@ -94,6 +98,7 @@ def check(replay: Replay) -> list[str]:
     problems += check_submission(replay)
     problems += check_review(replay)
     problems += check_understood(replay)
+    problems += check_plain_and_true(replay)
     return problems
 
 
@@ -144,7 +149,9 @@ def check_danger(replay: Replay) -> list[str]:
         back = next(
             (n for n, s in enumerate(replay.sent) if n > danger and s.paused_before >= 1), None
         )
-        if back is not None and not any(s.after == "safe" for s in replay.sent[back:]):
+        if back is not None and not any(
+            s.after in ("safe", "safe_continue") for s in replay.sent[back:]
+        ):
             problems.append("(b) back after a pause in danger, the safety question is not asked")
     return problems
 
@@ -179,7 +186,8 @@ def check_submission(replay: Replay) -> list[str]:
     if not replay.chat.submit and replay.case is not None:
         problems.append("(d) submitted, though the person did not send")
     for sent in replay.sent:
-        if sent.step == "review" and isinstance(sent.turn, T) and sent.turn.text.strip() == "1":
+        typed = getattr(sent.turn, "text", "").strip()
+        if sent.step == "review" and typed == "1":
             if sent.after == "none":
                 problems.append("(d) '1' at the review sent the report")
     return problems
@@ -209,11 +217,14 @@ def check_review(replay: Replay) -> list[str]:
         if invented:
             problems.append(f"(e) the review shows {invented} under {step!r}, never typed")
     evidence = rows.get("evidence")
-    files = len(replay.files_kept)
+    files = replay.files_kept
+    typed = " ".join(getattr(s.turn, "text", "") for s in replay.sent)
+    sent_evidence = files or "http" in typed or "www." in typed
     if evidence is not None:
-        if files and (evidence == say("skipped") or str(files) not in evidence):
-            problems.append(f"(e) {files} file(s) kept, the review says {evidence!r}")
-        if not files and re.search(r"[1-9]", evidence):
+        listed = all(name in evidence for name in files) or str(len(files)) in evidence
+        if files and (evidence == say("skipped") or not listed):
+            problems.append(f"(e) files {files} kept, the review says {evidence!r}")
+        if not sent_evidence and re.search(r"[1-9]", evidence):
             problems.append(f"(e) no evidence sent, the review says {evidence!r}")
     if replay.case is not None and sorted(replay.evidence) != sorted(replay.files_kept):
         if len(replay.evidence) != len(replay.files_kept) or replay.channel == "local":
@@ -240,3 +251,24 @@ def _shown(sent: Sent) -> str:
     if isinstance(turn, File):
         return turn.name
     return getattr(turn, "text", "")
+
+
+def check_plain_and_true(replay: Replay) -> list[str]:
+    """(g) No jargon in any reply; no 72-hour promise for an incident long ago."""
+    problems = []
+    for word in JARGON:
+        hits = [s for s in replay.sent if re.search(rf"\b{word}", s.text.lower())]
+        if hits:
+            problems.append(f"(g) {word!r} in the reply to {_shown(hits[0])!r}")
+    close = replay.sent[-1] if replay.case is not None and replay.sent else None
+    when = replay.answers.get("when")
+    start = when.get("start") if isinstance(when, dict) else None
+    submitted = replay.case.submitted_at if replay.case is not None else None
+    if close is not None and isinstance(start, str) and submitted is not None:
+        try:
+            ago = submitted - datetime.fromisoformat(start)
+        except ValueError:
+            return [*problems, f"(g) the stored date {start!r} is not a date"]
+        if ago > timedelta(hours=72) and "binnen 72 uur" in close.text.lower():
+            problems.append("(g) the close promises 72 hours for an incident long ago")
+    return problems

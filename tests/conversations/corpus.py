@@ -93,7 +93,7 @@ CHATS: list[Chat] = [
             "behaviour": [
                 Behaviour("hij schreeuwt dat ik een landverrader ben", "verbale_agressie")
             ],
-            "safe_continue": ["nee eerst even niet"],
+            "safe_continue": ["nee eerst even niet", "ja nu wel, politie is er"],
             "safe": ["ja nu wel, politie is er"],
             "what": [
                 T(
@@ -108,7 +108,7 @@ CHATS: list[Chat] = [
             "witnesses": [T("buurman Henk van nr 12", into="witnesses")],
             "criminal": ["ja"],
         },
-        resume=[Pause(hours=2), T("ik ben er weer")],
+        resume=[Pause(hours=2), Cmd("ik ben er weer"), "ja nu wel, politie is er"],
         typical=False,
         facts={"when": "2026-11-24T21:00"},
     ),
@@ -161,7 +161,8 @@ CHATS: list[Chat] = [
             "where": [T("spreekuur stadhuis Amersfoort", into="where")],
             "when": ["vanmiddag rond 15:00"],
             "injury": [
-                T("ja, blauwe plek op mijn arm", into="injury", words="blauwe plek op mijn arm")
+                T("ja, blauwe plek op mijn arm", into="injury", words="blauwe plek op mijn arm"),
+                "lichamelijk letsel",
             ],
             "damage": [T("ja de balie is kapot", into="damage", words="de balie is kapot")],
             "perp_known": ["bekend"],
@@ -271,7 +272,9 @@ CHATS: list[Chat] = [
         ],
         {
             "perp_known": ["beschrijving"],
-            "perp_details": [T("groep van 6, trekkers met kenteken VZ-?", into="perp_details")],
+            "perp_details": [
+                T("groep van 6, een trekker met kenteken VZ-...", into="perp_details")
+            ],
             "damage": [
                 T(
                     "ja, deuk in het dak van de dienstauto",
@@ -513,7 +516,7 @@ CHATS: list[Chat] = [
             "when": ["donderdagavond"],
             "perp_known": ["onbekend"],
         },
-        review=["1", "verstuur"],
+        review=[Refused("1"), "wijzig 1", "verstuur"],
         typical=False,
         facts={"when": "2026-11-19"},
     ),

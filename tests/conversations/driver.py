@@ -57,6 +57,9 @@ DEFAULTS: dict[str, Turn] = {
     REVIEW: T("verstuur"),
 }
 
+# What a person types to end a step that collects, after sending something to it.
+DONE: dict[str, Turn] = {"evidence": T("klaar"), "story_more": T("klaar"), "what_ok": T("ja")}
+
 
 class Transport(Protocol):
     app: Weerbaar
@@ -86,6 +89,7 @@ class Sent:
     replies: list[str]
     from_story: bool = False  # the person answered again what the story had said
     paused_before: float = 0.0  # hours that passed before this message
+    opening: bool = False  # typed before reading any question
 
     @property
     def text(self) -> str:
@@ -179,6 +183,7 @@ class Player:
         self.chat, self.transport, self.clock = chat, transport, clock
         self.replay = Replay(chat, transport.key.channel, person_id)
         self.used: dict[str, int] = {}
+        self.told_used: set[str] = set()
 
     async def state(self) -> DialogState | None:
         return await dialog_state(self.transport.app, self.transport.key)
@@ -186,6 +191,8 @@ class Player:
     async def play(self) -> Replay:
         for turn in self.chat.opening:
             await self.do(turn, await self.state())
+            if self.replay.sent:
+                self.replay.sent[-1].opening = True
         while self.replay.stuck is None:
             r = self.replay
             r.case = await submitted_case(self.transport.app, r.person_id)
@@ -224,21 +231,32 @@ class Player:
         last = self.replay.sent[-1] if self.replay.sent else None
         if step == REVIEW and not self.chat.submit:
             return None  # the person leaves without sending
-        if last is not None and last.after == step and last.step == step and n > 0:
+        if last is not None and last.step == step and last.reasked:
             self.replay.stuck = (
                 f"asked {step!r} again after {_typed(last.turn)!r}; the person has said "
                 "what they would say"
             )
             return None
-        if step in self.chat.told and n == 0:
-            self.used[step] = 1
+        if step in self.chat.told and step not in self.told_used:
+            self.told_used.add(step)
             self._from_story = True
             return T(self.chat.told[step])
-        if step in DEFAULTS and n == 0:
-            self.used[step] = 1
+        collected = (
+            last is not None
+            and not last.opening
+            and last.step == step == last.after
+            and last.changed
+        )
+        if collected and step in DONE:  # a step that collects (files, story): done now
+            return DONE[step]
+        if collected and last is not None:
+            self.replay.stuck = (
+                f"the bot took {_typed(last.turn)!r} and asks more at {step!r}; the chat "
+                "says nothing more there"
+            )
+            return None
+        if step in DEFAULTS:
             return DEFAULTS[step]
-        if step == PAUSED:  # asked again later: go on
-            return DEFAULTS[PAUSED]
         self.replay.stuck = f"the bot asks {step!r}, which this chat has no answer for"
         if step == "what" and self.chat.opening:
             self.replay.stuck += " (the story was sent as the first message(s))"
