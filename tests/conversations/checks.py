@@ -12,6 +12,8 @@ back, the open step before and after) and the submitted case's stored answers.
     the review does not send).
 (e) the review shows nothing the person did not say; files sent stay listed.
 (f) natural replies are understood: no re-ask, except of a reply the bot must refuse.
+(h) "hulplijn" names the helplines that fit the person's role and their own route (who
+    handles their report), then the open question again.
 (g) the reporter reads no jargon ("afhandelaar", "pleger"), and the close promises no
     72 hours for an incident longer ago than that.
 """
@@ -23,11 +25,12 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.reference.loader import load_organisations
+from bot.domain.routing import ROUTING, ReporterRole
+from bot.reference.loader import load_helplines, load_organisations
 from bot.text.catalogue import TEXTS, say
 from dialogs.flows.report import REPORT
 from tests.conversations.driver import Replay, Sent
-from tests.conversations.model import Behaviour, Danger, File, Q, Refused, T
+from tests.conversations.model import Behaviour, Cmd, Danger, File, Q, Refused, T
 
 # The catalogue texts the checks look for. One place, so a renamed key is one line.
 DANGER_ADVICE = "unsafe_advice"
@@ -99,6 +102,7 @@ def check(replay: Replay) -> list[str]:
     problems += check_review(replay)
     problems += check_understood(replay)
     problems += check_plain_and_true(replay)
+    problems += check_helplines(replay)
     return problems
 
 
@@ -120,6 +124,10 @@ def check_kept(replay: Replay) -> list[str]:
                 )
             if turn.into != "evidence" and words in evidence:
                 problems.append(f"(a) misfiled: {turn.kept!r} is stored as evidence")
+        if isinstance(turn, Cmd) and re.search(rf"\b{norm(turn.text)}\b", everything):
+            # A command is never an answer (unless the person also typed its words).
+            if norm(turn.text) not in norm(" ".join(t.text for t in _typed_texts(replay))):
+                problems.append(f"(a) the command {turn.text!r} is stored as an answer")
         if isinstance(turn, Q) and norm(turn.text) in everything:
             where = [k for k, v in answers.items() if norm(turn.text) in blob(v)]
             problems.append(f"(a) the question back {turn.text!r} is stored as {where}")
@@ -127,6 +135,10 @@ def check_kept(replay: Replay) -> list[str]:
         if norm(fact) not in stored_under(answers, step):
             problems.append(f"(a) {step!r} does not hold {fact!r}: {answers.get(step)!r}")
     return problems
+
+
+def _typed_texts(replay: Replay) -> list[T]:
+    return [s.turn for s in replay.sent if isinstance(s.turn, T)]
 
 
 def check_danger(replay: Replay) -> list[str]:
@@ -271,4 +283,29 @@ def check_plain_and_true(replay: Replay) -> list[str]:
             return [*problems, f"(g) the stored date {start!r} is not a date"]
         if ago > timedelta(hours=72) and "binnen 72 uur" in close.text.lower():
             problems.append("(g) the close promises 72 hours for an incident long ago")
+    return problems
+
+
+HELPLINE_WORDS = ("hulplijn", "hulplijnen")
+
+
+def check_helplines(replay: Replay) -> list[str]:
+    """(h) The role's helplines and route on "hulplijn", and the open question again."""
+    problems = []
+    roles = {role for role, _ in replay.chat.roles}
+    fitting = [
+        h for h in load_helplines() if not h.serious_only and (not h.roles or roles & set(h.roles))
+    ]
+    handlers = {ROUTING[ReporterRole(r)].handler.value.replace("_", "-") for r in roles}
+    for n, sent in enumerate(replay.sent):
+        if not (isinstance(sent.turn, Cmd) and norm(sent.turn.text) in HELPLINE_WORDS):
+            continue
+        missing = [h.name for h in fitting if not _contains(sent.text, h.name)]
+        if missing:
+            problems.append(f"(h) {sent.turn.text!r} does not name {missing}")
+        if not any(h in sent.text.lower() for h in handlers):
+            problems.append(f"(h) {sent.turn.text!r} does not name who handles the report")
+        asked = _asked_text(replay, n, sent.step)
+        if sent.after != sent.step or (asked is not None and not _contains(sent.text, asked)):
+            problems.append(f"(h) the open question is not asked again after {sent.turn.text!r}")
     return problems

@@ -840,7 +840,7 @@ CHATS: list[Chat] = [
             "when": [T("sinds september elke week", into="when")],
             "perp_known": ["bekend"],
             "perp_who": [T("een vrouw uit Zeist, naam bekend bij de bode", into="perp_who")],
-            "injury": [Cmd("help"), "psychisch letsel"],
+            "injury": [Cmd("hulplijn"), "psychisch letsel"],
         },
     ),
     chat(

@@ -44,6 +44,8 @@ KNOWN_FAILING: dict[str, str] = {
     "wethouder_vanavond_after_midnight": "'vanavond om 23u' loses the hour (dates); " + CLOSE,
     "ab_lid_32_november": "'32 november' accepted as November 1932 (dates)",
     "db_lid_series": "a series cannot be entered (dates)",
-    "burgemeester_hulplijn": "a series ('sinds september elke week') cannot be entered (dates)",
+    "burgemeester_hulplijn": (
+        "'hulplijn' is stored as the story, no helplines (intake, dates); a series (dates)"
+    ),
     "raadslid_two_roles": "'waterschap' does not pick the water-board role (intake)",
 }
