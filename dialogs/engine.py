@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.domain.records import DialogState
-from bot.text import vocabulary
+from bot.text import lexicon, vocabulary
 from bot.text.catalogue import say
 from dialogs import understanding
 from dialogs.flow import (
@@ -203,10 +203,9 @@ class Engine:
         if not inbound.attachments and inbound.choice is None and not cut:
             if self._command(text, state, ctx, result):
                 return
-            if understanding.is_question(inbound.text):
-                key = understanding.faq(inbound.text)
-                answer = say(key) if key else say("faq_unknown")
-                result.replies.append(self.prompt(step_id, ctx, before=answer))
+            key = _question_back(inbound.text)
+            if key is not None:
+                result.replies.append(self.prompt(step_id, ctx, before=say(key)))
                 return
             if self._continue(inbound, state, ctx, result):
                 return
@@ -355,29 +354,33 @@ class Engine:
         pick = (inbound.choice if pressed else None) or text
         paused = state.paused
         said = understanding.yes_no(pick) if paused and not inbound.attachments else None
-        if paused and (
-            pick in vocabulary.RESUME_WORDS or pick == "1" or (said is not None and said.answer)
-        ):
-            self._recheck(state, ctx, result)
-            state.paused = False
-            ctx = _with(ctx, state.answers)
-            state.step = self.next_step(ctx) if state.step != REVIEW else REVIEW
-            result.replies.append(self.prompt(state.step, ctx, before=say("resumed")))
-        elif pick in vocabulary.RESTART_WORDS or (paused and pick == "2"):
+        if pick in vocabulary.RESTART_WORDS or (paused and pick == "2"):
             result.discard = True
             state.case_id = None
             self.start(state, _with(ctx, {}), result)
-        elif paused and (pick in vocabulary.STOP_WORDS or (said is not None and not said.answer)):
+            return True
+        if paused and (pick in vocabulary.STOP_WORDS or (said is not None and not said.answer)):
             result.replies.append(Outbound(say("still_paused")))
-        elif not inbound.attachments and (not text or text in vocabulary.GREETING_WORDS):
+            return True
+        recheck = paused and bool(self.flow.on_resume(ctx))
+        going_on = paused and (
+            pick in vocabulary.RESUME_WORDS or pick == "1" or (said is not None and said.answer)
+        )
+        greeting = not inbound.attachments and (not text or text in vocabulary.GREETING_WORDS)
+        if greeting and not recheck and not going_on:
             state.paused = True
             result.replies.append(self.resume_question(state, ctx))
-        else:
+            return True
+        if paused:
             self._recheck(state, ctx, result)
             state.paused = False
-            state.step = self.next_step(_with(ctx, state.answers)) if state.step != REVIEW else REVIEW
-            return False
-        return True
+            if state.step != REVIEW or recheck:
+                state.step = self.next_step(_with(ctx, state.answers))
+        if going_on or greeting:
+            ctx = _with(ctx, state.answers)
+            result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("resumed")))
+            return True
+        return False  # the late answer to the open question
 
     def _recheck(self, state: DialogState, ctx: Context, result: TurnResult) -> None:
         for step_id in self.flow.on_resume(ctx):
@@ -406,9 +409,10 @@ class Engine:
                 result.replies.append(self.prompt(state.step, ctx))
                 return
         if pick.isdigit() and 1 <= int(pick) <= len(steps):
-            result.replies.append(
-                self.prompt(REVIEW, ctx, before=say("review_which", n=int(pick)))
-            )
+            # A bare number is that row: changing it is safe, sending is not.
+            state.history.append(REVIEW)
+            state.step = steps[int(pick) - 1].id
+            result.replies.append(self.prompt(state.step, ctx))
             return
         result.replies.append(self.prompt(REVIEW, ctx, before=say("review_reask")))
 
@@ -522,6 +526,20 @@ class Engine:
 
 
 _MISSING = object()
+
+
+def _question_back(text: str) -> str | None:
+    """The catalogue key answering `text` when it is a question back, else None. A "?"
+    alone does not make a question of an answer ("kenteken VZ-?"): one the FAQ does not
+    know must also open like a question."""
+    key = understanding.faq(text)
+    if key is None or key != understanding.FAQ_UNKNOWN:
+        return key
+    words = understanding.clean(text).split()
+    opens = bool(words) and (
+        words[0] in lexicon.QUESTION_WORDS or words[0] in lexicon.QUESTION_VERBS
+    )
+    return key if opens else None
 
 
 def asking(state: DialogState) -> Question:

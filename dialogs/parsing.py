@@ -45,6 +45,10 @@ def _match_one(word: str, choices: tuple[Choice, ...]) -> str | None:
     starts = [c.value for c in choices if normalise(c.label).startswith(word)]
     if len(starts) == 1:
         return starts[0]
+    # A word of one label only ("waterschap" for "algemeen bestuurslid, Waterschap ...").
+    within = [c.value for c in choices if re.search(rf"\b{re.escape(word)}\b", normalise(c.label))]
+    if len(within) == 1 and len(word) >= 4:
+        return within[0]
     return understanding.match_choice(word, [(c.value, c.label) for c in choices])
 
 
@@ -70,6 +74,21 @@ def several_of(inbound: Inbound, choices: tuple[Choice, ...]) -> list[str] | Non
         if value not in picked:
             picked.append(value)
     return picked or None
+
+
+def some_of(inbound: Inbound, choices: tuple[Choice, ...]) -> tuple[list[str], str]:
+    """The values named in a list ("psychisch, slaap slecht"), and the rest of it as typed."""
+    picked: list[str] = []
+    rest: list[str] = []
+    for part in re.split(r"\s*(?:,|;|/|\ben\b|\+|&)\s*", inbound.text):
+        if not part.strip():
+            continue
+        value = _match_one(part, choices)
+        if value is None:
+            rest.append(part.strip())
+        elif value not in picked:
+            picked.append(value)
+    return picked, ", ".join(rest)
 
 
 def links_in(text: str) -> list[str]:

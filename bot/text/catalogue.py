@@ -159,6 +159,7 @@ TEXTS: Final[dict[str, str]] = {
     "story_online_on": "online op {platform}",
     "story_perp": "door {who}",
     "story_damage": "schade",
+    "story_series": "het gebeurt vaker",
     "perp_known_to_police": "Bekend bij de politie",
     "value_unknown": "Onbekend",
     "value_none": "Geen",
@@ -179,9 +180,7 @@ TEXTS: Final[dict[str, str]] = {
     "when_future": "{when} is nog niet geweest. Wanneer gebeurde het?",
     "ask_when_ok": "Ik lees: {when}. Klopt dat?",
     "when_again": "Geen probleem. Typ het nog een keer.",
-    "when_about": "ongeveer {when}",
-    "when_not_known": "onbekend",
-    "when_series": "{when}, herhaald: {series}",
+    "when_with_series": "{when} (het gebeurt vaker)",
     # how a "when" reads back (bot/text/format.py describe_when)
     "when_at": "{day} om {time}",
     "when_whole_day": "{day} (hele dag, geen tijd)",
@@ -225,6 +224,7 @@ TEXTS: Final[dict[str, str]] = {
     "evidence_removed": "Ik heb {name} weggehaald. Nu heb ik:\n{items}\nStuur meer, of typ 'klaar'.",
     "evidence_no_such_file": "Bestand {n} heb ik niet. Kijk naar de nummers in de lijst.",
     "evidence_links": "{n} link(s)",
+    "evidence_files": "{n} bestand(en): {names}",
     "evidence_notes": "{n} notitie(s)",
     "evidence_empty": "(nog niets)",
     "files_kept_elsewhere": "Ik heb je bestand bewaard bij het bewijs.",
@@ -264,30 +264,6 @@ TEXTS: Final[dict[str, str]] = {
         "volgend bericht. Dan voeg ik het toe."
     ),
     "message_continued": "Dank je. Ik heb het toegevoegd.",
-    "faq_unknown": (
-        "Dat weet ik niet precies. Je organisatie neemt na je melding contact met je op. "
-        "Dan kun je het vragen."
-    ),
-    "faq_anonymous": (
-        "Je melding is niet anoniem. Alleen wie je melding behandelt, ziet je naam en je "
-        "verhaal. Anderen krijgen alleen een kort bericht zonder details."
-    ),
-    "faq_who_reads": (
-        "Je melding gaat naar de griffier of de secretaris van je organisatie. Anderen "
-        "horen alleen dat er een melding is, zonder details."
-    ),
-    "faq_aangifte": (
-        "Nee, je hoeft zelf geen aangifte te doen. Je organisatie regelt dat met de politie."
-    ),
-    "faq_evidence": (
-        "Bewijs helpt, maar is niet nodig. Heb je iets? Stuur het straks mee. Heb je niets? "
-        "Dan meld je het toch."
-    ),
-    "faq_later": "Ja. Ook na het versturen kun je later nog iets aanvullen.",
-    "faq_next": (
-        "Na het versturen neemt je organisatie contact met je op. Samen bespreek je wat er "
-        "moet gebeuren."
-    ),
     "why_review": "Zo weet je zeker dat alles klopt voordat je melding verstuurd wordt.",
     "choice_send": "Versturen",
     "label_role": "Rol",
@@ -569,6 +545,18 @@ TEXTS: Final[dict[str, str]] = {
         "Op die vraag heb ik geen antwoord. De persoon die je melding behandelt, helpt je "
         "graag. Typ 'help' voor meer uitleg."
     ),
+    # --- helper `dates` (issue 9): dates people use, read back (bot/text/format.py) ---
+    "when_not_known": "onbekend",
+    "when_approximate": "ongeveer {when}",
+    "when_series": "{rhythm} sinds {since}",
+    "when_series_plain": "meer keren, sinds {since}",
+    "when_series_not_known": "{rhythm}, sinds wanneer is onbekend",
+    "when_since_approximate": "ongeveer {since}",
+    "when_assumed": "{when} (ik ga uit van {part})",
+    "when_long_ago": "{when} (meer dan een jaar geleden)",
+    "when_days": "van {first} tot en met {last}",
+    "when_same_day": "{day}, tussen {start} en {end}",
+    "when_impossible": "'{date}' bestaat niet. Kijk nog even naar de datum.",
 }
 
 

@@ -5,7 +5,7 @@ listens for. Pure data: every list is matched against text that is already norma
 (lower case, single spaces, no trailing "." or "!"), on the whole text and never as a
 substring. Numbers ("1", "2") and card values are not words and stay with their parsers.
 The words of dates and times ("gisteravond", "zojuist") stay with the date grammar in
-bot/domain/dates.py: the domain imports nothing else of the bot (tests/test_layers.py).
+bot/domain/dates/: the domain imports nothing else of the bot (tests/test_layers.py).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ a "ja, ..." is kept with the answer.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.domain.dates import When, parse_when
@@ -38,7 +39,7 @@ from dialogs.flow import (
     Step,
 )
 from dialogs.messages import Choice, Inbound
-from dialogs.parsing import links_in, one_of, several_of, yes_no
+from dialogs.parsing import links_in, one_of, several_of, some_of, yes_no
 from dialogs.story import read_story
 
 
@@ -47,6 +48,9 @@ def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
 
 
 YES_NO = (Choice("ja", say("yes")), Choice("nee", say("no")))
+
+# read_story needs a moment; for the kinds of behaviour alone any moment will do.
+_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 # A message this long (in words) that is not the answer asked for is part of the story.
 STORY_WORDS = 4
@@ -76,14 +80,16 @@ def _is_story(text: str) -> bool:
 
 
 def _when_value(when: When, typed: str) -> dict[str, Any]:
-    shown = describe_when(when)
-    if re.search(r"\b(ongeveer|rond|circa|ca|zo'n|ergens)\b", typed.lower()):
-        shown = say("when_about", when=shown)
+    """How a `When` is stored: the moment, what was typed, how it reads back, and the
+    flags the review and the clocks need (bot/domain/dates/when.py)."""
     return {
         "start": when.start.isoformat(),
         "end": when.end.isoformat() if when.end else None,
         "typed": typed.strip(),
-        "shown": shown,
+        "shown": describe_when(when),
+        "unknown": when.unknown,
+        "approximate": when.approximate,
+        "series": when.series,
     }
 
 
@@ -103,23 +109,23 @@ def story_facts(text: str, ctx: Context) -> dict[str, Any]:
     if facts.when is not None:
         found["when"] = _when_value(facts.when[0], facts.when[1])
         found["when_ok"] = True
+        if facts.when[0].series:
+            found["series"] = True
     if facts.series:
-        found["series"] = facts.series
-    if facts.perp_known:
-        found["perp_known"] = "bekend"
-        if facts.perp_who:
+        found["series"] = True
+    if facts.perp_known in ("bekend", "beschrijving", "onbekend"):
+        found["perp_known"] = facts.perp_known
+        if facts.perp_who and facts.perp_known == "bekend":
             found["perp_who"] = facts.perp_who
+        elif facts.perp_who and facts.perp_known == "beschrijving":
+            found["perp_details"] = facts.perp_who
     if facts.known_to_police:
         found["perp_details"] = say("perp_known_to_police")
-    injury = [
-        value
-        for value, said in (("lichamelijk_letsel", facts.injury), ("ziekenhuis", facts.hospital))
-        if said
-    ]
+    injury = [v for v in facts.injury if v in INJURIES]
+    if facts.hospital and "ziekenhuis" not in injury:
+        injury.append("ziekenhuis")
     if injury:
         found["injury"] = injury
-    elif facts.injury is False:
-        found["injury"] = ["geen"]
     if facts.damage is not None:
         found["damage"] = facts.damage
     return found
@@ -134,14 +140,16 @@ def _story_with(ctx: Context, text: str) -> dict[str, Any]:
 
 def _facts_line(found: dict[str, Any], ctx: Context) -> str:
     parts: list[str] = []
+    online = "online" in str(found.get("where", ""))
     for kind in found.get("kinds", ()):
-        parts.append(say(f"kind_{kind}").lower())
+        if not (kind == "online" and online):
+            parts.append(say(f"kind_{kind}").lower())
     if "where" in found:
         parts.append(str(found["where"]))
     if "when" in found:
         parts.append(str(found["when"]["shown"]))
-    if "series" in found:
-        parts.append(str(found["series"]))
+    if found.get("series"):
+        parts.append(say("story_series"))
     if "perp_who" in found:
         parts.append(say("story_perp", who=found["perp_who"]))
     for value in found.get("injury", ()):
@@ -166,11 +174,32 @@ def _worst(kinds: tuple[str, ...]) -> str | None:
     return next((k for k in _WORST_FIRST if k in kinds), None)
 
 
+# What the story layer's kinds say of the behaviour in the moment (domain.md section 4).
+_BEHAVIOUR_OF_KIND = {
+    "fysiek_geweld": "fysiek",
+    "vernieling": "fysiek",
+    "bedreiging": "verbaal",
+    "verbale_agressie": "verbaal",
+    "intimidatie": "verbaal",
+    "discriminatie": "verbaal",
+    "emotioneel_gedrag": "emotioneel",
+}
+
+
+def _behaviour_in(text: str) -> str | None:
+    """The worst kind of behaviour the text describes, if it says."""
+    kind = _worst(understanding.behaviour(text))
+    if kind is None:
+        from_story = read_story(text, _EPOCH).kinds
+        kind = _worst(tuple(_BEHAVIOUR_OF_KIND[k] for k in from_story if k in _BEHAVIOUR_OF_KIND))
+    return kind
+
+
 def _unsafe(text: str, detail: str, ctx: Context) -> Accept:
     """112 and the advice at once; with the advice for what is happening, if it says."""
-    more: dict[str, Any] = {}
+    more: dict[str, Any] = {"was_unsafe": True}
     reply = say("unsafe_advice")
-    kind = _worst(understanding.behaviour(text))
+    kind = _behaviour_in(text)
     if kind is not None:
         more["behaviour"] = kind
         reply = f"{reply}\n\n{say(f'advice_{kind}')}"
@@ -200,12 +229,14 @@ BEHAVIOUR_CHOICES = _choices("behaviour", _WORST_FIRST[::-1])
 
 
 def parse_behaviour(inbound: Inbound, ctx: Context) -> Parsed:
-    value = one_of(inbound, BEHAVIOUR_CHOICES) or _worst(understanding.behaviour(inbound.text))
+    value = one_of(inbound, BEHAVIOUR_CHOICES) or _behaviour_in(inbound.text)
     more = _story_with(ctx, inbound.text) if _is_story(inbound.text) else {}
     if value is None:
-        if more:
-            return Keep(more, reply=say("story_kept"))
-        return Reask(say("reask_choice"))
+        if not more:
+            return Reask(say("reask_choice"))
+        # Told, but in words none of the three names: the advice for threats (name it,
+        # ask to stop, end the talk, security, police) fits what is left.
+        value = "verbaal"
     return Accept(value, reply=say(f"advice_{value}"), more=more)
 
 
@@ -316,23 +347,21 @@ def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
 
 def parse_when_step(inbound: Inbound, ctx: Context) -> Parsed:
     text = inbound.text.strip()
-    series = read_story(text, ctx.now).series
-    more = {"series": series} if series else {}
-    if understanding.dont_know(text):
-        value = {"start": None, "end": None, "typed": text, "shown": say("when_not_known")}
-        return Accept(value, more=more)
     when = parse_when(text, ctx.now)
+    if when is None and understanding.dont_know(text):
+        when = When.not_known(ctx.now)
     if when is None:
         return Reask(say("when_unknown"))
     if when.is_future(ctx.now):
         return Reask(say("when_future", when=describe_when(when)))
+    more = {"series": True} if when.series or read_story(text, ctx.now).series else {}
     return Accept(_when_value(when, text), more=more)
 
 
 def when_to_confirm(ctx: Context) -> bool:
-    """A date was read from what the person typed."""
+    """A date was read from what the person typed (not "weet ik niet")."""
     when = ctx.answers.get("when")
-    return isinstance(when, dict) and when.get("start") is not None
+    return isinstance(when, dict) and not when.get("unknown")
 
 
 def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
@@ -407,6 +436,10 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
         "links": [*items["links"], *links],
         "notes": [*items["notes"], *([text] if rest.strip() and not links else [])],
     }
+    if not inbound.attachments:
+        # Links and notes come in one message: taken, and on to the next question. A
+        # file sent later is still kept here (the flow's files_step).
+        return Accept(_evidence_line(items), more={"evidence_items": items})
     return Collect(
         "evidence_items",
         items,
@@ -425,7 +458,8 @@ def _listing(items: dict[str, Any]) -> str:
 
 
 def _evidence_line(items: dict[str, Any]) -> str:
-    parts = [", ".join(items["files"])] if items["files"] else []
+    files = items["files"]
+    parts = [say("evidence_files", n=len(files), names=", ".join(files))] if files else []
     if items["links"]:
         parts.append(say("evidence_links", n=len(items["links"])))
     if items["notes"]:
@@ -433,14 +467,21 @@ def _evidence_line(items: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def parse_injury(inbound: Inbound, _ctx: Context) -> Parsed:
+def parse_injury(inbound: Inbound, ctx: Context) -> Parsed:
     values = several_of(inbound, _choices("injury", INJURIES))
+    if values is None and inbound.choice is None:
+        named, rest = some_of(inbound, _choices("injury", INJURIES))
+        if named:
+            return Accept(named, more={"injury_detail": rest} if rest else {})
     if values is None:
         text = inbound.text
         if understanding.nothing(text) or normalise(text) in vocabulary.NO_INJURY_WORDS:
             return Accept(["geen"])
         said = yes_no(inbound)
         if said is not None and said.answer and said.detail:
+            read = [v for v in read_story(said.detail, ctx.now).injury if v in INJURIES]
+            if read:
+                return Accept(read, more={"injury_detail": said.detail})
             return Keep({"injury_detail": said.detail}, reply=say("injury_which"))
         return Reask(say("reask_several"))
     if "geen" in values and len(values) > 1:
@@ -502,9 +543,10 @@ def _show_role(value: Any, ctx: Context) -> str:
 
 
 def _show_when(value: Any, ctx: Context) -> str:
-    series = ctx.answers.get("series")
     shown = str(value["shown"])
-    return say("when_series", when=shown, series=series) if series else shown
+    if ctx.answers.get("series") and not value.get("series"):
+        return say("when_with_series", when=shown)
+    return shown
 
 
 def _show_choice(prefix: str) -> Any:
@@ -544,8 +586,9 @@ def _opening(inbound: Inbound, _ctx: Context) -> bool:
 
 
 def recheck_safety(ctx: Context) -> tuple[str, ...]:
-    """Back at a draft of someone who was not safe: ask again whether they are now."""
-    return ("safe_continue",) if ctx.answers.get("safe") is False else ()
+    """Back at a draft of someone who was not safe: ask again whether they are now. That
+    they were not stays recorded (`was_unsafe`)."""
+    return ("safe",) if ctx.answers.get("safe") is False else ()
 
 
 def _when_shown(ctx: Context) -> dict[str, object]:
@@ -558,6 +601,7 @@ REPORT = Flow(
     prefill=_prefill,
     files_step="evidence",
     fields=(
+        "was_unsafe",
         "evidence_items",
         "story_facts",
         "series",
@@ -575,7 +619,7 @@ REPORT = Flow(
             parse_safe,
             why="why_safe",
             clears=("safe_continue", "behaviour"),
-            fills=("behaviour", "what", "story_facts", "safe_detail"),
+            fills=("behaviour", "what", "story_facts", "safe_detail", "was_unsafe"),
         ),
         Step(
             "behaviour",
@@ -693,6 +737,7 @@ REPORT = Flow(
             skippable=True,
             why="why_evidence",
             label="label_evidence",
+            fills=("evidence_items",),
         ),
         Step(
             "injury",

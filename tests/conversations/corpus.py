@@ -401,13 +401,13 @@ CHATS: list[Chat] = [
                     into="what",
                 )
             ],
-            "kinds": [Cmd("stop"), Pause(hours=20), "Verbale agressie, Fysiek geweld"],
+            "kinds": ["Verbale agressie, Fysiek geweld"],
             "where": [T("bordes gemeentehuis Zeist", into="where")],
-            "when": ["gisteren rond 2 uur"],
+            # Stops, and the next day types the answer straight away.
+            "when": [Cmd("stop"), Pause(hours=20), T("gisteren rond 2 uur", into="when")],
             "perp_known": ["Nee maar ik kan iets beschrijven"],
             "perp_details": [T("jonge man, rood petje, fiets", into="perp_details")],
         },
-        resume=["verder"],
         facts={"when": "2026-11-25T14:00"},
     ),
     chat(
@@ -516,7 +516,7 @@ CHATS: list[Chat] = [
             "when": ["donderdagavond"],
             "perp_known": ["onbekend"],
         },
-        review=[Refused("1"), "wijzig 1", "verstuur"],
+        review=["1", "verstuur"],
         typical=False,
         facts={"when": "2026-11-19"},
     ),
