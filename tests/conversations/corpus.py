@@ -821,6 +821,69 @@ CHATS: list[Chat] = [
             "evidence": [File("voicemail.m4a", "audio/mp4"), "klaar"],
         },
     ),
+    # --- dates around the clock changes and a holiday -------------------------------------
+    chat(
+        "gedeputeerde_summer_time_night",
+        GEDEPUTEERDE,
+        "dates",
+        ["goedemorgen"],
+        {
+            "what": [
+                T(
+                    "Vannacht om 3 uur belde iemand aan bij mijn huis en riep door de "
+                    "brievenbus dat ik moet opletten.",
+                    into="what",
+                )
+            ],
+            "perp_known": ["onbekend"],
+            "witnesses": [T("mijn partner", into="witnesses")],
+            "criminal": ["ja"],
+        },
+        told={"where": "bij mijn huis", "when": "vannacht om 3 uur", "kinds": "bedreiging"},
+        story_www=True,
+        start=datetime(2026, 3, 29, 9, 30, tzinfo=AMS),  # the night the clocks go forward
+        facts={"when": "2026-03-29T03:00"},
+    ),
+    chat(
+        "raadslid_winter_time_evening",
+        RAADSLID,
+        "dates",
+        ["hoi"],
+        {
+            "what": [
+                T("Na het debat werd ik in de hal uitgescholden door twee jongens.", into="what")
+            ],
+            "kinds": ["verbale agressie"],
+            "where": [T("hal van het stadhuis", into="where")],
+            "when": ["gisteravond om 23:00"],
+            "perp_known": ["beschrijving"],
+            "perp_details": [T("twee jongens met scooterhelmen", into="perp_details")],
+        },
+        start=datetime(2026, 10, 25, 11, 0, tzinfo=AMS),  # the day the clocks go back
+        facts={"when": "2026-10-24T23:00"},
+    ),
+    chat(
+        "wethouder_koningsdag",
+        WETHOUDER,
+        "dates natural",
+        ["hallo"],
+        {
+            "what": [
+                T(
+                    "Op de vrijmarkt pakte een man mijn arm vast en siste dat hij me wel "
+                    "weet te vinden.",
+                    into="what",
+                )
+            ],
+            "kinds": ["bedreiging, fysiek geweld"],
+            "where": [T("vrijmarkt op de Hof", into="where")],
+            "when": ["op koningsdag rond 4 uur 's middags"],
+            "perp_known": ["nee"],
+            "injury": ["nee hoor"],
+        },
+        start=datetime(2026, 4, 29, 9, 0, tzinfo=AMS),
+        facts={"when": "2026-04-27T16:00"},
+    ),
     # --- help at any point -----------------------------------------------------------------
     chat(
         "burgemeester_hulplijn",
