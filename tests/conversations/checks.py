@@ -39,6 +39,7 @@ KIND_ADVICE = {
     "verbale_agressie": "advice_verbaal",
     "fysiek_geweld": "advice_fysiek",
 }
+UNSAFE_NOTICE = "case_routed_unsafe"  # the handler's notice of a case reported in danger
 FAQ_PREFIX = "faq_"
 FREE_TEXT_STEPS = ("what", "where", "perp_who", "perp_details", "witnesses")
 JARGON = ("afhandelaar", "pleger")  # issue 9, build 8 and 9: words a reporter never reads
@@ -155,6 +156,17 @@ def check_danger(replay: Replay) -> list[str]:
                 problems.append(f"(b) no {sent.turn.kind} advice after {sent.turn.text!r}")
             if sent.turn.kind == "fysiek_geweld" and "niet in discussie" in sent.text.lower():
                 problems.append("(b) 'niet in discussie' given for physical violence")
+    # The handler is told the reporter was not safe when reporting.
+    if danger_turns := [s for s in replay.sent if isinstance(s.turn, Danger)]:
+        if replay.case is not None and replay.handler is not None:
+            told = [n for n in replay.notices if replay.case.reference in n]
+            if not told:
+                problems.append("(b) the handler got no notice of the case")
+            elif not any(_contains(n, _text(UNSAFE_NOTICE)) for n in told):
+                problems.append(
+                    f"(b) the handler is not told the reporter was unsafe "
+                    f"({_shown(danger_turns[0])!r})"
+                )
     # Back after a while to a draft left in danger: the safety question comes again.
     danger = next((n for n, s in enumerate(replay.sent) if isinstance(s.turn, Danger)), None)
     if danger is not None:

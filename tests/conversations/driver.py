@@ -115,6 +115,8 @@ class Replay:
     asked: set[str] = field(default_factory=set)  # steps the person answered when asked
     review: list[tuple[str, str]] | None = None
     stuck: str | None = None
+    handler: str | None = None  # the local handle of the handler the report goes to
+    notices: list[str] = field(default_factory=list)  # what was queued for that handler
 
     @property
     def messages(self) -> int:
@@ -179,9 +181,16 @@ def fingerprint(state: DialogState | None) -> str:
 class Player:
     """One chat played over one transport."""
 
-    def __init__(self, chat: Chat, transport: Transport, clock: FakeClock, person_id: int):
+    def __init__(
+        self,
+        chat: Chat,
+        transport: Transport,
+        clock: FakeClock,
+        person_id: int,
+        handler: str | None = None,
+    ) -> None:
         self.chat, self.transport, self.clock = chat, transport, clock
-        self.replay = Replay(chat, transport.key.channel, person_id)
+        self.replay = Replay(chat, transport.key.channel, person_id, handler=handler)
         self.used: dict[str, int] = {}
         self.told_used: set[str] = set()
 
@@ -311,6 +320,9 @@ class Player:
         app = self.transport.app
         r.case = await submitted_case(app, r.person_id)
         async with app.store.transaction() as tx:
+            if r.handler is not None:
+                pending = await tx.outbox.pending_for("local", r.handler)
+                r.notices = [json.dumps(item.payload, ensure_ascii=False) for item in pending]
             if r.case is not None:
                 r.answers = await tx.dialogs.answers(r.case.id)
                 r.evidence = [e.filename for e in await tx.cases.evidence(r.case.id)]

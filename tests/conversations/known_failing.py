@@ -11,11 +11,14 @@ CLOSE = "the close says 'afhandelaar' and 'pleger' (the truthful close is on bra
 
 CLOSE = "the close says 'afhandelaar' and 'pleger' (the truthful close is on branch dates)"
 
+CLOSE = "the close says 'afhandelaar' and 'pleger' (the truthful close is on branch dates)"
+UNSAFE = "; the handler is not told the reporter was unsafe (branch dates)"
+
 KNOWN_FAILING: dict[str, str] = {
-    "burgemeester_iemand_bij_huis": CLOSE,
-    "raadslid_nee_voor_de_deur": CLOSE,
-    "wethouder_NEE_slaat": CLOSE,
-    "ab_lid_ik_ben_bang": CLOSE,
+    "burgemeester_iemand_bij_huis": CLOSE + UNSAFE,
+    "raadslid_nee_voor_de_deur": CLOSE + UNSAFE,
+    "wethouder_NEE_slaat": CLOSE + UNSAFE,
+    "ab_lid_ik_ben_bang": CLOSE + UNSAFE,
     "raadslid_story_first_twitter": CLOSE,
     "wethouder_story_in_three": CLOSE,
     "gedeputeerde_long_story": "the review says WhatsApp for 'groepsapp' (story); " + CLOSE,
