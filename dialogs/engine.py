@@ -323,7 +323,7 @@ class Engine:
     def resume_question(
         self, state: DialogState, ctx: Context, before: str | None = None
     ) -> Outbound:
-        """"Je was bezig met een melding", with the open question, and go on or restart."""
+        """ "Je was bezig met een melding", with the open question, and go on or restart."""
         step_id = state.step or self.next_step(ctx)
         text = say("resume_question", question=self.prompt(step_id, ctx).text)
         return Outbound(

@@ -148,9 +148,7 @@ TEXTS: Final[dict[str, str]] = {
     "why_what": "Met jouw woorden ziet je organisatie goed wat er nodig is.",
     "ask_what_ok": "{question}",
     "why_what_ok": "Wat je verhaal al zegt, hoef ik niet meer te vragen.",
-    "story_found": (
-        "Ik lees: {facts}. Klopt dat? Wil je nog iets toevoegen? Typ het dan gewoon."
-    ),
+    "story_found": ("Ik lees: {facts}. Klopt dat? Wil je nog iets toevoegen? Typ het dan gewoon."),
     "story_add": "Dank je. Wil je nog iets toevoegen? Typ het dan. Zo niet, typ 'klaar'.",
     "story_added": "Dank je. Ik heb het toegevoegd aan je verhaal.",
     "choice_story_right": "Ja, klopt",
@@ -221,7 +219,9 @@ TEXTS: Final[dict[str, str]] = {
         "Ontvangen:\n{items}\nStuur meer, of typ 'klaar'. Verkeerd bestand? "
         "Typ 'verwijder' en het nummer."
     ),
-    "evidence_removed": "Ik heb {name} weggehaald. Nu heb ik:\n{items}\nStuur meer, of typ 'klaar'.",
+    "evidence_removed": (
+        "Ik heb {name} weggehaald. Nu heb ik:\n{items}\nStuur meer, of typ 'klaar'."
+    ),
     "evidence_no_such_file": "Bestand {n} heb ik niet. Kijk naar de nummers in de lijst.",
     "evidence_links": "{n} link(s)",
     "evidence_files": "{n} bestand(en): {names}",

@@ -288,7 +288,7 @@ def _story_choices(ctx: Context) -> tuple[Choice, ...]:
 
 
 def parse_what_ok(inbound: Inbound, ctx: Context) -> Parsed:
-    """"Klopt dat?" (or "nog iets toevoegen?"): yes or done takes what the story says; no
+    """ "Klopt dat?" (or "nog iets toevoegen?"): yes or done takes what the story says; no
     asks the questions; anything else goes on with the story."""
     text = inbound.text.strip()
     found = _new_facts(ctx, dict(ctx.answers.get("story_facts") or {}))
@@ -300,9 +300,7 @@ def parse_what_ok(inbound: Inbound, ctx: Context) -> Parsed:
         if said is not None and said.detail:
             more = _story_with(ctx, said.detail)
             found = {
-                k: v
-                for k, v in more["story_facts"].items()
-                if k not in ctx.answers or k in found
+                k: v for k, v in more["story_facts"].items() if k not in ctx.answers or k in found
             }
         more.update(found)
         return Accept(True, more=more)
@@ -652,7 +650,6 @@ REPORT = Flow(
             parse_what,
             why="why_what",
             label="label_what",
-            clears=("what_ok",),
             fills=("story_facts",),
         ),
         Step(
