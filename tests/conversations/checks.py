@@ -12,19 +12,25 @@ back, the open step before and after) and the submitted case's stored answers.
     the review does not send).
 (e) the review shows nothing the person did not say; files sent stay listed.
 (f) natural replies are understood: no re-ask, except of a reply the bot must refuse.
+(h) "hulplijn" names the helplines that fit the person's role and their own route (who
+    handles their report), then the open question again.
+(g) the reporter reads no jargon ("afhandelaar", "pleger"), and the close promises no
+    72 hours for an incident longer ago than that.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta
 from typing import Any
 
-from bot.reference.loader import load_organisations
+from bot.domain.routing import ROUTING, ReporterRole
+from bot.reference.loader import load_helplines, load_organisations
 from bot.text.catalogue import TEXTS, say
 from dialogs.flows.report import REPORT
 from tests.conversations.driver import Replay, Sent
-from tests.conversations.model import Behaviour, Danger, File, Q, Refused, T
+from tests.conversations.model import Behaviour, Cmd, Danger, File, Q, Refused, T
 
 # The catalogue texts the checks look for. One place, so a renamed key is one line.
 DANGER_ADVICE = "unsafe_advice"
@@ -33,8 +39,10 @@ KIND_ADVICE = {
     "verbale_agressie": "advice_verbaal",
     "fysiek_geweld": "advice_fysiek",
 }
+UNSAFE_NOTICE = "case_routed_unsafe"  # the handler's notice of a case reported in danger
 FAQ_PREFIX = "faq_"
 FREE_TEXT_STEPS = ("what", "where", "perp_who", "perp_details", "witnesses")
+JARGON = ("afhandelaar", "pleger")  # issue 9, build 8 and 9: words a reporter never reads
 
 
 def norm(text: str) -> str:
@@ -94,6 +102,8 @@ def check(replay: Replay) -> list[str]:
     problems += check_submission(replay)
     problems += check_review(replay)
     problems += check_understood(replay)
+    problems += check_plain_and_true(replay)
+    problems += check_helplines(replay)
     return problems
 
 
@@ -115,6 +125,10 @@ def check_kept(replay: Replay) -> list[str]:
                 )
             if turn.into != "evidence" and words in evidence:
                 problems.append(f"(a) misfiled: {turn.kept!r} is stored as evidence")
+        if isinstance(turn, Cmd) and re.search(rf"\b{norm(turn.text)}\b", everything):
+            # A command is never an answer (unless the person also typed its words).
+            if norm(turn.text) not in norm(" ".join(t.text for t in _typed_texts(replay))):
+                problems.append(f"(a) the command {turn.text!r} is stored as an answer")
         if isinstance(turn, Q) and norm(turn.text) in everything:
             where = [k for k, v in answers.items() if norm(turn.text) in blob(v)]
             problems.append(f"(a) the question back {turn.text!r} is stored as {where}")
@@ -122,6 +136,10 @@ def check_kept(replay: Replay) -> list[str]:
         if norm(fact) not in stored_under(answers, step):
             problems.append(f"(a) {step!r} does not hold {fact!r}: {answers.get(step)!r}")
     return problems
+
+
+def _typed_texts(replay: Replay) -> list[T]:
+    return [s.turn for s in replay.sent if isinstance(s.turn, T)]
 
 
 def check_danger(replay: Replay) -> list[str]:
@@ -138,13 +156,26 @@ def check_danger(replay: Replay) -> list[str]:
                 problems.append(f"(b) no {sent.turn.kind} advice after {sent.turn.text!r}")
             if sent.turn.kind == "fysiek_geweld" and "niet in discussie" in sent.text.lower():
                 problems.append("(b) 'niet in discussie' given for physical violence")
+    # The handler is told the reporter was not safe when reporting.
+    if danger_turns := [s for s in replay.sent if isinstance(s.turn, Danger)]:
+        if replay.case is not None and replay.handler is not None:
+            told = [n for n in replay.notices if replay.case.reference in n]
+            if not told:
+                problems.append("(b) the handler got no notice of the case")
+            elif not any(_contains(n, _text(UNSAFE_NOTICE)) for n in told):
+                problems.append(
+                    f"(b) the handler is not told the reporter was unsafe "
+                    f"({_shown(danger_turns[0])!r})"
+                )
     # Back after a while to a draft left in danger: the safety question comes again.
     danger = next((n for n, s in enumerate(replay.sent) if isinstance(s.turn, Danger)), None)
     if danger is not None:
         back = next(
             (n for n, s in enumerate(replay.sent) if n > danger and s.paused_before >= 1), None
         )
-        if back is not None and not any(s.after == "safe" for s in replay.sent[back:]):
+        if back is not None and not any(
+            s.after in ("safe", "safe_continue") for s in replay.sent[back:]
+        ):
             problems.append("(b) back after a pause in danger, the safety question is not asked")
     return problems
 
@@ -179,7 +210,8 @@ def check_submission(replay: Replay) -> list[str]:
     if not replay.chat.submit and replay.case is not None:
         problems.append("(d) submitted, though the person did not send")
     for sent in replay.sent:
-        if sent.step == "review" and isinstance(sent.turn, T) and sent.turn.text.strip() == "1":
+        typed = getattr(sent.turn, "text", "").strip()
+        if sent.step == "review" and typed == "1":
             if sent.after == "none":
                 problems.append("(d) '1' at the review sent the report")
     return problems
@@ -209,11 +241,14 @@ def check_review(replay: Replay) -> list[str]:
         if invented:
             problems.append(f"(e) the review shows {invented} under {step!r}, never typed")
     evidence = rows.get("evidence")
-    files = len(replay.files_kept)
+    files = replay.files_kept
+    typed = " ".join(getattr(s.turn, "text", "") for s in replay.sent)
+    sent_evidence = files or "http" in typed or "www." in typed
     if evidence is not None:
-        if files and (evidence == say("skipped") or str(files) not in evidence):
-            problems.append(f"(e) {files} file(s) kept, the review says {evidence!r}")
-        if not files and re.search(r"[1-9]", evidence):
+        listed = all(name in evidence for name in files) or str(len(files)) in evidence
+        if files and (evidence == say("skipped") or not listed):
+            problems.append(f"(e) files {files} kept, the review says {evidence!r}")
+        if not sent_evidence and re.search(r"[1-9]", evidence):
             problems.append(f"(e) no evidence sent, the review says {evidence!r}")
     if replay.case is not None and sorted(replay.evidence) != sorted(replay.files_kept):
         if len(replay.evidence) != len(replay.files_kept) or replay.channel == "local":
@@ -240,3 +275,49 @@ def _shown(sent: Sent) -> str:
     if isinstance(turn, File):
         return turn.name
     return getattr(turn, "text", "")
+
+
+def check_plain_and_true(replay: Replay) -> list[str]:
+    """(g) No jargon in any reply; no 72-hour promise for an incident long ago."""
+    problems = []
+    for word in JARGON:
+        hits = [s for s in replay.sent if re.search(rf"\b{word}", s.text.lower())]
+        if hits:
+            problems.append(f"(g) {word!r} in the reply to {_shown(hits[0])!r}")
+    close = replay.sent[-1] if replay.case is not None and replay.sent else None
+    when = replay.answers.get("when")
+    start = when.get("start") if isinstance(when, dict) else None
+    submitted = replay.case.submitted_at if replay.case is not None else None
+    if close is not None and isinstance(start, str) and submitted is not None:
+        try:
+            ago = submitted - datetime.fromisoformat(start)
+        except ValueError:
+            return [*problems, f"(g) the stored date {start!r} is not a date"]
+        if ago > timedelta(hours=72) and "binnen 72 uur" in close.text.lower():
+            problems.append("(g) the close promises 72 hours for an incident long ago")
+    return problems
+
+
+HELPLINE_WORDS = ("hulplijn", "hulplijnen")
+
+
+def check_helplines(replay: Replay) -> list[str]:
+    """(h) The role's helplines and route on "hulplijn", and the open question again."""
+    problems = []
+    roles = {role for role, _ in replay.chat.roles}
+    fitting = [
+        h for h in load_helplines() if not h.serious_only and (not h.roles or roles & set(h.roles))
+    ]
+    handlers = {ROUTING[ReporterRole(r)].handler.value.replace("_", "-") for r in roles}
+    for n, sent in enumerate(replay.sent):
+        if not (isinstance(sent.turn, Cmd) and norm(sent.turn.text) in HELPLINE_WORDS):
+            continue
+        missing = [h.name for h in fitting if not _contains(sent.text, h.name)]
+        if missing:
+            problems.append(f"(h) {sent.turn.text!r} does not name {missing}")
+        if not any(h in sent.text.lower() for h in handlers):
+            problems.append(f"(h) {sent.turn.text!r} does not name who handles the report")
+        asked = _asked_text(replay, n, sent.step)
+        if sent.after != sent.step or (asked is not None and not _contains(sent.text, asked)):
+            problems.append(f"(h) the open question is not asked again after {sent.turn.text!r}")
+    return problems

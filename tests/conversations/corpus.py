@@ -93,7 +93,7 @@ CHATS: list[Chat] = [
             "behaviour": [
                 Behaviour("hij schreeuwt dat ik een landverrader ben", "verbale_agressie")
             ],
-            "safe_continue": ["nee eerst even niet"],
+            "safe_continue": ["nee eerst even niet", "ja nu wel, politie is er"],
             "safe": ["ja nu wel, politie is er"],
             "what": [
                 T(
@@ -108,7 +108,7 @@ CHATS: list[Chat] = [
             "witnesses": [T("buurman Henk van nr 12", into="witnesses")],
             "criminal": ["ja"],
         },
-        resume=[Pause(hours=2), T("ik ben er weer")],
+        resume=[Pause(hours=2), Cmd("ik ben er weer"), "ja nu wel, politie is er"],
         typical=False,
         facts={"when": "2026-11-24T21:00"},
     ),
@@ -161,7 +161,8 @@ CHATS: list[Chat] = [
             "where": [T("spreekuur stadhuis Amersfoort", into="where")],
             "when": ["vanmiddag rond 15:00"],
             "injury": [
-                T("ja, blauwe plek op mijn arm", into="injury", words="blauwe plek op mijn arm")
+                T("ja, blauwe plek op mijn arm", into="injury", words="blauwe plek op mijn arm"),
+                "lichamelijk letsel",
             ],
             "damage": [T("ja de balie is kapot", into="damage", words="de balie is kapot")],
             "perp_known": ["bekend"],
@@ -271,7 +272,9 @@ CHATS: list[Chat] = [
         ],
         {
             "perp_known": ["beschrijving"],
-            "perp_details": [T("groep van 6, trekkers met kenteken VZ-?", into="perp_details")],
+            "perp_details": [
+                T("groep van 6, een trekker met kenteken VZ-...", into="perp_details")
+            ],
             "damage": [
                 T(
                     "ja, deuk in het dak van de dienstauto",
@@ -398,13 +401,13 @@ CHATS: list[Chat] = [
                     into="what",
                 )
             ],
-            "kinds": [Cmd("stop"), Pause(hours=20), "Verbale agressie, Fysiek geweld"],
+            "kinds": ["Verbale agressie, Fysiek geweld"],
             "where": [T("bordes gemeentehuis Zeist", into="where")],
-            "when": ["gisteren rond 2 uur"],
+            # Stops, and the next day types the answer straight away.
+            "when": [Cmd("stop"), Pause(hours=20), T("gisteren rond 2 uur", into="when")],
             "perp_known": ["Nee maar ik kan iets beschrijven"],
             "perp_details": [T("jonge man, rood petje, fiets", into="perp_details")],
         },
-        resume=["verder"],
         facts={"when": "2026-11-25T14:00"},
     ),
     chat(
@@ -818,6 +821,69 @@ CHATS: list[Chat] = [
             "evidence": [File("voicemail.m4a", "audio/mp4"), "klaar"],
         },
     ),
+    # --- dates around the clock changes and a holiday -------------------------------------
+    chat(
+        "gedeputeerde_summer_time_night",
+        GEDEPUTEERDE,
+        "dates",
+        ["goedemorgen"],
+        {
+            "what": [
+                T(
+                    "Vannacht om 3 uur belde iemand aan bij mijn huis en riep door de "
+                    "brievenbus dat ik moet opletten.",
+                    into="what",
+                )
+            ],
+            "perp_known": ["onbekend"],
+            "witnesses": [T("mijn partner", into="witnesses")],
+            "criminal": ["ja"],
+        },
+        told={"where": "bij mijn huis", "when": "vannacht om 3 uur", "kinds": "bedreiging"},
+        story_www=True,
+        start=datetime(2026, 3, 29, 9, 30, tzinfo=AMS),  # the night the clocks go forward
+        facts={"when": "2026-03-29T03:00"},
+    ),
+    chat(
+        "raadslid_winter_time_evening",
+        RAADSLID,
+        "dates",
+        ["hoi"],
+        {
+            "what": [
+                T("Na het debat werd ik in de hal uitgescholden door twee jongens.", into="what")
+            ],
+            "kinds": ["verbale agressie"],
+            "where": [T("hal van het stadhuis", into="where")],
+            "when": ["gisteravond om 23:00"],
+            "perp_known": ["beschrijving"],
+            "perp_details": [T("twee jongens met scooterhelmen", into="perp_details")],
+        },
+        start=datetime(2026, 10, 25, 11, 0, tzinfo=AMS),  # the day the clocks go back
+        facts={"when": "2026-10-24T23:00"},
+    ),
+    chat(
+        "wethouder_koningsdag",
+        WETHOUDER,
+        "dates natural",
+        ["hallo"],
+        {
+            "what": [
+                T(
+                    "Op de vrijmarkt pakte een man mijn arm vast en siste dat hij me wel "
+                    "weet te vinden.",
+                    into="what",
+                )
+            ],
+            "kinds": ["bedreiging, fysiek geweld"],
+            "where": [T("vrijmarkt op de Hof", into="where")],
+            "when": ["op koningsdag rond 4 uur 's middags"],
+            "perp_known": ["nee"],
+            "injury": ["nee hoor"],
+        },
+        start=datetime(2026, 4, 29, 9, 0, tzinfo=AMS),
+        facts={"when": "2026-04-27T16:00"},
+    ),
     # --- help at any point -----------------------------------------------------------------
     chat(
         "burgemeester_hulplijn",
@@ -837,7 +903,7 @@ CHATS: list[Chat] = [
             "when": [T("sinds september elke week", into="when")],
             "perp_known": ["bekend"],
             "perp_who": [T("een vrouw uit Zeist, naam bekend bij de bode", into="perp_who")],
-            "injury": [Cmd("help"), "psychisch letsel"],
+            "injury": [Cmd("hulplijn"), "psychisch letsel"],
         },
     ),
     chat(

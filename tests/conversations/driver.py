@@ -36,11 +36,6 @@ from tests.conversations.model import (
 PAUSED = "paused"  # the pseudo step of a paused draft ("verder of opnieuw?")
 MAX_MESSAGES = 60  # a chat that needs more is stuck
 
-# Questions the flow rightly asks again later: the safety question on coming back to a
-# draft left in danger, the story's read-back after "wijzig 1" (an immediate re-ask of
-# the same question is still caught as stuck, above the defaults).
-ASKED_AGAIN = frozenset({"safe", "what_ok", "when_ok"})
-
 # What a person types when a question is open that their chat says nothing about: the
 # plain answer most people give. Steps a flow adds go here (one line each).
 DEFAULTS: dict[str, Turn] = {
@@ -61,6 +56,9 @@ DEFAULTS: dict[str, Turn] = {
     PAUSED: T("verder"),
     REVIEW: T("verstuur"),
 }
+
+# What a person types to end a step that collects, after sending something to it.
+DONE: dict[str, Turn] = {"evidence": T("klaar"), "story_more": T("klaar"), "what_ok": T("ja")}
 
 
 class Transport(Protocol):
@@ -91,6 +89,7 @@ class Sent:
     replies: list[str]
     from_story: bool = False  # the person answered again what the story had said
     paused_before: float = 0.0  # hours that passed before this message
+    opening: bool = False  # typed before reading any question
 
     @property
     def text(self) -> str:
@@ -116,6 +115,8 @@ class Replay:
     asked: set[str] = field(default_factory=set)  # steps the person answered when asked
     review: list[tuple[str, str]] | None = None
     stuck: str | None = None
+    handler: str | None = None  # the local handle of the handler the report goes to
+    notices: list[str] = field(default_factory=list)  # what was queued for that handler
 
     @property
     def messages(self) -> int:
@@ -180,10 +181,18 @@ def fingerprint(state: DialogState | None) -> str:
 class Player:
     """One chat played over one transport."""
 
-    def __init__(self, chat: Chat, transport: Transport, clock: FakeClock, person_id: int):
+    def __init__(
+        self,
+        chat: Chat,
+        transport: Transport,
+        clock: FakeClock,
+        person_id: int,
+        handler: str | None = None,
+    ) -> None:
         self.chat, self.transport, self.clock = chat, transport, clock
-        self.replay = Replay(chat, transport.key.channel, person_id)
+        self.replay = Replay(chat, transport.key.channel, person_id, handler=handler)
         self.used: dict[str, int] = {}
+        self.told_used: set[str] = set()
 
     async def state(self) -> DialogState | None:
         return await dialog_state(self.transport.app, self.transport.key)
@@ -191,6 +200,8 @@ class Player:
     async def play(self) -> Replay:
         for turn in self.chat.opening:
             await self.do(turn, await self.state())
+            if self.replay.sent:
+                self.replay.sent[-1].opening = True
         while self.replay.stuck is None:
             r = self.replay
             r.case = await submitted_case(self.transport.app, r.person_id)
@@ -229,21 +240,32 @@ class Player:
         last = self.replay.sent[-1] if self.replay.sent else None
         if step == REVIEW and not self.chat.submit:
             return None  # the person leaves without sending
-        if last is not None and last.after == step and last.step == step and n > 0:
+        if last is not None and last.step == step and last.reasked:
             self.replay.stuck = (
                 f"asked {step!r} again after {_typed(last.turn)!r}; the person has said "
                 "what they would say"
             )
             return None
-        if step in self.chat.told and n == 0:
-            self.used[step] = 1
+        if step in self.chat.told and step not in self.told_used:
+            self.told_used.add(step)
             self._from_story = True
             return T(self.chat.told[step])
-        if step in DEFAULTS and (n == 0 or step in ASKED_AGAIN):
-            self.used[step] = 1
+        collected = (
+            last is not None
+            and not last.opening
+            and last.step == step == last.after
+            and last.changed
+        )
+        if collected and step in DONE:  # a step that collects (files, story): done now
+            return DONE[step]
+        if collected and last is not None:
+            self.replay.stuck = (
+                f"the bot took {_typed(last.turn)!r} and asks more at {step!r}; the chat "
+                "says nothing more there"
+            )
+            return None
+        if step in DEFAULTS:
             return DEFAULTS[step]
-        if step == PAUSED:  # asked again later: go on
-            return DEFAULTS[PAUSED]
         self.replay.stuck = f"the bot asks {step!r}, which this chat has no answer for"
         if step == "what" and self.chat.opening:
             self.replay.stuck += " (the story was sent as the first message(s))"
@@ -298,6 +320,9 @@ class Player:
         app = self.transport.app
         r.case = await submitted_case(app, r.person_id)
         async with app.store.transaction() as tx:
+            if r.handler is not None:
+                pending = await tx.outbox.pending_for("local", r.handler)
+                r.notices = [json.dumps(item.payload, ensure_ascii=False) for item in pending]
             if r.case is not None:
                 r.answers = await tx.dialogs.answers(r.case.id)
                 r.evidence = [e.filename for e in await tx.cases.evidence(r.case.id)]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import AppFactory, FakeClock
-from tests.conversations.checks import check
+from tests.conversations.checks import KIND_ADVICE, check
 from tests.conversations.corpus import CHATS
 from tests.conversations.driver import transcript
 from tests.conversations.known_failing import KNOWN_FAILING
+from tests.conversations.model import Behaviour, Cmd, Danger, File, Pause, Q, Refused, Restart, T
 from tests.conversations.replay import play_local
 
 
@@ -44,3 +45,10 @@ def test_corpus_covers_the_issue() -> None:
     roles = {role for c in CHATS for role, _ in c.roles}
     assert roles == {r.value for r in ReporterRole}, {r.value for r in ReporterRole} - roles
     assert set(KNOWN_FAILING) <= {c.name for c in CHATS}
+    typed = [t for c in CHATS for t in (*c.opening, *c.review, *c.resume)]
+    typed += [t for c in CHATS for queue in c.answers.values() for t in queue]
+    kinds = {type(t) for t in typed}
+    assert {Behaviour, Cmd, Danger, File, Pause, Q, Refused, Restart, T} <= kinds
+    behaviours = {t.kind for t in typed if isinstance(t, Behaviour)}
+    assert behaviours == set(KIND_ADVICE)
+    assert sum(c.story_www for c in CHATS) >= 5 and sum(c.typical for c in CHATS) >= 20

@@ -20,10 +20,9 @@ from tests.conversations.corpus import CHATS
 from tests.conversations.driver import transcript
 from tests.conversations.known_failing import KNOWN_FAILING
 from tests.conversations.remote import SignalTransport
-from tests.conversations.replay import START, person_name, play
+from tests.conversations.replay import START, enrol_people, play
 from tests.e2e.test_signal_e2e import BOT, FAST, eventually
 from tests.fakes.signal_rest import FakeSignalRestApi
-from tests.people import enrol
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -70,10 +69,10 @@ async def test_chat_over_signal(name: str, world: World) -> None:
     n = list(BY_NAME).index(name)
     chat = BY_NAME[name]
     phone = f"+3162{n:07d}"
-    pid = await enrol(world.app, person_name(chat), *chat.roles, phone=phone)
+    pid, handler = await enrol_people(world.app, chat, n, phone=phone)
     transport = SignalTransport(world.app, world.fake, world.signal, phone)
     try:
-        replay = await play(chat, transport, world.clock, pid)
+        replay = await play(chat, transport, world.clock, pid, handler)
     finally:
         world.signal = transport.signal  # a restart in the chat replaced the adapter
     problems = check(replay)

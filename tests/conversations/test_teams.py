@@ -21,10 +21,9 @@ from tests.conversations.corpus import CHATS
 from tests.conversations.driver import transcript
 from tests.conversations.known_failing import KNOWN_FAILING
 from tests.conversations.remote import TeamsTransport
-from tests.conversations.replay import START, person_name, play
+from tests.conversations.replay import START, enrol_people, person_name, play
 from tests.e2e.test_teams_e2e import APP_ID, APP_PASSWORD, TENANT, Bot
 from tests.fakes.teams import teams_fakes
-from tests.people import enrol
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -61,9 +60,9 @@ async def test_chat_over_teams(name: str, world: tuple[Bot, FakeClock]) -> None:
     n = list(BY_NAME).index(name)
     chat = BY_NAME[name]
     aad = f"aad-corpus-{n}"
-    pid = await enrol(bot.app, person_name(chat), *chat.roles, aad=aad)
+    pid, handler = await enrol_people(bot.app, chat, n, aad=aad)
     transport = TeamsTransport(bot, aad, person_name(chat))
     await transport.person.install()
-    replay = await play(chat, transport, clock, pid)
+    replay = await play(chat, transport, clock, pid, handler)
     problems = check(replay)
     assert problems == [], "\n".join([*problems, transcript(replay)])
