@@ -299,6 +299,10 @@ def test_the_corpus_is_large_and_uses_the_domain_values() -> None:
         ("er is geen schade", "damage", False),
         ("hij was niet bekend bij de politie", "known_to_police", False),
         ("XXL jas", "platform", None),
+        ("hij werd steeds bozer", "series", False),
+        ("hij zei dat hij mijn auto kapot zou maken", "damage", None),
+        ("hij zei dat hij mijn auto kapot zou maken", "kinds", ("bedreiging",)),
+        ("Hij zette het filmpje daarna op zijn eigen X", "platform", "X"),
         # True positives in other words.
         ("ik kreeg een tweet", "platform", "X"),
         ("het staat op X", "platform", "X"),
