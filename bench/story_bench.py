@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.domain.zone import AMSTERDAM
 from dialogs.story import StoryFacts, read_story
-from tests.dialogs.test_story import CORPUS, NOW
+from tests.dialogs.test_story import CORPUS, NOW, SERIES
 
 FIELDS = [f.name for f in fields(StoryFacts)]
 
@@ -58,7 +58,12 @@ HELD_OUT: list[tuple[str, dict[str, Any]]] = [
     (
         "In de app groep van de buurt zeggen ze dat ik een kankerwethouder ben. Dat gaat al "
         "weken zo.",
-        dict(kinds=("verbale_agressie", "online"), platform="WhatsApp", series=True),
+        dict(
+            kinds=("verbale_agressie", "online"),
+            platform="WhatsApp",
+            series=True,
+            when=(SERIES, "al weken"),
+        ),
     ),
     (
         "afgelopen vrijdag na de raadsvergadering heeft een man me op de parkeerplaats een duw "
@@ -328,7 +333,8 @@ FINAL_SAFE = [
 def _actual(facts: StoryFacts) -> dict[str, Any]:
     out = {name: getattr(facts, name) for name in FIELDS}
     if facts.when is not None:
-        out["when"] = (facts.when[0].start, facts.when[1])
+        moment, phrase = facts.when
+        out["when"] = (SERIES if moment.series else moment.start, phrase)
     return out
 
 

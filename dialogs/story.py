@@ -65,20 +65,24 @@ def read_story(text: str, now: datetime) -> StoryFacts:
     kinds = _kinds(text, online=platform is not None or bool(links))
     injury = _injury(text)
     perp_known, perp_who = _perpetrator(text)
+    when = _when(text, now)
     return StoryFacts(
         kinds=kinds,
         where=_where(text),
         platform=platform,
         links=links,
-        when=_when(text, now),
+        when=when,
         injury=injury,
         hospital="ziekenhuis" in injury,
         damage=_damage(text),
         perp_known=perp_known,
         perp_who=perp_who,
         known_to_police=_said(text, lexicon.KNOWN_TO_POLICE, lexicon.NOT_KNOWN_TO_POLICE),
-        series=_series(text),
+        series=_series(text) or bool(when and when[0].series),
     )
+
+
+_PHRASE_TAIL = r"(?:\s+(?:op|in|bij|om|rond|tegen|en|de|het|een|van|voor|,))+$"
 
 
 def _when(text: str, now: datetime) -> tuple[When, str] | None:
@@ -86,9 +90,13 @@ def _when(text: str, now: datetime) -> tuple[When, str] | None:
     if found is None:
         return None
     moment, phrase = found
-    # The phrase as the confirmation will quote it: without a trailing "op" or "in" that
-    # belongs to the place after it ("zaterdag om 14.30 uur op het plein").
-    trimmed = re.sub(r"(?:\s+(?:op|in|bij|om|rond|tegen|en|,))+$", "", phrase, flags=re.I)
+    # A day-part inside a rhythm the date reading did not take ("elke avond") is no moment.
+    at = text.find(phrase)
+    if not moment.series and re.search(r"\b(?:elke|iedere)\s+$", text[:at], re.IGNORECASE):
+        return None
+    # The phrase as the confirmation will quote it: without the "op het" that belongs to
+    # the place after it ("zaterdag om 14.30 uur op het plein").
+    trimmed = re.sub(_PHRASE_TAIL, "", phrase, flags=re.IGNORECASE)
     return moment, trimmed or phrase
 
 

@@ -274,6 +274,7 @@ STORY_KINDS: Final = (
     )),
     ("vernieling", (
         "verniel*", "vernield", "bekrast", "ingegooid", "kapot gemaakt", "kapotgemaakt",
+        "kapot maken", "kapotmaken", "kapot zou maken", "kapot zal maken", "kapot te maken",
         "beschadigd", "lek gestoken", "banden lek", "beklad", "graffiti", "besmeurd",
         "ingetrapt", "ingeslagen", "opengebroken", "in brand", "geklad", "gekalkt",
         "door het raam", "door de ruit", "ruit kapot", "raam kapot",

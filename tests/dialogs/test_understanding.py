@@ -158,6 +158,7 @@ SAFE = [
     "hij heeft me gisteren geslagen", "ze stonden gisteravond voor de deur",
     "gisteren stond hij weer bij mijn huis",
     "ze sloegen me", "hij probeerde me te slaan", "hij greep mijn arm",
+    "hij volgt me niet meer", "hij heeft me geduwd",
 ]  # fmt: skip
 
 
@@ -337,7 +338,7 @@ def test_not_dont_know(text: str) -> None:
     ["nee", "geen", "niets", "niks", "nvt", "n.v.t.", "N.V.T", "geen bewijs",
      "nee, heb geen screenshot gemaakt", "heb ik niet", "Nee hoor", "geen letsel",
      "nee niks", "heb ik helaas niet", "niets!", "geen screenshot gemaakt", "nee, niet bewaard",
-     "gelukkig niet", "nope", "helaas niet"],
+     "gelukkig niet", "nope", "helaas niet", "nee sorry"],
 )  # fmt: skip
 def test_nothing(text: str) -> None:
     assert nothing(text)
@@ -402,6 +403,8 @@ def test_match_choice(text: str, choices: tuple[tuple[str, str], ...], value: st
         ("misschien", SAFE_CHOICES),
         ("verder", (("a", "Verder met a"), ("b", "Verder met b"))),
         ("kat", (("kap", "Kap"), ("kar", "Kar"))),  # equally near to both
+        # near enough to both, and not far enough ahead of the other
+        ("verbale agresie", (("a", "Verbale agressie"), ("b", "Verbale agressief"))),
     ],
 )
 def test_match_choice_refuses_what_is_not_one_choice(
