@@ -155,7 +155,7 @@ def _facts_line(found: dict[str, Any], ctx: Context) -> str:
         parts.append(str(found["where"]))
     if "when" in found:
         parts.append(str(found["when"]["shown"]))
-    if found.get("series"):
+    if found.get("series") and not (found.get("when") or {}).get("series"):
         parts.append(say("story_series"))
     if "perp_who" in found:
         parts.append(say("story_perp", who=found["perp_who"]))
@@ -589,8 +589,21 @@ def _opening(inbound: Inbound, _ctx: Context) -> bool:
     return (
         understanding.signals_danger(text)
         or understanding.is_question(text)
-        or (_is_story(text) and normalise(text) not in vocabulary.NEW_REPORT_WORDS)
+        or (_is_story(text) and not _only_wants_to_report(text))
     )
+
+
+def _only_wants_to_report(text: str) -> bool:
+    """ "Ik wil iets melden", "ik wil graag een melding maken": no story yet."""
+    said = normalise(text)
+    return said in vocabulary.NEW_REPORT_WORDS or bool(_WANTS_TO_REPORT.fullmatch(said))
+
+
+_WANTS_TO_REPORT = re.compile(
+    r"(?:hallo |hoi |goedemorgen |goedemiddag |goedenavond )?(?:ik )?"
+    r"(?:wil|wilde|moet|zou|kom)(?: graag)?(?: even)?(?: iets| wat| een melding)"
+    r"(?: melden| maken| doen| graag)*"
+)
 
 
 def recheck_safety(ctx: Context) -> tuple[str, ...]:

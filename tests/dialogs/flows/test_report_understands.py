@@ -190,3 +190,11 @@ async def test_the_local_chat_after_a_restart_tells_the_open_question(
     chat.close()
     answers = await answers_of(second)
     assert answers["where"] == "Gemeentehuis" and "evidence_items" not in answers
+
+
+async def test_wanting_to_report_is_no_story_yet(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    reply = await chat.say("Ik wil graag iets melden")
+    assert reply.startswith("Hallo Bram.") and "Ben je nu veilig? In gevaar? Bel 112." in reply
+    await chat.say("ja")
+    assert "what" not in await answers_of(app)
