@@ -90,6 +90,9 @@ def _when_value(when: When, typed: str) -> dict[str, Any]:
         "unknown": when.unknown,
         "approximate": when.approximate,
         "series": when.series,
+        # A reading that guessed: asked to confirm ("Klopt dat?"); any other is read back
+        # in the next question, and "terug" or the review changes it.
+        "guessed": bool(when.assumed) or when.long_ago,
     }
 
 
@@ -363,13 +366,16 @@ def parse_when_step(inbound: Inbound, ctx: Context) -> Parsed:
     if when.is_future(ctx.now):
         return Reask(say("when_future", when=describe_when(when)))
     more = {"series": True} if when.series or read_story(text, ctx.now).series else {}
-    return Accept(_when_value(when, text), more=more)
+    value = _when_value(when, text)
+    reply = None if value["guessed"] or when.unknown else say("when_noted", when=value["shown"])
+    return Accept(value, reply=reply, more=more)
 
 
 def when_to_confirm(ctx: Context) -> bool:
-    """A date was read from what the person typed (not "weet ik niet")."""
+    """The date read from what the person typed is partly a guess (an hour without a
+    day-part, a date more than a year back)."""
     when = ctx.answers.get("when")
-    return isinstance(when, dict) and not when.get("unknown")
+    return isinstance(when, dict) and bool(when.get("guessed"))
 
 
 def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
