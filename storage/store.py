@@ -16,6 +16,7 @@ from typing import Any
 from storage.crypto import FieldCipher
 from storage.database import Database
 from storage.repos.cases import CaseRepo
+from storage.repos.casework import CaseWorkRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.deadlines import DeadlineRepo
 from storage.repos.dialogs import DialogRepo
@@ -60,6 +61,10 @@ class Tx:
     @cached_property
     def cases(self) -> CaseRepo:
         return CaseRepo(self)
+
+    @cached_property
+    def casework(self) -> CaseWorkRepo:
+        return CaseWorkRepo(self)
 
     @cached_property
     def deadlines(self) -> DeadlineRepo:
