@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+from bot.domain.audit import AuditEntry
 from bot.domain.records import (
     CaseCard,
     CaseEvent,
@@ -538,6 +539,18 @@ class RetentionRepo(Protocol):
         ...
 
 
+class AuditRepo(Protocol):
+    """The audit trail: append-only (no way to change or remove an entry)."""
+
+    async def append(self, entry: AuditEntry) -> int:
+        """Add one entry; returns its id."""
+        ...
+
+    async def for_case(self, case_id: int) -> list[AuditEntry]:
+        """The case's entries in the order they happened, with names filled in."""
+        ...
+
+
 class Tx(Protocol):
     """One transaction: every call on its repositories commits together or not at all."""
 
@@ -559,6 +572,8 @@ class Tx(Protocol):
     def conversations(self) -> ConversationRepo: ...
     @property
     def retention(self) -> RetentionRepo: ...
+    @property
+    def audit(self) -> AuditRepo: ...
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:
         """A nested transaction: an error inside rolls back only what was done inside."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from storage.crypto import FieldCipher
 from storage.database import Database
+from storage.repos.audit import AuditRepo
 from storage.repos.cases import CaseRepo
 from storage.repos.casework import CaseWorkRepo
 from storage.repos.conversations import ConversationRepo
@@ -85,3 +86,7 @@ class Tx:
     @cached_property
     def retention(self) -> RetentionRepo:
         return RetentionRepo(self)
+
+    @cached_property
+    def audit(self) -> AuditRepo:
+        return AuditRepo(self)

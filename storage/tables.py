@@ -310,6 +310,22 @@ case_cards = Table(
     Index(None, "case_id"),
 )
 
+# The audit trail (migration 0006): every view, evidence delivery and action on a case,
+# appended and never changed. The database itself refuses UPDATE (except re-encrypting
+# `detail_enc` under a new key) and DELETE on it, by triggers the migration creates.
+audit_trail = Table(
+    "audit_trail",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id"), nullable=False),
+    Column("actor_id", ForeignKey("people.id"), nullable=True),  # None: the operator (CLI)
+    Column("on_behalf_of", ForeignKey("people.id"), nullable=True),
+    Column("action", String(40), nullable=False),  # bot.domain.audit.AuditAction
+    Column("channel", String(20), nullable=False),
+    Column("at", Stamp, nullable=False),
+    Column("detail_enc", LargeBinary, nullable=True),  # JSON, encrypted: "audit:<case_id>"
+    Index(None, "case_id", "at"),
+)
 
 # --- the handler's case work (issue 11, migration 0007) -----------------------------------
 

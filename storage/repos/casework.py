@@ -32,9 +32,7 @@ class CaseWorkRepo(Repo):
             return False
         values = {"value": value, "done_by": person_id, "done_at": now}
         if row is None:
-            await self.conn.execute(
-                insert(case_steps).values(case_id=case_id, step=step, **values)
-            )
+            await self.conn.execute(insert(case_steps).values(case_id=case_id, step=step, **values))
         else:
             await self.conn.execute(
                 update(case_steps).where(case_steps.c.id == row.id).values(**values)
@@ -49,8 +47,7 @@ class CaseWorkRepo(Repo):
             .order_by(case_steps.c.id)
         )
         return [
-            StepTick(r.step, r.value, self._person(r.done_by, r.name_enc), r.done_at)
-            for r in rows
+            StepTick(r.step, r.value, self._person(r.done_by, r.name_enc), r.done_at) for r in rows
         ]
 
     async def add_response(
