@@ -25,6 +25,7 @@ from bot import logsafe
 from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
 from bot.cases.deadlines import handler_command_turn
+from bot.cases.helplines import help_text
 from bot.cases.submit import submit_report
 from bot.domain.evidence import Refusal, RefusalKind, check_files
 from bot.domain.permissions import is_reporter, is_staff
@@ -149,6 +150,7 @@ class ReportService:
         # The I/O part of each entry in the registry of flows (dialogs/flows/__init__.py).
         self._runners: dict[str, _Runner] = {
             "handler_commands": self._handler_command,
+            "help": self._help,
             "checkin": self._checkin,
             "report": self._report,
         }
@@ -249,6 +251,9 @@ class ReportService:
     async def _handler_command(self, t: _Turn) -> list[Outbound] | None:
         return await handler_command_turn(t.tx, t.person, t.inbound.text, self.policy, t.now)
 
+    async def _help(self, t: _Turn) -> list[Outbound] | None:
+        return [Outbound(f"{help_text(t.person, self.helplines)}\n{say('help_start')}")]
+
     async def _checkin(self, t: _Turn) -> list[Outbound] | None:
         return await checkin_turn(t.tx, t.person, t.inbound, self.policy, t.now)
 
@@ -328,7 +333,11 @@ class ReportService:
         """One report turn. Unless already `claimed`, the delivery is recorded last, with
         what it answered, and a redelivery rolls the whole turn back."""
         ctx = Context(
-            person=person, now=now, answers=state.answers, max_text=self.max_message_chars
+            person=person,
+            now=now,
+            answers=state.answers,
+            max_text=self.max_message_chars,
+            help_text=help_text(person, self.helplines),
         )
         files, refusals = check_files(inbound.attachments, self.max_file_bytes)
         if refusals:

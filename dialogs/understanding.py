@@ -210,7 +210,12 @@ _PAST = frozenset(
      "stonden", "had", "hadden", "toen", "geleden", "vanochtend", "vanmorgen", "laatst",
      "vroeger", "zat", "zaten", "kwam", "kwamen"}
 )  # fmt: skip
-_NOW = frozenset({"nu", "nog", "steeds", "weer", "alweer", "hier"})
+_NOW = frozenset({"nu", "nog", "steeds", "hier"})
+# Past forms of the violence verbs that the -de/-te/ge- rule does not see.
+_STRONG_PAST = frozenset(
+    {"sloeg", "sloegen", "greep", "grepen", "trok", "trokken", "vocht", "vochten", "beet",
+     "beten", "stak", "staken", "spoog", "spogen", "schopte", "schopten", "gooide"}
+)  # fmt: skip
 # Ongoing phrases without a present-tense verb of their own: a past clause undoes them.
 _WEAK_ONGOING = frozenset({"bij mijn huis", "voor mijn huis", "in mijn tuin", "hij is er"})
 
@@ -241,6 +246,8 @@ def signals_danger(text: str, *, to_safety_question: bool = True) -> bool:
         if hit.entry in _WEAK_ONGOING and _PAST & set(hit.words) and not _NOW & set(hit.words):
             continue
         return True
+    if any(_someone_near(words) or _violence_now(words) for words in clauses(text)) and not safe:
+        return True
     for words in clauses(text):
         for i, word in enumerate(words):
             if any(near(word, t) for t in (*lexicon.DANGER_FUZZY, "help", "hulp", "bang")):
@@ -248,6 +255,32 @@ def signals_danger(text: str, *, to_safety_question: bool = True) -> bool:
                 if not covered(hit) and not hit.negated:
                     return True
     return to_safety_question and answer is not None and not answer.answer and not safe
+
+
+def _someone_near(words: tuple[str, ...]) -> bool:
+    """A third person, a present verb of being somewhere and a place close to the person,
+    in a clause that says nothing of the past: "ze staan bij mijn auto"."""
+    if _PAST & set(words) or not set(lexicon.PRESENCE_SUBJECTS) & set(words):
+        return False
+    if not set(lexicon.PRESENCE_VERBS) & set(words):
+        return False
+    return any(True for _ in find(lexicon.PRESENCE_PLACES, " ".join(words)))
+
+
+def _violence_now(words: tuple[str, ...]) -> bool:
+    """A third person doing violence in the present tense: "hij duwt me", "ze slaan".
+    Past forms ("duwde", "geslagen") and past clauses do not count."""
+    if _PAST & set(words) or not set(lexicon.PRESENCE_SUBJECTS) & set(words):
+        return False
+    for hit in mentions(lexicon.PHYSICAL, " ".join(words)):
+        word = hit.words[hit.start]
+        before = hit.words[hit.start - 1] if hit.start else ""
+        if word.startswith("ge") or word.endswith(("de", "te", "den", "ten")):
+            continue  # "geslagen", "duwde", "trapten"
+        if word in _STRONG_PAST or before == "te":
+            continue  # "sloeg", "greep"; "probeerde me te slaan"
+        return True
+    return False
 
 
 # --- the three kinds in the moment ------------------------------------------------------------

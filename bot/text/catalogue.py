@@ -71,9 +71,11 @@ TEXTS: Final[dict[str, str]] = {
         "Typ 'stop' om te pauzeren of 'terug' voor de vorige vraag. Heb je een vraag? "
         "Stel hem gerust."
     ),
+    # The report flow's "help" when it has no help text for the person (bot/cases/helplines.py
+    # builds the one with their own route and contacts).
     "help": (
         "Met Weerbaar meld je wat er is gebeurd. Je melding gaat naar je organisatie. "
-        "Daar neemt iemand contact met je op.\n"
+        "Die neemt contact met je op.\n"
         "Ben je in gevaar? Bel 112.\n"
         "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' voor uitleg."
     ),
@@ -158,6 +160,7 @@ TEXTS: Final[dict[str, str]] = {
     "story_perp": "door {who}",
     "story_damage": "schade",
     "story_series": "het gebeurt vaker",
+    "story_criminal": "strafbaar",
     "perp_known_to_police": "Bekend bij de politie",
     "value_unknown": "Onbekend",
     "value_none": "Geen",
@@ -295,10 +298,6 @@ TEXTS: Final[dict[str, str]] = {
     "injury_blijvend": "Blijvende schade",
     "injury_geen": "Geen letsel",
     # --- after submitting ---
-    "submitted": (
-        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
-        "{handler} van {org} handelt je melding af."
-    ),
     "informed": "Ook op de hoogte (zonder details): {informed}.",
     # the informed parties (bot/domain/routing.py InformedParty), as a list reads them
     "informed_minister_bzk": "Minister van BZK",
@@ -308,11 +307,6 @@ TEXTS: Final[dict[str, str]] = {
     "informed_burgemeester": "burgemeester",
     "informed_secretaris": "secretaris",
     "informed_dijkgraaf": "dijkgraaf",
-    "next_steps": (
-        "Wat nu? Je afhandelaar neemt contact met je op. Binnen 72 uur bespreken jullie "
-        "maatregelen tegen de pleger. Bij een strafbaar feit regelt je afhandelaar de "
-        "afspraak met de politie. Er volgt altijd een reactie naar de pleger."
-    ),
     "home_address": (
         "Tip: geef nooit je huisadres. Zeg bij de politie dat je een publieke functie hebt. "
         "Dan gebruiken ze het adres van je organisatie."
@@ -325,10 +319,15 @@ TEXTS: Final[dict[str, str]] = {
         "als politieke ambtsdrager."
     ),
     "case_routed_handler": (
-        "Nieuwe melding {reference}: {role} van {org}. Soort: {kinds}. Wanneer: {when}. "
+        "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. Wanneer: {when}. "
         "{serious}Open 'weerbaar cases show {reference}' of je kaart in Teams."
     ),
     "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
+    "case_routed_serious_asap": (
+        "Ernstig incident: de 24 uur na het incident zijn voorbij. Waarschuw zo snel "
+        "mogelijk de Arbeidsinspectie. "
+    ),
+    "case_routed_unsafe": "Niet veilig tijdens het melden. ",
     # the mark on a serious case in the operator's `weerbaar cases list`
     "cases_list_serious": "ERNSTIG",
     # --- role names ---
@@ -557,6 +556,39 @@ TEXTS: Final[dict[str, str]] = {
     "when_days": "van {first} tot en met {last}",
     "when_same_day": "{day}, tussen {start} en {end}",
     "when_impossible": "'{date}' bestaat niet. Kijk nog even naar de datum.",
+    # --- helper `dates` (issue 9): the close after a report, help and contacts
+    # (bot/cases/helplines.py). {handler} starts a sentence: "De griffier". ---
+    "org_of_gemeente": "de gemeente {name}",
+    "org_of_provincie": "de provincie {name}",
+    "submitted_to": (
+        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
+        "{handler} van {org} krijgt je melding nu."
+    ),
+    "close_contact": "Wat nu? {handler} neemt contact met je op.",
+    "close_measures_by": (
+        "Samen spreken jullie af wat er gebeurt met degene die dit deed. Het liefst vóór {due}."
+    ),
+    "close_measures_asap": (
+        "Samen spreken jullie zo snel mogelijk af wat er gebeurt met degene die dit deed."
+    ),
+    "close_police": (
+        "Is het strafbaar? Dan maakt {handler} een afspraak met de politie. "
+        "Je hoeft zelf geen aangifte te doen."
+    ),
+    "close_response": "Degene die dit deed, krijgt altijd een reactie.",
+    "close_contacts": "Wil je met iemand praten? Hier vind je steun:",
+    "contact_line_number": "- {name}: {purpose}. Bel {number}.",
+    "contact_line": "- {name}: {purpose}.",
+    "help_danger": "Ben je in gevaar? Bel 112.",
+    "help_route": "Je melding gaat naar {handler} van {org}. Die neemt contact met je op.",
+    "help_route_role": "Als {role}: je melding gaat naar {handler} van {org}.",
+    "help_contacts": "Wil je met iemand praten? Hier vind je steun:",
+    "help_commands": (
+        "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' voor uitleg."
+    ),
+    "help_start": "Wil je iets melden? Typ dan 'melden'.",
+    "deadline_asap": "zo snel mogelijk",
+    "card_unsafe": "Niet veilig tijdens het melden",
 }
 
 

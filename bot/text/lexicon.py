@@ -28,7 +28,7 @@ YES: Final = (
 NO: Final = (
     "nee", "neej", "nee joh", "nee hoor", "neen", "nope", "no", "nah", "klopt niet",
     "dat klopt niet", "nee dat klopt niet", "zeker niet", "echt niet", "helemaal niet",
-    "absoluut niet",
+    "absoluut niet", "nog steeds niet", "nog niet", "nee nog niet", "nee nog steeds niet",
 )  # fmt: skip
 # "niet" is a no only as the whole reply (or with "echt"): "niet meer bang" is no answer.
 NO_ALONE: Final = ("niet", "niet echt", "nie")
@@ -48,7 +48,8 @@ DANGER: Final = (
     "nog niet veilig", "niet helemaal veilig", "ik word bedreigd", "word bedreigd",
     "wordt bedreigd", "worden bedreigd", "ik voel me bedreigd", "voel me niet veilig",
     "bel de politie", "bel politie", "politie bellen", "kom snel", "kom alsjeblieft",
-    "mes", "wapen", "pistool", "vuurwapen", "ik ben in paniek", "paniek",
+    "mes", "wapen", "pistool", "vuurwapen", "knuppel", "honkbalknuppel", "bijl", "hamer",
+    "stok", "schiet", "schieten", "ik ben in paniek", "paniek",
 )  # fmt: skip
 # Still going on: present tense, so "gisteren stond hij voor de deur" is not one of them.
 ONGOING: Final = (
@@ -57,13 +58,36 @@ ONGOING: Final = (
     "staan buiten", "er staat iemand", "er staan mensen", "is er nog", "is hier", "zijn hier",
     "is nog hier", "is nog steeds", "zijn er nog", "hij is er", "ze zijn er", "zit in mijn tuin",
     "in mijn tuin", "bij mijn huis", "voor mijn huis", "slaat om zich heen", "slaat me",
-    "slaat mij", "slaat op de deur", "bonkt op", "bonst op", "schopt tegen", "trapt tegen",
+    "slaat mij", "slaat op de deur", "bonkt op", "bonst op", "ramt op", "beukt op", "hamert op",
+    "ramt de deur", "schopt tegen", "trapt tegen",
     "volgt me", "volgt mij", "achtervolgt me", "achtervolgt mij", "word gevolgd",
     "wordt gevolgd", "loopt achter me", "loopt achter mij", "komt eraan", "komen eraan",
     "komt op me af", "komt naar me toe", "komt naar binnen", "probeert binnen te komen",
     "breekt in", "wil binnenkomen", "houdt me vast", "laat me niet gaan", "laat me niet weg",
     "gaat maar door", "gaat door", "houdt niet op", "stopt niet", "nog steeds bezig",
-    "ik word geslagen", "word aangevallen", "wordt aangevallen", "valt me aan",
+    "ik word geslagen", "word aangevallen", "wordt aangevallen", "valt me aan", "wacht me op",
+    "wacht mij op", "wacht op me", "wacht op mij",
+    "staat me op te wachten", "open te breken", "probeert in te breken", "proberen in te breken",
+    "breekt de deur", "breken de deur",
+    "wil niet weg", "gaat niet weg", "wil niet weggaan", "opgesloten", "sluit me op",
+    "verstopt", "zit vast", "kan niet weg", "kan er niet uit", "kan niet naar buiten",
+    "kom niet weg",
+)  # fmt: skip
+# Someone is near right now: a third person, a present verb of being somewhere, and a
+# place close to the person ("ze staan bij mijn auto", "hij wacht buiten op me").
+PRESENCE_SUBJECTS: Final = (
+    "hij", "ze", "zij", "iemand", "er", "die", "man", "vrouw", "mensen", "jongens", "groep",
+    "mannen",
+)  # fmt: skip
+PRESENCE_VERBS: Final = (
+    "is", "zit", "zitten", "staat", "staan", "wacht", "wachten", "loopt", "lopen", "rijdt",
+    "komt", "komen", "blijft", "blijven", "zijn", "hangt", "hangen",
+)  # fmt: skip
+PRESENCE_PLACES: Final = (
+    "binnen", "buiten", "hier", "in mijn", "bij mijn", "voor mijn", "achter mijn", "om mijn",
+    "naast mijn", "in ons", "bij ons", "voor ons", "in de hal", "in de gang", "op de gang",
+    "bij de deur", "voor de deur", "bij de ingang", "achter me", "achter mij", "op me",
+    "op mij", "naast me", "naast mij", "bij me", "bij mij", "om het huis", "rond het huis",
 )  # fmt: skip
 # These undo a danger word: the person says it is over or that they are safe.
 SAFE: Final = (
@@ -214,11 +238,23 @@ STORY_KINDS: Final = (
         "dreig*", "bedreig*", "gedreigd", "doodsbedreiging*", "doodsbedreigd", "ik maak je af",
         "we maken je af", "ik weet waar je woont", "we weten waar je woont", "je gaat eraan",
         "pas maar op", "kijk maar uit", "je bent nog niet van me af", "ik kom je halen",
+        # veiled threats: "we weten je te vinden", "hij weet waar mijn kinderen ..."
+        "weten te vinden", "weet je te vinden", "weten je te vinden", "weet waar ik woon",
+        "weet waar mijn kinderen", "weet waar mijn dochter", "weet waar mijn zoon",
+        "vermoord*", "doodmaken", "dood maken", "doodschieten", "neerschieten", "neersteken",
+        "afmaken", "af te maken", "moeten hangen", "moet hangen", "opknopen", "ophangen",
+        "hoogste boom", "kogel", "kogels", "je bent de volgende", "jij bent de volgende",
+        "zou opwachten", "ga je opwachten", "moet oppassen", "moet uitkijken", "als ik zo doorga",
+        "als je zo doorgaat", "als je doorgaat", "adres online", "mijn adres", "ga maar eens langs",
+        "komen langs", "komt langs", "we komen je",
     )),
     ("verbale_agressie", (
         "scheld*", "schold*", "gescholden", "uitgescholden", "uitschelden", "beledig*",
         "belediging*", "uitgelachen", "bespot*", "vernederd", "vernederend", "kleinerend",
-        "kankerlijer", "landverrader", "hoer", "tering*", "kut*", "schreeuwde tegen",
+        "kanker*", "landverrader", "verrader", "leugenaar", "oplichter", "idioot", "debiel",
+        "klootzak", "eikel", "lul", "sukkel", "zakkenvuller", "nazi", "fascist", "hypocriet",
+        "vieze", "trut", "domme", "wijf", "uitgemaakt voor", "uitmaken voor", "hoer", "tering*",
+        "kut*", "vuile", "schreeuwde tegen",
         "schreeuwde naar", "tierde", "agressief tegen me", "verbaal",
     )),
     ("fysiek_geweld", (
@@ -226,7 +262,9 @@ STORY_KINDS: Final = (
         "een klap", "duw*", "geduwd", "spuug*", "spuugde", "gespuugd", "bespuugd", "spuwde",
         "schop*", "geschopt", "trapte", "getrapt", "stomp*", "gestompt", "aangevallen",
         "vastgegrepen", "greep me", "greep mij", "bij mijn keel", "gooide naar", "naar me gegooid",
-        "naar mij gegooid", "naar mijn hoofd", "mishandeld", "mishandeling", "fysiek",
+        "trok aan", "trekt aan", "sleurde", "rukte", "naar mij gegooid", "naar mijn hoofd",
+        "mishandeld", "mishandeling", "fysiek",
+        "gooide", "gooiden", "gooien", "bekogeld",
     )),
     ("online", (
         "online", "internet", "social media", "sociale media", "bericht*", "dm", "dms", "pb",
@@ -236,19 +274,26 @@ STORY_KINDS: Final = (
     )),
     ("vernieling", (
         "verniel*", "vernield", "bekrast", "ingegooid", "kapot gemaakt", "kapotgemaakt",
+        "kapot maken", "kapotmaken", "kapot zou maken", "kapot zal maken", "kapot te maken",
         "beschadigd", "lek gestoken", "banden lek", "beklad", "graffiti", "besmeurd",
-        "ingetrapt", "ingeslagen", "opengebroken", "in brand",
+        "ingetrapt", "ingeslagen", "opengebroken", "in brand", "geklad", "gekalkt",
+        "door het raam", "door de ruit", "ruit kapot", "raam kapot",
     )),
     ("discriminatie", (
         "discrimin*", "racis*", "antisemit*", "homofob*", "seksis*", "vanwege mijn afkomst",
         "om mijn afkomst", "om mijn huidskleur", "vanwege mijn huidskleur",
-        "terug naar je eigen land", "vanwege mijn geloof", "om mijn geloof",
+        "terug naar je eigen land", "vanwege mijn geloof", "om mijn geloof", "hakenkruis",
+        "hakenkruizen", "swastika*", "neger*", "flikker*", "zigeuner*", "vieze moslim*",
+        "vuile moslim*", "vieze jood", "vuile jood", "kankerjood", "vieze buitenlander*",
+        "vuile buitenlander*", "vuile turk*", "vieze turk*", "kut marokkaan*",
     )),
     ("intimidatie", (
-        "intimid*", "stalk*", "gestalkt", "achtervolg*", "volgde me", "volgde mij", "opgewacht",
+        "intimid*", "geïntimideerd", "geintimideerd", "omsingeld", "ingesloten", "stalk*",
+        "gestalkt", "achtervolg*", "volgde me", "volgde mij", "opgewacht", "opwachten",
         "wachtte me op", "wachtte mij op", "stond voor mijn deur", "stond voor de deur",
         "voor mijn huis", "bij mijn huis", "bij mij thuis", "filmde me", "filmde mij",
-        "fotografeerde", "staarde", "dreigend",
+        "fotografeerde", "staarde", "dreigend", "volgt me", "volgt mij", "wacht me", "wacht mij",
+        "staart me", "staart hij me", "aanstaren", "aangestaard", "zit me aan te staren",
     )),
     ("emotioneel_gedrag", (
         "huil*", "in tranen", "smeek*", "wil gehoord worden", "wilde gehoord worden",
@@ -256,6 +301,11 @@ STORY_KINDS: Final = (
         "bleef maar zeuren",
     )),
 )  # fmt: skip
+
+# A clause with one of these announces harm instead of telling it ("hij zou mijn huis in
+# brand steken"): its violence and damage words make it a threat (bedreiging), not a deed.
+THREAT_MARKERS: Final = ("zou", "zouden", "zal", "zullen", "ga", "gaat", "gaan", "moeten",
+                         "wil", "wilde", "dreig*", "bedreig*")  # fmt: skip
 
 # Platforms, as the report names them back, with the words and web addresses for each.
 # The bare letter "x" is X only after "op", "via" or "van" (see story._platform).
@@ -285,25 +335,35 @@ PLACE_ENDINGS: Final = (
     "trein", "kantine", "gang", "lift", "balie", "receptie", "wijk", "buurt", "stalling",
     "bibliotheek", "werk", "terras", "dorp", "stad", "festival", "braderie", "kermis",
     "avond", "debat", "stemlokaal", "perron", "haven", "dijk", "brug", "oprit", "voortuin",
+    "tribune", "podium",
 )  # fmt: skip
 # "avond" above is for "informatieavond"; these are not places although they end so.
 NOT_PLACES: Final = ("avond", "gisteravond", "zaterdagavond", "vrijdagavond", "maandagavond",
                      "dinsdagavond", "woensdagavond", "donderdagavond", "zondagavond",
-                     "vanavond", "eergisteravond", "weg", "thuis")  # fmt: skip
-PLACE_PREPOSITIONS: Final = ("bij", "in", "op", "voor", "naast", "tegenover", "achter",
+                     "vanavond", "eergisteravond", "weg", "thuis", "onderweg")  # fmt: skip
+PLACE_PREPOSITIONS: Final = ("aan", "bij", "in", "op", "voor", "naast", "tegenover", "achter",
                              "tijdens", "buiten", "na afloop van")  # fmt: skip
 
+# "gebroken kaak", "kaak is gebroken", "pijn aan mijn schouder": body parts (story._injury).
+BODY_PARTS: Final = (
+    "kaak", "neus", "arm", "pols", "been", "rib", "ribben", "vinger", "teen", "sleutelbeen",
+    "enkel", "hand", "knie", "schouder", "hoofd", "nek", "rug", "oog", "lip", "tand", "tanden",
+)  # fmt: skip
 INJURY: Final = (
     ("lichamelijk_letsel", (
         "gewond", "verwond*", "letsel", "lichamelijk letsel", "blauwe plek*", "blauw oog",
         "bloedneus", "bloedde", "bloeden", "bloedend", "pijn", "gebroken neus", "gebroken arm",
         "gebroken pols", "gebroken rib*", "hersenschudding", "snee", "kneuzing*", "gekneusd",
-        "bult", "buil", "schram*", "wond", "wondje", "hechting*", "gehecht",
+        "bezeerd", "pijn gedaan", "gewond geraakt", "bult", "buil", "schram*", "wond", "wondje",
+        "hechting*", "gehecht", "breuk",
+        "botbreuk", "pols is gebroken", "arm is gebroken", "neus is gebroken",
+        "been is gebroken", "vinger is gebroken", "rib is gebroken",
     )),
     ("psychisch_letsel", (
         "psychisch*", "trauma*", "getraumatiseerd", "slaap slecht", "kan niet slapen",
         "slaap niet meer", "nachtmerrie*", "angstaanval*", "paniekaanval*", "in shock",
-        "durf niet meer", "durf de deur niet", "van slag", "overspannen", "angstklachten",
+        "durf niet meer", "durf ik niet meer", "durf de deur niet", "van slag", "overspannen",
+        "angstklachten", "slaap er slecht", "slaap er niet", "slaap slecht",
     )),
     ("ziekenhuis", (
         "ziekenhuis", "seh", "spoedeisende hulp", "eerste hulp", "opgenomen", "ambulance",
@@ -314,10 +374,13 @@ INJURY: Final = (
 NO_INJURY: Final = (
     "geen letsel", "niet gewond", "ongedeerd", "geen verwondingen", "geen pijn",
     "niets aan overgehouden", "lichamelijk niets", "gelukkig niet gewond", "geen lichamelijk",
+    "niemand gewond", "niemand raakte gewond", "niemand is gewond",
 )  # fmt: skip
 DAMAGE: Final = (
-    "kapot", "kapotgemaakt", "stuk gemaakt", "is stuk", "zijn stuk", "vernield", "verniel*",
-    "bekrast", "ingegooid", "beschadigd", "schade", "lek gestoken", "banden lek", "lekke band*",
+    "kapot", "kapotte", "deuk", "deuken", "kapotgemaakt", "stuk gemaakt", "is stuk", "zijn stuk",
+    "vernield", "verniel*",
+    "bekrast", "ingegooid", "beschadigd", "schade", "door het raam", "door de ruit", "lek gestoken",
+    "banden lek", "lekke band*",
     "beklad", "graffiti", "besmeurd", "ingetrapt", "ingeslagen", "opengebroken", "in brand",
 )  # fmt: skip
 NO_DAMAGE: Final = ("geen schade", "niets kapot", "niks kapot", "niets vernield", "niets stuk",
@@ -330,6 +393,7 @@ PERP_KNOWN: Final = (
     "van de actiegroep", "die man van", "die vrouw van", "dezelfde man", "dezelfde vrouw",
     "dezelfde persoon", "weer die", "ik weet wie", "zijn naam is", "haar naam is", "heet",
     "genaamd", "meneer", "mevrouw", "dhr", "mevr", "actievoerder", "inwoner die ik ken",
+    "de voorzitter van", "de eigenaar van", "de directeur van",
     "ik weet wie het is", "ik weet wie het was",
 )  # fmt: skip
 # Words for a person that a description follows ("een man met een rode jas").
@@ -338,7 +402,7 @@ PERSON_WORDS: Final = (
     "groep", "jongeman", "jonge man", "oudere man", "oudere vrouw", "jongere", "jongeren",
     "dame", "heer", "mannen", "vrouwen", "figuur",
 )  # fmt: skip
-PERP_UNKNOWN: Final = ("ken hem niet", "ken haar niet", "ken ze niet", "weet niet wie",
+PERP_UNKNOWN: Final = ("anoniem*", "ken hem niet", "ken haar niet", "ken ze niet", "weet niet wie",
                        "onbekende", "anoniem account", "nepaccount", "geen idee wie",
                        "weet ik niet wie")  # fmt: skip
 KNOWN_TO_POLICE: Final = (
@@ -357,5 +421,9 @@ SERIES: Final = (
     "keer op keer", "de zoveelste keer", "zoveelste", "opnieuw", "alweer", "weer eens",
     "wekelijks", "dagelijks", "maandelijks", "meerdere keren", "meermaals", "vaker",
     "blijft maar", "houdt niet op", "sinds vorige", "sinds de", "sinds maanden",
-    "sinds weken", "voor de zoveelste", "steeds vaker", "elke keer weer",
+    "sinds weken", "half jaar", "al een jaar", "al een maand", "voor de zoveelste", "steeds vaker",
+    "elke keer weer", "maanden lang",
+    "weken lang", "jaren lang", "maandenlang", "wekenlang", "jarenlang",
+    # "steeds" alone, but not "steeds bozer" (see story._series)
+    "steeds",
 )  # fmt: skip

@@ -16,6 +16,22 @@ from typing import Final
 
 STOP_WORDS: Final = frozenset({"stop", "stoppen", "pauze", "later"})
 HELP_WORDS: Final = frozenset({"help", "hulp", "?", "menu"})
+# --- helper `dates` (issue 9): asking for contacts; answered like "help", with the person's
+# own route and the helplines for their role (bot/cases/helplines.py), in or out of a draft.
+HELPLINE_WORDS: Final = frozenset(
+    {
+        "hulplijn",
+        "hulplijnen",
+        "hulplijn?",
+        "hulplijnen?",
+        "wie kan ik bellen",
+        "wie kan ik bellen?",
+        "met wie kan ik praten",
+        "met wie kan ik praten?",
+        "help me",
+        "help?",
+    }
+)
 BACK_WORDS: Final = frozenset({"terug", "vorige", "back"})
 WHY_WORDS: Final = frozenset({"waarom", "waarom?", "waarom vraag je dit", "waarom vraag je dit?"})
 SKIP_WORDS: Final = frozenset({"overslaan", "sla over", "skip", "weet ik niet", "weet niet", "-"})

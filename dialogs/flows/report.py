@@ -128,7 +128,14 @@ def story_facts(text: str, ctx: Context) -> dict[str, Any]:
         found["injury"] = injury
     if facts.damage is not None:
         found["damage"] = facts.damage
+    if set(kinds) & OFFENCES:
+        found["criminal"] = "ja"
     return found
+
+
+# Kinds that are a criminal offence as such (threat, violence, destruction, discrimination):
+# a story that tells one answers "is het strafbaar?" with yes, and says so in the read-back.
+OFFENCES = frozenset({"bedreiging", "fysiek_geweld", "vernieling", "discriminatie"})
 
 
 def _story_with(ctx: Context, text: str) -> dict[str, Any]:
@@ -156,6 +163,8 @@ def _facts_line(found: dict[str, Any], ctx: Context) -> str:
         parts.append(say(f"injury_{value}").lower())
     if found.get("damage"):
         parts.append(say("story_damage"))
+    if found.get("criminal") == "ja":
+        parts.append(say("story_criminal"))
     return ", ".join(parts)
 
 
@@ -310,6 +319,7 @@ def parse_what_ok(inbound: Inbound, ctx: Context) -> Parsed:
 
 
 _STORY_FILLS = (
+    "criminal",
     "what",
     "story_facts",
     "kinds",

@@ -121,6 +121,15 @@ DANGER = [
     "ze staan hier buiten te schreeuwen", "ik word gevolgd", "kom snel", "bel de politie",
     "hij laat me niet gaan", "hij houdt niet op", "ik voel me niet veilig 😰",
     "nee!! hij is nog hier", "hulp", "Doodsbang", "ik ben nu bij mijn huis en hij staat er nog",
+    # first seen in bench/story_bench.py's blind and final sets
+    "nee hij is binnen", "hij zit in de hal en wil niet weg", "NIET VEILIG", "ik zit opgesloten",
+    "hij bedreigt me nu", "help!!! hij slaat", "ze staan bij mijn auto", "ik heb me verstopt",
+    "er is iemand in mijn huis", "hij wacht buiten op me", "hij duwt me", "NEEE",
+    "nee, ze staan nog steeds voor het stadhuis te schreeuwen", "hij heeft een knuppel",
+    "ik ben echt bang dat hij terugkomt", "er rijdt al een uur een auto rondjes om mijn huis",
+    "hij ramt op mijn deur", "Ik ben niet veilig hier", "help me", "nog steeds niet",
+    "ze proberen de deur open te breken", "nee hij dreigt me te slaan", "ik ben in paniek",
+    "niet echt", "hij wacht me op bij de auto",
 ]  # fmt: skip
 SAFE = [
     "ja", "Ja", "JA", "jawel", "ja ik ben veilig", "Ja, ik ben veilig", "ja hoor, hij is weg",
@@ -135,6 +144,21 @@ SAFE = [
     "ja, dank je", "ik word niet bedreigd", "hij stond vorige week voor de deur",
     "ja, ik ben op mijn werk", "ik bank bij de rabo", "ja niks aan de hand", "",
     "ja ik ben ok", "hij kwam eraan, maar is nu weg",
+    # first seen in bench/story_bench.py's blind and final sets
+    "ja, ik ben thuis", "ja het is voorbij hoor", "ja hij is weggestuurd", "ik zit veilig binnen",
+    "ja, de beveiliging heeft hem weggebracht", "het is al een week geleden",
+    "ja maar ik ben wel geschrokken", "jazeker, alles rustig", "ja ik ben op het werk",
+    "hij is opgepakt door de politie", "ja, ik ben weer thuis",
+    "ja, de politie heeft hem meegenomen",
+    "ja het gaat", "ja, hij is vertrokken", "het gebeurde vorige week", "ja. wel geschrokken",
+    "gelukkig wel", "ja ik zit in de auto op weg naar huis", "ik ben veilig, het was online",
+    "ja, maar ik wil het wel melden", "jawel hoor", "ja, het was gisteren", "yes, alles ok",
+    # stories told after the danger is over: past tense
+    "gisteren stond hij bij mijn huis en duwde me", "vorige week sloeg hij me",
+    "hij heeft me gisteren geslagen", "ze stonden gisteravond voor de deur",
+    "gisteren stond hij weer bij mijn huis",
+    "ze sloegen me", "hij probeerde me te slaan", "hij greep mijn arm",
+    "hij volgt me niet meer", "hij heeft me geduwd",
 ]  # fmt: skip
 
 
@@ -314,7 +338,7 @@ def test_not_dont_know(text: str) -> None:
     ["nee", "geen", "niets", "niks", "nvt", "n.v.t.", "N.V.T", "geen bewijs",
      "nee, heb geen screenshot gemaakt", "heb ik niet", "Nee hoor", "geen letsel",
      "nee niks", "heb ik helaas niet", "niets!", "geen screenshot gemaakt", "nee, niet bewaard",
-     "gelukkig niet", "nope", "helaas niet"],
+     "gelukkig niet", "nope", "helaas niet", "nee sorry"],
 )  # fmt: skip
 def test_nothing(text: str) -> None:
     assert nothing(text)
@@ -379,6 +403,8 @@ def test_match_choice(text: str, choices: tuple[tuple[str, str], ...], value: st
         ("misschien", SAFE_CHOICES),
         ("verder", (("a", "Verder met a"), ("b", "Verder met b"))),
         ("kat", (("kap", "Kap"), ("kar", "Kar"))),  # equally near to both
+        # near enough to both, and not far enough ahead of the other
+        ("verbale agresie", (("a", "Verbale agressie"), ("b", "Verbale agressief"))),
     ],
 )
 def test_match_choice_refuses_what_is_not_one_choice(

@@ -564,3 +564,35 @@ def test_find_when_finds_the_new_phrases_in_a_story(text: str, phrase: str, seri
 )
 def test_find_when_skips_what_names_no_moment(text: str) -> None:
     assert find_when(text, NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("begin november", at(2026, 11, 1), at(2026, 11, 11)),
+        ("midden oktober", at(2026, 10, 11), at(2026, 10, 21)),
+        ("eind oktober", at(2026, 10, 21), at(2026, 11, 1)),
+        ("begin vorige maand", at(2026, 10, 1), at(2026, 10, 11)),
+        ("ik denk vorige week", at(2026, 11, 16), at(2026, 11, 23)),
+        ("volgens mij zaterdag", at(2026, 11, 28), at(2026, 11, 29)),
+    ],
+)
+def test_hedges_and_parts_of_a_month_are_approximate(
+    text: str, start: datetime, end: datetime
+) -> None:
+    when = parse_when(text, NOW)
+    assert_when(when, start, end)
+    assert when is not None and when.approximate
+
+
+def test_a_part_of_something_not_a_month_is_not_understood() -> None:
+    assert parse_when("eind vorig jaar", NOW) is None
+    assert parse_when("begin gisteren", NOW) is None
+
+
+def test_a_part_of_a_month_reads_back_as_ongeveer() -> None:
+    when = parse_when("eind oktober", NOW)
+    assert when is not None
+    assert describe_when(when) == (
+        "ongeveer van woensdag 21 oktober 2026 tot en met zaterdag 31 oktober 2026"
+    )

@@ -119,7 +119,7 @@ async def test_terug_goes_to_the_previous_question_and_keeps_answers(app: Weerba
     reply = await chat.say("terug")
     assert "Wat is er gebeurd" in reply
     reply = await chat.say("Hij schold me uit en duwde me.")
-    assert "Ik lees: verbale agressie, fysiek geweld. Klopt dat?" in reply
+    assert "Ik lees: verbale agressie, fysiek geweld, strafbaar. Klopt dat?" in reply
     await chat.say("terug", "terug")
     reply = await chat.say("terug")
     assert "eerste vraag" in reply

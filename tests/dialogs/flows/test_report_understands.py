@@ -26,7 +26,9 @@ async def test_the_story_answers_what_it_says_after_one_klopt_dat(app: Weerbaar)
     chat = Chatter(app, "bram")
     await chat.say("hallo", "ja")
     reply = await chat.say("Gisteren om 22:15 werd ik op twitter bedreigd door een man.")
-    assert "Ik lees: bedreiging, online op X, dinsdag 24 november 2026 om 22:15." in reply
+    assert (
+        "Ik lees: bedreiging, online op X, dinsdag 24 november 2026 om 22:15, strafbaar." in reply
+    )
     assert "Klopt dat?" in reply
     reply = await chat.say("ja")
     assert "Weet je wie het deed" in reply  # kinds, where and when are not asked again
@@ -34,7 +36,7 @@ async def test_the_story_answers_what_it_says_after_one_klopt_dat(app: Weerbaar)
     assert answers["kinds"] == ["bedreiging", "online"]
     assert answers["where"] == "online op X"
     assert answers["when"]["start"] == "2026-11-24T22:15:00+01:00"
-    assert answers["when_ok"] is True
+    assert answers["when_ok"] is True and answers["criminal"] == "ja"
 
 
 async def test_nee_to_the_read_back_asks_the_questions(app: Weerbaar) -> None:
