@@ -1,7 +1,10 @@
 """A handler takes a case in hand ("In behandeling nemen"), from any channel.
 
-Only a person who holds the case's handler function at the case's organisation may do
-it. One acknowledgement per case: a second press changes nothing and says who has it.
+The case's handler function at the case's organisation may do it, and so may whoever the
+escalation reaches (that function's deputy, the coordinator VPT): recorded as who did
+(bot/domain/permissions.py `may_acknowledge`). One acknowledgement per case: a second
+press changes nothing and says who has it. A refused press is audited, as is the
+acknowledgement itself (bot/cases/audit.py).
 On success, in the same transaction, the outbox gets:
 
 - a refresh of every message that shows the case's card (recorded in `case_cards`), except
@@ -15,10 +18,12 @@ On success, in the same transaction, the outbox gets:
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from bot.cases.audit import record_by, refused
 from bot.cases.notices import (
     Acknowledged,
     CaseAcknowledged,
@@ -28,6 +33,7 @@ from bot.cases.notices import (
     DeadlineLine,
 )
 from bot.cases.notify import ACCOUNT, queue_to
+from bot.domain.audit import SYSTEM, AuditAction
 from bot.domain.deadlines import DeadlineKind, passed_at_submission
 from bot.domain.incident import unsafe_at_report
 from bot.domain.permissions import may_acknowledge
@@ -95,6 +101,7 @@ def card_facts(
         criminal=case.criminal_suspected,
         handler_function=case.handler_function,
         deadlines=deadlines,
+        informed=tuple(case.informed),
         unsafe=unsafe,
     )
 
@@ -143,12 +150,17 @@ async def acknowledge_case(
     reference: str,
     now: datetime,
     clicked: tuple[str, str] | None = None,
+    channel: str = SYSTEM,
+    parties: Sequence[str] | None = None,
 ) -> AckOutcome:
     """Take the case `reference` in hand for `actor_id`, and queue who hears of it.
 
     `clicked` is the (channel, message id) of the card that was pressed: that copy is
-    answered by the channel itself and not refreshed through the outbox. Never raises for
-    a person's mistake; the outcome's `text` says what happened.
+    answered by the channel itself and not refreshed through the outbox. `parties` are
+    the informed parties the handler keeps (of the suggested ones; None: all suggested):
+    only they are told. `channel` is
+    where the person acted, for the audit trail (`CLI`: the operator on their behalf).
+    Never raises for a person's mistake; the outcome's `text` says what happened.
     """
     case = await tx.cases.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
@@ -161,6 +173,7 @@ async def acknowledge_case(
     actor = await tx.people.person(actor_id) if actor_id is not None else None
     if not may_acknowledge(actor, case):
         log.info("acknowledge refused case_id=%s actor_id=%s", case.id, actor_id)
+        await refused(tx, case, actor.id if actor else None, channel, AuditAction.ACKNOWLEDGE, now)
         return AckOutcome(AckStatus.REFUSED, case.reference, refusal_text(case), card)
     assert actor is not None
     if not await tx.cases.acknowledge(case.id, actor.id, now):
@@ -175,20 +188,24 @@ async def acknowledge_case(
         )
         return AckOutcome(AckStatus.ALREADY, case.reference, text, card, by, at)
 
+    await record_by(tx, case, actor.id, channel, AuditAction.ACKNOWLEDGE, now)
     # Taking it in hand marks the acknowledgement deadline done: the cards show that.
     await tx.deadlines.mark_deadline_done(case.id, DeadlineKind.ACKNOWLEDGE, actor.id, now)
     card = replace(card, deadlines=await deadline_facts(tx, case.id))
     payload_state = acknowledged_state(actor.name, now)
     queued = await _refresh_cards(tx, case, card, payload_state, now, clicked)
     queued += await _tell_reporter(tx, case, actor.name, now)
-    informed_queued, informed = await _tell_informed(tx, case, actor.id, now)
+    kept = tuple(p for p in case.informed if parties is None or p in parties)
+    if parties is not None:
+        await record_by(tx, case, actor.id, channel, AuditAction.PARTIES, now, {"kept": list(kept)})
+    informed_queued, informed = await _tell_informed(tx, case, actor.id, now, kept)
     queued += informed_queued
     await tx.cases.add_event(
         case.id,
         now,
         EventKind.ACKNOWLEDGE_NOTICES,
         actor.id,
-        {"messages": queued, "informed": list(informed)},
+        {"messages": queued, "informed": list(informed), "kept": list(kept)},
     )
     log.info("case acknowledged case_id=%s actor_id=%s queued=%d", case.id, actor.id, queued)
     return AckOutcome(
@@ -252,7 +269,7 @@ async def _tell_reporter(tx: Tx, case: CaseRecord, name: str, now: datetime) -> 
 
 
 async def _tell_informed(
-    tx: Tx, case: CaseRecord, actor_id: int, now: datetime
+    tx: Tx, case: CaseRecord, actor_id: int, now: datetime, kept: tuple[str, ...]
 ) -> tuple[int, tuple[str, ...]]:
     if case.org is None or case.org_id is None:
         return 0, ()
@@ -266,7 +283,7 @@ async def _tell_informed(
     notice = CaseInformed(case.id, case.reference).to_dict()
     skip = {case.reporter_id, actor_id}
     queued, told = 0, []
-    for function in case.informed:
+    for function in kept:
         role = INFORMED_ROLES.get(function)
         if role is None:
             continue  # not a function anyone is enrolled in

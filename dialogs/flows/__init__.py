@@ -15,8 +15,10 @@ from dataclasses import dataclass, fields
 
 from dialogs.engine import is_help, normalise
 from dialogs.flow import Flow, FlowError
+from dialogs.flows.case_commands import is_case_command
 from dialogs.flows.handler_commands import is_command
 from dialogs.flows.report import REPORT
+from dialogs.flows.reporter_commands import is_reporter_command
 from dialogs.messages import Inbound
 
 
@@ -114,6 +116,16 @@ FLOWS = Registry(
     (
         # "gedaan WB-ABC234 maatregelen", "later WB-ABC234 politie reden"
         Entry("handler_commands", Audience(staff=True), recognises=is_command),
+        # "toon WB-ABC234", "stap WB-ABC234 4 aangifte", "notitie ...", "reactie ...",
+        # "sluit ...": the handler's case work without cards (issue 11)
+        Entry("case_commands", Audience(staff=True), recognises=is_case_command),
+        # "status", "aanvullen WB-ABC234 ...": a reporter about their sent cases, while no
+        # report is being written
+        Entry(
+            "reporter_commands",
+            Audience(reporter=True, draft_open=False),
+            recognises=is_reporter_command,
+        ),
         # "help" / "hulplijn" while no report is being written: the person's own route and
         # contacts (in a report, the engine answers it and asks the open question again).
         Entry(
