@@ -18,6 +18,7 @@ REPORT = [
     "hallo",
     "ja",  # safe
     "De man van de markt schold me uit en dreigde.",
+    "nee",  # the story read back ("Ik lees: ... Klopt dat?"): no, ask it all
     "2",  # verbale agressie
     "Gemeentehuis",
     "gisteren om 14:30",
