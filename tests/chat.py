@@ -40,8 +40,7 @@ def report_lines(when: str = "gisteren om 14:30", what: str = "Hij schold me uit
         "nee",  # "Ik lees: ... Klopt dat?" / "nog iets toevoegen?": no, ask it all
         "2",  # kinds: verbale agressie
         "Gemeentehuis",  # where
-        when,  # when
-        "ja",  # when confirmed
+        when,  # when (read back in the next question)
         "3",  # perpetrator unknown
         "overslaan",  # witnesses
         "overslaan",  # evidence

@@ -47,7 +47,6 @@ async def test_markers_appear_in_no_log_and_no_raw_database_byte(
         "3",
         f"Markt {MARKERS['where']}",
         "gisteren om 10:00",
-        "ja",
         "1",
         f"Naam {MARKERS['who']}",
         f"Kenteken {MARKERS['details']}",

@@ -181,6 +181,7 @@ TEXTS: Final[dict[str, str]] = {
     "when_future": "{when} is nog niet geweest. Wanneer gebeurde het?",
     "ask_when_ok": "Ik lees: {when}. Klopt dat?",
     "when_again": "Geen probleem. Typ het nog een keer.",
+    "when_noted": "Ik noteer: {when}. Klopt dat niet? Typ dan 'terug'.",
     "when_with_series": "{when} (het gebeurt vaker)",
     # how a "when" reads back (bot/text/format.py describe_when)
     "when_at": "{day} om {time}",

@@ -90,6 +90,9 @@ def _when_value(when: When, typed: str) -> dict[str, Any]:
         "unknown": when.unknown,
         "approximate": when.approximate,
         "series": when.series,
+        # A reading that guessed: asked to confirm ("Klopt dat?"); any other is read back
+        # in the next question, and "terug" or the review changes it.
+        "guessed": bool(when.assumed) or when.long_ago,
     }
 
 
@@ -155,7 +158,7 @@ def _facts_line(found: dict[str, Any], ctx: Context) -> str:
         parts.append(str(found["where"]))
     if "when" in found:
         parts.append(str(found["when"]["shown"]))
-    if found.get("series"):
+    if found.get("series") and not (found.get("when") or {}).get("series"):
         parts.append(say("story_series"))
     if "perp_who" in found:
         parts.append(say("story_perp", who=found["perp_who"]))
@@ -363,13 +366,16 @@ def parse_when_step(inbound: Inbound, ctx: Context) -> Parsed:
     if when.is_future(ctx.now):
         return Reask(say("when_future", when=describe_when(when)))
     more = {"series": True} if when.series or read_story(text, ctx.now).series else {}
-    return Accept(_when_value(when, text), more=more)
+    value = _when_value(when, text)
+    reply = None if value["guessed"] or when.unknown else say("when_noted", when=value["shown"])
+    return Accept(value, reply=reply, more=more)
 
 
 def when_to_confirm(ctx: Context) -> bool:
-    """A date was read from what the person typed (not "weet ik niet")."""
+    """The date read from what the person typed is partly a guess (an hour without a
+    day-part, a date more than a year back)."""
     when = ctx.answers.get("when")
-    return isinstance(when, dict) and not when.get("unknown")
+    return isinstance(when, dict) and bool(when.get("guessed"))
 
 
 def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
@@ -589,8 +595,21 @@ def _opening(inbound: Inbound, _ctx: Context) -> bool:
     return (
         understanding.signals_danger(text)
         or understanding.is_question(text)
-        or (_is_story(text) and normalise(text) not in vocabulary.NEW_REPORT_WORDS)
+        or (_is_story(text) and not _only_wants_to_report(text))
     )
+
+
+def _only_wants_to_report(text: str) -> bool:
+    """ "Ik wil iets melden", "ik wil graag een melding maken": no story yet."""
+    said = normalise(text)
+    return said in vocabulary.NEW_REPORT_WORDS or bool(_WANTS_TO_REPORT.fullmatch(said))
+
+
+_WANTS_TO_REPORT = re.compile(
+    r"(?:hallo |hoi |goedemorgen |goedemiddag |goedenavond )?(?:ik )?"
+    r"(?:wil|wilde|moet|zou|kom)(?: graag)?(?: even)?(?: iets| wat| een melding)"
+    r"(?: melden| maken| doen| graag)*"
+)
 
 
 def recheck_safety(ctx: Context) -> tuple[str, ...]:

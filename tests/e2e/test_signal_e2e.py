@@ -145,8 +145,8 @@ async def count(app: Weerbaar, table: Any, *where: Any) -> int:
 
 def evidence_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     """report_lines() cut at the evidence question: (up to it, after it)."""
-    at = lines.index("overslaan", 10)
-    assert at == 10
+    at = lines.index("overslaan", 9)
+    assert at == 9
     return lines[:at], lines[at + 1 :]
 
 

@@ -64,7 +64,7 @@ async def test_the_close_names_the_griffier_and_the_time_for_measures(app: Weerb
 async def test_an_incident_of_a_week_ago_gets_zo_snel_mogelijk(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
     lines = report_lines(when="vorige week dinsdag om 14:30")  # 17 November
-    lines[11] = "1, 3"  # lichamelijk letsel, ziekenhuis: serious
+    lines[10] = "1, 3"  # lichamelijk letsel, ziekenhuis: serious
     await chat.say(*lines)
     reply = await chat.say("verstuur")
     assert "Samen spreken jullie zo snel mogelijk af" in reply

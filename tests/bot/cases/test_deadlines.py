@@ -41,9 +41,9 @@ async def submit(
 ) -> CaseRecord:
     lines = report_lines()
     if serious:
-        lines[11] = "1"  # lichamelijk letsel
+        lines[10] = "1"  # lichamelijk letsel
     if criminal:
-        lines[14] = "ja"
+        lines[13] = "ja"
     chat = Chatter(app, handle)
     await chat.say(*lines)
     assert "Je kenmerk is" in await chat.say("verstuur")

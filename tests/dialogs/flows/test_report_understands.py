@@ -107,7 +107,7 @@ async def test_files_stay_listed_a_wrong_one_is_removed_and_nee_ends_it(
     wrong.write_bytes(b"\xff\xd8\xff" + b"a" * 40)
     right.write_bytes(b"\xff\xd8\xff" + b"b" * 40)
     chat = Chatter(app, "bram")
-    reply = await chat.say(*report_lines()[:10])
+    reply = await chat.say(*report_lines()[:9])
     assert "Heb je bewijs" in reply
     await chat.file(wrong)
     reply = await chat.file(right)
@@ -116,7 +116,7 @@ async def test_files_stay_listed_a_wrong_one_is_removed_and_nee_ends_it(
     assert "vakantie.jpg weggehaald" in reply and "1. dreigbrief.jpg" in reply
     reply = await chat.say("nee")  # no more: not "skipped"
     assert "letsel" in reply
-    review = await chat.say(*report_lines()[11:])
+    review = await chat.say(*report_lines()[10:])
     assert "Bewijs: 1 bestand(en): dreigbrief.jpg" in review
     await chat.say("verstuur")
     async with app.store.transaction() as tx:
@@ -130,7 +130,7 @@ async def test_nvt_and_no_screenshot_end_the_evidence_without_a_note(
     app: Weerbaar, said: str
 ) -> None:
     chat = Chatter(app, "bram")
-    await chat.say(*report_lines()[:10])
+    await chat.say(*report_lines()[:9])
     assert "letsel" in await chat.say(said)
     answers = await answers_of(app)
     assert answers["evidence"] is None and "evidence_items" not in answers
@@ -139,8 +139,7 @@ async def test_nvt_and_no_screenshot_end_the_evidence_without_a_note(
 async def test_details_after_yes_and_weet_ik_niet_are_answers(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
     lines = report_lines()
-    lines[6] = "weet ik niet"  # when: not known, and not asked to confirm
-    del lines[7]
+    lines[6] = "weet ik niet"  # when: not known
     lines[7] = "weet ik niet"  # who did it
     lines[11] = "ja, mijn bril is kapot"  # damage, with what
     lines[12] = "weet ik niet"  # time off
@@ -157,9 +156,9 @@ async def test_natural_yes_and_button_words_are_understood(app: Weerbaar) -> Non
     assert "Wat is er gebeurd" in await chat.say("jawel 👍")
     await chat.say("Hij schold me uit.")
     assert "Waar gebeurde het" in await chat.say("Ja klopt")  # the button without comma
-    await chat.say("Gemeentehuis", "gisteren om 14:30")
-    assert "Weet je wie het deed" in await chat.say("jep")
-    reply = await chat.say("ja, het is die actiegroep")
+    await chat.say("Gemeentehuis")
+    assert "Weet je wie het deed" in await chat.say("gisteren om 14:30")
+    reply = await chat.say("jep, het is die actiegroep")
     assert "Weet je nog meer" in reply
     assert (await answers_of(app))["perp_who"] == "het is die actiegroep"
 
@@ -168,7 +167,7 @@ async def test_a_series_is_recorded_as_such(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
     await chat.say(*report_lines()[:6])
     reply = await chat.say("sinds vorige maand elke week")
-    assert "Klopt dat" in reply
+    assert "Ik noteer" in reply
     answers = await answers_of(app)
     assert answers["series"] is True and answers["when"]["series"] is True
 
@@ -190,3 +189,11 @@ async def test_the_local_chat_after_a_restart_tells_the_open_question(
     chat.close()
     answers = await answers_of(second)
     assert answers["where"] == "Gemeentehuis" and "evidence_items" not in answers
+
+
+async def test_wanting_to_report_is_no_story_yet(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    reply = await chat.say("Ik wil graag iets melden")
+    assert reply.startswith("Hallo Bram.") and "Ben je nu veilig? In gevaar? Bel 112." in reply
+    await chat.say("ja")
+    assert "what" not in await answers_of(app)
