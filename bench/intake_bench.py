@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -101,6 +102,12 @@ def report(results: list[tuple[Replay, list[str]]], cpu: float, show: bool) -> N
         f"answers taken from the story                 "
         f"{sum(len(r.extracted) for r, _ in results)} in "
         f"{sum(1 for r, _ in results if r.extracted)} chats"
+    )
+    per_step: Counter[str] = Counter(s.step for r in sent if r.chat.typical for s in r.sent)
+    print("messages by open question, typical reports (where the messages go):")
+    print(
+        "   "
+        + ", ".join(f"{step} {n / max(len(typical), 1):.1f}" for step, n in per_step.most_common())
     )
     print(f"cpu time                                     {cpu:.2f} s")
     print("aim (issue 9): typical median <= 10, story with what/where/when median <= 8")

@@ -191,8 +191,10 @@ class Player:
     ) -> None:
         self.chat, self.transport, self.clock = chat, transport, clock
         self.replay = Replay(chat, transport.key.channel, person_id, handler=handler)
-        self.used: dict[str, int] = {}
+        self.used: dict[str, int] = {}  # per step: how many of its turns were typed
         self.told_used: set[str] = set()
+        self._from_story = False  # the next message repeats what the story said
+        self._paused = 0.0  # hours passed since the last message
 
     async def state(self) -> DialogState | None:
         return await dialog_state(self.transport.app, self.transport.key)
@@ -270,9 +272,6 @@ class Player:
         if step == "what" and self.chat.opening:
             self.replay.stuck += " (the story was sent as the first message(s))"
         return None
-
-    _from_story = False
-    _paused = 0.0
 
     async def do(self, turn: Turn, state: DialogState | None) -> None:
         t = self.transport

@@ -9,5 +9,4 @@ from __future__ import annotations
 
 KNOWN_FAILING: dict[str, str] = {
     "gedeputeerde_long_story": "the review says WhatsApp for 'groepsapp' (read_story, story)",
-    "burgemeester_hulplijn": "'hulplijn' does not name the Alarmnummer 112 (help text, dates)",
 }
