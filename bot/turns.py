@@ -25,6 +25,7 @@ from bot import logsafe
 from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
 from bot.cases.deadlines import handler_command_turn
+from bot.cases.evidence import evidence_command_turn
 from bot.cases.submit import submit_report
 from bot.domain.evidence import Refusal, RefusalKind, check_files
 from bot.domain.permissions import is_reporter, is_staff
@@ -149,6 +150,7 @@ class ReportService:
         # The I/O part of each entry in the registry of flows (dialogs/flows/__init__.py).
         self._runners: dict[str, _Runner] = {
             "handler_commands": self._handler_command,
+            "evidence_command": self._evidence_command,
             "checkin": self._checkin,
             "report": self._report,
         }
@@ -248,6 +250,9 @@ class ReportService:
 
     async def _handler_command(self, t: _Turn) -> list[Outbound] | None:
         return await handler_command_turn(t.tx, t.person, t.inbound.text, self.policy, t.now)
+
+    async def _evidence_command(self, t: _Turn) -> list[Outbound] | None:
+        return await evidence_command_turn(t.tx, t.person, t.inbound, t.now)
 
     async def _checkin(self, t: _Turn) -> list[Outbound] | None:
         return await checkin_turn(t.tx, t.person, t.inbound, self.policy, t.now)

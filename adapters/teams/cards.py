@@ -11,11 +11,15 @@ Plain dicts in, plain dicts out; no SDK import, so these are easy to test and to
 - `reminder_card`: a reminder from the sweep's notice, with "Gedaan" and "Later" (a reason
   asked for) as Action.Execute.
 - `picked_choice`, `card_action`, `card_response`: what comes back from a card, and the
-  answer to an Action.Execute.
+  answer to an Action.Execute; `submitted_verb`: an Action.Submit that names a verb.
+- `file_consent_attachment`, `file_info_attachment`, `image_preview`: an evidence file
+  the Teams way for a personal chat (FileConsentCard, then FileInfoCard after upload).
 """
 
 from __future__ import annotations
 
+import base64
+import mimetypes
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -32,6 +36,8 @@ from bot.cases.notices import (
     Acknowledged,
     CaseCardRefresh,
     CaseRouted,
+    EvidenceOffer,
+    EvidenceUpload,
     Refusal,
     Reminder,
     ReminderAnswer,
@@ -39,12 +45,19 @@ from bot.cases.notices import (
 )
 from bot.text.catalogue import say
 from bot.text.format import short_moment
-from dialogs.messages import Notice, Outbound, Question, Summary, as_text
+from dialogs.messages import Attachment, Notice, Outbound, Question, Summary, as_text
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 INVOKE_CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 INVOKE_ERROR_RESPONSE = "application/vnd.microsoft.error"
 CHOICE_FIELD = "choice"  # key of the picked value in Action.Submit data / input id
+VERB_FIELD = "verb"  # key of the use case an Action.Submit names (bot/cases/actions.py)
+FILE_CONSENT_CARD = "application/vnd.microsoft.teams.card.file.consent"
+FILE_INFO_CARD = "application/vnd.microsoft.teams.card.file.info"
+# Teams shows a picture in a message up to 1 MB (PNG, JPEG or GIF; "Send and receive
+# messages", learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability).
+PREVIEW_MAX_BYTES = 1024 * 1024
+PREVIEW_TYPES = frozenset({"image/png", "image/jpeg", "image/gif"})
 QUESTION_FIELD = "question"  # key of the question a button answers, in Action.Submit data
 MAX_BUTTONS = 5  # more than this and Teams folds buttons into an overflow menu
 
@@ -193,6 +206,23 @@ def card_action(value: Any) -> tuple[str, dict[str, object]] | None:
     if not isinstance(verb, str) or not isinstance(data, dict):
         return None
     return verb, data
+
+
+def submitted_verb(value: Any) -> tuple[str, dict[str, object]] | None:
+    """(verb, data) of an Action.Submit of ours that names a use case: Teams sends its
+    `data` (with the card's inputs beside it) as a message activity's `value`."""
+    if not isinstance(value, dict):
+        return None
+    verb = value.get(VERB_FIELD)
+    if not isinstance(verb, str) or not 0 < len(verb) <= 40:
+        return None
+    return verb, {k: v for k, v in value.items() if k != VERB_FIELD}
+
+
+def submit(title: str, verb: str, **data: object) -> dict[str, object]:
+    """An Action.Submit button for `verb`: its answer comes as a new message in the chat
+    (where an Action.Execute's answer replaces the pressed card)."""
+    return {"type": "Action.Submit", "title": title, "data": {VERB_FIELD: verb, **data}}
 
 
 def card_response(card: dict[str, object]) -> dict[str, object]:
@@ -398,6 +428,56 @@ def reminder_card(
             {"type": "Action.ShowCard", "title": say("reminder_card_later"), "card": later_form},
         ],
     )
+
+
+# --- evidence files: FileConsentCard, FileInfoCard, a preview ------------------------------
+
+
+def consent_context(offer: EvidenceOffer) -> dict[str, object]:
+    """What Teams sends back with the consent's answer: which file of which case, no name."""
+    return {"reference": offer.reference, "evidence": offer.evidence_id}
+
+
+def file_consent_attachment(offer: EvidenceOffer) -> dict[str, object]:
+    """The FileConsentCard that asks to put the file in the handler's OneDrive."""
+    context = consent_context(offer)
+    return {
+        "contentType": FILE_CONSENT_CARD,
+        "name": offer.filename,
+        "content": {
+            "description": say(
+                "evidence_consent_description", number=offer.number, reference=offer.reference
+            ),
+            "sizeInBytes": offer.size,
+            "acceptContext": context,
+            "declineContext": context,
+        },
+    }
+
+
+def file_info_attachment(upload: EvidenceUpload) -> dict[str, object]:
+    """The FileInfoCard that shows the uploaded file (open, preview, download)."""
+    file_type = upload.file_type or (
+        (mimetypes.guess_extension(upload.offer.content_type) or "").lstrip(".")
+    )
+    return {
+        "contentType": FILE_INFO_CARD,
+        "contentUrl": upload.content_url,
+        "name": upload.name,
+        "content": {"uniqueId": upload.unique_id, "fileType": file_type},
+    }
+
+
+def image_preview(file: Attachment) -> dict[str, object] | None:
+    """An inline picture of an image file, when Teams can show it (kind and size)."""
+    if file.content_type not in PREVIEW_TYPES or file.size > PREVIEW_MAX_BYTES:
+        return None
+    data = base64.b64encode(file.data).decode("ascii")
+    return {
+        "contentType": file.content_type,
+        "contentUrl": f"data:{file.content_type};base64,{data}",
+        "name": file.filename,
+    }
 
 
 # --- a notice as a card ---------------------------------------------------------------------

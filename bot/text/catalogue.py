@@ -428,6 +428,41 @@ TEXTS: Final[dict[str, str]] = {
     "card_press_again": "Deze knop is al verwerkt. Er is niets veranderd.",
     "stale_press": "Die vraag is al voorbij. Er is niets veranderd.",
     "card_deadline_done": "{task} (gedaan)",
+    # --- teamscase (issue 11): evidence files to the handler, Teams case cards ---
+    "evidence_file_line": "{number}. {name} ({size})",
+    "evidence_list": (
+        "Bestanden bij melding {reference}:\n{files}\n\n"
+        "Typ: bewijs {reference} en het nummer. Dan stuur ik je dat bestand."
+    ),
+    "evidence_none": "Bij melding {reference} zijn geen bestanden.",
+    "evidence_unknown_case": "Ik ken geen verstuurde melding {reference}.",
+    "evidence_refused": (
+        "Je mag de bestanden van melding {reference} niet zien. Er is niets verstuurd."
+    ),
+    "evidence_local_path": (
+        "Waar moet ik het bestand neerzetten? Typ: bewijs {reference} {number} en een "
+        "map of bestandsnaam. Ik schrijf nooit over een bestaand bestand heen."
+    ),
+    "evidence_coming": "Ik stuur je bestand {number} van melding {reference}.",
+    "evidence_coming_teams": (
+        "Ik stuur je bestand {number} van melding {reference}. Teams vraagt eerst of je "
+        "het wilt ontvangen. Kies dan Toestaan."
+    ),
+    "evidence_consent_description": "Bestand {number} van melding {reference}",
+    "evidence_here": "Hier is bestand {number} van melding {reference}.",
+    "evidence_declined": "Goed, ik stuur het bestand niet. Je kunt het later opnieuw vragen.",
+    "evidence_upload_unusable": (
+        "Het bestand kon niet naar je toe. Vraag het nog een keer aan via de knop."
+    ),
+    "evidence_gone": "Dit bestand is er niet meer.",
+    "evidence_written": "Bestand {number} van melding {reference} staat nu in {path}.",
+    "evidence_path_taken": (
+        "Op {path} staat al iets. Ik schrijf er niet overheen. Kies een andere naam."
+    ),
+    "evidence_path_unusable": "Ik kan niet schrijven naar {path}. Kies een andere plek.",
+    "card_files": "Bestanden",
+    "card_file_button": "Stuur {name}",
+    "card_view_case": "Bekijk melding",
 }
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 
 from dialogs.flow import Flow, FlowError
+from dialogs.flows.evidence_command import is_evidence_command
 from dialogs.flows.handler_commands import is_command
 from dialogs.flows.report import REPORT
 from dialogs.messages import Inbound
@@ -108,6 +109,8 @@ FLOWS = Registry(
     (
         # "gedaan WB-ABC234 maatregelen", "later WB-ABC234 politie reden"
         Entry("handler_commands", Audience(staff=True), recognises=is_command),
+        # "bewijs WB-ABC234 2": an evidence file to the handler (bot/cases/evidence.py)
+        Entry("evidence_command", Audience(staff=True), recognises=is_evidence_command),
         # A reply to an aftercare check-in, while no report is being written. Not for staff
         # who also report: their replies have always gone to the report flow.
         Entry(
