@@ -91,6 +91,7 @@ def card_facts(
         criminal=case.criminal_suspected,
         handler_function=case.handler_function,
         deadlines=deadlines,
+        informed=tuple(case.informed),
     )
 
 

@@ -54,6 +54,29 @@ LINK_TEAM_CHANNEL_VERB = "link_team_channel"
 INSTALLED_VERB = "installed"
 REASON_FIELD = "reason"  # what a reminder card's "Later" form sends the reason as
 
+# The handler's case work (issue 11). Every press sends `reference` (the case, "WB-...";
+# `case` is read as well). The answer is a `CaseDetails` (its `status_line` says what
+# changed), a `CaseClosed`, or a `Refusal` when nothing was done.
+# - "view_case" ("Bekijk melding"): only in a personal chat (`CardAction.shared` False);
+VIEW_CASE_VERB = "view_case"
+# - "tick_step": `step` "1".."9" or "hulpofficier", `value` one of that step's options
+#   (step 4 "melding"/"aangifte"; step 8 "politiedossier"/"openbaar_ministerie"/
+#   "niet_strafbaar"; hulpofficier "gevraagd"/"niet_gevraagd"), empty for a plain tick;
+TICK_STEP_VERB = "tick_step"
+# - "record_response": `response` a Response value, `measure` a Measure value or empty,
+#   `until` the measures' end date (YYYY-MM-DD), `damages` "true"/"false" (schade
+#   verhaald), `note` a short note (encrypted, never shown to the reporter);
+RECORD_RESPONSE_VERB = "record_response"
+# - "add_note": `note`, an internal note on the case (encrypted);
+ADD_NOTE_VERB = "add_note"
+# - "close_case": `no_response` "pleger_onbekend" or empty; `reason` why no response
+#   although the reporter named the perpetrator; `override` why the case closes with its
+#   Arbeidsinspectie or police step open;
+CLOSE_CASE_VERB = "close_case"
+# - "acknowledge" also takes `parties`: the InformedParty values the handler keeps (a
+#   list, or a comma-separated string); absent: the suggested ones.
+PARTIES_FIELD = "parties"
+
 
 @dataclass(frozen=True)
 class ActionContext:
