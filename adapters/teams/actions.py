@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from adapters.inputs import web_url
 from adapters.teams.cards import (
+    PARTY_FIELD_PREFIX,
     card_action,
     card_for,
     card_response,
@@ -27,7 +28,7 @@ from adapters.teams.cards import (
 )
 from adapters.teams.keys import channel_reference, person_of
 from adapters.teams.wire import delivery_id
-from bot.cases.actions import ACTIONS, INSTALLED_VERB, LINK_TEAM_CHANNEL_VERB
+from bot.cases.actions import ACTIONS, INSTALLED_VERB, LINK_TEAM_CHANNEL_VERB, PARTIES_FIELD
 from bot.cases.evidence import EVIDENCE_CONSENT_VERB
 from bot.text.catalogue import say
 from dialogs.messages import CardAction, Inbound, Outbound
@@ -50,12 +51,24 @@ def press_inbound(activity: Any) -> Inbound | None:
     if parsed is None:
         return None
     verb, data = parsed
+    shared = (activity.conversation.conversation_type or "personal") != "personal"
     return Inbound(
         key=person_of(activity),
         message_id=delivery_id(activity),
-        action=CardAction(verb, data, activity.reply_to_id or None),
+        action=CardAction(verb, kept_parties(data), activity.reply_to_id or None, shared),
         queue_replies=False,  # the answer is the invoke's HTTP response, not a message
     )
+
+
+def kept_parties(data: dict[str, object]) -> dict[str, object]:
+    """The acknowledge card's party toggles (`party_N`: the party, or empty when switched
+    off) as the `parties` the handler kept; data without toggles as it is."""
+    toggles = sorted(k for k in data if k.startswith(PARTY_FIELD_PREFIX))
+    if not toggles:
+        return data
+    kept = [v for k in toggles if isinstance(v := data[k], str) and v]
+    rest = {k: v for k, v in data.items() if not k.startswith(PARTY_FIELD_PREFIX)}
+    return {**rest, PARTIES_FIELD: kept}
 
 
 def submit_inbound(activity: Any) -> Inbound | None:

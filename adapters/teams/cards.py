@@ -29,12 +29,15 @@ from bot.cases.actions import (
     DEADLINE_DONE_VERB,
     DEADLINE_LATER_VERB,
     REASON_FIELD,
+    VIEW_CASE_VERB,
 )
 from bot.cases.notices import (
     HANDLER,
     TEAM,
     Acknowledged,
     CaseCardRefresh,
+    CaseClosed,
+    CaseDetails,
     CaseRouted,
     EvidenceOffer,
     EvidenceUpload,
@@ -43,6 +46,7 @@ from bot.cases.notices import (
     ReminderAnswer,
     ReminderFacts,
 )
+from bot.domain.routing import InformedParty
 from bot.text.catalogue import say
 from bot.text.format import short_moment
 from dialogs.messages import Attachment, Notice, Outbound, Question, Summary, as_text
@@ -51,6 +55,7 @@ ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 INVOKE_CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 INVOKE_ERROR_RESPONSE = "application/vnd.microsoft.error"
 CHOICE_FIELD = "choice"  # key of the picked value in Action.Submit data / input id
+PARTY_FIELD_PREFIX = "party_"  # ids of the acknowledge card's informed-party toggles
 VERB_FIELD = "verb"  # key of the use case an Action.Submit names (bot/cases/actions.py)
 FILE_CONSENT_CARD = "application/vnd.microsoft.teams.card.file.consent"
 FILE_INFO_CARD = "application/vnd.microsoft.teams.card.file.info"
@@ -304,6 +309,8 @@ def case_card(
         body.append(_text(status, weight="Bolder", color="Good", spacing="Medium"))
     else:
         body.append(_text(say("card_open"), color="Attention", spacing="Medium"))
+        if audience != TEAM and facts.informed:
+            body += party_toggles(facts.informed)
         actions.append(
             {
                 "type": "Action.Execute",
@@ -315,7 +322,37 @@ def case_card(
         )
     if audience == TEAM:
         body.append(_text(say("card_team_note"), isSubtle=True, size="Small"))
+    else:
+        # The whole case comes as a new message in this personal chat; a team channel's
+        # card has no such button (and the use case refuses a shared conversation).
+        actions.append(submit(say("card_view_case"), VIEW_CASE_VERB, reference=facts.reference))
     return _card(body, actions)
+
+
+def party_toggles(parties: tuple[str, ...]) -> list[dict[str, object]]:
+    """The suggested informed parties as toggles, on by default: "In behandeling nemen"
+    sends back the kept ones (each a `party_N` input whose value is the party, or empty
+    when switched off; adapters/teams/actions.py gathers them into `parties`)."""
+    blocks: list[dict[str, object]] = [_text(say("card_parties"), spacing="Medium")]
+    for n, party in enumerate(parties):
+        blocks.append(
+            {
+                "type": "Input.Toggle",
+                "id": f"{PARTY_FIELD_PREFIX}{n}",
+                "title": _party_label(party),
+                "value": party,
+                "valueOn": party,
+                "valueOff": "",
+            }
+        )
+    return blocks
+
+
+def _party_label(value: str) -> str:
+    try:
+        return say(f"informed_{InformedParty(value).name.lower()}")
+    except ValueError:
+        return value
 
 
 def refusal_card(text: str, facts: CaseRouted | None = None) -> dict[str, object]:
@@ -497,6 +534,14 @@ def notice_card(notice: Notice | None, audience: str = HANDLER) -> dict[str, obj
         return reminder_card(notice.facts, notice.status, tone, actions=notice.buttons)
     if isinstance(notice, Refusal):
         return refusal_card(notice.text, notice.case)
+    if isinstance(notice, CaseDetails) and audience != TEAM:
+        from adapters.teams.case_work_cards import case_details_card
+
+        return case_details_card(notice)
+    if isinstance(notice, CaseClosed) and audience != TEAM:
+        from adapters.teams.case_work_cards import case_closed_card
+
+        return case_closed_card(notice)
     return None
 
 
