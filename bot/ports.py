@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+from bot.domain.audit import AuditEntry
 from bot.domain.records import (
     CaseCard,
     CaseEvent,
@@ -21,9 +22,12 @@ from bot.domain.records import (
     DialogState,
     DueReminder,
     EvidenceRecord,
+    NoteRecord,
     OpenCheckin,
     OutboxItem,
     Person,
+    ResponseRecord,
+    StepTick,
 )
 from bot.domain.routing import Organisation, Route
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
@@ -294,9 +298,47 @@ class CaseRepo(Protocol):
         self, org_id: int | None = None, include_drafts: bool = False
     ) -> list[CaseRecord]: ...
 
+    async def cases_of_reporter(self, reporter_id: int) -> list[CaseRecord]:
+        """The reporter's submitted cases, newest first (not drafts or discarded ones)."""
+        ...
+
     async def acknowledge(self, case_id: int, person_id: int, now: datetime) -> bool:
         """Mark acknowledged; False when someone already did (a second press)."""
         ...
+
+
+class CaseWorkRepo(Protocol):
+    """The handler's case work: annex steps ticked, responses, notes (issue 11)."""
+
+    async def tick_step(
+        self, case_id: int, step: str, value: str | None, person_id: int | None, now: datetime
+    ) -> bool:
+        """Record (or re-record) a step; False when it stood so already (same value)."""
+        ...
+
+    async def steps(self, case_id: int) -> list[StepTick]: ...
+
+    async def add_response(
+        self,
+        case_id: int,
+        kind: str,
+        measure: str | None,
+        until: date | None,
+        damages_recovered: bool,
+        note: str | None,
+        person_id: int | None,
+        now: datetime,
+    ) -> int: ...
+
+    async def responses(self, case_id: int) -> list[ResponseRecord]: ...
+
+    async def add_note(
+        self, case_id: int, kind: str, text: str, person_id: int | None, now: datetime
+    ) -> int:
+        """Store free text on a case, encrypted (`kind` a NoteKind value)."""
+        ...
+
+    async def notes(self, case_id: int, kinds: tuple[str, ...] = ()) -> list[NoteRecord]: ...
 
 
 class DeadlineRepo(Protocol):
@@ -500,6 +542,18 @@ class RetentionRepo(Protocol):
         ...
 
 
+class AuditRepo(Protocol):
+    """The audit trail: append-only (no way to change or remove an entry)."""
+
+    async def append(self, entry: AuditEntry) -> int:
+        """Add one entry; returns its id."""
+        ...
+
+    async def for_case(self, case_id: int) -> list[AuditEntry]:
+        """The case's entries in the order they happened, with names filled in."""
+        ...
+
+
 class Tx(Protocol):
     """One transaction: every call on its repositories commits together or not at all."""
 
@@ -510,6 +564,8 @@ class Tx(Protocol):
     @property
     def cases(self) -> CaseRepo: ...
     @property
+    def casework(self) -> CaseWorkRepo: ...
+    @property
     def deadlines(self) -> DeadlineRepo: ...
     @property
     def reminders(self) -> ReminderRepo: ...
@@ -519,6 +575,8 @@ class Tx(Protocol):
     def conversations(self) -> ConversationRepo: ...
     @property
     def retention(self) -> RetentionRepo: ...
+    @property
+    def audit(self) -> AuditRepo: ...
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:
         """A nested transaction: an error inside rolls back only what was done inside."""

@@ -249,7 +249,9 @@ class ReportService:
         return self._no_flow(person, sender)
 
     async def _handler_command(self, t: _Turn) -> list[Outbound] | None:
-        return await handler_command_turn(t.tx, t.person, t.inbound.text, self.policy, t.now)
+        return await handler_command_turn(
+            t.tx, t.person, t.inbound.text, self.policy, t.now, t.inbound.key.channel
+        )
 
     async def _evidence_command(self, t: _Turn) -> list[Outbound] | None:
         return await evidence_command_turn(t.tx, t.person, t.inbound, t.now)

@@ -89,7 +89,7 @@ class Database:
 
     async def migrate(self) -> None:
         async with self.connect() as conn:
-            await upgrade_on(conn)
+            await upgrade_on(conn, cipher=self.cipher)
 
     @asynccontextmanager
     async def connect(self) -> AsyncIterator[Any]:

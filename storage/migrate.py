@@ -19,12 +19,16 @@ def alembic_config(url: str = "") -> Config:
     return cfg
 
 
-async def upgrade_on(conn: Any, revision: str = "head") -> None:
-    """Run every pending migration on the database of `conn`, in its transaction."""
+async def upgrade_on(conn: Any, revision: str = "head", cipher: Any = None) -> None:
+    """Run every pending migration on the database of `conn`, in its transaction.
+
+    `cipher` (storage/crypto.py `FieldCipher`) is there for migrations that encrypt what
+    was kept in the clear (0006: snooze reasons)."""
 
     def _upgrade(sync_conn: Connection) -> None:
         cfg = alembic_config()
         cfg.attributes["connection"] = sync_conn
+        cfg.attributes["cipher"] = cipher
         command.upgrade(cfg, revision)
 
     await conn.run_sync(_upgrade)

@@ -15,7 +15,9 @@ from typing import Any
 
 from storage.crypto import FieldCipher
 from storage.database import Database
+from storage.repos.audit import AuditRepo
 from storage.repos.cases import CaseRepo
+from storage.repos.casework import CaseWorkRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.deadlines import DeadlineRepo
 from storage.repos.dialogs import DialogRepo
@@ -62,6 +64,10 @@ class Tx:
         return CaseRepo(self)
 
     @cached_property
+    def casework(self) -> CaseWorkRepo:
+        return CaseWorkRepo(self)
+
+    @cached_property
     def deadlines(self) -> DeadlineRepo:
         return DeadlineRepo(self)
 
@@ -80,3 +86,7 @@ class Tx:
     @cached_property
     def retention(self) -> RetentionRepo:
         return RetentionRepo(self)
+
+    @cached_property
+    def audit(self) -> AuditRepo:
+        return AuditRepo(self)

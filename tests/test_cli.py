@@ -117,10 +117,20 @@ def test_chat_from_a_pipe_then_cases_list_and_show(
 
     code, out, _ = run(capsys, "cases", "list")
     assert reference in out and "griffier" in out
-    code, out, _ = run(capsys, "cases", "show", reference)
+    code, out, _ = run(capsys, "cases", "show", reference, "--by", "griffier-zeist")
     assert "Schelden bij de ingang." in out and "griffier at Gemeente Zeist" in out
-    code, _, err = run(capsys, "cases", "show", "WB-NOPE99")
+    assert "Seen by: " in out
+    code, _, err = run(capsys, "cases", "show", "WB-NOPE99", "--by", "griffier-zeist")
     assert code == 2 and "No case" in err
+    # Someone who may not read it: one line, exit 2, and the attempt is in the audit trail.
+    code, out, err = run(capsys, "cases", "show", reference, "--by", "anna")
+    assert code == 2 and "not a handler" in err and "Schelden" not in out
+    code, _, err = run(capsys, "cases", "show", reference, "--by", "nobody")
+    assert code == 2 and "No person 'nobody'" in err
+    code, out, _ = run(capsys, "cases", "audit", reference)
+    view, refusal = out.strip().splitlines()
+    assert "view" in view and "cli" in view and "operator for" in view
+    assert "refused" in refusal and "attempt=view" in refusal and "Anna" in refusal
 
     # the griffier of Zeist sees the new case when opening the chat
     seen = subprocess.run(
@@ -173,7 +183,7 @@ def test_chat_reads_bytes_that_are_not_utf8_and_says_so_once(
     assert say("sorry_not_saved") not in out and say("sorry_error") not in out
     assert "Je kenmerk is WB-" in out  # every line after the bad bytes was read
     reference = out.split("Je kenmerk is ")[1][:9]
-    code, shown, _ = run(capsys, "cases", "show", reference)
+    code, shown, _ = run(capsys, "cases", "show", reference, "--by", "griffier-zeist")
     assert code == 0 and "Hij riep \ufffd\ufffdn keer iets." in shown
 
 
@@ -238,7 +248,7 @@ def test_cases_close_follows_the_basisafspraak(
     assert code == 0 and "recorded" in out
     code, out, _ = run(capsys, "cases", "close", reference, "--by", "griffier-zeist")
     assert code == 0 and "closed (incidentgesprek)" in out
-    code, out, _ = run(capsys, "cases", "show", reference)
+    code, out, _ = run(capsys, "cases", "show", reference, "--by", "griffier-zeist")
     assert "(closed)" in out and "response" in out
 
 

@@ -1,7 +1,10 @@
 """A handler takes a case in hand ("In behandeling nemen"), from any channel.
 
-Only a person who holds the case's handler function at the case's organisation may do
-it. One acknowledgement per case: a second press changes nothing and says who has it.
+The case's handler function at the case's organisation may do it, and so may whoever the
+escalation reaches (that function's deputy, the coordinator VPT): recorded as who did
+(bot/domain/permissions.py `may_acknowledge`). One acknowledgement per case: a second
+press changes nothing and says who has it. A refused press is audited, as is the
+acknowledgement itself (bot/cases/audit.py).
 On success, in the same transaction, the outbox gets:
 
 - a refresh of every message that shows the case's card (recorded in `case_cards`), except
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from bot.cases.audit import record_by, refused
 from bot.cases.notices import (
     Acknowledged,
     CaseAcknowledged,
@@ -28,6 +32,7 @@ from bot.cases.notices import (
     DeadlineLine,
 )
 from bot.cases.notify import ACCOUNT, queue_to
+from bot.domain.audit import SYSTEM, AuditAction
 from bot.domain.deadlines import DeadlineKind
 from bot.domain.permissions import may_acknowledge
 from bot.domain.records import CaseRecord, DeadlineState, EventKind
@@ -127,12 +132,14 @@ async def acknowledge_case(
     reference: str,
     now: datetime,
     clicked: tuple[str, str] | None = None,
+    channel: str = SYSTEM,
 ) -> AckOutcome:
     """Take the case `reference` in hand for `actor_id`, and queue who hears of it.
 
     `clicked` is the (channel, message id) of the card that was pressed: that copy is
-    answered by the channel itself and not refreshed through the outbox. Never raises for
-    a person's mistake; the outcome's `text` says what happened.
+    answered by the channel itself and not refreshed through the outbox. `channel` is
+    where the person acted, for the audit trail (`CLI`: the operator on their behalf).
+    Never raises for a person's mistake; the outcome's `text` says what happened.
     """
     case = await tx.cases.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
@@ -145,6 +152,7 @@ async def acknowledge_case(
     actor = await tx.people.person(actor_id) if actor_id is not None else None
     if not may_acknowledge(actor, case):
         log.info("acknowledge refused case_id=%s actor_id=%s", case.id, actor_id)
+        await refused(tx, case, actor.id if actor else None, channel, AuditAction.ACKNOWLEDGE, now)
         return AckOutcome(AckStatus.REFUSED, case.reference, refusal_text(case), card)
     assert actor is not None
     if not await tx.cases.acknowledge(case.id, actor.id, now):
@@ -159,6 +167,7 @@ async def acknowledge_case(
         )
         return AckOutcome(AckStatus.ALREADY, case.reference, text, card, by, at)
 
+    await record_by(tx, case, actor.id, channel, AuditAction.ACKNOWLEDGE, now)
     # Taking it in hand marks the acknowledgement deadline done: the cards show that.
     await tx.deadlines.mark_deadline_done(case.id, DeadlineKind.ACKNOWLEDGE, actor.id, now)
     card = replace(card, deadlines=await deadline_facts(tx, case.id))

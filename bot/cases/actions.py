@@ -109,7 +109,9 @@ async def acknowledge_press(tx: Tx, ctx: ActionContext) -> Outbound:
     # is seen by others too, so it is refreshed through the outbox as well.
     clicked = (ctx.key.channel, card_id) if audience == HANDLER else None
     actor_id = ctx.person.id if ctx.person else None
-    outcome = await acknowledge_case(tx, actor_id, reference, ctx.now, clicked)
+    outcome = await acknowledge_case(
+        tx, actor_id, reference, ctx.now, clicked, channel=ctx.key.channel
+    )
     if outcome.status in (AckStatus.ACKNOWLEDGED, AckStatus.ALREADY):
         assert outcome.card is not None
         state = acknowledged_state(outcome.by, outcome.at)
@@ -129,11 +131,19 @@ async def deadline_press(tx: Tx, ctx: ActionContext) -> Outbound:
     # from our own texts, never from the data.
     facts = ReminderFacts.from_dict({k: v for k, v in ctx.action.data.items() if k != REASON_FIELD})
     facts = replace(facts, task=task(kind) if kind in set(DeadlineKind) else "-")
-    if ctx.person is None or not reference:
-        outcome = ActionOutcome(False, say("not_allowed"), reference or None)
+    if not reference:
+        outcome = ActionOutcome(False, say("not_allowed"))
     else:
         outcome = await apply_deadline_action(
-            tx, ctx.person.id, reference, kind, action, reason, ctx.policy, ctx.now
+            tx,
+            ctx.person.id if ctx.person else None,
+            reference,
+            kind,
+            action,
+            reason,
+            ctx.policy,
+            ctx.now,
+            ctx.key.channel,
         )
     done = await _done_line(tx, outcome)
     if done is not None:

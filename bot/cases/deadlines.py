@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.cases.acknowledge import AckStatus, acknowledge_case
+from bot.cases.audit import record_by, refused
+from bot.domain.audit import SYSTEM, AuditAction
 from bot.domain.deadlines import CaseFacts, DeadlineKind, deadlines_for
 from bot.domain.permissions import may_act
 from bot.domain.records import CaseRecord, DeadlineState, EventKind, Person
@@ -184,21 +186,31 @@ class ActionOutcome:
     kind: str | None = None
     state: str | None = None  # the deadline's state after the action: open or done
     snoozed_until: datetime | None = None
+    changed: bool = False  # this action changed something in the case
 
 
 async def mark_done(
-    tx: Tx, case: CaseRecord, kind: DeadlineKind, actor_id: int, now: datetime
+    tx: Tx,
+    case: CaseRecord,
+    kind: DeadlineKind,
+    actor_id: int,
+    now: datetime,
+    channel: str = SYSTEM,
 ) -> bool:
-    """Mark a deadline done (with who and when); its pending reminders stop at once."""
+    """Mark a deadline done (with who and when); its pending reminders stop at once.
+    False when nothing changed."""
     if kind is DeadlineKind.ACKNOWLEDGE and case.status == "submitted":
         # The same as the card's "In behandeling nemen": the reporter, the informed
         # parties and every card copy hear of it, and the deadline is done.
-        outcome = await acknowledge_case(tx, actor_id, case.reference, now)
+        outcome = await acknowledge_case(tx, actor_id, case.reference, now, channel=channel)
         return outcome.status is AckStatus.ACKNOWLEDGED
     if not await tx.deadlines.mark_deadline_done(case.id, kind.value, actor_id, now):
         return False
     await tx.cases.add_event(
         case.id, now, EventKind.DEADLINE_DONE, actor_id, {"deadline": kind.value}
+    )
+    await record_by(
+        tx, case, actor_id, channel, AuditAction.DEADLINE_DONE, now, {"deadline": kind.value}
     )
     return True
 
@@ -211,53 +223,66 @@ async def snooze(
     reason: str,
     policy: ReminderPolicy,
     now: datetime,
+    channel: str = SYSTEM,
 ) -> datetime:
-    """Postpone the deadline's next reminder by the snooze time; the reason is recorded."""
+    """Postpone the deadline's next reminder by the snooze time. The reason is free text:
+    it goes into the audit trail, which is encrypted, and not into the case history."""
     pending = await tx.reminders.pending_steps(case.id, kind.value)
     moved, until = snoozed_steps([PlannedStep(s, d) for _i, s, d in pending], now, policy)
     for (rid, _step, _due), new in zip(pending, moved, strict=True):
         await tx.reminders.move_reminder(rid, new.due)
     await tx.deadlines.note_snooze(case.id, kind.value, until)
-    await tx.cases.add_event(
-        case.id,
-        now,
-        EventKind.DEADLINE_SNOOZED,
+    detail = {"deadline": kind.value, "until": until.isoformat()}
+    await tx.cases.add_event(case.id, now, EventKind.DEADLINE_SNOOZED, actor_id, detail)
+    await record_by(
+        tx,
+        case,
         actor_id,
-        {"deadline": kind.value, "until": until.isoformat(), "reason": reason[:500]},
+        channel,
+        AuditAction.DEADLINE_LATER,
+        now,
+        {**detail, "reason": reason[:500]},
     )
     return until
 
 
+def _attempt(action: Action) -> AuditAction:
+    return AuditAction.DEADLINE_DONE if action is Action.DONE else AuditAction.DEADLINE_LATER
+
+
 async def apply_deadline_action(
     tx: Tx,
-    actor_id: int,
+    actor_id: int | None,
     reference: str,
     kind_text: str,
     action: Action | str,
     reason: str,
     policy: ReminderPolicy,
     now: datetime,
+    channel: str = SYSTEM,
 ) -> ActionOutcome:
     """Apply "Gedaan" (done) or "Later" (snooze, with a reason) to a case's deadline.
 
     Channel-neutral: `kind_text` may be a DeadlineKind value ("measures") or the Dutch word
     of a reminder ("maatregelen"). The actor must be allowed (bot/domain/permissions.py
-    `may_act`). Never raises for a person's mistake: the outcome's `text` says what went
-    wrong.
+    `may_act`); a refusal is audited. The reply claims "done" only when something changed:
+    `changed` says so. Never raises for a person's mistake: the outcome's `text` says
+    what went wrong.
     """
     action = Action(action)
     case = await tx.cases.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
         return ActionOutcome(False, say("action_unknown_case", reference=reference))
+    actor = await tx.people.person(actor_id) if actor_id is not None else None
+    if actor is None or not may_act(actor, case):
+        log.info("deadline action refused case_id=%s actor_id=%s", case.id, actor_id)
+        await refused(tx, case, actor.id if actor else None, channel, _attempt(action), now)
+        return ActionOutcome(False, say("not_allowed"), case.reference)
     kind = kind_from_word(kind_text)
     if kind is None:
         return ActionOutcome(
             False, say("action_unknown_kind", word=kind_text, words=kind_words()), case.reference
         )
-    actor = await tx.people.person(actor_id)
-    if actor is None or not may_act(actor, case):
-        log.info("deadline action refused case_id=%s actor_id=%s", case.id, actor_id)
-        return ActionOutcome(False, say("not_allowed"), case.reference, kind.value)
     state = await tx.deadlines.deadline_state(case.id, kind.value)
     if state is None:
         return ActionOutcome(
@@ -275,13 +300,22 @@ async def apply_deadline_action(
             DeadlineState.DONE,
         )
     if action is Action.DONE:
-        await mark_done(tx, case, kind, actor_id, now)
+        if not await mark_done(tx, case, kind, actor.id, now, channel):
+            # Nothing changed (someone else was first): say what is true now.
+            return ActionOutcome(
+                False,
+                say("action_not_changed", reference=case.reference, task=task(kind)),
+                case.reference,
+                kind.value,
+                await tx.deadlines.deadline_state(case.id, kind.value),
+            )
         return ActionOutcome(
             True,
             say("action_done", task=task(kind), reference=case.reference),
             case.reference,
             kind.value,
             DeadlineState.DONE,
+            changed=True,
         )
     if not reason.strip():
         return ActionOutcome(
@@ -291,7 +325,7 @@ async def apply_deadline_action(
             kind.value,
             DeadlineState.OPEN,
         )
-    until = await snooze(tx, case, kind, actor_id, reason.strip(), policy, now)
+    until = await snooze(tx, case, kind, actor.id, reason.strip(), policy, now, channel)
     return ActionOutcome(
         True,
         say("action_snoozed", task=task(kind), reference=case.reference, until=short_moment(until)),
@@ -299,17 +333,31 @@ async def apply_deadline_action(
         kind.value,
         DeadlineState.OPEN,
         until,
+        changed=True,
     )
 
 
 async def handler_command_turn(
-    tx: Tx, person: Person, text: str, policy: ReminderPolicy, now: datetime
+    tx: Tx,
+    person: Person,
+    text: str,
+    policy: ReminderPolicy,
+    now: datetime,
+    channel: str = SYSTEM,
 ) -> list[Outbound] | None:
     """A typed "gedaan REF TAAK" / "later REF TAAK reden"; None when `text` is not one."""
     command = parse_command(text)
     if command is None:
         return None
     outcome = await apply_deadline_action(
-        tx, person.id, command.reference, command.word, command.action, command.reason, policy, now
+        tx,
+        person.id,
+        command.reference,
+        command.word,
+        command.action,
+        command.reason,
+        policy,
+        now,
+        channel,
     )
     return [Outbound(outcome.text)]

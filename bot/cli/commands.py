@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from bot.cases.audit import record_by, refused, viewed_by
 from bot.cases.closing import CloseRefused, close_case, record_response
 from bot.cli.demo import seed_demo
+from bot.domain.audit import CLI, SYSTEM, AuditAction
 from bot.domain.closing import Response
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.permissions import is_handler, may_act
+from bot.domain.permissions import is_handler, may_act, may_read
 from bot.domain.routing import ALL_ROLES, role_fits
 from bot.errors import OperatorError
 from bot.reference.loader import find_organisation
@@ -198,18 +202,81 @@ async def cases_list(app: Weerbaar, args: argparse.Namespace) -> int:
 
 
 async def cases_show(app: Weerbaar, args: argparse.Namespace) -> int:
+    """The whole case, for the person `--by` names (who must be allowed to read it); the
+    view is audited."""
     from bot.cli.case_view import render_case
 
+    now = app.clock()
+    async with _refusals_audited(app):
+        async with app.store.transaction() as tx:
+            case = await tx.cases.case_by_reference(args.reference)
+            if case is None:
+                raise OperatorError(f"No case with reference '{args.reference}'.")
+            actor = await _person(tx, args.by)
+            if not may_read(actor, case):
+                raise _Refused(case, actor, AuditAction.VIEW)
+            await record_by(tx, case, actor.id, CLI, AuditAction.VIEW, now)
+            answers = await tx.dialogs.answers(case.id)
+            files = await tx.cases.evidence(case.id)
+            events = await tx.cases.events(case.id)
+            deadlines = await tx.deadlines.deadlines(case.id)
+            seen = await viewed_by(tx, case.id)
+    print(render_case(case, answers, files, events, now, deadlines))
+    print("Seen by: " + ", ".join(f"{name} ({stamp(at)})" for name, at in seen))
+    return 0
+
+
+async def cases_audit(app: Weerbaar, args: argparse.Namespace) -> int:
+    """The case's audit trail in order, in Amsterdam time: who saw or did what, where."""
     async with app.store.transaction() as tx:
         case = await tx.cases.case_by_reference(args.reference)
         if case is None:
             raise OperatorError(f"No case with reference '{args.reference}'.")
-        answers = await tx.dialogs.answers(case.id)
-        files = await tx.cases.evidence(case.id)
-        events = await tx.cases.events(case.id)
-        deadlines = await tx.deadlines.deadlines(case.id)
-    print(render_case(case, answers, files, events, app.clock(), deadlines))
+        entries = await tx.audit.for_case(case.id)
+    if not entries:
+        print(f"{case.reference}: nothing in the audit trail yet.")
+    for e in entries:
+        if e.actor_id is None and e.on_behalf_of is not None:
+            who = f"operator for {e.on_behalf_name or '?'} (#{e.on_behalf_of})"
+        elif e.actor_id is not None:
+            who = f"{e.actor_name or '?'} (#{e.actor_id})"
+        else:
+            who = "(not enrolled)" if e.channel != SYSTEM else "(the bot)"
+        detail = " ".join(f"{k}={v}" for k, v in (e.detail or {}).items())
+        print(f"{stamp(e.at)}  {e.action:15} {e.channel:7} {who}{'  ' + detail if detail else ''}")
     return 0
+
+
+class _Refused(OperatorError):
+    """`--by` names someone who may not do this with the case: one clear line, and the
+    attempt is audited (in a transaction of its own, since the command's is rolled back)."""
+
+    def __init__(self, case: CaseRecord, person: Person, attempt: AuditAction) -> None:
+        super().__init__(
+            f"{person.name} is not a handler, deputy or coordinator VPT for "
+            f"{case.reference} ({case.handler_function} at "
+            f"{case.org.name if case.org else '-'})."
+        )
+        self.case_id, self.person_id, self.attempt = case.id, person.id, attempt
+
+
+@asynccontextmanager
+async def _refusals_audited(app: Weerbaar) -> AsyncIterator[None]:
+    try:
+        yield
+    except _Refused as exc:
+        async with app.store.transaction() as tx:
+            await refused(tx, exc.case_id, exc.person_id, CLI, exc.attempt, app.clock())
+        raise
+
+
+async def _person(tx: Tx, by: str) -> Person:
+    """The person `--by` names: a person id or a local handle."""
+    actor_id = int(by) if by.isdigit() else await tx.people.find_person_id("local", "handle", by)
+    actor = await tx.people.person(actor_id) if actor_id is not None else None
+    if actor is None:
+        raise OperatorError(f"No person '{by}' (give a person id or a local handle).")
+    return actor
 
 
 def _date(text: str) -> date:
@@ -221,23 +288,27 @@ def _date(text: str) -> date:
     raise OperatorError(f"'{text}' is not a date: use YYYY-MM-DD, for example 2026-12-18.")
 
 
-async def _case_and_actor(tx: Tx, reference: str, by: str) -> tuple[CaseRecord, Person]:
+async def _case_and_actor(
+    tx: Tx, reference: str, by: str, attempt: AuditAction
+) -> tuple[CaseRecord, Person]:
     """The submitted case `reference` and the person `by` (an id or a local handle), who
-    must be its handler, a deputy or the coordinator VPT."""
+    must be its handler, a deputy or the coordinator VPT (else `_Refused`)."""
     case = await tx.cases.case_by_reference(reference)
     if case is None or case.status in ("draft", "discarded"):
         raise OperatorError(f"No submitted case with reference '{reference}'.")
-    actor_id = int(by) if by.isdigit() else await tx.people.find_person_id("local", "handle", by)
-    actor = await tx.people.person(actor_id) if actor_id is not None else None
-    if actor is None:
-        raise OperatorError(f"No person '{by}' (give a person id or a local handle).")
+    actor = await _person(tx, by)
     if not may_act(actor, case):
-        raise OperatorError(
-            f"{actor.name} is not a handler, deputy or coordinator VPT for "
-            f"{case.reference} ({case.handler_function} at "
-            f"{case.org.name if case.org else '-'})."
-        )
+        raise _Refused(case, actor, attempt)
     return case, actor
+
+
+_RECORD_ATTEMPT = {
+    "incident-talk": AuditAction.INCIDENT_TALK,
+    "measures-end": AuditAction.MEASURES_END,
+    "response": AuditAction.RESPONSE,
+    "done": AuditAction.DEADLINE_DONE,
+    "later": AuditAction.DEADLINE_LATER,
+}
 
 
 async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
@@ -246,8 +317,8 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
     from bot.cases import deadlines as r
 
     now = app.clock()
-    async with app.store.transaction() as tx:
-        case, actor = await _case_and_actor(tx, args.reference, args.by)
+    async with _refusals_audited(app), app.store.transaction() as tx:
+        case, actor = await _case_and_actor(tx, args.reference, args.by, _RECORD_ATTEMPT[args.what])
         rest = list(args.rest)
         try:
             if args.what == "incident-talk":
@@ -287,6 +358,7 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
                     " ".join(rest[1:]),
                     app.policy,
                     now,
+                    CLI,
                 )
                 if not outcome.ok:
                     raise OperatorError(outcome.text)
@@ -298,8 +370,8 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
 
 async def cases_close(app: Weerbaar, args: argparse.Namespace) -> int:
     """Close a case under the basisafspraak (bot/cases/closing.py)."""
-    async with app.store.transaction() as tx:
-        case, actor = await _case_and_actor(tx, args.reference, args.by)
+    async with _refusals_audited(app), app.store.transaction() as tx:
+        case, actor = await _case_and_actor(tx, args.reference, args.by, AuditAction.CLOSE)
         try:
             responses = await close_case(tx, case, actor.id, app.clock(), args.no_response)
         except CloseRefused as exc:

@@ -78,7 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     lst.set_defaults(run=c.cases_list)
     show = cases.add_parser("show")
     show.add_argument("reference")
+    show.add_argument(
+        "--by", required=True, help="for whom you look: person id or local handle (audited)"
+    )
     show.set_defaults(run=c.cases_show)
+    audit = cases.add_parser("audit", help="who saw or did what with a case, in order")
+    audit.add_argument("reference")
+    audit.set_defaults(run=c.cases_audit)
     record = cases.add_parser(
         "record",
         help="record on a case: incident-talk | measures-end DATE | "

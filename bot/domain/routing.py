@@ -186,3 +186,8 @@ def is_reporter_role(role: str) -> bool:
 
 def is_handler_function(role: str) -> bool:
     return role in HandlerFunction.__members__.values()
+
+
+def is_deputy_function(role: str) -> bool:
+    """A plaatsvervanger of a handler function (`DeputyFunction`)."""
+    return role in DeputyFunction.__members__.values()

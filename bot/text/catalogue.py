@@ -316,6 +316,10 @@ TEXTS: Final[dict[str, str]] = {
         "stoppen."
     ),
     "action_already_done": "Dit stond al als gedaan bij melding {reference}: {task}.",
+    # --- access (issue 11): never a false "done" ---
+    "action_not_changed": (
+        "Er is niets veranderd bij melding {reference}: {task}. Iemand anders was je voor."
+    ),
     "action_snoozed": (
         "Genoteerd. Bij melding {reference} doe je dit later: {task}. De volgende herinnering "
         "komt {until}."
@@ -384,7 +388,8 @@ TEXTS: Final[dict[str, str]] = {
         "Melding {reference} is al in behandeling bij {name} sinds {time}. Er is niets veranderd."
     ),
     "ack_refused": (
-        "Alleen {handler} van {org} kan deze melding in behandeling nemen. Er is niets veranderd."
+        "Alleen {handler} van {org}, de plaatsvervanger of de provinciale coördinator VPT kan "
+        "deze melding in behandeling nemen. Er is niets veranderd."
     ),
     "ack_unknown_case": "Ik vind geen melding met kenmerk {reference}. Er is niets veranderd.",
     "ack_reporter": "Je melding {reference} is in behandeling bij {name} sinds {time}.",

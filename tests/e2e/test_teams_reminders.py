@@ -251,7 +251,11 @@ async def test_later_with_a_reason_moves_the_next_card(bot: Bot, clock: FakeCloc
         case = await tx.cases.case_by_reference(reference)
         assert case is not None
         (event,) = [e for e in await tx.cases.events(case.id) if e.kind == "deadline_snoozed"]
-    assert event.detail["reason"] == "eerst overleg met de burgemeester"
+        (entry,) = [e for e in await tx.audit.for_case(case.id) if e.action == "deadline_later"]
+    # The reason is in the encrypted audit trail, not in the case history.
+    assert "reason" not in event.detail and entry.channel == "teams"
+    assert entry.detail is not None
+    assert entry.detail["reason"] == "eerst overleg met de burgemeester"
     assert event.actor == "Gerrit Griffioen"
 
     # The overdue card, due at 14:00, now comes a day later.

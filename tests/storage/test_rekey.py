@@ -4,6 +4,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import Weerbaar
+from bot.cases.audit import record
+from bot.domain.audit import AuditAction
 from bot.settings import Settings
 from dialogs.messages import Attachment
 from storage.crypto import new_key
@@ -34,6 +36,7 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
             case_id, Attachment("a.jpg", "image/jpeg", b"\xff\xd8"), clock()
         )
         await tx.outbox.enqueue("local", "local", "x", {"text": "hoi"}, clock())
+        await record(tx, case_id, pid, AuditAction.DEADLINE_LATER, "local", clock(), {"r": "x"})
     await app.close()
 
     app = await Weerbaar.create(settings(f"{new},{old}"), clock=clock)
@@ -44,6 +47,8 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         "evidence.filename_enc": 1,
         "evidence.data_enc": 1,
         "outbox.payload_enc": 1,
+        # The audit trail is append-only, but its detail may be re-encrypted.
+        "audit_trail.detail_enc": 1,
     }
     assert set((await rotate(app.db)).values()) == {0}  # nothing left under old keys
     await app.close()
@@ -54,4 +59,6 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         assert await tx.dialogs.answers(case_id) == {"what": "Hij dreigde"}
         [file] = await tx.cases.evidence(case_id)
         assert await tx.cases.evidence_data(file.id) == b"\xff\xd8"
+        [entry] = await tx.audit.for_case(case_id)
+        assert entry.detail == {"r": "x"}
     await app.close()

@@ -326,13 +326,18 @@ async def test_later_needs_a_reason_and_moves_the_chain_keeping_its_gaps(
             if r["kind"] == "acknowledge"
         }
         events = [e for e in await tx.cases.events(case.id) if e.kind == "deadline_snoozed"]
+        audit = [e for e in await tx.audit.for_case(case.id) if e.action == "deadline_later"]
     assert plan == {
         "reminder": "2026-11-25 13:00",
         "overdue": "2026-11-26 13:30",
         "escalation_1": "2026-11-26 21:30",
         "escalation_2": "2026-11-27 21:30",
     }
-    assert events[0].detail["reason"] == "eerst overleg met de burgemeester"
+    # The reason is free text: in the encrypted audit trail, not in the clear history.
+    assert "reason" not in events[0].detail
+    assert audit[0].detail is not None
+    assert audit[0].detail["reason"] == "eerst overleg met de burgemeester"
+    assert audit[0].channel == "local"
     assert events[0].actor == "Gerda Smit"
 
 

@@ -7,12 +7,14 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.domain.permissions import (
+    is_case_handler,
     is_handler,
     is_reporter,
     is_staff,
     may_acknowledge,
     may_act,
     may_link_channel,
+    may_read,
 )
 from bot.domain.records import CaseRecord, Person, PersonRole
 from bot.domain.routing import Organisation, OrgKind
@@ -56,15 +58,15 @@ def case(handler_function: str | None = "griffier", org: Organisation | None = Z
 
 
 # A case of the griffier of Zeist. Columns: is_staff, is_handler, is_reporter,
-# may_acknowledge, may_act, may_link_channel (to Zeist).
+# may_acknowledge (= may_read = may_act: the case's chain), may_act, may_link_channel.
 TABLE = [
     ("griffier", ZEIST, True, True, False, True, True, True),
     ("griffier", HOUTEN, True, True, False, False, False, False),
     ("gemeentesecretaris", ZEIST, True, True, False, False, False, True),
-    ("plaatsvervanger_griffier", ZEIST, True, False, False, False, True, False),
+    ("plaatsvervanger_griffier", ZEIST, True, False, False, True, True, False),
     ("plaatsvervanger_griffier", HOUTEN, True, False, False, False, False, False),
     ("plaatsvervanger_gemeentesecretaris", ZEIST, True, False, False, False, False, False),
-    ("coordinator_vpt", PROVINCE, True, False, False, False, True, False),
+    ("coordinator_vpt", PROVINCE, True, False, False, True, True, False),
     ("gemeenteraadslid", ZEIST, False, False, True, False, False, False),
     ("burgemeester", ZEIST, False, False, True, False, False, False),
     ("wethouder", HOUTEN, False, False, True, False, False, False),
@@ -89,7 +91,9 @@ def test_rights_by_role(
     assert is_handler(who) is handler
     assert is_reporter(who) is reporter
     assert may_acknowledge(who, case()) is ack
+    assert may_read(who, case()) is act
     assert may_act(who, case()) is act
+    assert is_case_handler(who, case()) is (role == "griffier" and org is ZEIST)
     assert may_link_channel(who, ORG_IDS[ZEIST]) is link
 
 
@@ -103,7 +107,8 @@ def test_two_roles_count_together() -> None:
     """A burgemeester who is also plaatsvervangend griffier: reporter and staff at once."""
     both = person(("burgemeester", ZEIST), ("plaatsvervanger_griffier", ZEIST))
     assert is_reporter(both) and is_staff(both)
-    assert may_act(both, case()) and not may_acknowledge(both, case())
+    assert may_act(both, case()) and may_acknowledge(both, case())
+    assert not is_case_handler(both, case())
 
 
 def test_nobody_and_a_person_without_roles_may_nothing() -> None:
@@ -111,6 +116,7 @@ def test_nobody_and_a_person_without_roles_may_nothing() -> None:
     assert not (is_staff(nobody) or is_handler(nobody) or is_reporter(nobody))
     for who in (None, nobody):
         assert not may_acknowledge(who, case())
+        assert not may_read(who, case())
         assert not may_act(who, case())
         assert not may_link_channel(who, ORG_IDS[ZEIST])
 
@@ -122,3 +128,4 @@ def test_a_case_without_handler_or_organisation_is_nobodys(unrouted: CaseRecord)
     assert not may_acknowledge(griffier, unrouted)
     assert not may_act(griffier, unrouted)
     assert not may_act(coordinator, unrouted)
+    assert not may_read(coordinator, unrouted)
