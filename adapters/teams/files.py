@@ -15,6 +15,7 @@ to 4 MB and in chunks above (a multiple of 320 KiB each, as OneDrive requires; i
 
 from __future__ import annotations
 
+import io
 import logging
 import mimetypes
 from dataclasses import dataclass
@@ -143,7 +144,7 @@ async def upload_file(session: aiohttp.ClientSession, url: str, data: bytes) -> 
         headers = {"Content-Range": f"bytes {start}-{end}/{size}"} if size else {}
         try:
             async with session.put(
-                url, data=chunk, headers=headers, timeout=aiohttp.ClientTimeout(total=120)
+                url, data=io.BytesIO(chunk), headers=headers, timeout=aiohttp.ClientTimeout(total=120)
             ) as response:
                 await response.read()
                 last = end + 1 >= size
