@@ -288,7 +288,9 @@ class ReportService:
         person = await self.resolve(tx, inbound)
         await tx.dialogs.record_inbound(inbound.key.channel, inbound.message_id, now, None, None)
         context = ActionContext(person, inbound.key, action, self.policy, now)
-        return [await run_action(tx, context)]
+        answer = await run_action(tx, context)
+        # An empty answer: the use case queued what answers the press (an evidence file).
+        return [answer] if answer.text or answer.notice or answer.card else []
 
     # --- who is writing --------------------------------------------------------------------
 

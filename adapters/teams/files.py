@@ -35,6 +35,7 @@ FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info"
 _CHUNK = 64 * 1024
 SINGLE_UPLOAD_MAX = 4 * 1024 * 1024  # bytes: up to this, one PUT
 UPLOAD_CHUNK = 10 * 320 * 1024  # bytes per PUT above it: a multiple of 320 KiB, < 4 MB
+_UPLOAD_TIMEOUT = aiohttp.ClientTimeout(total=120)
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ async def upload_file(session: aiohttp.ClientSession, url: str, data: bytes) -> 
         headers = {"Content-Range": f"bytes {start}-{end}/{size}"} if size else {}
         try:
             async with session.put(
-                url, data=io.BytesIO(chunk), headers=headers, timeout=aiohttp.ClientTimeout(total=120)
+                url, data=io.BytesIO(chunk), headers=headers, timeout=_UPLOAD_TIMEOUT
             ) as response:
                 await response.read()
                 last = end + 1 >= size

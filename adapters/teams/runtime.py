@@ -107,7 +107,8 @@ class TeamsOutboxChannel:
         notice = message.notice
         if isinstance(notice, EvidenceOffer):
             consent = file_consent_attachment(notice)
-            return await self.adapter.send_attachments(key, message.text, [consent])
+            text = f"{message.text} {say('evidence_consent_hint')}"
+            return await self.adapter.send_attachments(key, text, [consent])
         if isinstance(notice, EvidenceUpload) and message.attachments:
             (file,) = message.attachments
             await self.adapter.upload(notice.upload_url, file.data)

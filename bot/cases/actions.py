@@ -211,7 +211,8 @@ async def welcome(_tx: Tx, ctx: ActionContext) -> Outbound:
 
 
 async def send_evidence_press(tx: Tx, ctx: ActionContext) -> Outbound:
-    """A file's button on the case card: the file comes in a next message."""
+    """A file's button on the case card: the file's own message answers it (an empty
+    answer), or a line says why not."""
     evidence = ctx.action.data.get("evidence")
     ask = EvidenceAsk(
         ctx.person,
@@ -219,7 +220,7 @@ async def send_evidence_press(tx: Tx, ctx: ActionContext) -> Outbound:
         ctx.field("reference"),
         evidence_id=evidence if type(evidence) is int else -1,
     )
-    return Outbound(await offer_evidence(tx, ask, ctx.now))
+    return Outbound(await offer_evidence(tx, ask, ctx.now) or "")
 
 
 async def evidence_consent_press(tx: Tx, ctx: ActionContext) -> Outbound:

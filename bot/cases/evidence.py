@@ -72,8 +72,9 @@ async def _readable_case(
     return case
 
 
-async def offer_evidence(tx: Tx, ask: EvidenceAsk, now: datetime) -> str:
-    """Queue one evidence file for the person who asks; the reply says what happens.
+async def offer_evidence(tx: Tx, ask: EvidenceAsk, now: datetime) -> str | None:
+    """Queue one evidence file for the person who asks; None when it is queued (its own
+    message answers the ask, and a reply would only wait behind it), else the reply.
 
     Without a file named, the reply lists the case's files (itself a view of the case's
     content, audited as one)."""
@@ -113,17 +114,22 @@ async def offer_evidence(tx: Tx, ask: EvidenceAsk, now: datetime) -> str:
         person_id=ask.person.id,
         path=ask.path if ask.key.channel == "local" else None,
     )
+    text = say(
+        "evidence_offer_text",
+        number=number,
+        reference=case.reference,
+        name=file.filename,
+        size=human_size(file.size),
+    )
     await tx.outbox.enqueue(
         ask.key.channel,
         ask.key.account,
         ask.key.user,
-        {"text": file_line(number, file), "notice": offer.to_dict()},
+        {"text": text, "notice": offer.to_dict()},
         now,
     )
     log.info("evidence offered case_id=%s evidence_id=%s", case.id, file.id)
-    if ask.key.channel == "teams":
-        return say("evidence_coming_teams", number=number, reference=case.reference)
-    return say("evidence_coming", number=number, reference=case.reference)
+    return None
 
 
 async def answer_consent(
@@ -196,7 +202,8 @@ async def evidence_command_turn(
     ask = EvidenceAsk(
         person, inbound.key, command.reference, number=command.number, path=command.path
     )
-    return [Outbound(await offer_evidence(tx, ask, now))]
+    reply = await offer_evidence(tx, ask, now)
+    return [Outbound(reply)] if reply else []
 
 
 # --- the outbox worker's part (bot/jobs/outbox.py) ------------------------------------------

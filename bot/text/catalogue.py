@@ -448,11 +448,8 @@ TEXTS: Final[dict[str, str]] = {
         "Waar moet ik het bestand neerzetten? Typ: bewijs {reference} {number} en een "
         "map of bestandsnaam. Ik schrijf nooit over een bestaand bestand heen."
     ),
-    "evidence_coming": "Ik stuur je bestand {number} van melding {reference}.",
-    "evidence_coming_teams": (
-        "Ik stuur je bestand {number} van melding {reference}. Teams vraagt eerst of je "
-        "het wilt ontvangen. Kies dan Toestaan."
-    ),
+    "evidence_offer_text": "Bestand {number} van melding {reference}: {name} ({size}).",
+    "evidence_consent_hint": "Teams vraagt eerst of je het wilt ontvangen. Kies Toestaan.",
     "evidence_consent_description": "Bestand {number} van melding {reference}",
     "evidence_here": "Hier is bestand {number} van melding {reference}.",
     "evidence_declined": "Goed, ik stuur het bestand niet. Je kunt het later opnieuw vragen.",

@@ -15,16 +15,11 @@ from adapters.teams.files import SINGLE_UPLOAD_MAX
 from bot.domain.audit import AuditAction
 from bot.text.catalogue import say
 from storage.tables import outbox
-from tests.e2e.test_teams_e2e import (
-    Bot,
-    Person,
-    bot,  # noqa: F401  (fixture)
-    cast,
-    enrol,
-    fakes,  # noqa: F401  (fixture)
-    text_of,
-)
 from tests.chat import report_lines
+from tests.e2e import test_teams_e2e as teams_e2e
+from tests.e2e.test_teams_e2e import Bot, Person, cast, enrol, text_of
+
+fakes, bot = teams_e2e.fakes, teams_e2e.bot  # the Teams e2e fixtures
 
 FILE_DOWNLOAD = "application/vnd.microsoft.teams.file.download.info"
 CONSENT = "application/vnd.microsoft.teams.card.file.consent"
@@ -106,7 +101,7 @@ async def audit_actions(bot: Bot, case_id: int) -> list[tuple[str, str | None, s
         return [(e.action, e.actor_name, e.channel) for e in await tx.audit.for_case(case_id)]
 
 
-async def test_a_photo_and_a_voice_note_reach_the_handler_byte_identical(bot: Bot) -> None:  # noqa: F811
+async def test_a_photo_and_a_voice_note_reach_the_handler_byte_identical(bot: Bot) -> None:
     people = await cast(bot)
     reference = await report_with_files(people)
     await bot.deliver()
@@ -127,7 +122,8 @@ async def test_a_photo_and_a_voice_note_reach_the_handler_byte_identical(bot: Bo
         assert reference in content["description"]
         if name is not None:
             assert consent["name"] == name
-        assert "Teams vraagt eerst" in "\n".join(text_of(c) for c in gerrit.received(before))
+        (offer_message,) = gerrit.received(before)  # the consent is the press's answer
+        assert say("evidence_consent_hint") in offer_message.body["text"]
 
         # Nothing is delivered (nor audited) before the accept.
         assert [a for a, _n, _c in await audit_actions(bot, case_id)].count(
@@ -165,7 +161,7 @@ async def test_a_photo_and_a_voice_note_reach_the_handler_byte_identical(bot: Bo
     assert delivered == [(AuditAction.EVIDENCE, "Gerrit Griffioen", "teams")] * 2
 
 
-async def test_another_organisations_griffier_gets_no_file_and_is_audited(bot: Bot) -> None:  # noqa: F811
+async def test_another_organisations_griffier_gets_no_file_and_is_audited(bot: Bot) -> None:
     people = await cast(bot)
     reference = await report_with_files(people)
     await bot.deliver()
@@ -182,14 +178,14 @@ async def test_another_organisations_griffier_gets_no_file_and_is_audited(bot: B
     assert say("evidence_refused", reference=reference) in answer
     await bot.deliver()
     assert attachments_of(zeger, before, CONSENT) == []
-    # Only the refusal's own reply row was added; no offer.
+    # Only the refusal's own reply row was added: no offer.
     assert await bot.count(outbox) == rows + 1
     entries = await audit_actions(bot, case_id)
     assert (AuditAction.REFUSED, "Zeger Zeist", "teams") in entries
     assert all(a != AuditAction.EVIDENCE for a, _n, _c in entries)
 
 
-async def test_a_declined_consent_is_answered_politely_and_uploads_nothing(bot: Bot) -> None:  # noqa: F811
+async def test_a_declined_consent_is_answered_politely_and_uploads_nothing(bot: Bot) -> None:
     people = await cast(bot)
     reference = await report_with_files(people)
     await bot.deliver()
@@ -209,7 +205,7 @@ async def test_a_declined_consent_is_answered_politely_and_uploads_nothing(bot: 
     assert bot.connector.uploads == {}
 
 
-async def test_a_consent_answer_that_is_not_well_formed_is_a_400(bot: Bot) -> None:  # noqa: F811
+async def test_a_consent_answer_that_is_not_well_formed_is_a_400(bot: Bot) -> None:
     people = await cast(bot)
     for value in (
         {"type": "fileUpload", "action": "maybe", "context": {}},
@@ -220,7 +216,7 @@ async def test_a_consent_answer_that_is_not_well_formed_is_a_400(bot: Bot) -> No
         assert (await bot.post(invoke)).status == 400
 
 
-async def test_an_upload_url_that_is_not_https_is_not_used(bot: Bot) -> None:  # noqa: F811
+async def test_an_upload_url_that_is_not_https_is_not_used(bot: Bot) -> None:
     people = await cast(bot)
     reference = await report_with_files(people)
     await bot.deliver()
