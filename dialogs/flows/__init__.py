@@ -15,8 +15,10 @@ from dataclasses import dataclass, fields
 
 from dialogs.flow import Flow, FlowError
 from dialogs.flows.evidence_command import is_evidence_command
+from dialogs.flows.case_commands import is_case_command
 from dialogs.flows.handler_commands import is_command
 from dialogs.flows.report import REPORT
+from dialogs.flows.reporter_commands import is_reporter_command
 from dialogs.messages import Inbound
 
 
@@ -111,6 +113,16 @@ FLOWS = Registry(
         Entry("handler_commands", Audience(staff=True), recognises=is_command),
         # "bewijs WB-ABC234 2": an evidence file to the handler (bot/cases/evidence.py)
         Entry("evidence_command", Audience(staff=True), recognises=is_evidence_command),
+        # "toon WB-ABC234", "stap WB-ABC234 4 aangifte", "notitie ...", "reactie ...",
+        # "sluit ...": the handler's case work without cards (issue 11)
+        Entry("case_commands", Audience(staff=True), recognises=is_case_command),
+        # "status", "aanvullen WB-ABC234 ...": a reporter about their sent cases, while no
+        # report is being written
+        Entry(
+            "reporter_commands",
+            Audience(reporter=True, draft_open=False),
+            recognises=is_reporter_command,
+        ),
         # A reply to an aftercare check-in, while no report is being written. Not for staff
         # who also report: their replies have always gone to the report flow.
         Entry(

@@ -17,7 +17,7 @@ from bot.text.catalogue import say
 from storage.tables import outbox
 from tests.chat import report_lines
 from tests.e2e import test_teams_e2e as teams_e2e
-from tests.e2e.test_teams_e2e import Bot, Person, cast, enrol, text_of
+from tests.e2e.test_teams_e2e import Bot, Cast, Person, cast, enrol, text_of
 
 fakes, bot = teams_e2e.fakes, teams_e2e.bot  # the Teams e2e fixtures
 
@@ -52,7 +52,7 @@ async def send_files(person: Person, *files: tuple[str, bytes]) -> str:
     return "\n".join(text_of(c) for c in person.received(before))
 
 
-async def report_with_files(people: Any) -> str:
+async def report_with_files(people: Cast) -> str:
     lines = report_lines()
     at = lines.index("overslaan", 9)  # the evidence question
     assert "bewijs" in (await people.rita.say(*lines[:at])).lower()
@@ -157,8 +157,8 @@ async def test_a_photo_and_a_voice_note_reach_the_handler_byte_identical(bot: Bo
             assert previews == []
 
     entries = await audit_actions(bot, case_id)
-    delivered = [e for e in entries if e[0] == AuditAction.EVIDENCE]
-    assert delivered == [(AuditAction.EVIDENCE, "Gerrit Griffioen", "teams")] * 2
+    deliveries = [e for e in entries if e[0] == AuditAction.EVIDENCE]
+    assert deliveries == [(AuditAction.EVIDENCE, "Gerrit Griffioen", "teams")] * 2
 
 
 async def test_another_organisations_griffier_gets_no_file_and_is_audited(bot: Bot) -> None:
