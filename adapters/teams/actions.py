@@ -26,9 +26,16 @@ from adapters.teams.cards import (
     notice_card,
     submitted_verb,
 )
+from adapters.teams.case_work_cards import RESPONSE_NOTE_FIELD
 from adapters.teams.keys import channel_reference, person_of
 from adapters.teams.wire import delivery_id
-from bot.cases.actions import ACTIONS, INSTALLED_VERB, LINK_TEAM_CHANNEL_VERB, PARTIES_FIELD
+from bot.cases.actions import (
+    ACTIONS,
+    INSTALLED_VERB,
+    LINK_TEAM_CHANNEL_VERB,
+    PARTIES_FIELD,
+    RECORD_RESPONSE_VERB,
+)
 from bot.cases.evidence import EVIDENCE_CONSENT_VERB
 from bot.text.catalogue import say
 from dialogs.messages import CardAction, Inbound, Outbound
@@ -55,9 +62,20 @@ def press_inbound(activity: Any) -> Inbound | None:
     return Inbound(
         key=person_of(activity),
         message_id=delivery_id(activity),
-        action=CardAction(verb, kept_parties(data), activity.reply_to_id or None, shared),
+        action=CardAction(verb, form_fields(verb, data), activity.reply_to_id or None, shared),
         queue_replies=False,  # the answer is the invoke's HTTP response, not a message
     )
+
+
+def form_fields(verb: str, data: dict[str, object]) -> dict[str, object]:
+    """A press's data as the verb reads it: the party toggles as `parties`, and the
+    response form's note (its own input id on the card) as `note`."""
+    data = kept_parties(data)
+    if verb == RECORD_RESPONSE_VERB and RESPONSE_NOTE_FIELD in data:
+        note = data[RESPONSE_NOTE_FIELD]
+        data = {k: v for k, v in data.items() if k != RESPONSE_NOTE_FIELD}
+        data["note"] = note
+    return data
 
 
 def kept_parties(data: dict[str, object]) -> dict[str, object]:

@@ -26,6 +26,10 @@ from bot.domain.closing import OFFERED, Measure, NoResponse
 from bot.domain.deadlines import DeadlineKind
 from bot.text.catalogue import say
 
+# Input ids are unique across a card and its forms; where two forms send the same data
+# field, one input has another id and adapters/teams/actions.py gives it its field name.
+RESPONSE_NOTE_FIELD = "response_note"
+
 # Deadlines that closing needs done, or a reason to close with them open.
 _REQUIRED_FOR_CLOSING = frozenset({DeadlineKind.ARBEIDSINSPECTIE, DeadlineKind.POLICE})
 
@@ -133,7 +137,7 @@ def response_form(reference: str) -> dict[str, object]:
         },
         {
             "type": "Input.Text",
-            "id": "note",
+            "id": RESPONSE_NOTE_FIELD,  # not "note": ids are unique on a card
             "label": say("card_response_note"),
             "isMultiline": True,
             "maxLength": 1000,

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 
 from dialogs.flow import Flow, FlowError
-from dialogs.flows.evidence_command import is_evidence_command
 from dialogs.flows.case_commands import is_case_command
+from dialogs.flows.evidence_command import is_evidence_command
 from dialogs.flows.handler_commands import is_command
 from dialogs.flows.report import REPORT
 from dialogs.flows.reporter_commands import is_reporter_command

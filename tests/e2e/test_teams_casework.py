@@ -243,3 +243,72 @@ async def test_the_acknowledge_card_lists_the_parties_and_sends_the_kept_ones(bo
         assert case is not None
         entries = [e.action for e in await tx.audit.for_case(case.id)]
     assert AuditAction.ACKNOWLEDGE in entries
+
+
+def form_inputs(card: Any, verb: str) -> dict[str, dict[str, Any]]:
+    """The inputs of the ShowCard form whose button has `verb`, by id."""
+    for action in card.get("actions", []):
+        if action.get("type") == "Action.ShowCard" and executes(action["card"], verb):
+            return {
+                b["id"]: b for b in action["card"]["body"] if b.get("type", "").startswith("Input.")
+            }
+    raise AssertionError(f"no form for {verb}")
+
+
+async def test_the_response_and_closing_forms_work_the_case_and_tell_the_reporter(
+    bot: Bot,
+) -> None:
+    people = await cast(bot)
+    reference = await report_case(people)
+    await bot.deliver()
+    card = the_card(await view(people.gerrit, reference))
+
+    # Closing before anyone took the case in hand is refused.
+    (close,) = executes(card, "close_case")
+    refused = await execute(people.gerrit, close, {"no_response": "pleger_onbekend"})
+    assert say("card_refused_title") in card_text(refused)
+
+    copies = await card_ids(bot, reference)
+    assert (await people.gerrit.press(copies["aad-gerrit"], reference)).status == 200
+    card = the_card(await view(people.gerrit, reference))
+    inputs = form_inputs(card, "record_response")
+    assert inputs["response"]["type"] == "Input.ChoiceSet"
+    assert inputs["until"]["type"] == "Input.Date"
+    assert inputs["damages"]["type"] == "Input.Toggle"
+    assert inputs["response_note"]["type"] == "Input.Text"
+    offered = {c["value"] for c in inputs["response"]["choices"]}
+    assert {"schriftelijke_waarschuwing", "incidentgesprek", "herstelgesprek"} <= offered
+
+    (record,) = executes(card, "record_response")
+    until = (bot.app.clock() + timedelta(days=60)).date().isoformat()
+    answer = await execute(
+        people.gerrit,
+        record,
+        {
+            "response": "maatregelen",
+            "measure": "contactafspraken",
+            "until": until,
+            "damages": "true",
+            "response_note": "Intern: gebeld met de fractievoorzitter.",
+        },
+    )
+    text = card_text(answer)
+    assert say("card_responses") in text and "Schade verhaald" in text
+    async with bot.app.store.transaction() as tx:
+        case = await tx.cases.case_by_reference(reference)
+        assert case is not None
+        kinds = {d.kind for d in await tx.deadlines.deadlines(case.id)}
+    assert DeadlineKind.RECOVERY_TALK in kinds  # the end date plans the herstelgesprek
+
+    before = len(bot.connector.calls)
+    await bot.deliver()
+    told = "\n".join(c.body.get("text") or "" for c in people.rita.received(before))
+    assert reference in told and "fractievoorzitter" not in told  # never the note
+
+    (close,) = executes(answer, "close_case")
+    closed = await execute(people.gerrit, close)
+    assert say("card_closed_title", reference=reference) in card_text(closed)
+    assert "actions" not in closed
+    before = len(bot.connector.calls)
+    await bot.deliver()
+    assert any(reference in (c.body.get("text") or "") for c in people.rita.received(before))
