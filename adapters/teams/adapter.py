@@ -498,7 +498,8 @@ class TeamsAdapter:
 
     async def upload(self, url: str, data: bytes) -> None:
         """PUT `data` to a file consent's `uploadUrl` (a OneDrive upload session: no token,
-        `Content-Range` per chunk); a refusal or no answer raises `DeliveryError`."""
+        `Content-Range` per chunk); raises `UploadRefused` or `DeliveryError`
+        (adapters/teams/files.py `upload_file`)."""
         await upload_file(self._http(), url, data)
 
     async def _proactive(

@@ -133,9 +133,15 @@ async def download(
         return None
 
 
+class UploadRefused(Exception):
+    """The upload session refused the file for good (expired, gone, too large): trying
+    again does not help; the user can ask for the file again."""
+
+
 async def upload_file(session: aiohttp.ClientSession, url: str, data: bytes) -> None:
     """PUT `data` to an upload session URL, chunked above `SINGLE_UPLOAD_MAX`; raises
-    `DeliveryError` (with any Retry-After) when it is refused or cannot be reached."""
+    `UploadRefused` for a refusal for good (a 4xx), `DeliveryError` (with any
+    Retry-After) for what may pass (5xx, 408, 429, unreachable)."""
     size = len(data)
     step = size if size <= SINGLE_UPLOAD_MAX else UPLOAD_CHUNK
     start = 0
@@ -151,6 +157,8 @@ async def upload_file(session: aiohttp.ClientSession, url: str, data: bytes) -> 
                 last = end + 1 >= size
                 expected = (200, 201) if last else (202, 200, 201)
                 if response.status not in expected:
+                    if 400 <= response.status < 500 and response.status not in (408, 429):
+                        raise UploadRefused(f"file upload answered {response.status}")
                     raise DeliveryError(
                         f"file upload answered {response.status}",
                         retry_after_seconds(response.headers),

@@ -33,6 +33,7 @@ from adapters.teams.cards import (
     image_preview,
     notice_card,
 )
+from adapters.teams.files import UploadRefused
 from bot.app import Weerbaar
 from bot.cases.notices import CaseCardRefresh, EvidenceOffer, EvidenceUpload, audience_of
 from bot.ports import Receipt
@@ -111,7 +112,11 @@ class TeamsOutboxChannel:
             return await self.adapter.send_attachments(key, text, [consent])
         if isinstance(notice, EvidenceUpload) and message.attachments:
             (file,) = message.attachments
-            await self.adapter.upload(notice.upload_url, file.data)
+            try:
+                await self.adapter.upload(notice.upload_url, file.data)
+            except UploadRefused as refused:
+                log.warning("evidence upload refused: %s", refused)
+                return await self.adapter.send(key, Outbound(say("evidence_upload_unusable")))
             shown: list[dict[str, Any]] = [file_info_attachment(notice)]
             preview = image_preview(file)
             if preview is not None:

@@ -4,7 +4,16 @@ short labelled lines, the same content as the Teams card."""
 from __future__ import annotations
 
 from bot.cases.notices import CaseDetails, ResponseLine, StepLine
+from bot.domain.routing import InformedParty
 from bot.text.catalogue import say
+
+
+def party_name(party: str) -> str:
+    """The catalogue suffix of an informed party ("informed_<name>"); unknown: as stored."""
+    try:
+        return InformedParty(party).name.lower()
+    except ValueError:
+        return party
 
 
 def step_text(s: StepLine) -> str:
@@ -38,6 +47,35 @@ def response_text(r: ResponseLine) -> str:
         parts.append(say("details_damages"))
     line = "- " + ", ".join(parts) + f" ({r.by or '-'}, {r.at})"
     return line + (f"\n  {r.note}" if r.note else "")
+
+
+def case_work_text(d: CaseDetails) -> str:
+    """The handler's work on the case: the nine steps, the responses, the notes and the
+    informed parties (`weerbaar cases show` prints this after the report)."""
+    blocks = [checklist_text(d.reference, d.steps)]
+    if d.responses:
+        blocks.append(
+            "\n".join([say("details_responses"), *(response_text(r) for r in d.responses)])
+        )
+    if d.notes:
+        blocks.append(
+            "\n".join(
+                [say("details_notes")]
+                + [
+                    say(f"details_note_{n.kind}", by=n.by or "-", time=n.at, text=n.text)
+                    for n in d.notes
+                ]
+            )
+        )
+    if d.informed:
+        names = ", ".join(say(f"informed_{party_name(p)}") for p in d.informed)
+        blocks.append(
+            say(
+                "details_informed" if d.informed_confirmed else "details_informed_suggested",
+                names=names,
+            )
+        )
+    return "\n\n".join(blocks)
 
 
 def details_text(d: CaseDetails) -> str:
@@ -76,21 +114,7 @@ def details_text(d: CaseDetails) -> str:
                 + [("[x] " if x.done else "[ ] ") + f"{x.task}: {x.due}" for x in d.deadlines]
             )
         )
-    blocks.append(checklist_text(d.reference, d.steps))
-    if d.responses:
-        blocks.append(
-            "\n".join([say("details_responses"), *(response_text(r) for r in d.responses)])
-        )
-    if d.notes:
-        blocks.append(
-            "\n".join(
-                [say("details_notes")]
-                + [
-                    say(f"details_note_{n.kind}", by=n.by or "-", time=n.at, text=n.text)
-                    for n in d.notes
-                ]
-            )
-        )
+    blocks.append(case_work_text(d))
     if d.history:
         blocks.append(
             "\n".join([say("details_history"), *(f"{h.at}  {h.text}" for h in d.history)])

@@ -15,6 +15,8 @@ from bot.cases.audit import record_by, refused, viewed_by
 from bot.cases.closing import CloseInput, CloseRefused, close_case, queue_summary, summary_text
 from bot.cases.responses import CaseWorkRefused, ResponseInput, add_note, record_response
 from bot.cases.steps import tick_step
+from bot.cases.view import case_details
+from bot.cases.view_text import case_work_text
 from bot.cli.demo import seed_demo
 from bot.domain.audit import CLI, SYSTEM, AuditAction
 from bot.domain.closing import Response
@@ -223,7 +225,10 @@ async def cases_show(app: Weerbaar, args: argparse.Namespace) -> int:
             events = await tx.cases.events(case.id)
             deadlines = await tx.deadlines.deadlines(case.id)
             seen = await viewed_by(tx, case.id)
+            work = await case_details(tx, case, now)
     print(render_case(case, answers, files, events, now, deadlines))
+    print()
+    print(case_work_text(work))
     print("Seen by: " + ", ".join(f"{name} ({stamp(at)})" for name, at in seen))
     return 0
 

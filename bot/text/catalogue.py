@@ -462,7 +462,9 @@ TEXTS: Final[dict[str, str]] = {
     "details_deadlines": "Termijnen:",
     "details_steps": "De negen stappen (melding en aangifte):",
     "details_done_by": "(door {name}, {time})",
-    "details_tick_help": "Afvinken: typ stap {reference} NUMMER, bijvoorbeeld: stap {reference} 4 aangifte",
+    "details_tick_help": (
+        "Afvinken: typ stap {reference} NUMMER, bijvoorbeeld: stap {reference} 4 aangifte"
+    ),
     "details_responses": "Reactie naar de pleger:",
     "details_measure_until": "{measure} tot {until}",
     "details_damages": "schade verhaald",
@@ -471,6 +473,8 @@ TEXTS: Final[dict[str, str]] = {
     "details_note_addition": "- aanvulling van de melder ({time}): {text}",
     "details_history": "Verloop:",
     "details_viewed_by": "Bekeken door: {names}",
+    "details_informed": "Geïnformeerd: {names}",
+    "details_informed_suggested": "Voorgesteld om te informeren: {names}",
     # the history of a case, one line per event
     "history_submitted": "Melding verstuurd.",
     "history_acknowledged": "In behandeling genomen door {by}.",
@@ -504,7 +508,9 @@ TEXTS: Final[dict[str, str]] = {
     "annex_value_niet_gevraagd": "niet gevraagd",
     "step_ticked": "Vastgelegd: {step}.",
     "step_already": "Dit stond al zo: {step}. Er is niets veranderd.",
-    "step_police_deadline_done": "De termijn voor de politie is nu gedaan. De herinneringen daarvoor stoppen.",
+    "step_police_deadline_done": (
+        "De termijn voor de politie is nu gedaan. De herinneringen daarvoor stoppen."
+    ),
     "step_second_opinion_offer": (
         "Vindt de politie het niet strafbaar? Dan kun je een second opinion vragen aan de "
         "hulpofficier van justitie. Typ daarna: stap {reference} hulpofficier gevraagd."
@@ -513,8 +519,12 @@ TEXTS: Final[dict[str, str]] = {
     "step_refused_not_applicable": (
         "De second opinion hoort pas bij stap 8, als de politie het niet strafbaar vindt."
     ),
-    "step_refused_value_needed": "Zeg ook wat er is gebeurd, bijvoorbeeld: stap {reference} {step} aangifte.",
-    "step_refused_no_value": "Stap {step} vink je af zonder woord erachter: stap {reference} {step}.",
+    "step_refused_value_needed": (
+        "Zeg ook wat er is gebeurd, bijvoorbeeld: stap {reference} {step} aangifte."
+    ),
+    "step_refused_no_value": (
+        "Stap {step} vink je af zonder woord erachter: stap {reference} {step}."
+    ),
     "step_typed_help": "Typ: stap {reference} NUMMER. Bijvoorbeeld: stap {reference} 3.",
     # the response toward the perpetrator (bot/domain/closing.py)
     "response_schriftelijke_waarschuwing": "Schriftelijke waarschuwing",
@@ -535,7 +545,9 @@ TEXTS: Final[dict[str, str]] = {
     ),
     "response_until_needed": "Maatregelen of afspraken hebben een einddatum. Geef die ook.",
     "response_until_past": "De einddatum {day} is al voorbij. Kies een datum na vandaag.",
-    "response_until_unreadable": "Ik kan '{text}' niet lezen als datum. Schrijf bijvoorbeeld 18-12-2026.",
+    "response_until_unreadable": (
+        "Ik kan '{text}' niet lezen als datum. Schrijf bijvoorbeeld 18-12-2026."
+    ),
     "response_typed_help": (
         "Typ: reactie {reference} SOORT. Bijvoorbeeld: reactie {reference} gesprek "
         "maatregelen tot 18-12-2026 schade: korte notitie."
@@ -566,7 +578,9 @@ TEXTS: Final[dict[str, str]] = {
     "close_summary_steps": "Stappen afgevinkt: {done} van {total}.",
     "close_summary_open": "Nog open: {tasks}.",
     # to the reporter: what happened (B1, no jargon, never the notes)
-    "reporter_response_schriftelijke_waarschuwing": "de persoon krijgt een brief met een waarschuwing",
+    "reporter_response_schriftelijke_waarschuwing": (
+        "de persoon krijgt een brief met een waarschuwing"
+    ),
     "reporter_response_incidentgesprek": "er komt een gesprek met de persoon over wat er gebeurde",
     "reporter_response_herstelgesprek": "er komt een gesprek om het contact te herstellen",
     "reporter_response_incident_en_herstelgesprek": "er komen gesprekken met de persoon",
@@ -594,13 +608,29 @@ TEXTS: Final[dict[str, str]] = {
     "status_measures": "- Wat er gebeurt: {what}, tot {until}.",
     "status_closed": "- Afgesloten.",
     "status_closed_list": "Afgesloten: {references}.",
-    "status_amend_help": "Iets toevoegen? Typ: aanvullen NUMMER en je tekst. Een foto of bestand mag er ook bij.",
-    "amend_unknown": "Ik vind geen melding {reference} van jou. Kijk of het nummer klopt. Typ status voor je meldingen.",
-    "amend_closed": "Melding {reference} is al afgesloten. Is er iets nieuws gebeurd? Doe dan een nieuwe melding.",
-    "amend_how": "Wat wil je toevoegen? Typ: aanvullen {reference} en dan je tekst. Of stuur een bestand met dat bericht.",
+    "status_amend_help": (
+        "Iets toevoegen? Typ: aanvullen NUMMER en je tekst. Een foto of bestand mag er ook bij."
+    ),
+    "amend_unknown": (
+        "Ik vind geen melding {reference} van jou. Kijk of het nummer klopt. Typ status voor je "
+        "meldingen."
+    ),
+    "amend_closed": (
+        "Melding {reference} is al afgesloten. Is er iets nieuws gebeurd? Doe dan een nieuwe "
+        "melding."
+    ),
+    "amend_how": (
+        "Wat wil je toevoegen? Typ: aanvullen {reference} en dan je tekst. Of stuur een bestand "
+        "met dat bericht."
+    ),
     "amend_too_long": "Dit is te lang. Houd het onder {limit} tekens, of stuur het in delen.",
-    "amend_done": "Dank je. Ik heb het bij melding {reference} bewaard. De behandelaar krijgt bericht.",
-    "amend_handler": "De melder heeft melding {reference} aangevuld ({texts} tekst, {files} bestand). Bekijk de melding om het te lezen.",
+    "amend_done": (
+        "Dank je. Ik heb het bij melding {reference} bewaard. De behandelaar krijgt bericht."
+    ),
+    "amend_handler": (
+        "De melder heeft melding {reference} aangevuld ({texts} tekst, {files} bestand). Bekijk "
+        "de melding om het te lezen."
+    ),
     # --- teamscase (issue 11): evidence files to the handler, Teams case cards ---
     "evidence_file_line": "{number}. {name} ({size})",
     "evidence_list": (

@@ -120,6 +120,12 @@ def parse_response(rest: str) -> TypedResponse:
     words = normalise(head).split()
     kind = vocabulary.RESPONSE_KIND_WORDS.get(words[0]) if words else None
     measure, until, until_text, damages = None, None, "", False
+    if kind is None and words and words[0] in vocabulary.MEASURE_WORDS:
+        # "reactie REF afspraken tot ...": measures alone are the response
+        kind, measure = (
+            vocabulary.RESPONSE_KIND_WORDS["maatregelen"],
+            vocabulary.MEASURE_WORDS[words[0]],
+        )
     i = 1
     while i < len(words):
         word = words[i]
