@@ -22,7 +22,6 @@ from tests.e2e.test_teams_e2e import (
     TEAM_CHANNEL,
     Bot,
     Cast,
-    ConnectorCall,
     Person,
     card_ids,
     card_in,
@@ -32,7 +31,7 @@ from tests.e2e.test_teams_e2e import (
     start,
     team_calls,
 )
-from tests.fakes.teams import FakeBotConnector, FakeTokenIssuer
+from tests.fakes.teams import ConnectorCall, FakeBotConnector, FakeTokenIssuer
 
 fakes, bot = teams_e2e.fakes, teams_e2e.bot  # the Teams e2e fixtures
 
