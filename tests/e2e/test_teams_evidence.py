@@ -234,3 +234,26 @@ async def test_an_upload_url_that_is_not_https_is_not_used(bot: Bot) -> None:
     await bot.deliver()
     (line,) = people.gerrit.received(before)
     assert line.body["text"] == say("evidence_upload_unusable")
+
+
+async def test_an_upload_session_gone_before_the_upload_is_answered_with_a_line(
+    bot: Bot,
+) -> None:
+    people = await cast(bot)
+    reference = await report_with_files(people)
+    await bot.deliver()
+    case_id, (photo_id, _voice) = await evidence_ids(bot, reference)
+    before = await press_submit(
+        people.gerrit, {"verb": "send_evidence", "reference": reference, "evidence": photo_id}
+    )
+    await bot.deliver()
+    (consent,) = attachments_of(people.gerrit, before, CONSENT)
+    assert (await answer_consent(people.gerrit, consent)).status == 200
+    bot.connector.uploads.clear()  # the session expired: OneDrive answers 404
+    before = len(bot.connector.calls)
+    assert await bot.deliver() == 1
+    (line,) = people.gerrit.received(before)
+    assert line.body["text"] == say("evidence_upload_unusable")
+    assert await bot.deliver() == 0  # not retried for ever
+    entries = await audit_actions(bot, case_id)
+    assert all(a != AuditAction.EVIDENCE for a, _n, _c in entries)
