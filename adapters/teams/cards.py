@@ -24,6 +24,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from adapters.teams.card_parts import VERB_FIELD, submit
+from adapters.teams.card_parts import card as _card
+from adapters.teams.card_parts import card_text as card_text  # re-exported: tests read cards
+from adapters.teams.card_parts import party_label as _party_label
+from adapters.teams.card_parts import text_block as _text
+from adapters.teams.case_work_cards import case_closed_card, case_details_card
 from bot.cases.actions import (
     ACKNOWLEDGE_VERB,
     DEADLINE_DONE_VERB,
@@ -46,7 +52,6 @@ from bot.cases.notices import (
     ReminderAnswer,
     ReminderFacts,
 )
-from bot.domain.routing import InformedParty
 from bot.text.catalogue import say
 from bot.text.format import short_moment
 from dialogs.messages import Attachment, Notice, Outbound, Question, Summary, as_text
@@ -56,7 +61,6 @@ INVOKE_CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 INVOKE_ERROR_RESPONSE = "application/vnd.microsoft.error"
 CHOICE_FIELD = "choice"  # key of the picked value in Action.Submit data / input id
 PARTY_FIELD_PREFIX = "party_"  # ids of the acknowledge card's informed-party toggles
-VERB_FIELD = "verb"  # key of the use case an Action.Submit names (bot/cases/actions.py)
 FILE_CONSENT_CARD = "application/vnd.microsoft.teams.card.file.consent"
 FILE_INFO_CARD = "application/vnd.microsoft.teams.card.file.info"
 # Teams shows a picture in a message up to 1 MB (PNG, JPEG or GIF; "Send and receive
@@ -66,29 +70,7 @@ PREVIEW_TYPES = frozenset({"image/png", "image/jpeg", "image/gif"})
 QUESTION_FIELD = "question"  # key of the question a button answers, in Action.Submit data
 MAX_BUTTONS = 5  # more than this and Teams folds buttons into an overflow menu
 
-_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 _SUMMARY_MAX = 120  # characters of a card's summary line
-
-
-def _card(
-    body: list[dict[str, object]], actions: list[dict[str, object]] | None = None
-) -> dict[str, object]:
-    card: dict[str, object] = {
-        "type": "AdaptiveCard",
-        "$schema": _SCHEMA,
-        "version": "1.5",
-        "body": body,
-        # What screen readers and clients that cannot draw the card show (else Teams says
-        # only "sent a card"): every text on it.
-        "fallbackText": card_text(body) or "-",
-    }
-    if actions:
-        card["actions"] = actions
-    return card
-
-
-def _text(text: str, **style: object) -> dict[str, object]:
-    return {"type": "TextBlock", "text": text, "wrap": True, **style}
 
 
 # --- a dialog's message ---------------------------------------------------------------------
@@ -224,12 +206,6 @@ def submitted_verb(value: Any) -> tuple[str, dict[str, object]] | None:
     return verb, {k: v for k, v in value.items() if k != VERB_FIELD}
 
 
-def submit(title: str, verb: str, **data: object) -> dict[str, object]:
-    """An Action.Submit button for `verb`: its answer comes as a new message in the chat
-    (where an Action.Execute's answer replaces the pressed card)."""
-    return {"type": "Action.Submit", "title": title, "data": {VERB_FIELD: verb, **data}}
-
-
 def card_response(card: dict[str, object]) -> dict[str, object]:
     """The invoke response body that replaces the card with `card`."""
     return {"statusCode": 200, "type": INVOKE_CARD_RESPONSE, "value": card}
@@ -346,13 +322,6 @@ def party_toggles(parties: tuple[str, ...]) -> list[dict[str, object]]:
             }
         )
     return blocks
-
-
-def _party_label(value: str) -> str:
-    try:
-        return say(f"informed_{InformedParty(value).name.lower()}")
-    except ValueError:
-        return value
 
 
 def refusal_card(text: str, facts: CaseRouted | None = None) -> dict[str, object]:
@@ -535,31 +504,7 @@ def notice_card(notice: Notice | None, audience: str = HANDLER) -> dict[str, obj
     if isinstance(notice, Refusal):
         return refusal_card(notice.text, notice.case)
     if isinstance(notice, CaseDetails) and audience != TEAM:
-        from adapters.teams.case_work_cards import case_details_card
-
         return case_details_card(notice)
     if isinstance(notice, CaseClosed) and audience != TEAM:
-        from adapters.teams.case_work_cards import case_closed_card
-
         return case_closed_card(notice)
     return None
-
-
-def card_text(card: object) -> str:
-    """Every text on a card, joined: what tests and logs-free checks look at."""
-    parts: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for key in ("text", "title", "value"):
-                if isinstance(node.get(key), str):
-                    parts.append(str(node[key]))
-            for value in node.values():
-                if isinstance(value, (list, dict)):
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(card)
-    return "\n".join(parts)

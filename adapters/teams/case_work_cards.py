@@ -13,7 +13,10 @@ file comes as a new message (bot/cases/evidence.py).
 
 from __future__ import annotations
 
-from adapters.teams.cards import _card, _party_label, _text, submit
+from adapters.teams.card_parts import card as _card
+from adapters.teams.card_parts import party_label as _party_label
+from adapters.teams.card_parts import submit
+from adapters.teams.card_parts import text_block as _text
 from bot.cases.actions import (
     ADD_NOTE_VERB,
     CLOSE_CASE_VERB,
