@@ -296,6 +296,7 @@ class ReportService:
         replies = [Outbound(say("not_a_reporter", roles=roles))]
         if sender.staff:
             replies.append(Outbound(say("handler_commands_help", words=kind_words())))
+            replies.append(Outbound(say("case_commands_help")))
         return replies
 
     # --- card presses and channel commands ------------------------------------------------

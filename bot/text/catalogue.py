@@ -248,7 +248,7 @@ TEXTS: Final[dict[str, str]] = {
     ),
     "case_routed_handler": (
         "Nieuwe melding {reference}: {role} van {org}. Soort: {kinds}. Wanneer: {when}. "
-        "{serious}Open 'weerbaar cases show {reference}' of je kaart in Teams."
+        "{serious}Lees de hele melding: typ 'toon {reference}', of kies Bekijk melding in Teams."
     ),
     "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
     # the mark on a serious case in the operator's `weerbaar cases list`
@@ -435,6 +435,10 @@ TEXTS: Final[dict[str, str]] = {
     "card_deadline_done": "{task} (gedaan)",
     # --- casework (issue 11): the handler reads and works the case; the reporter stays in
     # the loop. Keys of the helper `casework`; texts for the reporter are B1, no jargon.
+    "case_commands_help": (
+        "Een melding lezen? Typ: toon KENMERK. Een stap afvinken: stap KENMERK NUMMER. "
+        "Verder: reactie, notitie en sluit, steeds met het kenmerk."
+    ),
     "case_unknown": "Ik ken geen verstuurde melding {reference}. Kijk of het nummer klopt.",
     "case_not_yours": (
         "Je kunt melding {reference} niet bekijken of bewerken. Dat kunnen alleen de "

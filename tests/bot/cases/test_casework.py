@@ -129,7 +129,7 @@ async def test_a_response_is_checked_and_the_reporter_hears_only_its_kind(
         ({"response": "maatregelen", "until": "volgende week"}, "niet lezen"),
     ):
         refused = await press(
-            app, "secretaris-utrecht", "record_response", reference=reference, **data
+            app, "secretaris-utrecht", "record_response", None, False, reference=reference, **data
         )
         assert isinstance(refused.notice, Refusal) and says in refused.text
     other = await press(
@@ -183,7 +183,9 @@ async def test_closing_from_a_card_and_nothing_changes_after(app: Weerbaar) -> N
         ("record_response", {"response": "herstelgesprek"}),
         ("close_case", {}),
     ):
-        after = await press(app, "secretaris-utrecht", verb, reference=reference, **data)
+        after = await press(
+            app, "secretaris-utrecht", verb, None, False, reference=reference, **data
+        )
         assert isinstance(after.notice, Refusal) and "al afgesloten" in after.text
 
 

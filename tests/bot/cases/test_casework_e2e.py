@@ -184,8 +184,8 @@ async def test_a_whole_case_from_report_to_close(
 
     # A new app on the same database: the ticked steps are still there, with who.
     await app.close()
-    again = await make_app(sqlite_url)
-    async with again.store.transaction() as tx:
+    restarted = await make_app(sqlite_url)
+    async with restarted.store.transaction() as tx:
         steps = {t.step: (t.value, t.by) for t in await tx.casework.steps(case.id)}
     assert steps == {
         "3": (None, "Hans Mulder"),
