@@ -257,3 +257,16 @@ async def test_an_upload_session_gone_before_the_upload_is_answered_with_a_line(
     assert await bot.deliver() == 0  # not retried for ever
     entries = await audit_actions(bot, case_id)
     assert all(a != AuditAction.EVIDENCE for a, _n, _c in entries)
+
+
+async def test_a_consent_answer_in_a_team_channel_is_a_400(bot: Bot) -> None:
+    people = await cast(bot)
+    value = {"type": "fileUpload", "action": "decline", "context": {"reference": "WB-ABC234"}}
+    invoke = people.gerrit.activity(
+        "invoke",
+        name="fileConsent/invoke",
+        value=value,
+        conversation="19:team@thread.tacv2",
+        conversation_type="channel",
+    )
+    assert (await bot.post(invoke)).status == 400

@@ -327,3 +327,33 @@ def test_an_image_is_previewed_inline_only_when_teams_can_show_it() -> None:
     assert image_preview(Attachment("a.png", "image/png", b"x" * (PREVIEW_MAX_BYTES + 1))) is None
     assert image_preview(Attachment("a.aac", "audio/aac", b"x")) is None
     assert image_preview(Attachment("a.webp", "image/webp", b"x")) is None
+
+
+def test_the_second_opinion_is_a_step_without_a_number_with_its_choices() -> None:
+    second = StepLine(
+        "hulpofficier",
+        None,
+        "Second opinion van de hulpofficier van justitie",
+        False,
+        options=(StepOption("gevraagd", "Gevraagd"), StepOption("niet_gevraagd", "Niet gevraagd")),
+    )
+    follow_up = StepLine(
+        "8",
+        8,
+        "Opvolging",
+        True,
+        "Gerrit Griffioen",
+        "1 dec",
+        value="niet_strafbaar",
+        value_label="Niet strafbaar volgens de politie",
+    )
+    card = loose(case_details_card(replace_details(steps=(follow_up, second))))
+    check_card(card)
+    text = card_text(card)
+    assert "✓ 8. Opvolging" in text and "Niet strafbaar volgens de politie." in text
+    assert "○ Second opinion van de hulpofficier van justitie" in text
+    ticks = [n["data"] for n in walk(card) if n.get("verb") == "tick_step"]
+    assert [(t["step"], t["value"]) for t in ticks] == [
+        ("hulpofficier", "gevraagd"),
+        ("hulpofficier", "niet_gevraagd"),
+    ]
