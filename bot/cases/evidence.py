@@ -146,6 +146,9 @@ async def answer_consent(
 
     An accept by someone who may still read the case queues the upload; anything else
     queues a short line. Nothing is answered in the invoke itself."""
+    if person is None:  # not enrolled: nothing of them is stored, not even a reply
+        log.info("file consent from an unknown sender")
+        return
     reference = str(context.get("reference") or "")
     evidence_id = context.get("evidence")
     line: str | None = None
@@ -158,7 +161,6 @@ async def answer_consent(
         if isinstance(case, str):
             line = case
         else:
-            assert person is not None
             numbered = list(enumerate(await tx.cases.evidence(case.id), 1))
             found = next(((n, f) for n, f in numbered if f.id == evidence_id), None)
             if found is None:

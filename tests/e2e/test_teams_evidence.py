@@ -270,3 +270,12 @@ async def test_a_consent_answer_in_a_team_channel_is_a_400(bot: Bot) -> None:
         conversation_type="channel",
     )
     assert (await bot.post(invoke)).status == 400
+
+
+async def test_a_consent_answer_from_someone_not_enrolled_stores_nothing(bot: Bot) -> None:
+    stranger = Person(bot, "Onbekend", "aad-stranger")
+    rows = await bot.count(outbox)
+    value = {"type": "fileUpload", "action": "decline", "context": {"reference": "WB-ABC234"}}
+    invoke = stranger.activity("invoke", name="fileConsent/invoke", value=value)
+    assert (await bot.post(invoke)).status == 200
+    assert await bot.count(outbox) == rows
