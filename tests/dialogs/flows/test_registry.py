@@ -22,11 +22,11 @@ def names(sender: Sender) -> list[str]:
             Sender(staff=True, reporter=False, draft_open=False),
             ["handler_commands", "evidence_command", "case_commands"],
         ),
-        # a reporter: "status"/"aanvullen", then a check-in reply, unless a report is
-        # being written
+        # a reporter: "status"/"aanvullen", "help" / "hulplijn", then a check-in reply,
+        # unless a report is being written (the engine answers "help" there)
         (
             Sender(staff=False, reporter=True, draft_open=False),
-            ["reporter_commands", "checkin", "report"],
+            ["reporter_commands", "help", "checkin", "report"],
         ),
         (Sender(staff=False, reporter=True, draft_open=True), ["report"]),
         # someone who works cases and reports too
@@ -37,6 +37,7 @@ def names(sender: Sender) -> list[str]:
                 "evidence_command",
                 "case_commands",
                 "reporter_commands",
+                "help",
                 "report",
             ],
         ),
