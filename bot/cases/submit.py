@@ -10,6 +10,7 @@ from bot.cases.acknowledge import deadline_facts
 from bot.cases.deadlines import schedule_case
 from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
+from bot.cases.reach import ChainLookup, Link, function_title, mid_sentence
 from bot.domain.incident import criminal_suspected, is_serious
 from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
@@ -70,7 +71,7 @@ async def submit_report(
     assert case is not None
     # Deadlines first, so that the handlers' notice can list them.
     await schedule_case(tx, case, policy or ReminderPolicy(), now)
-    await notify_handlers(
+    reached = await notify_handlers(
         tx,
         case_id,
         case.reference,
@@ -96,6 +97,10 @@ async def submit_report(
             )
         )
     ]
+    # access (issue 11): when no handler can be reached, say who has the case instead.
+    stand_in = stand_in_reply(reached, route.handler.value, held.org.name)
+    if stand_in is not None:
+        replies.append(stand_in)
     if route.informed:
         replies.append(
             Outbound(say("informed", informed=", ".join(informed_name(p) for p in route.informed)))
@@ -122,8 +127,11 @@ async def notify_handlers(
     facts: dict[str, Any],
     now: datetime,
     deadlines: tuple[DeadlineLine, ...] = (),
-) -> int:
-    """Queue a notice for every handler of that function at that organisation.
+) -> Link | None:
+    """Queue a notice for every handler of that function at that organisation; when none
+    of them can be reached, for the deputies there, and when none of those either, for
+    the coordinator VPT (bot/cases/reach.py). Returns the link that got it, None when
+    nobody in the chain can be reached.
 
     The notice names no reporter and carries none of the narrative: the handler opens
     the case for that. `deadlines` (bot/cases/acknowledge.py `deadline_facts`) go on the card.
@@ -155,6 +163,32 @@ async def notify_handlers(
         queued += await queue_to(
             tx, handler, {"text": text, "notice": notice}, now, f"routed:{case_id}"
         )
+    chain = await ChainLookup(tx).chain(org_id, handler_function)
+    first = chain.first()
+    if first is not None and first[0] is not Link.HANDLER:
+        link, stand_ins = first
+        lead = say(
+            "case_routed_stand_in",
+            handler=mid_sentence(function_title(handler_function)),
+            org=org_name,
+        )
+        for person in stand_ins:
+            queued += await queue_to(
+                tx,
+                person,
+                {"text": f"{lead}\n{text}", "notice": notice},
+                now,
+                f"routed:{case_id}:{link}",
+            )
+        await tx.cases.add_event(
+            case_id,
+            now,
+            EventKind.ROUTED_STAND_IN,
+            None,
+            {"link": str(link), "people": len(stand_ins)},
+        )
+    if first is None:
+        log.warning("case with nobody reachable to handle it case_id=%s", case_id)
     # The organisation's linked Teams channel gets the same facts (no names, no narrative).
     team = await tx.conversations.linked_team_recipient(org_id)
     if team is not None and await tx.outbox.enqueue(
@@ -166,4 +200,13 @@ async def notify_handlers(
         dedupe_key=f"routed:{case_id}:team:{org_id}",
     ):
         queued += 1
-    return queued
+    return None if first is None else first[0]
+
+
+def stand_in_reply(reached: Link | None, function: str, org: str) -> Outbound | None:
+    """What the reporter is told when the case's handler cannot be reached: who has it."""
+    if reached is Link.HANDLER:
+        return None
+    handler = mid_sentence(function_title(function))
+    key = "submitted_nobody" if reached is None else f"submitted_stand_in_{reached}"
+    return Outbound(say(key, handler=handler, org=org))

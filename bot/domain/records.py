@@ -40,6 +40,7 @@ class EventKind(StrEnum):
     CHECKIN_STOPPED = "checkin_stopped"
     RESPONSE = "response"
     CLOSED = "closed"
+    ROUTED_STAND_IN = "routed_stand_in"  # no handler reachable: the deputy or coordinator got it
 
 
 class DeadlineState(StrEnum):
