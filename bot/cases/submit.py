@@ -10,7 +10,7 @@ from bot.cases.acknowledge import deadline_facts
 from bot.cases.deadlines import schedule_case
 from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
-from bot.cases.reach import ChainLookup, Link, function_title, mid_sentence
+from bot.cases.reach import ChainLookup, Link, bare_title, function_title, mid_sentence
 from bot.domain.incident import criminal_suspected, is_serious
 from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
@@ -169,7 +169,7 @@ async def notify_handlers(
         link, stand_ins = first
         lead = say(
             "case_routed_stand_in",
-            handler=mid_sentence(function_title(handler_function)),
+            handler=bare_title(handler_function),
             org=org_name,
         )
         for person in stand_ins:
