@@ -64,6 +64,7 @@ ALLOWED = {"handler", "deputy", "coordinator"}
 ACTIONS = (
     "view",
     "acknowledge",
+    "deadline_done_acknowledge",  # a reminder card's "Gedaan" on the acknowledgement
     "deadline_done",
     "deadline_later",
     "tick_step",
@@ -163,9 +164,13 @@ async def _audit(cell: Cell) -> list[AuditEntry]:
 
 def _press(cell: Cell, action: str) -> tuple[str, dict[str, object]]:
     ref = cell.reference
-    return {
+    presses: dict[str, tuple[str, dict[str, object]]] = {
         "view": ("view_case", {"reference": ref}),
         "acknowledge": ("acknowledge", {"reference": ref}),
+        "deadline_done_acknowledge": (
+            "deadline_done",
+            {"reference": ref, "deadline": "acknowledge", "step": "escalation_1"},
+        ),
         "deadline_done": ("deadline_done", {"reference": ref, "deadline": "measures"}),
         "deadline_later": (
             "deadline_later",
@@ -181,7 +186,8 @@ def _press(cell: Cell, action: str) -> tuple[str, dict[str, object]]:
             "close_case",
             {"reference": ref, "no_response": "", "reason": "", "override": ""},
         ),
-    }[action]
+    }
+    return presses[action]
 
 
 def _typed(cell: Cell, action: str) -> str:
@@ -189,6 +195,7 @@ def _typed(cell: Cell, action: str) -> str:
     return {
         "view": f"toon {ref}",
         "acknowledge": f"gedaan {ref} ontvangst",
+        "deadline_done_acknowledge": f"klaar {ref} ontvangst",
         "deadline_done": f"gedaan {ref} maatregelen",
         "deadline_later": f"later {ref} maatregelen wacht op de politie",
         "tick_step": f"stap {ref} 1",
@@ -204,6 +211,7 @@ def _cli(cell: Cell, action: str, by: str) -> list[str]:
     return {
         "view": ["cases", "show", ref],
         "acknowledge": [*record, "done", "acknowledge"],
+        "deadline_done_acknowledge": [*record, "done", "ontvangst"],
         "deadline_done": [*record, "done", "measures"],
         "deadline_later": [*record, "later", "measures", "wacht", "op", "de", "politie"],
         "tick_step": [*record, "step", "1"],

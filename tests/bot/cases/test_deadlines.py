@@ -400,6 +400,13 @@ async def test_an_incident_talk_and_measures_end_recorded_later_get_their_own_cl
     assert plan[("incident_talk", "escalation_1")] == "2026-12-01 08:00"
     assert ("incident_talk", "reminder") not in plan
     assert plan[("recovery_talk", "overdue")] == "2026-12-18 09:00"
+    async with app.store.transaction() as tx:
+        audit = [(e.action, e.channel, e.on_behalf_name) for e in await tx.audit.for_case(case.id)]
+    assert audit == [
+        ("incident_talk", "cli", "Gerda Smit"),
+        ("measures_end", "cli", "Gerda Smit"),
+        ("refused", "cli", "Bram Jansen"),
+    ]
 
 
 # --- downtime and several replicas ----------------------------------------------------------
