@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from bot.domain.audit import AuditEntry
+from bot.domain.office_hours import OfficeHours
 from bot.domain.records import (
     CaseCard,
     CaseEvent,
@@ -210,6 +211,10 @@ class PeopleRepo(Protocol):
         ...
 
     async def org_ack_hours(self, org_id: int) -> float | None: ...
+
+    async def org_office_hours(self, org_id: int) -> OfficeHours | None:
+        """The organisation's office hours; None: the default ones."""
+        ...
 
 
 class DialogRepo(Protocol):

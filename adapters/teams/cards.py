@@ -341,11 +341,11 @@ def refusal_card(text: str, facts: CaseRouted | None = None) -> dict[str, object
 # --- reminders: "Gedaan" and "Later" --------------------------------------------------------
 
 
-def _title_key(step: str) -> str:
-    if step == "reminder":
+def _title_key(facts: ReminderFacts) -> str:
+    if facts.step == "reminder":
         return "reminder_card_title"
-    if step == "overdue":
-        return "reminder_card_title_overdue"
+    if facts.step == "overdue" or not facts.escalation:
+        return "reminder_card_title_overdue"  # the handler's own copy of an escalation step
     return "reminder_card_title_escalation"
 
 
@@ -374,7 +374,7 @@ def reminder_card(
     reference = facts.reference or "-"
     body: list[dict[str, object]] = [
         _text(
-            say(_title_key(facts.step), reference=reference),
+            say(_title_key(facts), reference=reference),
             weight="Bolder",
             size="Medium",
             color="Default" if facts.step == "reminder" else "Attention",
@@ -394,7 +394,8 @@ def reminder_card(
         }
     )
     if facts.escalation:
-        body.append(_text(say("reminder_card_escalation")))
+        key = "reminder_card_escalation" if facts.handler_reached else "reminder_card_stand_in"
+        body.append(_text(say(key)))
     if status:
         body.append(_text(status, weight="Bolder", color=tone, spacing="Medium"))
     if not actions:

@@ -291,6 +291,7 @@ REMINDER_FIELDS = (
     "planned",
     "late",
     "org",
+    "handler_reached",
 )
 
 
@@ -299,7 +300,8 @@ class ReminderFacts:
     """What a reminder card shows: no name and no narrative.
 
     `due` and `planned` are ISO times in a queued reminder; a card's buttons send them
-    back as they were shown.
+    back as they were shown. `escalation` is True on the copy for a stand-in (a deputy,
+    the coordinator VPT): the handler's own copy speaks to her, also at an escalation step.
     """
 
     reference: str
@@ -311,6 +313,9 @@ class ReminderFacts:
     planned: str
     late: bool
     org: str | None
+    # For a stand-in's copy (`escalation`): whether a handler of the case was reached at
+    # all; when not, the card does not say "the handler already had a reminder".
+    handler_reached: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -323,6 +328,8 @@ class ReminderFacts:
             "planned": self.planned,
             "late": self.late,
             "org": self.org,
+            # Only when not: rows stored before the field read and write back the same.
+            **({} if self.handler_reached else {"handler_reached": False}),
         }
 
     def button_data(self) -> dict[str, object]:
@@ -342,6 +349,7 @@ class ReminderFacts:
             planned=_str(data, "planned"),
             late=bool(data.get("late")),
             org=_opt(data, "org"),
+            handler_reached=data.get("handler_reached") is not False,
         )
 
 

@@ -305,6 +305,43 @@ TEXTS: Final[dict[str, str]] = {
         "Meer tijd nodig? Typ: later {reference} {word} en de reden."
     ),
     "reminder_late": "Let op: dit bericht komt te laat. Het had {planned} moeten komen.",
+    # --- access (issue 11): reminders addressed to whom they reach ---
+    "reminder_own_overdue": (
+        "Je hebt dit nog niet gedaan bij melding {reference} ({org}): {task}. Dat moest "
+        "uiterlijk {due}."
+    ),
+    "case_routed_stand_in": (
+        "Er is geen {handler} van {org} bereikbaar via Weerbaar. Daarom krijg jij deze "
+        "melding. Neem je hem in behandeling?"
+    ),
+    "submitted_stand_in_deputy": (
+        "Let op: {handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
+        "plaatsvervanger je melding."
+    ),
+    "submitted_stand_in_coordinator": (
+        "Let op: {handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
+        "provinciale coördinator VPT je melding. Die zorgt dat iemand hem oppakt."
+    ),
+    "submitted_nobody": (
+        "Let op: bij {org} is nu niemand via Weerbaar bereikbaar die je melding kan "
+        "afhandelen. Je melding is wel bewaard. Neem zelf contact op met {handler} van {org}."
+    ),
+    "reminder_own_escalated": "Daarom krijgt nu ook {others} bericht.",
+    "reach_deputy": "je plaatsvervanger",
+    "reach_coordinator": "de provinciale coördinator VPT",
+    "reminder_stand_in": (
+        "Herinnering bij melding {reference} ({org}): {task}. Dat moet uiterlijk {due}. Er "
+        "is geen {handler} van {org} bereikbaar via Weerbaar. Daarom krijg jij dit bericht."
+    ),
+    "reminder_stand_in_overdue": (
+        "Hulp nodig bij melding {reference} ({org}): {task} is nog niet gedaan. Dat moest "
+        "uiterlijk {due}. Er is geen {handler} van {org} bereikbaar via Weerbaar. Daarom "
+        "krijg jij dit bericht. Kun jij zorgen dat het gebeurt?"
+    ),
+    "reminder_card_stand_in": (
+        "Er is geen afhandelaar bereikbaar via Weerbaar. Daarom krijg jij dit bericht. Kun "
+        "jij zorgen dat het gebeurt?"
+    ),
     "handler_commands_help": (
         "Een taak afvinken? Typ: gedaan KENMERK TAAK, bijvoorbeeld 'gedaan WB-ABC234 "
         "maatregelen'. Meer tijd nodig? Typ: later KENMERK TAAK en de reden. "
