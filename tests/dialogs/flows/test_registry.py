@@ -22,11 +22,11 @@ def names(sender: Sender) -> list[str]:
             Sender(staff=True, reporter=False, draft_open=False),
             ["handler_commands", "evidence_command", "case_commands"],
         ),
-        # a reporter: "help" / "hulplijn", "status"/"aanvullen", then a check-in reply,
+        # a reporter: "status"/"aanvullen", "help"/"hulplijn", then a check-in reply,
         # unless a report is being written (the engine answers "help" there)
         (
             Sender(staff=False, reporter=True, draft_open=False),
-            ["help", "reporter_commands", "checkin", "report"],
+            ["reporter_commands", "help", "checkin", "report"],
         ),
         (Sender(staff=False, reporter=True, draft_open=True), ["report"]),
         # someone who works cases and reports too
@@ -35,9 +35,9 @@ def names(sender: Sender) -> list[str]:
             [
                 "handler_commands",
                 "evidence_command",
-                "help",
                 "case_commands",
                 "reporter_commands",
+                "help",
                 "report",
             ],
         ),
