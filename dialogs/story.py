@@ -315,6 +315,22 @@ def _perpetrator(text: str) -> tuple[str | None, str | None]:
     )
     if described and re.search(r"\s(?:met|in|van|op|rond|zonder)\s", described.group(0)):
         return "beschrijving", described.group(0)
+    looks = _looks(text)
+    if looks is not None:
+        person = re.search(rf"\been\s+(?:[\w-]+\s+)?(?:{persons})\b", text, re.IGNORECASE)
+        return "beschrijving", f"{person.group(0)}, {looks}" if person else looks
     if mentions(lexicon.PERP_UNKNOWN, text) or any(True for _ in find(lexicon.PERP_UNKNOWN, text)):
         return "onbekend", None
     return None, None
+
+
+def _looks(text: str) -> str | None:
+    """What the perpetrator wore or looked like, as typed: "had een rode jas aan"."""
+    looks = "|".join(re.escape(w) for w in lexicon.LOOKS)
+    match = re.search(
+        rf"\b(?:hij|zij|ze|die)\s+((?:had|droeg|draagt|heeft)\s+[^,.;:!?\n]*?"
+        rf"\b(?:{looks})\b[^,.;:!?\n]*?)(?=[,.;:!?\n]|\s+(?:en|maar|toen)\s|$)",
+        text,
+        re.IGNORECASE,
+    )
+    return match.group(1).strip() if match else None
