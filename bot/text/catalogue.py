@@ -195,7 +195,14 @@ TEXTS: Final[dict[str, str]] = {
     "day_part_middag": "'s middags",
     "day_part_avond": "'s avonds",
     "day_part_nacht": "'s nachts",
-    "ask_perp_known": "Weet je wie het deed?",
+    "ask_perp_known": (
+        "Weet je wie het deed? Typ een naam, of beschrijf de persoon. "
+        "Weet je het niet? Typ 'weet ik niet'."
+    ),
+    # intake2: an answer that belongs to a later question, kept there
+    "kept_for_witnesses": "Dank je. Dat zet ik bij de getuigen.",
+    "story_witnesses": "gezien door: {who}",
+    "story_no_witnesses": "geen getuigen",
     "why_perp": (
         "Er komt altijd een reactie naar wie het deed. Daarvoor moeten we weten wie het is."
     ),

@@ -416,6 +416,16 @@ LOOKS: Final = (
     "bodywarmer", "helm", "bril", "zonnebril", "baard", "snor", "tattoo", "tatoeage",
     "schoenen", "sneakers", "laarzen", "rugzak", "tas", "jurk", "rok", "kapsel",
 )  # fmt: skip
+# Someone saw it ("mijn buurvrouw zag het"), or nobody did ("niemand zag het").
+WITNESSED: Final = (
+    "zag het", "zagen het", "zag alles", "zagen alles", "heeft het gezien", "hebben het gezien",
+    "heeft alles gezien", "hebben alles gezien", "getuige", "getuigen", "was erbij",
+    "waren erbij", "stond erbij", "stonden erbij", "keek toe", "keken toe",
+)  # fmt: skip
+NOT_WITNESSED: Final = (
+    "niemand zag", "niemand heeft het gezien", "niemand heeft iets gezien", "geen getuige*",
+    "niemand was erbij", "niemand gezien", "niemand die het zag", "ik was alleen",
+)  # fmt: skip
 PERP_UNKNOWN: Final = ("anoniem*", "ken hem niet", "ken haar niet", "ken ze niet", "weet niet wie",
                        "onbekende", "anoniem account", "nepaccount", "geen idee wie",
                        "weet ik niet wie")  # fmt: skip

@@ -190,3 +190,8 @@ STEP_VALUE_WORDS: Final[dict[str, str]] = {
     "nee": "niet_gevraagd",
 }
 SECOND_OPINION_WORDS: Final = frozenset({"hulpofficier", "10", "second opinion"})
+
+# "Weet je wie het deed?" answered with: nobody known.
+NOBODY_WORDS: Final = frozenset(
+    {"niemand", "onbekend", "een onbekende", "onbekenden", "geen", "nee niemand", "anoniem"}
+)

@@ -19,11 +19,11 @@ from typing import Any
 from bot.domain.dates import When, parse_when
 from bot.domain.incident import INJURIES, KINDS
 from bot.domain.routing import is_reporter_role
-from bot.text import vocabulary
+from bot.text import lexicon, vocabulary
 from bot.text.catalogue import say
 from bot.text.format import describe_when
 from dialogs import understanding
-from dialogs.conditions import AnswerIn, AnswerIs, Check
+from dialogs.conditions import AnswerIs, Check
 from dialogs.engine import normalise
 from dialogs.flow import (
     Accept,
@@ -40,7 +40,7 @@ from dialogs.flow import (
 )
 from dialogs.messages import Choice, Inbound
 from dialogs.parsing import links_in, one_of, several_of, some_of, yes_no
-from dialogs.story import read_story
+from dialogs.story import read_story, witnessed
 
 
 def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
@@ -131,6 +131,10 @@ def story_facts(text: str, ctx: Context) -> dict[str, Any]:
         found["injury"] = injury
     if facts.damage is not None:
         found["damage"] = facts.damage
+    if facts.no_witnesses:
+        found["witnesses"] = say("value_none")
+    elif facts.witnesses:
+        found["witnesses"] = facts.witnesses
     if set(kinds) & OFFENCES:
         found["criminal"] = "ja"
     return found
@@ -166,6 +170,11 @@ def _facts_line(found: dict[str, Any], ctx: Context) -> str:
         parts.append(say(f"injury_{value}").lower())
     if found.get("damage"):
         parts.append(say("story_damage"))
+    if "witnesses" in found:
+        none = found["witnesses"] == say("value_none")
+        parts.append(
+            say("story_no_witnesses") if none else say("story_witnesses", who=found["witnesses"])
+        )
     if found.get("criminal") == "ja":
         parts.append(say("story_criminal"))
     return ", ".join(parts)
@@ -335,6 +344,7 @@ _STORY_FILLS = (
     "perp_details",
     "injury",
     "damage",
+    "witnesses",
 )
 
 
@@ -388,18 +398,46 @@ def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
 PERP_CHOICES = _choices("perp", ("bekend", "beschrijving", "onbekend"))
 
 
-def parse_perp_known(inbound: Inbound, _ctx: Context) -> Parsed:
+def _later_answer(text: str) -> Keep | None:
+    """A reply that answers a later question ("mijn buurvrouw zag het", "niemand zag het"):
+    kept for that question, and the open one asked again."""
+    if any(True for _ in understanding.find(lexicon.NOT_WITNESSED, text)):
+        return Keep({"witnesses": say("value_none")}, reply=say("kept_for_witnesses"))
+    saw = witnessed(text)
+    if saw is not None and saw.strip() == text.strip().rstrip(".!;").strip():
+        return Keep({"witnesses": text.strip()}, reply=say("kept_for_witnesses"))
+    return None
+
+
+def _who(text: str, ctx: Context) -> Parsed:
+    """ "Weet je wie het deed?" answered in words: a name or "die man van de actiegroep"
+    is who; "een man met een rode jas" is a description; "anoniem account" is unknown."""
+    read = read_story(text, ctx.now).perp_known
+    if read == "onbekend":
+        return Accept("onbekend")
+    if read == "beschrijving" or re.match(r"(?i)een\s", text):
+        return Accept("beschrijving", more={"perp_details": text})
+    return Accept("bekend", more={"perp_who": text})
+
+
+def parse_perp_known(inbound: Inbound, ctx: Context) -> Parsed:
     value = one_of(inbound, PERP_CHOICES)
     if value is not None:
         return Accept(value)
-    if understanding.dont_know(inbound.text):
+    text = inbound.text.strip()
+    if understanding.dont_know(text) or normalise(text) in vocabulary.NOBODY_WORDS:
         return Accept("onbekend")
+    later = _later_answer(text)
+    if later is not None:
+        return later
     said = yes_no(inbound)
     if said is None:
-        return Reask(say("reask_choice"))
+        return Reask(say("reask_text")) if len(text) < 2 else _who(text, ctx)
     if said.answer:
-        return Accept("bekend", more={"perp_who": said.detail} if said.detail else {})
+        return _who(said.detail, ctx) if said.detail else Accept("bekend")
     if said.detail and not understanding.dont_know(said.detail):
+        if normalise(said.detail) in vocabulary.NOBODY_WORDS:
+            return Accept("onbekend")
         return Accept("beschrijving", more={"perp_details": said.detail})
     return Accept("onbekend")
 
@@ -431,6 +469,9 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
         items = {**items, "files": [f for i, f in enumerate(items["files"]) if i != n - 1]}
         reply = say("evidence_removed", name=name, items=_listing(items))
         return Collect("evidence_items", items, (), reply, removed=(n - 1,))
+    later = _later_answer(text) if text and not inbound.attachments else None
+    if later is not None:
+        return later
     said = yes_no(inbound) if not inbound.attachments else None
     if not inbound.attachments and (
         not text
@@ -729,7 +770,7 @@ REPORT = Flow(
             label="label_perp_known",
             show=_show_choice("perp"),
             clears=("perp_who", "perp_details"),
-            fills=("perp_who", "perp_details"),
+            fills=("perp_who", "perp_details", "witnesses"),
         ),
         Step(
             "perp_who",
@@ -743,7 +784,7 @@ REPORT = Flow(
             "perp_details",
             Ask("ask_perp_details"),
             parse_free_text("reask_text"),
-            ask_if=AnswerIn("perp_known", ("bekend", "beschrijving")),
+            ask_if=AnswerIs("perp_known", "beschrijving"),
             skippable=True,
             why="why_perp_details",
             label="label_perp_details",
@@ -763,7 +804,7 @@ REPORT = Flow(
             skippable=True,
             why="why_evidence",
             label="label_evidence",
-            fills=("evidence_items",),
+            fills=("evidence_items", "witnesses"),
         ),
         Step(
             "injury",

@@ -43,6 +43,15 @@ CORPUS: list[tuple[str, dict[str, Any]]] = [
         dict(kinds=("online",)),
     ),
     (
+        "Hij sloeg me op de markt. Mijn buurvrouw zag het gebeuren.",
+        dict(
+            kinds=("fysiek_geweld",),
+            where="op de markt",
+            witnesses="Mijn buurvrouw zag het gebeuren",
+        ),
+    ),
+    ("ze schold me uit, niemand zag het", dict(kinds=("verbale_agressie",), no_witnesses=True)),
+    (
         "Gisteravond rond 22:15 stond die man van de actiegroep bij de ingang van het "
         "gemeentehuis. Hij schold me uit en duwde me. Mijn bril is kapot.",
         dict(

@@ -159,8 +159,51 @@ async def test_natural_yes_and_button_words_are_understood(app: Weerbaar) -> Non
     await chat.say("Gemeentehuis")
     assert "Weet je wie het deed" in await chat.say("gisteren om 14:30")
     reply = await chat.say("jep, het is die actiegroep")
-    assert "Weet je nog meer" in reply
+    assert "Heeft iemand het gezien" in reply  # who is known: on to the witnesses
     assert (await answers_of(app))["perp_who"] == "het is die actiegroep"
+
+
+async def _at_who(chat: Chatter) -> None:
+    await chat.say("hallo")
+    await chat.say("ja")
+    await chat.say("Hij schold me uit.")
+    await chat.say("Ja klopt")
+    await chat.say("Gemeentehuis")
+    assert "Weet je wie het deed" in await chat.say("gisteren om 14:30")
+
+
+@pytest.mark.parametrize(
+    ("typed", "known", "field", "kept"),
+    [
+        ("die man van de actiegroep", "bekend", "perp_who", "die man van de actiegroep"),
+        ("Jan de Vries", "bekend", "perp_who", "Jan de Vries"),
+        ("een man met een rode jas", "beschrijving", "perp_details", "een man met een rode jas"),
+        ("niemand", "onbekend", None, None),
+        ("geen idee", "onbekend", None, None),
+    ],
+)
+async def test_who_did_it_is_answered_in_words(
+    app: Weerbaar, typed: str, known: str, field: str | None, kept: str | None
+) -> None:
+    chat = Chatter(app, "bram")
+    await _at_who(chat)
+    reply = await chat.say(typed)
+    assert "Heeft iemand het gezien" in reply  # one message: no "wie was het?" after it
+    answers = await answers_of(app)
+    assert answers["perp_known"] == known
+    if field is not None:
+        assert answers[field] == kept
+
+
+async def test_a_witness_told_at_who_did_it_is_kept_for_the_witnesses(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await _at_who(chat)
+    reply = await chat.say("mijn buurvrouw zag het")
+    assert "Dat zet ik bij de getuigen" in reply and "Weet je wie het deed" in reply
+    assert "Heb je bewijs" in await chat.say("weet ik niet")  # witnesses are answered
+    answers = await answers_of(app)
+    assert answers["witnesses"] == "mijn buurvrouw zag het"
+    assert answers["perp_known"] == "onbekend"
 
 
 async def test_a_series_is_recorded_as_such(app: Weerbaar) -> None:
