@@ -48,12 +48,12 @@ async def test_markers_appear_in_no_log_and_no_raw_database_byte(
         f"Markt {MARKERS['where']}",
         "gisteren om 10:00",
         "1",
-        f"Naam {MARKERS['who']}",
-        f"Kenteken {MARKERS['details']}",
+        f"Naam {MARKERS['who']}, kenteken {MARKERS['details']}",
         f"Getuige {MARKERS['witness']}",
     )
     await chat.file(evidence)
-    await chat.say(MARKERS["link"], "1", "ja", "nee", "ja")  # a link ends the evidence
+    # a link ends the evidence; then injury and damage (one question), criminal
+    await chat.say(MARKERS["link"], "1, 4", "ja")
     assert MARKERS["what"] in chat.text  # the review shows it to the reporter
     await chat.say("verstuur")
     assert "Je kenmerk is" in chat.text

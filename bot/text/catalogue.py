@@ -243,6 +243,18 @@ TEXTS: Final[dict[str, str]] = {
         "Heb je letsel of schade aan je gezondheid? Je mag meer kiezen, bijvoorbeeld: 1, 2"
     ),
     "why_injury": ("Bij letsel moet je organisatie binnen 24 uur de Arbeidsinspectie waarschuwen."),
+    # intake2: one question for injury, damage and time off (dialogs/flows/report.py impact)
+    "ask_impact": (
+        "Is er letsel, schade aan spullen of kon je niet werken? "
+        "Kies wat klopt, bijvoorbeeld: 1, 4. Of typ 'nee'."
+    ),
+    "why_impact": (
+        "Bij letsel moet je organisatie binnen 24 uur de Arbeidsinspectie waarschuwen. "
+        "Wie het deed, betaalt de schade en de werktijd die je kwijt was."
+    ),
+    "impact_schade": "Schade aan spullen",
+    "impact_niet_werken": "Kon niet werken",
+    "impact_which": "Wat klopt? Kies een of meer nummers, bijvoorbeeld: 1, 4. Of typ 'nee'.",
     "ask_damage": "Is er schade aan spullen, van jou of van je organisatie?",
     "why_damage": "Wie het deed, betaalt altijd de schade.",
     "ask_time_off": "Kon je (een tijd) niet werken door het incident?",

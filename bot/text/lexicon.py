@@ -426,6 +426,11 @@ NOT_WITNESSED: Final = (
     "niemand zag", "niemand heeft het gezien", "niemand heeft iets gezien", "geen getuige*",
     "niemand was erbij", "niemand gezien", "niemand die het zag", "ik was alleen",
 )  # fmt: skip
+# Work missed ("kon 2 dagen niet werken", "ziek gemeld"): the time-off answer.
+TIME_OFF: Final = (
+    "niet werken", "niet gewerkt", "niet kunnen werken", "ziek gemeld", "ziekgemeld",
+    "ziek thuis", "thuisgebleven", "thuis gebleven", "vrij genomen", "verlof genomen",
+)  # fmt: skip
 PERP_UNKNOWN: Final = ("anoniem*", "ken hem niet", "ken haar niet", "ken ze niet", "weet niet wie",
                        "onbekende", "anoniem account", "nepaccount", "geen idee wie",
                        "weet ik niet wie")  # fmt: skip

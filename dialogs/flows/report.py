@@ -544,6 +544,88 @@ def parse_injury(inbound: Inbound, ctx: Context) -> Parsed:
     return Accept(values)
 
 
+# "Is er letsel, schade aan spullen of kon je niet werken?": the injuries a person can
+# tell at once, then damage and time off. "Blijvend" is not offered (rarely known yet);
+# the injury row of the review still offers it.
+IMPACT_INJURIES = ("lichamelijk_letsel", "psychisch_letsel", "ziekenhuis")
+IMPACT_CHOICES = (
+    *(Choice(v, say(f"injury_{v}")) for v in IMPACT_INJURIES),
+    Choice("schade", say("impact_schade")),
+    Choice("niet_werken", say("impact_niet_werken")),
+)
+_IMPACT_STEPS = ("injury", "damage", "time_off")
+
+
+def impact_open(ctx: Context) -> bool:
+    """Injury, damage or time off is not known yet (the story may have told some)."""
+    return any(step not in ctx.answers for step in _IMPACT_STEPS)
+
+
+def _impact(picked: list[str], detail: str, ctx: Context) -> Accept:
+    """What was picked answers the three questions; what was not picked is a no. The
+    detail typed with it is kept with what it tells of (damage, else injury)."""
+    injury = [v for v in picked if v in INJURIES]
+    more: dict[str, Any] = {}
+    told = read_story(detail, ctx.now) if detail else None
+    if told is not None:
+        injury += [v for v in told.injury if v in INJURIES and v != "geen" and v not in injury]
+        if told.damage and "schade" not in picked:
+            picked = [*picked, "schade"]
+        if _time_off_in(detail) and "niet_werken" not in picked:
+            picked = [*picked, "niet_werken"]
+    if "injury" not in ctx.answers:
+        more["injury"] = injury or ["geen"]
+    elif injury:
+        more["injury"] = [
+            *(v for v in ctx.answers["injury"] if v != "geen"),
+            *(v for v in injury if v not in ctx.answers["injury"]),
+        ]
+    if "damage" not in ctx.answers or "schade" in picked:
+        more["damage"] = "schade" in picked
+    if "time_off" not in ctx.answers or "niet_werken" in picked:
+        more["time_off"] = "niet_werken" in picked
+    if detail:
+        where = "injury_detail"
+        if "schade" in picked:
+            where = "damage_detail"
+        elif "niet_werken" in picked:
+            where = "time_off_detail"
+        more[where] = detail
+    return Accept(picked or ["geen"], more=more)
+
+
+def _time_off_in(text: str) -> bool:
+    return bool(understanding.mentions(lexicon.TIME_OFF, text))
+
+
+def parse_impact(inbound: Inbound, ctx: Context) -> Parsed:
+    text = inbound.text.strip()
+    picked = several_of(inbound, IMPACT_CHOICES)
+    if picked is not None:
+        return _impact(picked, "", ctx)
+    if understanding.nothing(text) or normalise(text) in vocabulary.NO_INJURY_WORDS:
+        return _impact([], "", ctx)
+    if understanding.dont_know(text):
+        # Not known: damage and time off say so; the injury question comes on its own.
+        return Accept(["weet_niet"], more={"damage": "weet_niet", "time_off": "weet_niet"})
+    named, rest = some_of(inbound, IMPACT_CHOICES)
+    if named:
+        return _impact(named, rest, ctx)
+    said = yes_no(inbound)
+    detail = said.detail if said is not None else text
+    if said is not None and not said.answer and not detail:
+        return _impact([], "", ctx)
+    told = read_story(detail, ctx.now) if detail else None
+    if told is not None and (
+        told.damage or _time_off_in(detail) or any(v != "geen" for v in told.injury)
+    ):
+        return _impact([], detail, ctx)
+    if said is not None and said.answer:
+        more = {"injury_detail": detail} if detail else {}
+        return Keep(more, reply=say("impact_which")) if more else Reask(say("impact_which"))
+    return Reask(say("impact_which"))
+
+
 def _yes_no_unknown(step_id: str) -> Any:
     """Yes, no or "weet ik niet"; what follows a "ja, ..." is kept as its detail."""
 
@@ -805,6 +887,14 @@ REPORT = Flow(
             why="why_evidence",
             label="label_evidence",
             fills=("evidence_items", "witnesses"),
+        ),
+        Step(
+            "impact",
+            Ask("ask_impact", IMPACT_CHOICES, multi=True),
+            parse_impact,
+            ask_if=Check(impact_open, reads=_IMPACT_STEPS),
+            why="why_impact",
+            fills=(*_IMPACT_STEPS, "injury_detail", "damage_detail", "time_off_detail"),
         ),
         Step(
             "injury",

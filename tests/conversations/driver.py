@@ -49,6 +49,7 @@ DEFAULTS: dict[str, Turn] = {
     "perp_details": T("nee"),
     "witnesses": T("nee"),
     "evidence": T("nee"),
+    "impact": T("nee"),  # "Is er letsel, schade aan spullen of kon je niet werken?"
     "injury": T("nee"),
     "damage": T("nee"),
     "time_off": T("nee"),

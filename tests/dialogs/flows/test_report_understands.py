@@ -141,13 +141,35 @@ async def test_details_after_yes_and_weet_ik_niet_are_answers(app: Weerbaar) -> 
     lines = report_lines()
     lines[6] = "weet ik niet"  # when: not known
     lines[7] = "weet ik niet"  # who did it
-    lines[11] = "ja, mijn bril is kapot"  # damage, with what
-    lines[12] = "weet ik niet"  # time off
+    lines[10] = "ja, mijn bril is kapot"  # injury, damage, time off: damage, with what
     review = await chat.say(*lines)
     assert "Wanneer: onbekend" in review
     assert "Weet wie het deed: Nee, onbekend" in review
+    assert "Letsel: Geen letsel" in review
     assert "Schade: Ja (mijn bril is kapot)" in review
+    assert "Niet kunnen werken: Nee" in review
+
+
+async def test_weet_ik_niet_at_the_impact_question_asks_the_injury_on_its_own(
+    app: Weerbaar,
+) -> None:
+    chat = Chatter(app, "bram")
+    lines = report_lines()
+    lines[10] = "weet ik niet"
+    reply = await chat.say(*lines[:11])
+    assert "Heb je letsel" in reply  # the injury, asked on its own
+    review = await chat.say("5", *lines[11:])  # geen letsel
+    assert "Schade: Weet ik niet" in review
     assert "Niet kunnen werken: Weet ik niet" in review
+
+
+async def test_work_missed_is_read_from_the_words(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    lines = report_lines()
+    lines[10] = "psychisch, ik kon 2 dagen niet werken"
+    review = await chat.say(*lines)
+    assert "Letsel: Psychisch letsel" in review
+    assert "Niet kunnen werken: Ja (ik kon 2 dagen niet werken)" in review
 
 
 async def test_natural_yes_and_button_words_are_understood(app: Weerbaar) -> None:
