@@ -348,6 +348,13 @@ _STORY_FILLS = (
 )
 
 
+def _kinds(values: list[str], ctx: Context) -> Accept:
+    """The kinds picked; one that is an offence as such answers "is het strafbaar?" too,
+    as a story that tells one does (the review shows it, to be changed there)."""
+    offence = bool(set(values) & OFFENCES) and "criminal" not in ctx.answers
+    return Accept(values, more={"criminal": "ja"} if offence else {})
+
+
 def parse_kinds(inbound: Inbound, ctx: Context) -> Parsed:
     values = several_of(inbound, _choices("kind", KINDS))
     if values is None:
@@ -355,8 +362,8 @@ def parse_kinds(inbound: Inbound, ctx: Context) -> Parsed:
             return Accept(["anders"])
         read = [k for k in read_story(inbound.text, ctx.now).kinds if k in KINDS]
         if read:
-            return Accept(read)
-    return Reask(say("reask_several")) if values is None else Accept(values)
+            return _kinds(read, ctx)
+    return Reask(say("reask_several")) if values is None else _kinds(values, ctx)
 
 
 def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
@@ -818,6 +825,8 @@ REPORT = Flow(
             why="why_kinds",
             label="label_kinds",
             show=_show_list("kind"),
+            clears=("criminal",),
+            fills=("criminal",),
         ),
         Step(
             "where",

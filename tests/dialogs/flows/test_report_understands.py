@@ -262,3 +262,11 @@ async def test_wanting_to_report_is_no_story_yet(app: Weerbaar) -> None:
     assert reply.startswith("Hallo Bram.") and "Ben je nu veilig? In gevaar? Bel 112." in reply
     await chat.say("ja")
     assert "what" not in await answers_of(app)
+
+
+async def test_a_kind_that_is_an_offence_answers_is_it_criminal(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    lines = report_lines()
+    lines[4] = "3"  # bedreiging: an offence as such
+    review = await chat.say(*lines[:11])  # no "Denk je dat het strafbaar is?"
+    assert "Strafbaar: Ja" in review
