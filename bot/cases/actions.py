@@ -273,11 +273,15 @@ async def _workable(tx: Tx, ctx: ActionContext, attempt: AuditAction) -> CaseRec
     return found
 
 
-async def _details_answer(tx: Tx, case: CaseRecord, status: str, now: datetime) -> Outbound:
-    """After a change: the status line and the case's checklist as text; the whole case
-    (with the status line) as the notice a card draws."""
+async def _details_answer(
+    tx: Tx, case: CaseRecord, status: str, now: datetime, refused: bool = False
+) -> Outbound:
+    """After a press: the status line and the case's checklist as text; the whole case
+    (with the status line) as the notice a card draws. `refused`: the press changed
+    nothing and the status line says why and what to do; the case card stays, so who
+    works the case never loses it for a refusal (one who may not work it never gets here)."""
     current = await tx.cases.case(case.id) or case
-    details = await case_details(tx, current, now, status_line=status)
+    details = await case_details(tx, current, now, status_line=status, status_refused=refused)
     return Outbound(
         status + "\n\n" + checklist_text(details.reference, details.steps), notice=details
     )
@@ -298,7 +302,7 @@ async def tick_step_press(tx: Tx, ctx: ActionContext) -> Outbound:
         ctx.now,
     )
     if not outcome.changed:
-        return refusal(outcome.text)
+        return await _details_answer(tx, found, outcome.text, ctx.now, refused=True)
     return await _details_answer(tx, found, outcome.text, ctx.now)
 
 
@@ -317,7 +321,8 @@ async def record_response_press(tx: Tx, ctx: ActionContext) -> Outbound:
     try:
         until = date.fromisoformat(until_text) if until_text else None
     except ValueError:
-        return refusal(say("response_until_unreadable", text=until_text))
+        text = say("response_until_unreadable", text=until_text)
+        return await _details_answer(tx, found, text, ctx.now, refused=True)
     given = ResponseInput(
         kind=ctx.field("response"),
         measure=ctx.field("measure") or None,
@@ -330,7 +335,7 @@ async def record_response_press(tx: Tx, ctx: ActionContext) -> Outbound:
             tx, found, ctx.person, given, ctx.key.channel, ctx.policy, ctx.now
         )
     except CaseWorkRefused as error:
-        return refusal(error.reply)
+        return await _details_answer(tx, found, error.reply, ctx.now, refused=True)
     return await _details_answer(tx, found, status, ctx.now)
 
 
@@ -342,7 +347,7 @@ async def add_note_press(tx: Tx, ctx: ActionContext) -> Outbound:
     try:
         status = await add_note(tx, found, ctx.person, ctx.field("note"), ctx.key.channel, ctx.now)
     except CaseWorkRefused as error:
-        return refusal(error.reply)
+        return await _details_answer(tx, found, error.reply, ctx.now, refused=True)
     return await _details_answer(tx, found, status, ctx.now)
 
 
@@ -355,7 +360,7 @@ async def close_case_press(tx: Tx, ctx: ActionContext) -> Outbound:
     try:
         summary = await close_case(tx, found, ctx.person, given, ctx.key.channel, ctx.now)
     except CloseRefused as error:
-        return refusal(error.dutch)
+        return await _details_answer(tx, found, error.dutch, ctx.now, refused=True)
     return Outbound(summary_text(summary), notice=summary)
 
 

@@ -597,7 +597,10 @@ TEXTS: Final[dict[str, str]] = {
     "note_too_long": "Dit is te lang. Houd het onder {limit} tekens.",
     # closing under the basisafspraak
     "close_refused": "Melding {reference} kan nog niet dicht.",
-    "close_refused_not_acknowledged": "Niemand heeft de melding nog in behandeling genomen.",
+    "close_refused_not_acknowledged": (
+        "Niemand heeft de melding nog in behandeling genomen. Doe dat eerst: typ gedaan "
+        "{reference} ontvangst, of kies In behandeling nemen bij het bericht over de melding."
+    ),
     "close_refused_no_response": (
         "Er is nog geen reactie naar de pleger vastgelegd. Is de pleger onbekend? "
         "Typ dan: sluit {reference} onbekend."
