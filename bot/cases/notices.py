@@ -808,6 +808,7 @@ class ReporterProgress(Notice):
     event: str  # a Progress value
     responses: tuple[str, ...] = ()  # Response values
     until: str | None = None  # the measures' end date, as shown
+    damages: bool = False  # the damage is recovered (schade verhalen)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -817,6 +818,7 @@ class ReporterProgress(Notice):
             "event": self.event,
             "responses": list(self.responses),
             "until": self.until,
+            "damages": self.damages,
         }
 
     @classmethod
@@ -827,6 +829,7 @@ class ReporterProgress(Notice):
             _str(data, "event"),
             tuple(str(x) for x in _tuple(data, "responses")),
             _opt(data, "until"),
+            bool(data.get("damages")),
         )
 
 

@@ -636,6 +636,10 @@ TEXTS: Final[dict[str, str]] = {
         "Nieuws over je melding {reference}: {what}. Er gelden afspraken of regels tot {until}."
     ),
     "reporter_progress_damages": "De schade wordt ook verhaald.",
+    # casework2: the same news as a small Teams card (adapters/teams/reporter_cards.py)
+    "card_progress_title": "Nieuws over je melding {reference}",
+    "card_progress_closed_title": "Melding {reference} is afgesloten",
+    "card_progress_until": "Er gelden afspraken of regels tot {until}.",
     "reporter_progress_closed": (
         "Je melding {reference} is afgesloten. Dank je wel dat je het meldde. "
         "Wil je nog iets kwijt? Typ: status."

@@ -308,8 +308,13 @@ async def test_the_response_and_closing_forms_work_the_case_and_tell_the_reporte
 
     before = len(bot.connector.calls)
     await bot.deliver()
-    told = "\n".join(c.body.get("text") or "" for c in people.rita.received(before))
-    assert reference in told and "fractievoorzitter" not in told  # never the note
+    # The reporter's news comes as a small card: the kind, the end date, the damages.
+    (news,) = [card_in(c) for c in people.rita.received(before) if c.body.get("attachments")]
+    told = card_text(news)
+    assert say("card_progress_title", reference=reference) in told
+    assert "er gelden regels voor de persoon" in told.lower()
+    assert say("reporter_progress_damages") in told and "actions" not in news
+    assert "fractievoorzitter" not in told and "Gerrit" not in told  # never the note
 
     (close,) = executes(answer, "close_case")
     closed = await execute(people.gerrit, close)
@@ -317,4 +322,5 @@ async def test_the_response_and_closing_forms_work_the_case_and_tell_the_reporte
     assert "actions" not in closed
     before = len(bot.connector.calls)
     await bot.deliver()
-    assert any(reference in (c.body.get("text") or "") for c in people.rita.received(before))
+    (news,) = [card_in(c) for c in people.rita.received(before) if c.body.get("attachments")]
+    assert say("card_progress_closed_title", reference=reference) in card_text(news)
