@@ -9,7 +9,8 @@ The file itself never waits in an outbox row. The row holds an `EvidenceOffer`
 (bot/cases/notices.py); just before it goes out the outbox worker decrypts the file into
 the message (`with_file`), only where that channel sends the bytes for it (bot/ports.py
 `Channel.file_notice_kinds`: not for a Teams consent offer), and after the channel
-delivered it the worker writes the audit entry (`record_delivery`) when the channel says the file reached the person:
+delivered it the worker writes the audit entry (`record_delivery`) when the channel
+says the file reached the person:
 
 - Signal sends it as an attachment, the local chat writes it where the handler said;
 - Teams asks consent first (a FileConsentCard, no file yet). The accept comes back as a
