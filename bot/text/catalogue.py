@@ -314,17 +314,31 @@ TEXTS: Final[dict[str, str]] = {
         "Er is geen {handler} van {org} bereikbaar via Weerbaar. Daarom krijg jij deze "
         "melding. Neem je hem in behandeling?"
     ),
-    "submitted_stand_in_deputy": (
-        "Let op: {handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
-        "plaatsvervanger je melding."
+    # casework2: the close after a report when the handler cannot be reached, in one
+    # message with the thanks and the reference (bot/cases/helplines.py close_texts).
+    # {handler} starts a sentence ("De griffier"), {mid} is the same inside one.
+    "submitted_to_deputy": (
+        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
+        "{handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
+        "plaatsvervanger je melding nu."
     ),
-    "submitted_stand_in_coordinator": (
-        "Let op: {handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
-        "provinciale coördinator VPT je melding. Die zorgt dat iemand hem oppakt."
+    "submitted_to_coordinator": (
+        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
+        "{handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
+        "provinciale coördinator VPT je melding nu. Die zorgt dat iemand hem oppakt."
     ),
-    "submitted_nobody": (
+    "submitted_to_nobody": (
+        "Dank je. Je melding is verstuurd en bewaard. Je kenmerk is {reference}.\n"
         "Let op: bij {org} is nu niemand via Weerbaar bereikbaar die je melding kan "
-        "afhandelen. Je melding is wel bewaard. Neem zelf contact op met {handler} van {org}."
+        "oppakken. Neem zelf contact op met {mid} van {org}, en noem je kenmerk."
+    ),
+    "close_police_stand_in": (
+        "Is het strafbaar? Dan komt er een afspraak met de politie. "
+        "Je hoeft zelf geen aangifte te doen."
+    ),
+    "close_contact_deputy": "Wat nu? De plaatsvervanger neemt contact met je op.",
+    "close_contact_coordinator": (
+        "Wat nu? De coördinator VPT zorgt dat iemand contact met je opneemt."
     ),
     "reminder_own_escalated": "Daarom krijgt nu ook {others} bericht.",
     "reach_deputy": "je plaatsvervanger",
