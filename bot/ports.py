@@ -26,6 +26,7 @@ from bot.domain.records import (
     NoteRecord,
     OpenCheckin,
     OutboxItem,
+    PendingCommand,
     Person,
     ResponseRecord,
     StepTick,
@@ -248,6 +249,18 @@ class DialogRepo(Protocol):
     ) -> None: ...
 
     async def set_answer(self, case_id: int, field: str, value: Any, now: datetime) -> None: ...
+
+    async def load_pending(self, key: ConversationKey) -> PendingCommand | None:
+        """The typed command's exchange under way in this conversation, if any."""
+        ...
+
+    async def save_pending(
+        self, key: ConversationKey, person_id: int, pending: PendingCommand, now: datetime
+    ) -> None:
+        """Start or move on the conversation's exchange (one at a time: it replaces any)."""
+        ...
+
+    async def clear_pending(self, key: ConversationKey) -> None: ...
 
     async def answers(self, case_id: int) -> dict[str, Any]: ...
 

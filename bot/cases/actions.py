@@ -258,7 +258,7 @@ async def view_case_press(tx: Tx, ctx: ActionContext) -> Outbound:
     return await view_case(tx, ctx.person, _case_reference(ctx), ctx.key.channel, ctx.now, shared)
 
 
-async def _workable(tx: Tx, ctx: ActionContext, attempt: AuditAction) -> CaseRecord | Outbound:
+async def workable_case(tx: Tx, ctx: ActionContext, attempt: AuditAction) -> CaseRecord | Outbound:
     """The case when the presser may work it here; else the refusal (audited)."""
     found = await readable_case(
         tx, ctx.person, _case_reference(ctx), ctx.key.channel, attempt, ctx.now
@@ -288,7 +288,7 @@ async def _details_answer(
 
 
 async def tick_step_press(tx: Tx, ctx: ActionContext) -> Outbound:
-    found = await _workable(tx, ctx, AuditAction.STEP)
+    found = await workable_case(tx, ctx, AuditAction.STEP)
     if isinstance(found, Outbound):
         return found
     assert ctx.person is not None
@@ -313,7 +313,7 @@ def _flag(value: object) -> bool:
 
 
 async def record_response_press(tx: Tx, ctx: ActionContext) -> Outbound:
-    found = await _workable(tx, ctx, AuditAction.RESPONSE)
+    found = await workable_case(tx, ctx, AuditAction.RESPONSE)
     if isinstance(found, Outbound):
         return found
     assert ctx.person is not None
@@ -340,7 +340,7 @@ async def record_response_press(tx: Tx, ctx: ActionContext) -> Outbound:
 
 
 async def add_note_press(tx: Tx, ctx: ActionContext) -> Outbound:
-    found = await _workable(tx, ctx, AuditAction.NOTE)
+    found = await workable_case(tx, ctx, AuditAction.NOTE)
     if isinstance(found, Outbound):
         return found
     assert ctx.person is not None
@@ -352,7 +352,7 @@ async def add_note_press(tx: Tx, ctx: ActionContext) -> Outbound:
 
 
 async def close_case_press(tx: Tx, ctx: ActionContext) -> Outbound:
-    found = await _workable(tx, ctx, AuditAction.CLOSE)
+    found = await workable_case(tx, ctx, AuditAction.CLOSE)
     if isinstance(found, Outbound):
         return found
     assert ctx.person is not None

@@ -607,6 +607,35 @@ TEXTS: Final[dict[str, str]] = {
         "maatregelen tot 18-12-2026 schade: korte notitie."
     ),
     "note_added": "Notitie bij {reference} bewaard. De melder ziet die niet.",
+    # casework2: "reactie REF" alone, the response asked step by step
+    # (dialogs/flows/case_commands.py)
+    "response_ask_kind": (
+        "Welke reactie krijgt de pleger bij melding {reference}? Typ het nummer.\n{options}\n"
+        "Stoppen? Typ: stop."
+    ),
+    "response_ask_measure_none": "Geen maatregelen of afspraken",
+    "response_ask_measure": "Gelden er maatregelen of afspraken? Typ het nummer.\n{options}",
+    "response_ask_until": "Tot welke datum gelden ze? Schrijf bijvoorbeeld 18-12-2026.",
+    "response_ask_damages": "Wordt de schade verhaald op de pleger? Typ ja of nee.",
+    "response_ask_note": (
+        "Wil je er een korte notitie bij zetten (alleen voor behandelaars, niet voor de "
+        "melder)? Typ de notitie, of typ nee. Hoogstens {limit} tekens."
+    ),
+    "response_ask_confirm": (
+        "Klopt dit?\n{summary}\nTyp ja om het vast te leggen, of nee om opnieuw te beginnen."
+    ),
+    "response_summary_kind": "- Reactie: {kind}",
+    "response_summary_measure": "- {measure} tot {until}",
+    "response_summary_damages_yes": "- Schade wordt verhaald",
+    "response_summary_damages_no": "- Schade wordt niet verhaald",
+    "response_summary_note": "- Notitie: {note}",
+    "response_pick_number": "Dat nummer ken ik niet.",
+    "response_yes_or_no": "Typ ja of nee.",
+    "response_guided_stopped": (
+        "Gestopt. Er is niets vastgelegd bij melding {reference}. Opnieuw? Typ: reactie "
+        "{reference}."
+    ),
+    "response_guided_closed": "Melding {reference} is al afgesloten. Er kan geen reactie meer bij.",
     "note_empty": "Typ de notitie achter het nummer: notitie {reference} je tekst.",
     "note_too_long": "Dit is te lang. Houd het onder {limit} tekens.",
     # closing under the basisafspraak
@@ -680,9 +709,20 @@ TEXTS: Final[dict[str, str]] = {
         "Melding {reference} is al afgesloten. Is er iets nieuws gebeurd? Doe dan een nieuwe "
         "melding."
     ),
-    "amend_how": (
-        "Wat wil je toevoegen? Typ: aanvullen {reference} en dan je tekst. Of stuur een bestand "
-        "met dat bericht."
+    # casework2: "aanvullen REF" alone waits for what the reporter sends next
+    "amend_ask": (
+        "Wat wil je toevoegen? Stuur tekst of een bestand. Typ klaar als je niets meer wilt "
+        "toevoegen."
+    ),
+    "amend_more": (
+        "Dank je. Ik heb het bij melding {reference} bewaard. Nog meer? Stuur het. "
+        "Ben je klaar? Typ: klaar."
+    ),
+    "amend_finished": "Goed. Je aanvulling bij melding {reference} is bewaard.",
+    "amend_nothing": "Goed. Er is niets toegevoegd aan melding {reference}.",
+    "amend_handler_started": (
+        "De melder vult melding {reference} aan. Bekijk de melding om te lezen wat erbij is "
+        "gekomen."
     ),
     "amend_too_long": "Dit is te lang. Houd het onder {limit} tekens, of stuur het in delen.",
     "amend_done": (
