@@ -153,7 +153,11 @@ class LocalChat:
         """Open the chat: the local channel delivers to it from now on, starting with
         what waits for this handle. Returns how many notices were shown."""
         local_channel(self.app).open(self.key.user, self._show_notice)
-        return await self.deliver()
+        shown = await self.deliver()
+        draft = await self.app.service.open_draft(self.key)
+        if draft is not None:  # a report under way (after a restart): its open question
+            self._print(render(draft))
+        return shown
 
     def close(self) -> None:
         local_channel(self.app).close(self.key.user)

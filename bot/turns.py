@@ -403,17 +403,15 @@ class ReportService:
                     )
                 return edited
 
-        if (
+        # Back after a long while: a "hallo" gets "je was bezig met...", an answer is read
+        # as the late answer to the open question (dialogs/engine.py `_resume`).
+        returning = (
             state.flow is not None
-            and not state.paused
             and state.updated_at is not None
             and now - state.updated_at > RESUME_AFTER
-        ):
-            # Back after a long while: first ask whether to go on, rather than reading a
-            # "hallo" as the answer to a question asked hours ago.
-            state.paused = True
+        )
         old_case = state.case_id
-        result = self.engine.turn(state, inbound, ctx)
+        result = self.engine.turn(state, inbound, ctx, returning=returning)
         if result.discard and old_case is not None:
             await tx.cases.discard_draft(old_case, now, person.id)
         if state.flow is not None and state.case_id is None:
@@ -423,6 +421,11 @@ class ReportService:
             await tx.cases.clear_answers(case_id, result.cleared)
             for field, value in result.set_answers.items():
                 await tx.dialogs.set_answer(case_id, field, value, now)
+            if result.removed_files:
+                kept = await tx.cases.evidence(case_id)
+                for index in result.removed_files:
+                    if 0 <= index < len(kept):
+                        await tx.cases.remove_evidence(case_id, kept[index].id)
             for file in result.files:
                 await tx.cases.add_evidence(case_id, file, now)
             if result.answered and claimed:
@@ -446,6 +449,20 @@ class ReportService:
             state = DialogState(revision=state.revision)
         await tx.dialogs.save_state(inbound.key, person.id, state, now)
         return replies
+
+    async def open_draft(self, key: ConversationKey) -> Outbound | None:
+        """What to tell someone who opens a chat with a report under way: "je was bezig
+        met een melding", with the open question (the local chat after a restart)."""
+        async with self.store.transaction() as tx:
+            state = await tx.dialogs.load_state(key)
+            kind = USER_KIND.get(key.channel)
+            if state is None or state.flow is None or kind is None:
+                return None
+            person = await tx.people.person_for(key.channel, kind, key.user)
+        if person is None:
+            return None
+        ctx = Context(person=person, now=self.clock(), answers=state.answers)
+        return self.engine.draft_open(state, ctx)
 
     async def _edit(
         self,

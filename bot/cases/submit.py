@@ -13,7 +13,7 @@ from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
 from bot.cases.reach import ChainLookup, Link, bare_title
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.incident import criminal_suspected, is_serious
+from bot.domain.incident import criminal_suspected, is_serious, unsafe_at_report
 from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.routing import ReporterRole, route_case
@@ -34,8 +34,8 @@ def case_facts(answers: dict[str, Any]) -> dict[str, Any]:
         "start": datetime.fromisoformat(when["start"]) if when.get("start") else None,
         "end": datetime.fromisoformat(when["end"]) if when.get("end") else None,
         "when_shown": when.get("shown", "?"),
-        # The report flow's safety question (step "safe"): False is "not safe" at the time.
-        "unsafe": answers.get("safe") is False,
+        # Not safe at some point while reporting (the safety question, asked again on return).
+        "unsafe": unsafe_at_report(answers),
     }
 
 

@@ -44,6 +44,18 @@ EDIT_WORDS: Final = ("wijzig", "wijzigen", "aanpassen", "verander")
 RESUME_WORDS: Final = frozenset({"verder", "doorgaan", "ga verder", "ja"})
 RESTART_WORDS: Final = frozenset({"opnieuw", "weggooien", "nieuw", "nieuwe melding"})
 
+# A message that only opens the conversation, not an answer (helper `intake`, issue 9).
+GREETING_WORDS: Final = frozenset(
+    {"hallo", "hoi", "hey", "hi", "hallo weer", "hoi weer", "goedemorgen", "goedemiddag",
+     "goedenavond", "daar ben ik weer", "ik ben er weer", "ik ben terug", "hallo daar",
+     "dag", "hee", "hoi hoi"}
+)  # fmt: skip
+# "Wil je nog iets toevoegen?": no, that was all.
+STORY_DONE_WORDS: Final = frozenset(
+    {"klaar", "dat is alles", "dat was het", "dat was alles", "niets meer", "nee dat was het",
+     "verder niets", "klopt", "ja klopt"}
+)  # fmt: skip
+
 # --- short answers (dialogs/parsing.py) ---------------------------------------------------
 
 YES_WORDS: Final = frozenset(

@@ -59,7 +59,7 @@ async def report_with_files(people: Cast) -> str:
     lines = report_lines()
     at = lines.index("overslaan", 9)  # the evidence question
     assert "bewijs" in (await people.rita.say(*lines[:at])).lower()
-    assert "Ontvangen (2)" in await send_files(
+    assert "1. IMG_0001.jpg\n2. spraakbericht.aac" in await send_files(
         people.rita, ("IMG_0001.jpg", PHOTO), ("spraakbericht.aac", VOICE)
     )
     await people.rita.say("klaar", *lines[at + 1 :])

@@ -18,10 +18,10 @@ REPORT = [
     "hallo",
     "ja",  # safe
     "De man van de markt schold me uit en dreigde.",
+    "nee",  # the story read back ("Ik lees: ... Klopt dat?"): no, ask it all
     "2",  # verbale agressie
     "Gemeentehuis",
-    "gisteren om 14:30",
-    "ja",
+    "gisteren om 14:30",  # read back in the next question, not asked to confirm
     "1",  # perpetrator known
     "Piet de Marktman",  # who
     "Rode jas, kaal",  # details
