@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from bot.domain.audit import AuditEntry
+from bot.domain.office_hours import OfficeHours
 from bot.domain.records import (
     CaseCard,
     CaseEvent,
@@ -97,9 +98,12 @@ class ReplyOutbox(Protocol):
 
 @dataclass(frozen=True)
 class Receipt:
-    """What a channel says of a message it delivered: its id there, when it has one."""
+    """What a channel says of a message it delivered: its id there, when it has one, and
+    whether a file of the message reached the person (`file_delivered`: what the audit
+    trail records as an evidence delivery; a Teams consent card delivers no file yet)."""
 
     message_id: str | None = None
+    file_delivered: bool = False
 
 
 class Channel(Protocol):
@@ -207,6 +211,10 @@ class PeopleRepo(Protocol):
         ...
 
     async def org_ack_hours(self, org_id: int) -> float | None: ...
+
+    async def org_office_hours(self, org_id: int) -> OfficeHours | None:
+        """The organisation's office hours; None: the default ones."""
+        ...
 
 
 class DialogRepo(Protocol):

@@ -72,6 +72,8 @@ organisations = Table(
     Column("name", String(200), nullable=False),
     Column("kind", String(20), nullable=False),
     Column("ack_hours", Float, nullable=True),
+    # When reminders may reach its handlers (migration 0006); None: the default hours.
+    Column("office_hours", JSON, nullable=True),
     # Teams: the stored conversation reference of the organisation's team channel, if any.
     Column("team_channel_ref", JSON, nullable=True),
 )

@@ -17,6 +17,7 @@ from bot.cases.acknowledge import AckStatus, acknowledge_case
 from bot.cases.audit import record_by, refused
 from bot.domain.audit import SYSTEM, AuditAction
 from bot.domain.deadlines import CaseFacts, DeadlineKind, deadlines_for
+from bot.domain.office_hours import OfficeHours
 from bot.domain.permissions import may_act
 from bot.domain.records import CaseRecord, DeadlineState, EventKind, Person
 from bot.domain.reminder_plan import (
@@ -68,6 +69,11 @@ def case_facts_of(
     )
 
 
+async def office_hours_of(tx: Tx, case: CaseRecord) -> OfficeHours | None:
+    """When reminders of the case may reach its handlers; None: the default hours."""
+    return await tx.people.org_office_hours(case.org_id) if case.org_id else None
+
+
 def _plan(steps: list[PlannedStep]) -> list[tuple[str, datetime]]:
     return [(s.step, s.due) for s in steps]
 
@@ -80,12 +86,17 @@ async def _set_all(
     now: datetime,
     actor_id: int | None,
 ) -> list[str]:
-    """Set the deadlines with their reminder plans and record a "deadline_set" event for
-    each that was set; returns the kinds set. A deadline done already stays as it is."""
+    """Set the deadlines with their reminder plans (in the organisation's office hours)
+    and record a "deadline_set" event for each that was set; returns the kinds set. A
+    deadline done already stays as it is."""
     due_of = {kind.value: due for kind, due in deadlines}
+    hours = await office_hours_of(tx, case)
     done = await tx.deadlines.set_deadlines(
         case.id,
-        [(kind.value, due, _plan(deadline_steps(due, now, policy))) for kind, due in deadlines],
+        [
+            (kind.value, due, _plan(deadline_steps(due, now, policy, hours)))
+            for kind, due in deadlines
+        ],
         now,
     )
     await tx.cases.add_events(
@@ -228,7 +239,9 @@ async def snooze(
     """Postpone the deadline's next reminder by the snooze time. The reason is free text:
     it goes into the audit trail, which is encrypted, and not into the case history."""
     pending = await tx.reminders.pending_steps(case.id, kind.value)
-    moved, until = snoozed_steps([PlannedStep(s, d) for _i, s, d in pending], now, policy)
+    moved, until = snoozed_steps(
+        [PlannedStep(s, d) for _i, s, d in pending], now, policy, await office_hours_of(tx, case)
+    )
     for (rid, _step, _due), new in zip(pending, moved, strict=True):
         await tx.reminders.move_reminder(rid, new.due)
     await tx.deadlines.note_snooze(case.id, kind.value, until)

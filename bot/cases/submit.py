@@ -11,6 +11,7 @@ from bot.cases.deadlines import schedule_case
 from bot.cases.helplines import close_texts
 from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
+from bot.cases.reach import ChainLookup, Link, bare_title, function_title, mid_sentence
 from bot.domain.deadlines import DeadlineKind
 from bot.domain.incident import criminal_suspected, is_serious, unsafe_at_report
 from bot.domain.records import EventKind, Person
@@ -65,7 +66,7 @@ async def submit_report(
     assert case is not None
     # Deadlines first, so that the handlers' notice can list them.
     await schedule_case(tx, case, policy or ReminderPolicy(), now)
-    await notify_handlers(
+    reached = await notify_handlers(
         tx,
         case_id,
         case.reference,
@@ -96,7 +97,12 @@ async def submit_report(
         submitted_at=now,
         helplines=helplines,
     )
-    return [Outbound(text) for text in texts]
+    replies = [Outbound(text) for text in texts]
+    # access (issue 11): when no handler can be reached, say who has the case instead.
+    stand_in = stand_in_reply(reached, route.handler.value, held.org.name)
+    if stand_in is not None:
+        replies.insert(1, stand_in)
+    return replies
 
 
 async def notify_handlers(
@@ -110,8 +116,11 @@ async def notify_handlers(
     facts: dict[str, Any],
     now: datetime,
     deadlines: tuple[DeadlineLine, ...] = (),
-) -> int:
-    """Queue a notice for every handler of that function at that organisation.
+) -> Link | None:
+    """Queue a notice for every handler of that function at that organisation; when none
+    of them can be reached, for the deputies there, and when none of those either, for
+    the coordinator VPT (bot/cases/reach.py). Returns the link that got it, None when
+    nobody in the chain can be reached.
 
     The notice names no reporter and carries none of the narrative: the handler opens
     the case for that. `deadlines` (bot/cases/acknowledge.py `deadline_facts`) go on the card.
@@ -145,6 +154,32 @@ async def notify_handlers(
         queued += await queue_to(
             tx, handler, {"text": text, "notice": notice}, now, f"routed:{case_id}"
         )
+    chain = await ChainLookup(tx).chain(org_id, handler_function)
+    first = chain.first()
+    if first is not None and first[0] is not Link.HANDLER:
+        link, stand_ins = first
+        lead = say(
+            "case_routed_stand_in",
+            handler=bare_title(handler_function),
+            org=org_name,
+        )
+        for person in stand_ins:
+            queued += await queue_to(
+                tx,
+                person,
+                {"text": f"{lead}\n{text}", "notice": notice},
+                now,
+                f"routed:{case_id}:{link}",
+            )
+        await tx.cases.add_event(
+            case_id,
+            now,
+            EventKind.ROUTED_STAND_IN,
+            None,
+            {"link": str(link), "people": len(stand_ins)},
+        )
+    if first is None:
+        log.warning("case with nobody reachable to handle it case_id=%s", case_id)
     # The organisation's linked Teams channel gets the same facts (no names, no narrative).
     team = await tx.conversations.linked_team_recipient(org_id)
     if team is not None and await tx.outbox.enqueue(
@@ -156,7 +191,16 @@ async def notify_handlers(
         dedupe_key=f"routed:{case_id}:team:{org_id}",
     ):
         queued += 1
-    return queued
+    return None if first is None else first[0]
+
+
+def stand_in_reply(reached: Link | None, function: str, org: str) -> Outbound | None:
+    """What the reporter is told when the case's handler cannot be reached: who has it."""
+    if reached is Link.HANDLER:
+        return None
+    handler = mid_sentence(function_title(function))
+    key = "submitted_nobody" if reached is None else f"submitted_stand_in_{reached}"
+    return Outbound(say(key, handler=handler, org=org))
 
 
 def _serious_line(facts: dict[str, Any], deadlines: tuple[DeadlineLine, ...]) -> str:

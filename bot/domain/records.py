@@ -40,6 +40,7 @@ class EventKind(StrEnum):
     CHECKIN_STOPPED = "checkin_stopped"
     RESPONSE = "response"
     CLOSED = "closed"
+    ROUTED_STAND_IN = "routed_stand_in"  # no handler reachable: the deputy or coordinator got it
     STEP_TICKED = "step_ticked"  # one of the annex's nine steps (issue 11)
     NOTE_ADDED = "note_added"  # an internal note (its text is in case_notes, encrypted)
     SUPPLEMENTED = "supplemented"  # the reporter added text or files after submitting

@@ -4,14 +4,21 @@ A deadline gets a plan of steps: a reminder before it (at a fraction of the time
 the deadline was set), an overdue notice at it, then escalation steps, each a configurable
 delay after the one before. Every step is a row in the database (storage/repos/reminders.py);
 the sweep (bot/jobs/sweep.py) sends the due ones. Marking the deadline done cancels what is left.
+
+Every step falls in office hours (bot/domain/office_hours.py: the organisation's, by default
+working days 08:00-18:00 Amsterdam time), except a reminder before a deadline that itself
+comes sooner than the next office hours. An escalation counts its delay from the step
+before it as that step is sent, so moving one into office hours keeps the gaps after it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 
+from bot.domain.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours, in_office_hours
 from bot.domain.workdays import is_working_day
 from bot.domain.zone import AMSTERDAM
 
@@ -61,43 +68,65 @@ def _utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
-def deadline_steps(due: datetime, now: datetime, policy: ReminderPolicy) -> list[PlannedStep]:
-    """The reminder, overdue and escalation steps of a deadline set at `now` (in UTC).
+def deadline_steps(
+    due: datetime,
+    now: datetime,
+    policy: ReminderPolicy,
+    hours: OfficeHours | None = None,
+) -> list[PlannedStep]:
+    """The reminder, overdue and escalation steps of a deadline set at `now` (in UTC), in
+    the office hours `hours` (None: the default ones).
 
     A deadline that is already past when it is set (an incident talk recorded four days
     after the incident) gets its overdue notice now and its escalations from now on: the
     person who just recorded it is not escalated about on the spot.
     """
+    hours = hours or DEFAULT_OFFICE_HOURS
     due, now = _utc(due), _utc(now)
     steps: list[PlannedStep] = []
     if due > now:
         if 0 < policy.reminder_fraction < 1:
-            steps.append(PlannedStep(REMINDER, now + (due - now) * policy.reminder_fraction))
+            at = now + (due - now) * policy.reminder_fraction
+            steps.append(PlannedStep(REMINDER, _utc(in_office_hours(at, hours, due))))
         start = due
     else:
         start = now
-    steps.append(PlannedStep(OVERDUE, start))
-    at = start
+    at = _utc(in_office_hours(start, hours))
+    steps.append(PlannedStep(OVERDUE, at))
     for n, delay in enumerate(policy.escalation_delays, start=1):
-        at += delay
+        at = _utc(in_office_hours(at + delay, hours))
         steps.append(PlannedStep(escalation_step(n), at))
     return steps
 
 
 def snoozed_steps(
-    pending: list[PlannedStep], now: datetime, policy: ReminderPolicy
+    pending: list[PlannedStep],
+    now: datetime,
+    policy: ReminderPolicy,
+    hours: OfficeHours | None = None,
 ) -> tuple[list[PlannedStep], datetime]:
-    """Shift a deadline's pending steps so the next comes no sooner than now + snooze.
+    """Shift a deadline's pending steps so the next comes no sooner than now + snooze,
+    each in office hours.
 
-    The gaps between the steps stay as they were, so a snooze postpones the escalation
-    chain, it does not collapse it. Returns the new steps and the time of the next one.
+    The gaps between the steps stay as they were (or grow where office hours make them),
+    so a snooze postpones the escalation chain, it does not collapse it. Returns the new
+    steps and the time of the next one.
     """
+    hours = hours or DEFAULT_OFFICE_HOURS
     until = _utc(now) + policy.snooze
     if not pending:
-        return [], until
-    first = min(_utc(s.due) for s in pending)
-    shift = max(timedelta(0), until - first)
-    return [PlannedStep(s.step, _utc(s.due) + shift) for s in pending], first + shift
+        return [], _utc(in_office_hours(until, hours))
+    ordered = sorted(pending, key=lambda s: _utc(s.due))
+    first = _utc(ordered[0].due)
+    at = _utc(in_office_hours(max(first, until), hours))
+    moved_by_step = {ordered[0].step: at}
+    for before, step in pairwise(ordered):
+        # Each step its old gap after the one before it as moved, then into office hours.
+        at = _utc(in_office_hours(at + (_utc(step.due) - _utc(before.due)), hours))
+        moved_by_step[step.step] = at
+    return [PlannedStep(s.step, moved_by_step[s.step]) for s in pending], moved_by_step[
+        ordered[0].step
+    ]
 
 
 def checkin_day(start: date, days: int) -> date:

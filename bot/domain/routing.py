@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.domain.office_hours import OfficeHours
+
 
 class OrgKind(StrEnum):
     PROVINCE = "provincie"
@@ -137,6 +139,8 @@ class Organisation:
     kind: OrgKind
     # Hours a handler has to acknowledge a report; None: the default (bot/cases/deadlines.py).
     ack_hours: float | None = field(default=None, compare=False)
+    # When reminders may reach its handlers; None: the default (bot/domain/office_hours.py).
+    office_hours: OfficeHours | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,11 @@ def load_calendar(year: int) -> None:
     _non_working_days(year)
 
 
+def is_public_holiday(d: date) -> bool:
+    """True when `d` is a holiday of the Algemene termijnenwet (whatever its weekday)."""
+    return d in _non_working_days(d.year)
+
+
 def is_working_day(d: date) -> bool:
     """True when `d` is neither a weekend day nor a holiday of the Algemene termijnenwet."""
     return d.weekday() < _SATURDAY and d not in _non_working_days(d.year)

@@ -18,11 +18,11 @@ from datetime import datetime
 from bot.cases.deadlines import task
 from bot.cases.notices import Checkin, Reminder, ReminderFacts
 from bot.cases.notify import queue_to
+from bot.cases.reach import Chain, ChainLookup, Link, bare_title, function_title
 from bot.domain.records import DueReminder, EventKind, Person, ReminderState
 from bot.domain.reminder_plan import (
     CHECKIN,
     ESCALATION,
-    OVERDUE,
     REMINDER,
     ReminderPolicy,
     escalation_level,
@@ -30,7 +30,6 @@ from bot.domain.reminder_plan import (
     step_number,
     superseded,
 )
-from bot.domain.routing import SupportRole, deputy_of
 from bot.ports import Store, Tx
 from bot.reference.loader import Helpline, helplines_for
 from bot.text.catalogue import say
@@ -41,56 +40,40 @@ from dialogs.flows.handler_commands import kind_word
 log = logging.getLogger(__name__)
 
 
-class _People:
-    """Who is in an organisation's escalation chain; looked up once per sweep round."""
+def reminder_text(
+    item: DueReminder,
+    late: bool,
+    link: Link = Link.HANDLER,
+    chain: Chain | None = None,
+    others: tuple[Link, ...] = (),
+) -> str:
+    """The reminder as the person in `link` of the case's chain reads it.
 
-    def __init__(self, tx: Tx) -> None:
-        self.tx = tx
-        self._by_role: dict[tuple[int, str], list[Person]] = {}
-        self._coordinators: list[Person] | None = None
-
-    async def with_role(self, org_id: int, role: str) -> list[Person]:
-        if (org_id, role) not in self._by_role:
-            self._by_role[(org_id, role)] = await self.tx.people.people_with_role(org_id, role)
-        return self._by_role[(org_id, role)]
-
-    async def coordinators(self) -> list[Person]:
-        if self._coordinators is None:
-            self._coordinators = await self.tx.people.people_with_role_anywhere(
-                SupportRole.COORDINATOR_VPT
-            )
-        return self._coordinators
-
-    async def chain(self, org_id: int, function: str) -> list[list[Person]]:
-        """Handlers, then their deputies, then the coordinator VPT; empty links left out."""
-        links = [
-            await self.with_role(org_id, function),
-            await self.with_role(org_id, deputy_of(function)),
-            await self.coordinators(),
-        ]
-        return [link for link in links if link]
-
-
-def reminder_text(item: DueReminder, late: bool) -> str:
+    The handler is spoken to ("Je hebt dit nog niet gedaan"), also when the step is an
+    escalation: it then says who else (`others`) is told now. A deputy or the coordinator
+    reads of the handler in the third person, and is told only what is true: that the
+    handler had a reminder when a handler was reached, else that none can be reached,
+    which is why this comes to them.
+    """
     due = short_moment(item.deadline_due or item.due_at)
     org = item.org_name or "-"
-    if item.step == REMINDER:
-        body = say(
-            "reminder_before", reference=item.reference, org=org, task=task(item.kind), due=due
-        )
-    elif item.step == OVERDUE:
-        body = say(
-            "reminder_overdue", reference=item.reference, org=org, task=task(item.kind), due=due
-        )
+    function = item.handler_function or ""
+    handler = function_title(function) if function else "-"
+    facts = {"reference": item.reference, "org": org, "task": task(item.kind), "due": due}
+    if link is Link.HANDLER:
+        if item.step == REMINDER:
+            body = say("reminder_before", **facts)
+        else:
+            body = say("reminder_own_overdue", **facts)
+        if others:
+            told = " en ".join(say(f"reach_{other}") for other in others)
+            body += " " + say("reminder_own_escalated", others=told)
+    elif item.step.startswith(ESCALATION) and (chain is None or chain.handler_reached):
+        body = say("reminder_escalation", handler=handler, **facts)
     else:
-        body = say(
-            "reminder_escalation",
-            reference=item.reference,
-            org=org,
-            task=task(item.kind),
-            due=due,
-            handler=say(f"role_{item.handler_function}"),
-        )
+        # A stand-in: no handler of the case can be reached, so the steps come here.
+        key = "reminder_stand_in" if item.step == REMINDER else "reminder_stand_in_overdue"
+        body = say(key, handler=bare_title(function) if function else "-", **facts)
     parts = [body, say("reminder_actions", reference=item.reference, word=kind_word(item.kind))]
     if late:
         parts.insert(0, say("reminder_late", planned=short_moment(item.due_at)))
@@ -137,7 +120,7 @@ class Sweeper:
         dropped = superseded(due)
         sent = 0
         async with self.store.transaction() as tx:
-            people = _People(tx)
+            people = ChainLookup(tx)
             for item in due:
                 try:
                     async with tx.savepoint():
@@ -161,7 +144,7 @@ class Sweeper:
         return sent
 
     async def _send(
-        self, tx: Tx, people: _People, item: DueReminder, late: bool, now: datetime
+        self, tx: Tx, people: ChainLookup, item: DueReminder, late: bool, now: datetime
     ) -> None:
         dedupe = f"rem:{item.id}"
         if item.kind == CHECKIN:
@@ -193,30 +176,33 @@ class Sweeper:
                 {"reminder": item.id, "step": item.step, "late": late, "messages": queued},
             )
             return
-        targets: list[Person] = []
+        targets: list[tuple[Link, Person]] = []
+        chain: Chain | None = None
         if item.org_id is not None and item.handler_function:
             chain = await people.chain(item.org_id, item.handler_function)
-            level = escalation_level(item.step)
-            for link in chain[: min(level, len(chain) - 1) + 1]:
-                targets += [p for p in link if p.id not in {t.id for t in targets}]
-        notice = Reminder(
-            item.case_id,
-            ReminderFacts(
-                reference=item.reference,
-                deadline=item.kind,
-                task=task(item.kind),
-                step=item.step,
-                escalation=item.step.startswith(ESCALATION),
-                due=(item.deadline_due or item.due_at).isoformat(),
-                planned=item.due_at.isoformat(),
-                late=late,
-                org=item.org_name,
-            ),
-            word=kind_word(item.kind),
-        )
-        payload = {"text": reminder_text(item, late), "notice": notice.to_dict()}
+            targets = chain.up_to(escalation_level(item.step))
         queued = 0
-        for person in targets:
+        others = tuple(dict.fromkeys(link for link, _p in targets if link is not Link.HANDLER))
+        for link, person in targets:
+            # The handler's own copy is no escalation to her: it speaks to her.
+            notice = Reminder(
+                item.case_id,
+                ReminderFacts(
+                    reference=item.reference,
+                    deadline=item.kind,
+                    task=task(item.kind),
+                    step=item.step,
+                    escalation=link is not Link.HANDLER,
+                    due=(item.deadline_due or item.due_at).isoformat(),
+                    planned=item.due_at.isoformat(),
+                    late=late,
+                    org=item.org_name,
+                    handler_reached=chain is None or chain.handler_reached,
+                ),
+                word=kind_word(item.kind),
+            )
+            text = reminder_text(item, late, link, chain, others)
+            payload = {"text": text, "notice": notice.to_dict()}
             queued += await queue_to(tx, person, payload, now, dedupe)
         if not targets:
             log.warning("reminder with no one to send to id=%s case_id=%s", item.id, item.case_id)

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from bot.domain.office_hours import OfficeHours
 from bot.domain.routing import Organisation, OrgKind
 
 
@@ -27,6 +28,7 @@ def load_organisations(path: Path | None = None) -> list[Organisation]:
             name=o["name"],
             kind=OrgKind(o["kind"]),
             ack_hours=float(o["ack_hours"]) if o.get("ack_hours") else None,
+            office_hours=OfficeHours.from_data(o.get("office_hours")),
         )
         for o in doc["organisations"]
     ]

@@ -320,8 +320,9 @@ TEXTS: Final[dict[str, str]] = {
         "als politieke ambtsdrager."
     ),
     "case_routed_handler": (
-        "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. Wanneer: {when}. "
-        "{serious}Lees de hele melding: typ 'toon {reference}', of kies Bekijk melding in Teams."
+        "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. "
+        "Wanneer: {when}. {serious}Lees de hele melding: typ 'toon {reference}', of kies "
+        "Bekijk melding in Teams."
     ),
     "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
     "case_routed_serious_asap": (
@@ -384,6 +385,43 @@ TEXTS: Final[dict[str, str]] = {
         "Meer tijd nodig? Typ: later {reference} {word} en de reden."
     ),
     "reminder_late": "Let op: dit bericht komt te laat. Het had {planned} moeten komen.",
+    # --- access (issue 11): reminders addressed to whom they reach ---
+    "reminder_own_overdue": (
+        "Je hebt dit nog niet gedaan bij melding {reference} ({org}): {task}. Dat moest "
+        "uiterlijk {due}."
+    ),
+    "case_routed_stand_in": (
+        "Er is geen {handler} van {org} bereikbaar via Weerbaar. Daarom krijg jij deze "
+        "melding. Neem je hem in behandeling?"
+    ),
+    "submitted_stand_in_deputy": (
+        "Let op: {handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
+        "plaatsvervanger je melding."
+    ),
+    "submitted_stand_in_coordinator": (
+        "Let op: {handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
+        "provinciale coördinator VPT je melding. Die zorgt dat iemand hem oppakt."
+    ),
+    "submitted_nobody": (
+        "Let op: bij {org} is nu niemand via Weerbaar bereikbaar die je melding kan "
+        "afhandelen. Je melding is wel bewaard. Neem zelf contact op met {handler} van {org}."
+    ),
+    "reminder_own_escalated": "Daarom krijgt nu ook {others} bericht.",
+    "reach_deputy": "je plaatsvervanger",
+    "reach_coordinator": "de provinciale coördinator VPT",
+    "reminder_stand_in": (
+        "Herinnering bij melding {reference} ({org}): {task}. Dat moet uiterlijk {due}. Er "
+        "is geen {handler} van {org} bereikbaar via Weerbaar. Daarom krijg jij dit bericht."
+    ),
+    "reminder_stand_in_overdue": (
+        "Hulp nodig bij melding {reference} ({org}): {task} is nog niet gedaan. Dat moest "
+        "uiterlijk {due}. Er is geen {handler} van {org} bereikbaar via Weerbaar. Daarom "
+        "krijg jij dit bericht. Kun jij zorgen dat het gebeurt?"
+    ),
+    "reminder_card_stand_in": (
+        "Er is geen afhandelaar bereikbaar via Weerbaar. Daarom krijg jij dit bericht. Kun "
+        "jij zorgen dat het gebeurt?"
+    ),
     "handler_commands_help": (
         "Een taak afvinken? Typ: gedaan KENMERK TAAK, bijvoorbeeld 'gedaan WB-ABC234 "
         "maatregelen'. Meer tijd nodig? Typ: later KENMERK TAAK en de reden. "
@@ -713,6 +751,87 @@ TEXTS: Final[dict[str, str]] = {
         "De melder heeft melding {reference} aangevuld ({texts} tekst, {files} bestand). Bekijk "
         "de melding om het te lezen."
     ),
+    # --- teamscase (issue 11): evidence files to the handler, Teams case cards ---
+    "evidence_file_line": "{number}. {name} ({size})",
+    "evidence_list": (
+        "Bestanden bij melding {reference}:\n{files}\n\n"
+        "Typ: bewijs {reference} en het nummer. Dan stuur ik je dat bestand."
+    ),
+    "evidence_none": "Bij melding {reference} zijn geen bestanden.",
+    "evidence_unknown_case": "Ik ken geen verstuurde melding {reference}.",
+    "evidence_refused": (
+        "Je mag de bestanden van melding {reference} niet zien. Er is niets verstuurd."
+    ),
+    "evidence_local_path": (
+        "Waar moet ik het bestand neerzetten? Typ: bewijs {reference} {number} en een "
+        "map of bestandsnaam. Ik schrijf nooit over een bestaand bestand heen."
+    ),
+    "evidence_offer_text": "Bestand {number} van melding {reference}: {name} ({size}).",
+    "evidence_consent_hint": "Teams vraagt eerst of je het wilt ontvangen. Kies Toestaan.",
+    "evidence_consent_description": "Bestand {number} van melding {reference}",
+    "evidence_here": "Hier is bestand {number} van melding {reference}.",
+    "evidence_declined": "Goed, ik stuur het bestand niet. Je kunt het later opnieuw vragen.",
+    "evidence_upload_unusable": (
+        "Het bestand kon niet naar je toe. Vraag het nog een keer aan via de knop."
+    ),
+    "evidence_gone": "Dit bestand is er niet meer.",
+    "evidence_written": "Bestand {number} van melding {reference} staat nu in {path}.",
+    "evidence_path_taken": (
+        "Op {path} staat al iets. Ik schrijf er niet overheen. Kies een andere naam."
+    ),
+    "evidence_path_unusable": "Ik kan niet schrijven naar {path}. Kies een andere plek.",
+    "card_files": "Bestanden",
+    "card_file_button": "Stuur {name}",
+    "card_view_case": "Bekijk melding",
+    "card_yes": "ja",
+    "card_no": "nee",
+    "card_parties": "Wie krijgt bericht dat je de melding oppakt? Zet uit wie je niet wilt.",
+    "card_details_title": "Melding {reference}",
+    "card_details_unsafe": "Bij het melden voelde de melder zich niet veilig.",
+    "card_details_reporter": "Melder",
+    "card_details_submitted": "Gemeld op",
+    "card_details_in_hand": "Wie heeft het",
+    "card_details_criminal": "Mogelijk strafbaar",
+    "card_details_report": "De melding",
+    "card_steps": "De negen stappen",
+    "card_step_done": "Gedaan door {by} op {at}.",
+    "card_step_tick": "Afvinken",
+    "card_responses": "Reactie naar de pleger",
+    "card_response_line": "{kind}, door {by} op {at}.",
+    "card_response_until_line": "{measure} tot {until}.",
+    "card_response_damages_line": "Schade verhaald.",
+    "card_response": "Reactie vastleggen",
+    "card_response_kind": "Welke reactie?",
+    "card_response_kind_needed": "Kies een reactie.",
+    "card_response_measure": "Maatregel of afspraken (als die er zijn)",
+    "card_response_measure_none": "Geen",
+    "card_response_until": "Tot en met welke datum?",
+    "card_response_damages": "Schade verhaald",
+    "card_response_note": "Korte notitie (alleen voor behandelaars)",
+    "card_response_submit": "Vastleggen",
+    "card_note": "Notitie",
+    "card_notes": "Notities (alleen voor behandelaars)",
+    "card_note_by": "{by}, {at}",
+    "card_note_label": "Notitie (de melder ziet dit niet)",
+    "card_note_needed": "Schrijf een notitie.",
+    "card_note_submit": "Bewaren",
+    "card_close": "Melding sluiten",
+    "card_close_no_response": "Er is nog geen reactie naar de pleger vastgelegd.",
+    "card_close_unknown": "De pleger is onbekend",
+    "card_close_reason": "Waarom is er geen reactie naar de pleger?",
+    "card_close_override": "Nog open: {tasks}. Waarom toch sluiten?",
+    "card_close_ready": "Alles is klaar om te sluiten.",
+    "card_close_submit": "Sluiten",
+    "card_informed_confirmed": "Geïnformeerd",
+    "card_informed_suggested": "Voorgesteld om te informeren",
+    "card_history": "Verloop",
+    "card_viewed_by": "Bekeken door: {who}",
+    "card_closed_title": "Melding {reference} is gesloten",
+    "card_closed_by": "Gesloten door",
+    "card_closed_at": "Gesloten op",
+    "card_closed_steps": "{done} van {total} gedaan",
+    "card_closed_unknown": "Geen reactie: de pleger is onbekend.",
+    "card_closed_open": "Nog open bij het sluiten",
     # --- answers to questions back during a report (dialogs/understanding.py `faq`) ---
     # Owned by the understanding layer; true to domain.md: the organisation, not the
     # reporter, goes to the police; only the handler function, its deputy and the

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import BindParameter, and_, bindparam, delete, insert, select, update
 
+from bot.domain.office_hours import OfficeHours
 from bot.domain.records import Identity, Person, PersonRole
 from bot.domain.routing import Organisation, OrgKind
 from storage.repos.base import Repo
@@ -78,6 +79,15 @@ _WITH_ROLE = (
 _ACK_HOURS = select(organisations.c.ack_hours).where(organisations.c.id == bindparam("org_id"))
 
 
+_OFFICE_HOURS = select(organisations.c.office_hours).where(
+    organisations.c.id == bindparam("org_id")
+)
+
+
+def _hours(org: Organisation) -> dict[str, Any] | None:
+    return org.office_hours.to_data() if org.office_hours else None
+
+
 class PeopleRepo(Repo):
     # --- organisations -------------------------------------------------------------------
 
@@ -92,7 +102,11 @@ class PeopleRepo(Repo):
             if row is None:
                 await self.conn.execute(
                     insert(organisations).values(
-                        slug=org.slug, name=org.name, kind=org.kind, ack_hours=org.ack_hours
+                        slug=org.slug,
+                        name=org.name,
+                        kind=org.kind,
+                        ack_hours=org.ack_hours,
+                        office_hours=_hours(org),
                     )
                 )
                 count += 1
@@ -100,7 +114,12 @@ class PeopleRepo(Repo):
                 await self.conn.execute(
                     update(organisations)
                     .where(organisations.c.id == row.id)
-                    .values(name=org.name, kind=org.kind, ack_hours=org.ack_hours)
+                    .values(
+                        name=org.name,
+                        kind=org.kind,
+                        ack_hours=org.ack_hours,
+                        office_hours=_hours(org),
+                    )
                 )
         return count
 
@@ -288,3 +307,7 @@ class PeopleRepo(Repo):
     async def org_ack_hours(self, org_id: int) -> float | None:
         value = (await self.conn.execute(_ACK_HOURS, {"org_id": org_id})).scalar_one_or_none()
         return None if value is None else float(value)
+
+    async def org_office_hours(self, org_id: int) -> OfficeHours | None:
+        value = (await self.conn.execute(_OFFICE_HOURS, {"org_id": org_id})).scalar_one_or_none()
+        return OfficeHours.from_data(value)

@@ -1,4 +1,4 @@
-"""audit trail (append-only), snooze reasons out of the clear
+"""audit trail (append-only), snooze reasons out of the clear, office hours per organisation
 
 Revision ID: 0006
 Revises: 0005
@@ -12,6 +12,9 @@ A snooze reason ("later REF TAAK reden") was kept in the clear in the case histo
 the reason is taken out of the history. That needs the key ring: `storage.migrate` hands
 the cipher over (`config.attributes["cipher"]`); without one (an offline alembic run)
 the migration stops if there are reasons to move, rather than lose them.
+
+`organisations.office_hours`: when reminders may reach an organisation's handlers (from
+the reference data; empty means the default hours).
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ _MESSAGE = "audit_trail is append-only"
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("organisations", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("office_hours", sa.JSON(), nullable=True))
     op.create_table(
         "audit_trail",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -137,6 +142,8 @@ def downgrade() -> None:
     with op.batch_alter_table("audit_trail", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_trail_case_id_at"))
     op.drop_table("audit_trail")
+    with op.batch_alter_table("organisations", schema=None) as batch_op:
+        batch_op.drop_column("office_hours")
 
 
 def _on(dialect: str) -> str:

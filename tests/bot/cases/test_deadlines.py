@@ -17,6 +17,7 @@ import pytest
 
 from bot.app import Weerbaar
 from bot.cases.acknowledge import AckStatus, acknowledge_case
+from bot.domain.office_hours import OfficeHours, next_open
 from bot.domain.records import CaseRecord
 from bot.errors import OperatorError
 from storage.store import Store
@@ -181,16 +182,24 @@ async def test_each_deadline_becomes_the_right_reminder_rows(
         by_kind.setdefault(r["kind"], {})[r["step"]] = r["due_at"]
     assert [local(d) for d in by_kind.pop("checkin").values()] == checkins
     now = clock().astimezone(UTC)  # real elapsed time: UTC, not Amsterdam wall clock
+    hours = OfficeHours()
     for kind, plan in by_kind.items():
         due = stored[kind].due_at
-        # reminder at 3/4 of the time left, overdue at the deadline, escalations 8 and
-        # 8 + 24 real hours after it
-        assert plan == {
-            "reminder": now + (due - now) * 0.75,
-            "overdue": due,
-            "escalation_1": due + timedelta(hours=8),
-            "escalation_2": due + timedelta(hours=32),
-        }, kind
+        assert list(plan) == ["reminder", "overdue", "escalation_1", "escalation_2"], kind
+        # The reminder at 3/4 of the time left, in office hours; only a deadline that comes
+        # before the office opens keeps it where it fell.
+        raw = now + (due - now) * 0.75
+        reminder = plan["reminder"]
+        kept = hours.is_open(raw) or due < next_open(raw, hours)
+        assert reminder == raw if kept else reminder > raw and hours.is_open(reminder), kind
+        # The overdue notice at the deadline, escalations 8 and then 24 real hours after
+        # the step before, each moved into office hours where it fell outside them.
+        previous = due
+        for step, delay in (("overdue", 0), ("escalation_1", 8), ("escalation_2", 24)):
+            wanted = previous + timedelta(hours=delay)
+            assert hours.is_open(plan[step]), (kind, step, local(plan[step]))
+            assert plan[step] == wanted if hours.is_open(wanted) else plan[step] > wanted
+            previous = plan[step]
 
 
 async def test_the_organisations_own_acknowledgement_time_is_used(
@@ -208,7 +217,7 @@ async def test_the_organisations_own_acknowledgement_time_is_used(
 # --- reminders and escalation ---------------------------------------------------------------
 
 
-async def test_reminders_escalate_in_order_and_stop_when_done(
+async def test_reminders_escalate_in_order_in_office_hours_and_stop_when_done(
     app: Weerbaar, clock: FakeClock
 ) -> None:
     await enrol(
@@ -226,33 +235,47 @@ async def test_reminders_escalate_in_order_and_stop_when_done(
     assert f"gedaan {ref} ontvangst" in reminder["text"]
     assert "te laat" not in reminder["text"]
     await sweep_until(app, clock, at("2026-11-25 14:00"))
-    assert steps(await inbox(app, "griffier-zeist")) == [("acknowledge", "overdue")]
+    [overdue] = await inbox(app, "griffier-zeist")
+    assert steps([overdue]) == [("acknowledge", "overdue")]
+    assert overdue["text"].startswith("Je hebt dit nog niet gedaan bij melding")
     assert await inbox(app, "pv-griffier-zeist") == []
-    await sweep_until(app, clock, at("2026-11-25 22:00"))
-    # escalation 1: the deputy is asked too, the coordinator not yet
-    assert steps(await inbox(app, "griffier-zeist")) == [("acknowledge", "escalation_1")]
+    # Escalation 1 falls 8 hours later, at 22:00: not at night, but when the office opens.
+    await sweep_until(app, clock, at("2026-11-26 07:59"))
+    for handle in ("griffier-zeist", "pv-griffier-zeist", "coordinator"):
+        assert await inbox(app, handle) == [], handle
+    await sweep_until(app, clock, at("2026-11-26 08:00"))
+    # ... the deputy is asked too, the coordinator not yet.
+    [escalated] = await inbox(app, "griffier-zeist")
+    assert steps([escalated]) == [("acknowledge", "escalation_1")]
+    # The griffier is spoken to, never of in the third person; her card is no "help" card.
+    assert escalated["text"].startswith("Je hebt dit nog niet gedaan bij melding")
+    assert "je plaatsvervanger bericht" in escalated["text"]
+    assert "heeft al een herinnering" not in escalated["text"]
+    assert escalated["notice"]["escalation"] is False
     [deputy] = await inbox(app, "pv-griffier-zeist")
     assert steps([deputy]) == [("acknowledge", "escalation_1")]
     assert "De griffier heeft al een herinnering gekregen" in deputy["text"]
+    assert deputy["notice"]["escalation"] is True
     assert await inbox(app, "coordinator") == []
-    await sweep_until(app, clock, at("2026-11-26 21:59"))
+    await sweep_until(app, clock, at("2026-11-27 07:59"))
     assert steps(await inbox(app, "griffier-zeist")) == []
-    await sweep_until(app, clock, at("2026-11-26 22:00"))
-    # escalation 2 reaches the provincial coordinator VPT
+    await sweep_until(app, clock, at("2026-11-27 08:00"))
+    # escalation 2 (24 hours after escalation 1) reaches the provincial coordinator VPT;
+    # the measures reminder (at 3/4 of the 52.5 hours left: Friday 01:22) waited for the
+    # morning too.
     assert steps(await inbox(app, "coordinator")) == [("acknowledge", "escalation_2")]
     assert steps(await inbox(app, "pv-griffier-zeist")) == [("acknowledge", "escalation_2")]
-    assert steps(await inbox(app, "griffier-zeist")) == [("acknowledge", "escalation_2")]
+    assert sorted(steps(await inbox(app, "griffier-zeist"))) == [
+        ("acknowledge", "escalation_2"),
+        ("measures", "reminder"),
+    ]
 
-    # The griffier acknowledges by text; then the measures reminder (at 3/4 of the 52.5
-    # hours left: Friday 01:22) and overdue notice come, and the deputy marks the measures
-    # done before their first escalation.
+    # The griffier acknowledges by text; then the measures overdue notice comes, and the
+    # deputy marks the measures done before their first escalation.
     griffier = Chatter(app, "griffier-zeist")
     assert "is dit gedaan" in await griffier.say(f"gedaan {ref} ontvangst")
     await sweep_until(app, clock, at("2026-11-27 14:30"))
-    assert steps(await inbox(app, "griffier-zeist")) == [
-        ("measures", "reminder"),
-        ("measures", "overdue"),
-    ]
+    assert steps(await inbox(app, "griffier-zeist")) == [("measures", "overdue")]
     deputy_chat = Chatter(app, "pv-griffier-zeist")
     assert "is dit gedaan" in await deputy_chat.say(f"klaar {ref.lower()} maatregelen")
     await sweep_until(app, clock, at("2027-01-31 00:00"), every=timedelta(hours=6))
@@ -333,8 +356,10 @@ async def test_later_needs_a_reason_and_moves_the_chain_keeping_its_gaps(
     assert plan == {
         "reminder": "2026-11-25 13:00",
         "overdue": "2026-11-26 13:30",
-        "escalation_1": "2026-11-26 21:30",
-        "escalation_2": "2026-11-27 21:30",
+        # 8 hours after Thursday 13:30 is at night: Friday morning; 24 hours after that a
+        # Saturday: Monday morning. Office hours only ever widen the gaps.
+        "escalation_1": "2026-11-27 08:00",
+        "escalation_2": "2026-11-30 08:00",
     }
     # The reason is free text: in the encrypted audit trail, not in the clear history.
     assert "reason" not in events[0].detail
@@ -374,9 +399,17 @@ async def test_an_incident_talk_and_measures_end_recorded_later_get_their_own_cl
     assert local(stored["recovery_talk"].due_at) == "2026-12-18 09:00"
     # already late when recorded: overdue now, escalations from now, no reminder before
     assert plan[("incident_talk", "overdue")] == "2026-11-30 10:00"
-    assert plan[("incident_talk", "escalation_1")] == "2026-11-30 18:00"
+    # 8 hours after it is 18:00, when the office has closed: the next morning
+    assert plan[("incident_talk", "escalation_1")] == "2026-12-01 08:00"
     assert ("incident_talk", "reminder") not in plan
     assert plan[("recovery_talk", "overdue")] == "2026-12-18 09:00"
+    async with app.store.transaction() as tx:
+        audit = [(e.action, e.channel, e.on_behalf_name) for e in await tx.audit.for_case(case.id)]
+    assert audit == [
+        ("incident_talk", "cli", "Gerda Smit"),
+        ("measures_end", "cli", "Gerda Smit"),
+        ("refused", "cli", "Bram Jansen"),
+    ]
 
 
 # --- downtime and several replicas ----------------------------------------------------------
