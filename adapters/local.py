@@ -81,6 +81,7 @@ class LocalChannel:
     """The local channel as the outbox sees it: one `show` function per open chat."""
 
     name = CHANNEL
+    file_notice_kinds = frozenset({EvidenceOffer.kind})  # the file is written to a path
 
     def __init__(self) -> None:
         self._open: dict[str, Callable[[Outbound], None]] = {}

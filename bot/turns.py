@@ -24,15 +24,15 @@ import phonenumbers
 from bot import logsafe
 from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
-from bot.cases.casework_commands import case_command_turn
+from bot.cases.casework_commands import case_command_turn, response_exchange_turn
 from bot.cases.deadlines import handler_command_turn
 from bot.cases.evidence import evidence_command_turn
 from bot.cases.helplines import help_text
-from bot.cases.reporter import amend_turn, status_turn
+from bot.cases.reporter import AMEND_PENDING, amend_more_turn, amend_turn, status_turn
 from bot.cases.submit import submit_report
 from bot.domain.evidence import Refusal, RefusalKind, check_files
 from bot.domain.permissions import is_reporter, is_staff
-from bot.domain.records import DialogState, Person
+from bot.domain.records import DialogState, PendingCommand, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.errors import UserError
 from bot.ports import Duplicate, Replies, Store, Tx
@@ -120,6 +120,7 @@ class _Turn:
     inbound: Inbound
     now: datetime
     claimed: bool  # the delivery is recorded already
+    pending: PendingCommand | None = None  # a typed command's exchange under way
 
 
 @dataclass
@@ -153,6 +154,7 @@ class ReportService:
         self.engine = Engine(FLOWS.flow("report"))
         # The I/O part of each entry in the registry of flows (dialogs/flows/__init__.py).
         self._runners: dict[str, _Runner] = {
+            "pending_command": self._pending_command,
             "handler_commands": self._handler_command,
             "evidence_command": self._evidence_command,
             "case_commands": self._case_command,
@@ -234,10 +236,12 @@ class ReportService:
             return self._unknown(inbound.key)
         key = inbound.key
         state = await tx.dialogs.load_state(key) or DialogState()
+        pending = await tx.dialogs.load_pending(key)
         sender = Sender(
             staff=is_staff(person),
             reporter=is_reporter(person),
             draft_open=state.flow is not None,
+            pending=pending is not None,
         )
         claimed = False
         for entry in FLOWS.serving(sender):
@@ -247,13 +251,26 @@ class ReportService:
                 await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
                 claimed = True
             if entry.recognises(inbound):
-                turn = _Turn(tx, person, state, inbound, now, claimed)
+                turn = _Turn(tx, person, state, inbound, now, claimed, pending)
                 replies = await self._runners[entry.name](turn)
                 if replies is not None:
                     return replies
         if not claimed:
             await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
         return self._no_flow(person, sender)
+
+    async def _pending_command(self, t: _Turn) -> list[Outbound] | None:
+        """The next message of "aanvullen REF" or "reactie REF" typed alone."""
+        if t.pending is None:
+            return None
+        if t.pending.kind == AMEND_PENDING:
+            files, refusals = check_files(t.inbound.attachments, self.max_file_bytes)
+            return [Outbound(refusal_text(r)) for r in refusals] + await amend_more_turn(
+                t.tx, t.person, t.inbound, t.pending, files, t.now
+            )
+        return await response_exchange_turn(
+            t.tx, t.person, t.inbound, t.pending, self.policy, t.now
+        )
 
     async def _handler_command(self, t: _Turn) -> list[Outbound] | None:
         return await handler_command_turn(
@@ -274,11 +291,7 @@ class ReportService:
             return None
         files, refusals = check_files(t.inbound.attachments, self.max_file_bytes)
         replies = [Outbound(refusal_text(r)) for r in refusals]
-        if refusals and not files and not amend.text:
-            return replies
-        return replies + await amend_turn(
-            t.tx, t.person, amend, files, t.inbound.key.channel, t.now
-        )
+        return replies + await amend_turn(t.tx, t.person, amend, files, t.inbound.key, t.now)
 
     async def _help(self, t: _Turn) -> list[Outbound] | None:
         return [Outbound(f"{help_text(t.person, self.helplines)}\n{say('help_start')}")]

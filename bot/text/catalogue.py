@@ -394,17 +394,31 @@ TEXTS: Final[dict[str, str]] = {
         "Er is geen {handler} van {org} bereikbaar via Weerbaar. Daarom krijg jij deze "
         "melding. Neem je hem in behandeling?"
     ),
-    "submitted_stand_in_deputy": (
-        "Let op: {handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
-        "plaatsvervanger je melding."
+    # casework2: the close after a report when the handler cannot be reached, in one
+    # message with the thanks and the reference (bot/cases/helplines.py close_texts).
+    # {handler} starts a sentence ("De griffier"), {mid} is the same inside one.
+    "submitted_to_deputy": (
+        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
+        "{handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
+        "plaatsvervanger je melding nu."
     ),
-    "submitted_stand_in_coordinator": (
-        "Let op: {handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
-        "provinciale coördinator VPT je melding. Die zorgt dat iemand hem oppakt."
+    "submitted_to_coordinator": (
+        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
+        "{handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
+        "provinciale coördinator VPT je melding nu. Die zorgt dat iemand hem oppakt."
     ),
-    "submitted_nobody": (
+    "submitted_to_nobody": (
+        "Dank je. Je melding is verstuurd en bewaard. Je kenmerk is {reference}.\n"
         "Let op: bij {org} is nu niemand via Weerbaar bereikbaar die je melding kan "
-        "afhandelen. Je melding is wel bewaard. Neem zelf contact op met {handler} van {org}."
+        "oppakken. Neem zelf contact op met {mid} van {org}, en noem je kenmerk."
+    ),
+    "close_police_stand_in": (
+        "Is het strafbaar? Dan komt er een afspraak met de politie. "
+        "Je hoeft zelf geen aangifte te doen."
+    ),
+    "close_contact_deputy": "Wat nu? De plaatsvervanger neemt contact met je op.",
+    "close_contact_coordinator": (
+        "Wat nu? De coördinator VPT zorgt dat iemand contact met je opneemt."
     ),
     "reminder_own_escalated": "Daarom krijgt nu ook {others} bericht.",
     "reach_deputy": "je plaatsvervanger",
@@ -673,11 +687,43 @@ TEXTS: Final[dict[str, str]] = {
         "maatregelen tot 18-12-2026 schade: korte notitie."
     ),
     "note_added": "Notitie bij {reference} bewaard. De melder ziet die niet.",
+    # casework2: "reactie REF" alone, the response asked step by step
+    # (dialogs/flows/case_commands.py)
+    "response_ask_kind": (
+        "Welke reactie krijgt de pleger bij melding {reference}? Typ het nummer.\n{options}\n"
+        "Stoppen? Typ: stop."
+    ),
+    "response_ask_measure_none": "Geen maatregelen of afspraken",
+    "response_ask_measure": "Gelden er maatregelen of afspraken? Typ het nummer.\n{options}",
+    "response_ask_until": "Tot welke datum gelden ze? Schrijf bijvoorbeeld 18-12-2026.",
+    "response_ask_damages": "Wordt de schade verhaald op de pleger? Typ ja of nee.",
+    "response_ask_note": (
+        "Wil je er een korte notitie bij zetten (alleen voor behandelaars, niet voor de "
+        "melder)? Typ de notitie, of typ nee. Hoogstens {limit} tekens."
+    ),
+    "response_ask_confirm": (
+        "Klopt dit?\n{summary}\nTyp ja om het vast te leggen, of nee om opnieuw te beginnen."
+    ),
+    "response_summary_kind": "- Reactie: {kind}",
+    "response_summary_measure": "- {measure} tot {until}",
+    "response_summary_damages_yes": "- Schade wordt verhaald",
+    "response_summary_damages_no": "- Schade wordt niet verhaald",
+    "response_summary_note": "- Notitie: {note}",
+    "response_pick_number": "Dat nummer ken ik niet.",
+    "response_yes_or_no": "Typ ja of nee.",
+    "response_guided_stopped": (
+        "Gestopt. Er is niets vastgelegd bij melding {reference}. Opnieuw? Typ: reactie "
+        "{reference}."
+    ),
+    "response_guided_closed": "Melding {reference} is al afgesloten. Er kan geen reactie meer bij.",
     "note_empty": "Typ de notitie achter het nummer: notitie {reference} je tekst.",
     "note_too_long": "Dit is te lang. Houd het onder {limit} tekens.",
     # closing under the basisafspraak
     "close_refused": "Melding {reference} kan nog niet dicht.",
-    "close_refused_not_acknowledged": "Niemand heeft de melding nog in behandeling genomen.",
+    "close_refused_not_acknowledged": (
+        "Niemand heeft de melding nog in behandeling genomen. Doe dat eerst: typ gedaan "
+        "{reference} ontvangst, of kies In behandeling nemen bij het bericht over de melding."
+    ),
     "close_refused_no_response": (
         "Er is nog geen reactie naar de pleger vastgelegd. Is de pleger onbekend? "
         "Typ dan: sluit {reference} onbekend."
@@ -713,6 +759,10 @@ TEXTS: Final[dict[str, str]] = {
         "Nieuws over je melding {reference}: {what}. Er gelden afspraken of regels tot {until}."
     ),
     "reporter_progress_damages": "De schade wordt ook verhaald.",
+    # casework2: the same news as a small Teams card (adapters/teams/reporter_cards.py)
+    "card_progress_title": "Nieuws over je melding {reference}",
+    "card_progress_closed_title": "Melding {reference} is afgesloten",
+    "card_progress_until": "Er gelden afspraken of regels tot {until}.",
     "reporter_progress_closed": (
         "Je melding {reference} is afgesloten. Dank je wel dat je het meldde. "
         "Wil je nog iets kwijt? Typ: status."
@@ -739,9 +789,20 @@ TEXTS: Final[dict[str, str]] = {
         "Melding {reference} is al afgesloten. Is er iets nieuws gebeurd? Doe dan een nieuwe "
         "melding."
     ),
-    "amend_how": (
-        "Wat wil je toevoegen? Typ: aanvullen {reference} en dan je tekst. Of stuur een bestand "
-        "met dat bericht."
+    # casework2: "aanvullen REF" alone waits for what the reporter sends next
+    "amend_ask": (
+        "Wat wil je toevoegen? Stuur tekst of een bestand. Typ klaar als je niets meer wilt "
+        "toevoegen."
+    ),
+    "amend_more": (
+        "Dank je. Ik heb het bij melding {reference} bewaard. Nog meer? Stuur het. "
+        "Ben je klaar? Typ: klaar."
+    ),
+    "amend_finished": "Goed. Je aanvulling bij melding {reference} is bewaard.",
+    "amend_nothing": "Goed. Er is niets toegevoegd aan melding {reference}.",
+    "amend_handler_started": (
+        "De melder vult melding {reference} aan. Bekijk de melding om te lezen wat erbij is "
+        "gekomen."
     ),
     "amend_too_long": "Dit is te lang. Houd het onder {limit} tekens, of stuur het in delen.",
     "amend_done": (

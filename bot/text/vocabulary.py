@@ -144,6 +144,12 @@ RESPONSE_WORDS: Final = frozenset({"reactie", "reageer", "maatregel"})
 CLOSE_WORDS: Final = frozenset({"sluit", "afsluiten", "sluiten"})
 STATUS_WORDS: Final = frozenset({"status", "mijn meldingen", "hoe staat het", "stand van zaken"})
 AMEND_WORDS: Final = frozenset({"aanvullen", "aanvulling", "toevoegen"})
+# casework2: what ends a typed command's exchange ("aanvullen REF" alone, "reactie REF"
+# alone), and "no note" in the response's questions.
+PENDING_END_WORDS: Final = frozenset(
+    {"klaar", "stop", "stoppen", "annuleer", "annuleren", "dat is alles", "niets meer"}
+)
+NO_NOTE_WORDS: Final = frozenset({"geen", "geen notitie", "niets", "niks", "-"})
 
 # The response kinds (bot/domain/closing.py Response values) as typed.
 RESPONSE_KIND_WORDS: Final[dict[str, str]] = {
