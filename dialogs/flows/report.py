@@ -439,7 +439,11 @@ def parse_perp_known(inbound: Inbound, ctx: Context) -> Parsed:
         return later
     said = yes_no(inbound)
     if said is None:
-        return Reask(say("reask_text")) if len(text) < 2 else _who(text, ctx)
+        # A number not on the list, emoji, "overslaan": not a name.
+        plain = understanding.clean(text)
+        if len(plain) < 2 or plain.isdigit() or normalise(text) in vocabulary.SKIP_WORDS:
+            return Reask(say("reask_choice"))
+        return _who(text, ctx)
     if said.answer:
         return _who(said.detail, ctx) if said.detail else Accept("bekend")
     if said.detail and not understanding.dont_know(said.detail):

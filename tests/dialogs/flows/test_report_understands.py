@@ -217,6 +217,14 @@ async def test_who_did_it_is_answered_in_words(
         assert answers[field] == kept
 
 
+@pytest.mark.parametrize("typed", ["7", "overslaan", "..."])
+async def test_who_did_it_is_not_a_number_or_a_skip(app: Weerbaar, typed: str) -> None:
+    chat = Chatter(app, "bram")
+    await _at_who(chat)
+    assert "Weet je wie het deed" in await chat.say(typed)
+    assert "perp_known" not in await answers_of(app)
+
+
 async def test_a_witness_told_at_who_did_it_is_kept_for_the_witnesses(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
     await _at_who(chat)
