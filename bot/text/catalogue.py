@@ -104,6 +104,7 @@ TEXTS: Final[dict[str, str]] = {
     "resumed": "Fijn dat je terug bent. We gaan verder waar je was.",
     # intake2: a late answer from someone who was not safe before: kept, then safety first
     "late_kept_recheck": "Fijn dat je terug bent. Je antwoord is bewaard. Eerst even dit:",
+    "safe_again": "Fijn. We gaan verder waar je was.",
     "no_back": "Dit is de eerste vraag.",
     "skipped": "(overgeslagen)",
     "yes": "Ja",

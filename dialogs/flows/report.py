@@ -240,7 +240,9 @@ def parse_safe(inbound: Inbound, ctx: Context) -> Parsed:
             more.update(_story_with(ctx, said.detail))
         elif said.detail:
             more["safe_detail"] = said.detail
-        return Accept(True, reply=say("intro"), more=more)
+        # Asked again on coming back (a draft left in danger): no intro, just go on.
+        intro = say("safe_again") if ctx.answers.get("was_unsafe") else say("intro")
+        return Accept(True, reply=intro, more=more)
     if _is_story(text):
         return Keep(_story_with(ctx, text), reply=say("story_kept"))
     return Reask(say("reask_safe"))

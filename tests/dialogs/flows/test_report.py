@@ -409,6 +409,7 @@ async def test_a_late_answer_from_someone_unsafe_before_is_kept_then_safety_firs
     assert answers["was_unsafe"] is True and "safe" not in answers
     reply = await chat.say("ja")
     assert "Wanneer gebeurde het" in reply  # on with the next open question
+    assert "We gaan verder" in reply and "Ik stel je een paar korte vragen" not in reply
 
 
 async def test_plain_words_at_injury_and_review(app: Weerbaar) -> None:
