@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from bot.domain.audit import AuditEntry
@@ -23,9 +23,12 @@ from bot.domain.records import (
     DialogState,
     DueReminder,
     EvidenceRecord,
+    NoteRecord,
     OpenCheckin,
     OutboxItem,
     Person,
+    ResponseRecord,
+    StepTick,
 )
 from bot.domain.routing import Organisation, Route
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
@@ -297,9 +300,47 @@ class CaseRepo(Protocol):
         self, org_id: int | None = None, include_drafts: bool = False
     ) -> list[CaseRecord]: ...
 
+    async def cases_of_reporter(self, reporter_id: int) -> list[CaseRecord]:
+        """The reporter's submitted cases, newest first (not drafts or discarded ones)."""
+        ...
+
     async def acknowledge(self, case_id: int, person_id: int, now: datetime) -> bool:
         """Mark acknowledged; False when someone already did (a second press)."""
         ...
+
+
+class CaseWorkRepo(Protocol):
+    """The handler's case work: annex steps ticked, responses, notes (issue 11)."""
+
+    async def tick_step(
+        self, case_id: int, step: str, value: str | None, person_id: int | None, now: datetime
+    ) -> bool:
+        """Record (or re-record) a step; False when it stood so already (same value)."""
+        ...
+
+    async def steps(self, case_id: int) -> list[StepTick]: ...
+
+    async def add_response(
+        self,
+        case_id: int,
+        kind: str,
+        measure: str | None,
+        until: date | None,
+        damages_recovered: bool,
+        note: str | None,
+        person_id: int | None,
+        now: datetime,
+    ) -> int: ...
+
+    async def responses(self, case_id: int) -> list[ResponseRecord]: ...
+
+    async def add_note(
+        self, case_id: int, kind: str, text: str, person_id: int | None, now: datetime
+    ) -> int:
+        """Store free text on a case, encrypted (`kind` a NoteKind value)."""
+        ...
+
+    async def notes(self, case_id: int, kinds: tuple[str, ...] = ()) -> list[NoteRecord]: ...
 
 
 class DeadlineRepo(Protocol):
@@ -524,6 +565,8 @@ class Tx(Protocol):
     def dialogs(self) -> DialogRepo: ...
     @property
     def cases(self) -> CaseRepo: ...
+    @property
+    def casework(self) -> CaseWorkRepo: ...
     @property
     def deadlines(self) -> DeadlineRepo: ...
     @property

@@ -24,7 +24,9 @@ import phonenumbers
 from bot import logsafe
 from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
+from bot.cases.casework_commands import case_command_turn
 from bot.cases.deadlines import handler_command_turn
+from bot.cases.reporter import amend_turn, status_turn
 from bot.cases.submit import submit_report
 from bot.domain.evidence import Refusal, RefusalKind, check_files
 from bot.domain.permissions import is_reporter, is_staff
@@ -39,6 +41,7 @@ from dialogs.engine import Engine
 from dialogs.flow import Context
 from dialogs.flows import FLOWS, Sender
 from dialogs.flows.handler_commands import kind_words
+from dialogs.flows.reporter_commands import is_status, parse_amend
 from dialogs.messages import CardAction, ConversationKey, Inbound, Outbound, as_text
 
 log = logging.getLogger(__name__)
@@ -149,6 +152,8 @@ class ReportService:
         # The I/O part of each entry in the registry of flows (dialogs/flows/__init__.py).
         self._runners: dict[str, _Runner] = {
             "handler_commands": self._handler_command,
+            "case_commands": self._case_command,
+            "reporter_commands": self._reporter_command,
             "checkin": self._checkin,
             "report": self._report,
         }
@@ -251,6 +256,23 @@ class ReportService:
             t.tx, t.person, t.inbound.text, self.policy, t.now, t.inbound.key.channel
         )
 
+    async def _case_command(self, t: _Turn) -> list[Outbound] | None:
+        return await case_command_turn(t.tx, t.person, t.inbound, self.policy, t.now)
+
+    async def _reporter_command(self, t: _Turn) -> list[Outbound] | None:
+        if is_status(t.inbound):
+            return await status_turn(t.tx, t.person, t.inbound.key.channel, t.now)
+        amend = parse_amend(t.inbound.text)
+        if amend is None:
+            return None
+        files, refusals = check_files(t.inbound.attachments, self.max_file_bytes)
+        replies = [Outbound(refusal_text(r)) for r in refusals]
+        if refusals and not files and not amend.text:
+            return replies
+        return replies + await amend_turn(
+            t.tx, t.person, amend, files, t.inbound.key.channel, t.now
+        )
+
     async def _checkin(self, t: _Turn) -> list[Outbound] | None:
         return await checkin_turn(t.tx, t.person, t.inbound, self.policy, t.now)
 
@@ -269,6 +291,7 @@ class ReportService:
         replies = [Outbound(say("not_a_reporter", roles=roles))]
         if sender.staff:
             replies.append(Outbound(say("handler_commands_help", words=kind_words())))
+            replies.append(Outbound(say("case_commands_help")))
         return replies
 
     # --- card presses and channel commands ------------------------------------------------

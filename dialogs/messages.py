@@ -44,11 +44,14 @@ class CardAction:
 
     `verb` names the use case (bot/cases/actions.py); `data` is what the button sent back;
     `card_message_id` is the channel's id of the message holding the pressed card.
+    `shared` says the press came from a conversation others see too (a Teams team
+    channel or group chat): a use case never answers case content into one.
     """
 
     verb: str
     data: dict[str, object] = field(default_factory=dict)
     card_message_id: str | None = None
+    shared: bool = False
 
 
 @dataclass(frozen=True)

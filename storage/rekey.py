@@ -14,7 +14,15 @@ from sqlalchemy import Table, select, update
 
 from storage.database import Database
 from storage.store import Store
-from storage.tables import answers, audit_trail, evidence, outbox, people
+from storage.tables import (
+    answers,
+    audit_trail,
+    case_notes,
+    case_responses,
+    evidence,
+    outbox,
+    people,
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,8 @@ ENCRYPTED: tuple[EncryptedColumn, ...] = (
     EncryptedColumn(evidence, "data_enc", lambda r: f"evidence:{r.id}"),
     EncryptedColumn(outbox, "payload_enc", lambda _r: "outbox"),
     EncryptedColumn(audit_trail, "detail_enc", lambda r: f"audit:{r.case_id}"),
+    EncryptedColumn(case_responses, "note_enc", lambda r: f"response-note:{r.id}"),
+    EncryptedColumn(case_notes, "text_enc", lambda r: f"case-note:{r.id}"),
 )
 
 

@@ -17,6 +17,7 @@ from storage.crypto import FieldCipher
 from storage.database import Database
 from storage.repos.audit import AuditRepo
 from storage.repos.cases import CaseRepo
+from storage.repos.casework import CaseWorkRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.deadlines import DeadlineRepo
 from storage.repos.dialogs import DialogRepo
@@ -61,6 +62,10 @@ class Tx:
     @cached_property
     def cases(self) -> CaseRepo:
         return CaseRepo(self)
+
+    @cached_property
+    def casework(self) -> CaseWorkRepo:
+        return CaseWorkRepo(self)
 
     @cached_property
     def deadlines(self) -> DeadlineRepo:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -326,4 +327,52 @@ audit_trail = Table(
     Column("at", Stamp, nullable=False),
     Column("detail_enc", LargeBinary, nullable=True),  # JSON, encrypted: "audit:<case_id>"
     Index(None, "case_id", "at"),
+)
+
+# --- the handler's case work (issue 11, migration 0007) -----------------------------------
+
+# The annex's nine steps ticked on a case (bot/domain/annex.py): one row per step, with
+# the value it records (melding/aangifte, the follow-up) and who ticked it when.
+case_steps = Table(
+    "case_steps",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("step", String(20), nullable=False),
+    Column("value", String(40), nullable=True),
+    Column("done_by", ForeignKey("people.id"), nullable=True),
+    Column("done_at", Stamp, nullable=False),
+    UniqueConstraint("case_id", "step"),
+)
+
+# Responses toward the perpetrator (bot/domain/closing.py Response), with the measures'
+# end date and the handler's short note (encrypted).
+case_responses = Table(
+    "case_responses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("measure", String(40), nullable=True),
+    Column("measures_until", Date, nullable=True),
+    Column("damages_recovered", Boolean, nullable=False, server_default=text("false")),
+    Column("note_enc", LargeBinary, nullable=True),
+    Column("recorded_by", ForeignKey("people.id"), nullable=True),
+    Column("recorded_at", Stamp, nullable=False),
+    Index(None, "case_id"),
+)
+
+# Free text on a case after submission, encrypted: a handler's internal note ("note"),
+# what the reporter added ("addition"), and the reasons a closing records ("close_reason",
+# "override").
+case_notes = Table(
+    "case_notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("author_id", ForeignKey("people.id"), nullable=True),
+    Column("at", Stamp, nullable=False),
+    Column("text_enc", LargeBinary, nullable=False),
+    Index(None, "case_id"),
 )

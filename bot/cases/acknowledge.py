@@ -18,6 +18,7 @@ On success, in the same transaction, the outbox gets:
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -96,6 +97,7 @@ def card_facts(
         criminal=case.criminal_suspected,
         handler_function=case.handler_function,
         deadlines=deadlines,
+        informed=tuple(case.informed),
     )
 
 
@@ -132,11 +134,14 @@ async def acknowledge_case(
     now: datetime,
     clicked: tuple[str, str] | None = None,
     channel: str = SYSTEM,
+    parties: Sequence[str] | None = None,
 ) -> AckOutcome:
     """Take the case `reference` in hand for `actor_id`, and queue who hears of it.
 
     `clicked` is the (channel, message id) of the card that was pressed: that copy is
-    answered by the channel itself and not refreshed through the outbox. `channel` is
+    answered by the channel itself and not refreshed through the outbox. `parties` are
+    the informed parties the handler keeps (of the suggested ones; None: all suggested):
+    only they are told. `channel` is
     where the person acted, for the audit trail (`CLI`: the operator on their behalf).
     Never raises for a person's mistake; the outcome's `text` says what happened.
     """
@@ -173,14 +178,17 @@ async def acknowledge_case(
     payload_state = acknowledged_state(actor.name, now)
     queued = await _refresh_cards(tx, case, card, payload_state, now, clicked)
     queued += await _tell_reporter(tx, case, actor.name, now)
-    informed_queued, informed = await _tell_informed(tx, case, actor.id, now)
+    kept = tuple(p for p in case.informed if parties is None or p in parties)
+    if parties is not None:
+        await record_by(tx, case, actor.id, channel, AuditAction.PARTIES, now, {"kept": list(kept)})
+    informed_queued, informed = await _tell_informed(tx, case, actor.id, now, kept)
     queued += informed_queued
     await tx.cases.add_event(
         case.id,
         now,
         EventKind.ACKNOWLEDGE_NOTICES,
         actor.id,
-        {"messages": queued, "informed": list(informed)},
+        {"messages": queued, "informed": list(informed), "kept": list(kept)},
     )
     log.info("case acknowledged case_id=%s actor_id=%s queued=%d", case.id, actor.id, queued)
     return AckOutcome(
@@ -244,7 +252,7 @@ async def _tell_reporter(tx: Tx, case: CaseRecord, name: str, now: datetime) -> 
 
 
 async def _tell_informed(
-    tx: Tx, case: CaseRecord, actor_id: int, now: datetime
+    tx: Tx, case: CaseRecord, actor_id: int, now: datetime, kept: tuple[str, ...]
 ) -> tuple[int, tuple[str, ...]]:
     if case.org is None or case.org_id is None:
         return 0, ()
@@ -258,7 +266,7 @@ async def _tell_informed(
     notice = CaseInformed(case.id, case.reference).to_dict()
     skip = {case.reporter_id, actor_id}
     queued, told = 0, []
-    for function in case.informed:
+    for function in kept:
         role = INFORMED_ROLES.get(function)
         if role is None:
             continue  # not a function anyone is enrolled in

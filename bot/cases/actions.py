@@ -20,14 +20,28 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.cases.acknowledge import AckStatus, acknowledge_case, acknowledged_state
+from bot.cases.audit import refused
+from bot.cases.closing import CloseInput, CloseRefused, close_case, summary_text
 from bot.cases.deadlines import ActionOutcome, apply_deadline_action, task
-from bot.cases.notices import HANDLER, CaseCardRefresh, Refusal, ReminderAnswer, ReminderFacts
+from bot.cases.notices import (
+    HANDLER,
+    TEAM,
+    CaseCardRefresh,
+    Refusal,
+    ReminderAnswer,
+    ReminderFacts,
+)
+from bot.cases.responses import CaseWorkRefused, ResponseInput, add_note, record_response
+from bot.cases.steps import tick_step
+from bot.cases.view import case_details, readable_case, refusal, view_case
+from bot.cases.view_text import checklist_text
+from bot.domain.audit import AuditAction
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.permissions import is_reporter, is_staff, may_link_channel
-from bot.domain.records import DeadlineState, Person
+from bot.domain.permissions import is_reporter, is_staff, may_act, may_link_channel
+from bot.domain.records import CaseRecord, DeadlineState, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.ports import Tx
 from bot.reference.loader import find_organisation
@@ -44,6 +58,29 @@ DEADLINE_LATER_VERB = "deadline_later"
 LINK_TEAM_CHANNEL_VERB = "link_team_channel"
 INSTALLED_VERB = "installed"
 REASON_FIELD = "reason"  # what a reminder card's "Later" form sends the reason as
+
+# The handler's case work (issue 11). Every press sends `reference` (the case, "WB-...";
+# `case` is read as well). The answer is a `CaseDetails` (its `status_line` says what
+# changed), a `CaseClosed`, or a `Refusal` when nothing was done.
+# - "view_case" ("Bekijk melding"): only in a personal chat (`CardAction.shared` False);
+VIEW_CASE_VERB = "view_case"
+# - "tick_step": `step` "1".."9" or "hulpofficier", `value` one of that step's options
+#   (step 4 "melding"/"aangifte"; step 8 "politiedossier"/"openbaar_ministerie"/
+#   "niet_strafbaar"; hulpofficier "gevraagd"/"niet_gevraagd"), empty for a plain tick;
+TICK_STEP_VERB = "tick_step"
+# - "record_response": `response` a Response value, `measure` a Measure value or empty,
+#   `until` the measures' end date (YYYY-MM-DD), `damages` "true"/"false" (schade
+#   verhaald), `note` a short note (encrypted, never shown to the reporter);
+RECORD_RESPONSE_VERB = "record_response"
+# - "add_note": `note`, an internal note on the case (encrypted);
+ADD_NOTE_VERB = "add_note"
+# - "close_case": `no_response` "pleger_onbekend" or empty; `reason` why no response
+#   although the reporter named the perpetrator; `override` why the case closes with its
+#   Arbeidsinspectie or police step open;
+CLOSE_CASE_VERB = "close_case"
+# - "acknowledge" also takes `parties`: the InformedParty values the handler keeps (a
+#   list, or a comma-separated string); absent: the suggested ones.
+PARTIES_FIELD = "parties"
 
 
 @dataclass(frozen=True)
@@ -78,7 +115,7 @@ async def acknowledge_press(tx: Tx, ctx: ActionContext) -> Outbound:
     clicked = (ctx.key.channel, card_id) if audience == HANDLER else None
     actor_id = ctx.person.id if ctx.person else None
     outcome = await acknowledge_case(
-        tx, actor_id, reference, ctx.now, clicked, channel=ctx.key.channel
+        tx, actor_id, reference, ctx.now, clicked, channel=ctx.key.channel, parties=_parties(ctx)
     )
     if outcome.status in (AckStatus.ACKNOWLEDGED, AckStatus.ALREADY):
         assert outcome.card is not None
@@ -87,6 +124,18 @@ async def acknowledge_press(tx: Tx, ctx: ActionContext) -> Outbound:
             outcome.text, notice=CaseCardRefresh(card_id, audience, outcome.card, state)
         )
     return Outbound(outcome.text, notice=Refusal(outcome.text, outcome.card))
+
+
+def _parties(ctx: ActionContext) -> tuple[str, ...] | None:
+    """The informed parties the acknowledge press keeps: a list, or a comma-separated
+    string (an Adaptive Card's Input.ChoiceSet with isMultiSelect sends that); None when
+    the press does not say (then every suggested party is told)."""
+    value = ctx.action.data.get(PARTIES_FIELD)
+    if isinstance(value, str):
+        return tuple(p.strip() for p in value.split(",") if p.strip())
+    if isinstance(value, list):
+        return tuple(str(p) for p in value)
+    return None
 
 
 async def deadline_press(tx: Tx, ctx: ActionContext) -> Outbound:
@@ -178,12 +227,140 @@ async def welcome(_tx: Tx, ctx: ActionContext) -> Outbound:
     return Outbound("\n\n".join(parts))
 
 
+# --- the handler's case work (issue 11) -------------------------------------------------
+
+
+def _case_reference(ctx: ActionContext) -> str:
+    return ctx.field("reference") or ctx.field("case")
+
+
+async def _shared(tx: Tx, ctx: ActionContext) -> bool:
+    """The press came from a conversation others see (a team channel's card)."""
+    if ctx.action.shared:
+        return True
+    card_id = ctx.action.card_message_id
+    copy = await tx.conversations.card_by_message(ctx.key.channel, card_id) if card_id else None
+    return copy is not None and copy.audience == TEAM
+
+
+async def view_case_press(tx: Tx, ctx: ActionContext) -> Outbound:
+    """ "Bekijk melding": the whole case, only into the presser's personal chat."""
+    shared = await _shared(tx, ctx)
+    return await view_case(tx, ctx.person, _case_reference(ctx), ctx.key.channel, ctx.now, shared)
+
+
+async def _workable(tx: Tx, ctx: ActionContext, attempt: AuditAction) -> CaseRecord | Outbound:
+    """The case when the presser may work it here; else the refusal (audited)."""
+    found = await readable_case(
+        tx, ctx.person, _case_reference(ctx), ctx.key.channel, attempt, ctx.now
+    )
+    if isinstance(found, Outbound):
+        return found
+    if not may_act(ctx.person, found) or await _shared(tx, ctx):
+        await refused(
+            tx, found, ctx.person.id if ctx.person else None, ctx.key.channel, attempt, ctx.now
+        )
+        return refusal(say("case_not_yours", reference=found.reference))
+    return found
+
+
+async def _details_answer(tx: Tx, case: CaseRecord, status: str, now: datetime) -> Outbound:
+    """After a change: the status line and the case's checklist as text; the whole case
+    (with the status line) as the notice a card draws."""
+    current = await tx.cases.case(case.id) or case
+    details = await case_details(tx, current, now, status_line=status)
+    return Outbound(
+        status + "\n\n" + checklist_text(details.reference, details.steps), notice=details
+    )
+
+
+async def tick_step_press(tx: Tx, ctx: ActionContext) -> Outbound:
+    found = await _workable(tx, ctx, AuditAction.STEP)
+    if isinstance(found, Outbound):
+        return found
+    assert ctx.person is not None
+    outcome = await tick_step(
+        tx,
+        found,
+        ctx.person,
+        ctx.field("step"),
+        ctx.field("value") or None,
+        ctx.key.channel,
+        ctx.now,
+    )
+    if not outcome.changed:
+        return refusal(outcome.text)
+    return await _details_answer(tx, found, outcome.text, ctx.now)
+
+
+def _flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    return isinstance(value, str) and value.strip().lower() in ("true", "1", "ja", "yes", "on")
+
+
+async def record_response_press(tx: Tx, ctx: ActionContext) -> Outbound:
+    found = await _workable(tx, ctx, AuditAction.RESPONSE)
+    if isinstance(found, Outbound):
+        return found
+    assert ctx.person is not None
+    until_text = ctx.field("until")
+    try:
+        until = date.fromisoformat(until_text) if until_text else None
+    except ValueError:
+        return refusal(say("response_until_unreadable", text=until_text))
+    given = ResponseInput(
+        kind=ctx.field("response"),
+        measure=ctx.field("measure") or None,
+        until=until,
+        damages_recovered=_flag(ctx.action.data.get("damages")),
+        note=ctx.field("note"),
+    )
+    try:
+        status = await record_response(
+            tx, found, ctx.person, given, ctx.key.channel, ctx.policy, ctx.now
+        )
+    except CaseWorkRefused as error:
+        return refusal(error.reply)
+    return await _details_answer(tx, found, status, ctx.now)
+
+
+async def add_note_press(tx: Tx, ctx: ActionContext) -> Outbound:
+    found = await _workable(tx, ctx, AuditAction.NOTE)
+    if isinstance(found, Outbound):
+        return found
+    assert ctx.person is not None
+    try:
+        status = await add_note(tx, found, ctx.person, ctx.field("note"), ctx.key.channel, ctx.now)
+    except CaseWorkRefused as error:
+        return refusal(error.reply)
+    return await _details_answer(tx, found, status, ctx.now)
+
+
+async def close_case_press(tx: Tx, ctx: ActionContext) -> Outbound:
+    found = await _workable(tx, ctx, AuditAction.CLOSE)
+    if isinstance(found, Outbound):
+        return found
+    assert ctx.person is not None
+    given = CloseInput(ctx.field("no_response") or None, ctx.field("reason"), ctx.field("override"))
+    try:
+        summary = await close_case(tx, found, ctx.person, given, ctx.key.channel, ctx.now)
+    except CloseRefused as error:
+        return refusal(error.dutch)
+    return Outbound(summary_text(summary), notice=summary)
+
+
 ACTIONS: dict[str, UseCase] = {
     ACKNOWLEDGE_VERB: acknowledge_press,
     DEADLINE_DONE_VERB: deadline_press,
     DEADLINE_LATER_VERB: deadline_press,
     LINK_TEAM_CHANNEL_VERB: link_team_channel,
     INSTALLED_VERB: welcome,
+    VIEW_CASE_VERB: view_case_press,
+    TICK_STEP_VERB: tick_step_press,
+    RECORD_RESPONSE_VERB: record_response_press,
+    ADD_NOTE_VERB: add_note_press,
+    CLOSE_CASE_VERB: close_case_press,
 }
 
 

@@ -32,8 +32,12 @@ async def up_to_date(tx: Tx, message: Outbound) -> Outbound:
     if not isinstance(notice, CaseRouted):
         return message
     case = await tx.cases.case(notice.case_id)
-    if case is None or case.acknowledged_at is None:
+    if case is None:
         return message
+    # The suggested informed parties, for the acknowledge card's toggles.
+    notice = replace(notice, informed=notice.informed or case.informed)
+    if case.acknowledged_at is None:
+        return replace(message, notice=notice)
     state = acknowledged_state(case.acknowledged_by, case.acknowledged_at)
     return replace(message, notice=replace(notice, acknowledged=state))
 

@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from bot.cases.audit import record_by, refused, viewed_by
-from bot.cases.closing import CloseRefused, close_case, record_response
+from bot.cases.closing import CloseInput, CloseRefused, close_case, queue_summary, summary_text
+from bot.cases.responses import CaseWorkRefused, ResponseInput, add_note, record_response
+from bot.cases.steps import tick_step
+from bot.cases.view import case_details
+from bot.cases.view_text import case_work_text
 from bot.cli.demo import seed_demo
 from bot.domain.audit import CLI, SYSTEM, AuditAction
 from bot.domain.closing import Response
@@ -221,7 +225,10 @@ async def cases_show(app: Weerbaar, args: argparse.Namespace) -> int:
             events = await tx.cases.events(case.id)
             deadlines = await tx.deadlines.deadlines(case.id)
             seen = await viewed_by(tx, case.id)
+            work = await case_details(tx, case, now)
     print(render_case(case, answers, files, events, now, deadlines))
+    print()
+    print(case_work_text(work))
     print("Seen by: " + ", ".join(f"{name} ({stamp(at)})" for name, at in seen))
     return 0
 
@@ -306,6 +313,8 @@ _RECORD_ATTEMPT = {
     "incident-talk": AuditAction.INCIDENT_TALK,
     "measures-end": AuditAction.MEASURES_END,
     "response": AuditAction.RESPONSE,
+    "step": AuditAction.STEP,
+    "note": AuditAction.NOTE,
     "done": AuditAction.DEADLINE_DONE,
     "later": AuditAction.DEADLINE_LATER,
 }
@@ -331,8 +340,29 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
                         + ", ".join(x.value for x in Response)
                         + "."
                     )
-                await record_response(tx, case, actor.id, rest[0], now)
+                given = ResponseInput(
+                    rest[0],
+                    args.measure,
+                    _date(args.until) if args.until else None,
+                    args.damages,
+                    args.note,
+                )
+                await record_response(tx, case, actor, given, CLI, app.policy, now)
                 print(f"{case.reference}: response toward the perpetrator recorded ({rest[0]}).")
+            elif args.what == "step":
+                if not rest or len(rest) > 2:
+                    raise OperatorError(
+                        "Say which step: step N [VALUE], N one of 1-9, hulpofficier."
+                    )
+                ticked = await tick_step(
+                    tx, case, actor, rest[0], rest[1] if len(rest) > 1 else None, CLI, now
+                )
+                if not ticked.changed:
+                    raise OperatorError(ticked.text)
+                print(f"{case.reference}: step {rest[0]} recorded.")
+            elif args.what == "note":
+                await add_note(tx, case, actor, " ".join(rest), CLI, now)
+                print(f"{case.reference}: note added.")
             elif args.what == "measures-end":
                 if len(rest) != 1:
                     raise OperatorError(
@@ -363,20 +393,27 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
                 if not outcome.ok:
                     raise OperatorError(outcome.text)
                 print(outcome.text)
-        except (r.ActionError, CloseRefused) as exc:
-            raise OperatorError(str(exc)) from exc
+        except (r.ActionError, CaseWorkRefused) as exc:
+            raise OperatorError(exc.reply) from exc
     return 0
 
 
 async def cases_close(app: Weerbaar, args: argparse.Namespace) -> int:
-    """Close a case under the basisafspraak (bot/cases/closing.py)."""
+    """Close a case under the basisafspraak (bot/cases/closing.py), as the handler `--by`
+    names; the handler gets the closing summary in their chat too."""
+    refusal: CloseRefused | None = None
     async with _refusals_audited(app), app.store.transaction() as tx:
         case, actor = await _case_and_actor(tx, args.reference, args.by, AuditAction.CLOSE)
+        given = CloseInput(args.no_response, args.reason, args.override)
         try:
-            responses = await close_case(tx, case, actor.id, app.clock(), args.no_response)
+            summary = await close_case(tx, case, actor, given, CLI, app.clock())
+            await queue_summary(tx, actor, summary, app.clock())
         except CloseRefused as exc:
-            raise OperatorError(str(exc)) from exc
-    print(f"{case.reference} closed ({', '.join(responses) or args.no_response}).")
+            refusal = exc  # its audit entry commits with this transaction
+    if refusal is not None:
+        raise OperatorError(str(refusal))
+    print(f"{case.reference} closed.")
+    print(summary_text(summary))
     return 0
 
 

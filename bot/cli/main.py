@@ -88,15 +88,28 @@ def _parser() -> argparse.ArgumentParser:
     record = cases.add_parser(
         "record",
         help="record on a case: incident-talk | measures-end DATE | "
-        "done KIND | later KIND REASON | response KIND",
+        "done KIND | later KIND REASON | response KIND | step N [VALUE] | note TEXT",
     )
     record.add_argument("reference")
     record.add_argument(
-        "what", choices=("incident-talk", "measures-end", "done", "later", "response")
+        "what",
+        choices=("incident-talk", "measures-end", "done", "later", "response", "step", "note"),
     )
     record.add_argument(
-        "rest", nargs="*", help="the date, the deadline kind (and reason), or the response"
+        "rest",
+        nargs="*",
+        help="the date, the deadline kind (and reason), the response, the step, the note",
     )
+    record.add_argument(
+        "--measure",
+        choices=("beperkende_maatregelen", "contactafspraken"),
+        help="response: restrictive measures or contact agreements (needs --until)",
+    )
+    record.add_argument("--until", help="response: the measures' end date, YYYY-MM-DD")
+    record.add_argument(
+        "--damages", action="store_true", help="response: damage recovered (schade verhaald)"
+    )
+    record.add_argument("--note", default="", help="response: a short note (encrypted)")
     record.add_argument("--by", required=True, help="who records it: person id or local handle")
     record.set_defaults(run=c.cases_record)
     close = cases.add_parser(
@@ -110,6 +123,16 @@ def _parser() -> argparse.ArgumentParser:
         "--no-response",
         choices=("pleger_onbekend",),
         help="why no response toward the perpetrator is possible",
+    )
+    close.add_argument(
+        "--reason",
+        default="",
+        help="with --no-response, when the reporter named the perpetrator: why none is possible",
+    )
+    close.add_argument(
+        "--override",
+        default="",
+        help="why the case closes with its Arbeidsinspectie or police step open",
     )
     close.set_defaults(run=c.cases_close)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -41,6 +41,9 @@ class EventKind(StrEnum):
     RESPONSE = "response"
     CLOSED = "closed"
     ROUTED_STAND_IN = "routed_stand_in"  # no handler reachable: the deputy or coordinator got it
+    STEP_TICKED = "step_ticked"  # one of the annex's nine steps (issue 11)
+    NOTE_ADDED = "note_added"  # an internal note (its text is in case_notes, encrypted)
+    SUPPLEMENTED = "supplemented"  # the reporter added text or files after submitting
 
 
 class DeadlineState(StrEnum):
@@ -213,3 +216,46 @@ class CaseCard:
     recipient: str
     message_id: str
     audience: str
+
+
+class NoteKind(StrEnum):
+    """Free text on a case after submission (`case_notes.kind`), all encrypted."""
+
+    NOTE = "note"  # a handler's internal note: never shown to the reporter
+    ADDITION = "addition"  # what the reporter added ("aanvullen REF")
+    CLOSE_REASON = "close_reason"  # why no response although the perpetrator was named
+    OVERRIDE = "override"  # why the case closed with its Arbeidsinspectie/police step open
+
+
+@dataclass(frozen=True)
+class StepTick:
+    """One annex step ticked on a case (bot/domain/annex.py)."""
+
+    step: str
+    value: str | None
+    by: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ResponseRecord:
+    """A response toward the perpetrator, as recorded."""
+
+    id: int
+    kind: str
+    measure: str | None
+    measures_until: date | None
+    damages_recovered: bool
+    note: str | None
+    by: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    id: int
+    kind: str
+    by: str | None
+    author_id: int | None
+    at: datetime
+    text: str

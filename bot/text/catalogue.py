@@ -248,7 +248,7 @@ TEXTS: Final[dict[str, str]] = {
     ),
     "case_routed_handler": (
         "Nieuwe melding {reference}: {role} van {org}. Soort: {kinds}. Wanneer: {when}. "
-        "{serious}Open 'weerbaar cases show {reference}' of je kaart in Teams."
+        "{serious}Lees de hele melding: typ 'toon {reference}', of kies Bekijk melding in Teams."
     ),
     "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
     # the mark on a serious case in the operator's `weerbaar cases list`
@@ -470,6 +470,208 @@ TEXTS: Final[dict[str, str]] = {
     "card_press_again": "Deze knop is al verwerkt. Er is niets veranderd.",
     "stale_press": "Die vraag is al voorbij. Er is niets veranderd.",
     "card_deadline_done": "{task} (gedaan)",
+    # --- casework (issue 11): the handler reads and works the case; the reporter stays in
+    # the loop. Keys of the helper `casework`; texts for the reporter are B1, no jargon.
+    "case_commands_help": (
+        "Een melding lezen? Typ: toon KENMERK. Een stap afvinken: stap KENMERK NUMMER. "
+        "Verder: reactie, notitie en sluit, steeds met het kenmerk."
+    ),
+    "case_unknown": "Ik ken geen verstuurde melding {reference}. Kijk of het nummer klopt.",
+    "case_not_yours": (
+        "Je kunt melding {reference} niet bekijken of bewerken. Dat kunnen alleen de "
+        "behandelaar, de plaatsvervanger en de coördinator VPT. Je poging is vastgelegd."
+    ),
+    "case_view_not_here": (
+        "De inhoud van melding {reference} laat ik niet zien in een kanaal dat anderen "
+        "ook lezen. Open de melding in je eigen chat met mij."
+    ),
+    "case_closed_already": "Melding {reference} is al afgesloten. Er is niets veranderd.",
+    "viewed_by_line": "{name} ({time})",
+    # the case as text ("toon REF")
+    "details_title": "Melding {reference} ({org})",
+    "details_reporter": "Gemeld door: {name}, {role}",
+    "details_submitted": "Verstuurd: {time}",
+    "details_acknowledged": "In behandeling bij {name} sinds {time}",
+    "details_unsafe": "Let op: de melder voelde zich niet veilig bij het melden.",
+    "details_serious": "Ernstig incident: waarschuw de Arbeidsinspectie.",
+    "details_criminal": "Mogelijk strafbaar feit: maak een afspraak met de politie.",
+    "details_closed": "Deze melding is afgesloten.",
+    "details_evidence": "Bewijs:",
+    "details_file": "- bestand {id}: {name} ({size})",
+    "details_link": "- link: {link}",
+    "details_evidence_note": "- notitie van de melder: {note}",
+    "details_deadlines": "Termijnen:",
+    "details_steps": "De negen stappen (melding en aangifte):",
+    "details_done_by": "(door {name}, {time})",
+    "details_tick_help": (
+        "Afvinken: typ stap {reference} NUMMER, bijvoorbeeld: stap {reference} 4 aangifte"
+    ),
+    "details_responses": "Reactie naar de pleger:",
+    "details_measure_until": "{measure} tot {until}",
+    "details_damages": "schade verhaald",
+    "details_notes": "Notities en aanvullingen:",
+    "details_note_note": "- notitie van {by} ({time}): {text}",
+    "details_note_addition": "- aanvulling van de melder ({time}): {text}",
+    "details_history": "Verloop:",
+    "details_viewed_by": "Bekeken door: {names}",
+    "details_informed": "Geïnformeerd: {names}",
+    "details_informed_suggested": "Voorgesteld om te informeren: {names}",
+    # the history of a case, one line per event
+    "history_submitted": "Melding verstuurd.",
+    "history_acknowledged": "In behandeling genomen door {by}.",
+    "history_deadline_done": "{task}: gedaan door {by}.",
+    "history_deadline_snoozed": "{task}: uitgesteld door {by}.",
+    "history_reminder_sent": "Herinnering verstuurd: {task}.",
+    "history_checkin_sent": "Nazorgvraag aan de melder verstuurd.",
+    "history_checkin_contact_requested": "De melder wil graag contact.",
+    "history_response": "Reactie naar de pleger vastgelegd door {by}.",
+    "history_step_ticked": "Stap {step} afgevinkt door {by}.",
+    "history_note_added": "Notitie toegevoegd door {by}.",
+    "history_supplemented": "De melder heeft iets aangevuld.",
+    "history_closed": "Afgesloten door {by}.",
+    # the annex's nine steps (bot/domain/annex.py)
+    "annex_1": "Intern melden",
+    "annex_2": "Feiten verzamelen: wie, wat, waar, waarmee, hoe, wanneer, waarom",
+    "annex_3": "Afspraak maken met de politie",
+    "annex_4": "Melding of aangifte doen bij de politie",
+    "annex_5": "Privégegevens beschermen (nooit het huisadres)",
+    "annex_6": "Zeggen dat de persoon een publieke taak heeft",
+    "annex_7": "De melding of aangifte controleren",
+    "annex_8": "Vervolg",
+    "annex_9": "Nazorg vanuit de organisatie",
+    "annex_hulpofficier": "Second opinion van de hulpofficier van justitie",
+    "annex_value_melding": "melding",
+    "annex_value_aangifte": "aangifte",
+    "annex_value_politiedossier": "melding blijft in het politiedossier",
+    "annex_value_openbaar_ministerie": "aangifte gaat naar het Openbaar Ministerie",
+    "annex_value_niet_strafbaar": "politie vindt het niet strafbaar",
+    "annex_value_gevraagd": "gevraagd",
+    "annex_value_niet_gevraagd": "niet gevraagd",
+    "step_ticked": "Vastgelegd: {step}.",
+    "step_already": "Dit stond al zo: {step}. Er is niets veranderd.",
+    "step_police_deadline_done": (
+        "De termijn voor de politie is nu gedaan. De herinneringen daarvoor stoppen."
+    ),
+    "step_second_opinion_offer": (
+        "Vindt de politie het niet strafbaar? Dan kun je een second opinion vragen aan de "
+        "hulpofficier van justitie. Typ daarna: stap {reference} hulpofficier gevraagd."
+    ),
+    "step_refused_unknown_step": "Die stap ken ik niet. Kies 1 tot en met 9, of hulpofficier.",
+    "step_refused_not_applicable": (
+        "De second opinion hoort pas bij stap 8, als de politie het niet strafbaar vindt."
+    ),
+    "step_refused_value_needed": (
+        "Zeg ook wat er is gebeurd, bijvoorbeeld: stap {reference} {step} aangifte."
+    ),
+    "step_refused_no_value": (
+        "Stap {step} vink je af zonder woord erachter: stap {reference} {step}."
+    ),
+    "step_typed_help": "Typ: stap {reference} NUMMER. Bijvoorbeeld: stap {reference} 3.",
+    # the response toward the perpetrator (bot/domain/closing.py)
+    "response_schriftelijke_waarschuwing": "Schriftelijke waarschuwing",
+    "response_incidentgesprek": "Incidentgesprek",
+    "response_herstelgesprek": "Herstelgesprek",
+    "response_incident_en_herstelgesprek": "Incident- en herstelgesprek",
+    "response_maatregelen": "Maatregelen",
+    "response_aangifte": "Aangifte",
+    "response_schade_verhaald": "Schade verhaald",
+    "response_anders": "Andere reactie",
+    "measure_beperkende_maatregelen": "Beperkende maatregelen",
+    "measure_contactafspraken": "Contactafspraken",
+    "response_recorded": "Vastgelegd: {response}.",
+    "response_recovery_planned": "Het herstelgesprek staat gepland op {time}.",
+    "response_unknown_kind": (
+        "Die reactie ken ik niet. Kies: waarschuwing, incidentgesprek, herstelgesprek, "
+        "gesprek (beide) of maatregelen."
+    ),
+    "response_until_needed": "Maatregelen of afspraken hebben een einddatum. Geef die ook.",
+    "response_until_past": "De einddatum {day} is al voorbij. Kies een datum na vandaag.",
+    "response_until_unreadable": (
+        "Ik kan '{text}' niet lezen als datum. Schrijf bijvoorbeeld 18-12-2026."
+    ),
+    "response_typed_help": (
+        "Typ: reactie {reference} SOORT. Bijvoorbeeld: reactie {reference} gesprek "
+        "maatregelen tot 18-12-2026 schade: korte notitie."
+    ),
+    "note_added": "Notitie bij {reference} bewaard. De melder ziet die niet.",
+    "note_empty": "Typ de notitie achter het nummer: notitie {reference} je tekst.",
+    "note_too_long": "Dit is te lang. Houd het onder {limit} tekens.",
+    # closing under the basisafspraak
+    "close_refused": "Melding {reference} kan nog niet dicht.",
+    "close_refused_not_acknowledged": "Niemand heeft de melding nog in behandeling genomen.",
+    "close_refused_no_response": (
+        "Er is nog geen reactie naar de pleger vastgelegd. Is de pleger onbekend? "
+        "Typ dan: sluit {reference} onbekend."
+    ),
+    "close_refused_perpetrator_named": (
+        "De melder heeft de pleger genoemd of beschreven. Zeg waarom er geen reactie "
+        "kan komen: sluit {reference} onbekend reden: ..."
+    ),
+    "close_refused_steps_open": (
+        "De stap voor de Arbeidsinspectie of de politie staat nog open. Rond die af, "
+        "of zeg waarom: sluit {reference} toch: ..."
+    ),
+    "close_unknown_reason": "Die reden ken ik niet. Gebruik: onbekend.",
+    "close_summary": "Melding {reference} is afgesloten door {name} op {time}.",
+    "close_summary_responses": "Reactie naar de pleger: {responses}.",
+    "close_summary_unknown": "Geen reactie mogelijk: de pleger is onbekend.",
+    "close_summary_reason": "Reden: {reason}",
+    "close_summary_steps": "Stappen afgevinkt: {done} van {total}.",
+    "close_summary_open": "Nog open: {tasks}.",
+    # to the reporter: what happened (B1, no jargon, never the notes)
+    "reporter_response_schriftelijke_waarschuwing": (
+        "de persoon krijgt een brief met een waarschuwing"
+    ),
+    "reporter_response_incidentgesprek": "er komt een gesprek met de persoon over wat er gebeurde",
+    "reporter_response_herstelgesprek": "er komt een gesprek om het contact te herstellen",
+    "reporter_response_incident_en_herstelgesprek": "er komen gesprekken met de persoon",
+    "reporter_response_maatregelen": "er gelden regels voor de persoon",
+    "reporter_response_aangifte": "er is aangifte gedaan",
+    "reporter_response_schade_verhaald": "de schade wordt verhaald",
+    "reporter_response_anders": "er is actie ondernomen",
+    "reporter_progress_response": "Nieuws over je melding {reference}: {what}.",
+    "reporter_progress_measures": (
+        "Nieuws over je melding {reference}: {what}. Er gelden afspraken of regels tot {until}."
+    ),
+    "reporter_progress_damages": "De schade wordt ook verhaald.",
+    "reporter_progress_closed": (
+        "Je melding {reference} is afgesloten. Dank je wel dat je het meldde. "
+        "Wil je nog iets kwijt? Typ: status."
+    ),
+    # "status" and "aanvullen REF" (the reporter)
+    "status_none": "Je hebt nog geen melding verstuurd.",
+    "status_intro": "Je hebt {count} open melding(en):",
+    "status_no_open": "Je hebt geen open meldingen.",
+    "status_case": "{reference}, verstuurd {time}",
+    "status_waiting": "- Nog niet in behandeling. We houden het in de gaten.",
+    "status_in_hand": "- In behandeling sinds {time}.",
+    "status_response": "- Wat er gebeurt: {what}.",
+    "status_measures": "- Wat er gebeurt: {what}, tot {until}.",
+    "status_closed": "- Afgesloten.",
+    "status_closed_list": "Afgesloten: {references}.",
+    "status_amend_help": (
+        "Iets toevoegen? Typ: aanvullen NUMMER en je tekst. Een foto of bestand mag er ook bij."
+    ),
+    "amend_unknown": (
+        "Ik vind geen melding {reference} van jou. Kijk of het nummer klopt. Typ status voor je "
+        "meldingen."
+    ),
+    "amend_closed": (
+        "Melding {reference} is al afgesloten. Is er iets nieuws gebeurd? Doe dan een nieuwe "
+        "melding."
+    ),
+    "amend_how": (
+        "Wat wil je toevoegen? Typ: aanvullen {reference} en dan je tekst. Of stuur een bestand "
+        "met dat bericht."
+    ),
+    "amend_too_long": "Dit is te lang. Houd het onder {limit} tekens, of stuur het in delen.",
+    "amend_done": (
+        "Dank je. Ik heb het bij melding {reference} bewaard. De behandelaar krijgt bericht."
+    ),
+    "amend_handler": (
+        "De melder heeft melding {reference} aangevuld ({texts} tekst, {files} bestand). Bekijk "
+        "de melding om het te lezen."
+    ),
 }
 
 

@@ -99,3 +99,63 @@ DEADLINE_WORD_ALIASES: Final[dict[str, str]] = {
     "inspectie": "arbeidsinspectie",
     "herstel-gesprek": "recovery_talk",
 }
+
+# --- the handler's case work and the reporter's follow-up (issue 11) ----------------------
+# dialogs/flows/case_commands.py: "toon WB-ABC234", "stap WB-ABC234 4 aangifte",
+# "notitie WB-ABC234 ...", "reactie WB-ABC234 gesprek tot 18-12-2026 schade: ...",
+# "sluit WB-ABC234 onbekend reden: ...". dialogs/flows/reporter_commands.py: "status",
+# "aanvullen WB-ABC234 ...".
+
+SHOW_CASE_WORDS: Final = frozenset({"toon", "details", "bekijk", "laat zien", "open"})
+TICK_STEP_WORDS: Final = frozenset({"stap", "vink"})
+NOTE_WORDS: Final = frozenset({"notitie", "aantekening"})
+RESPONSE_WORDS: Final = frozenset({"reactie", "reageer", "maatregel"})
+CLOSE_WORDS: Final = frozenset({"sluit", "afsluiten", "sluiten"})
+STATUS_WORDS: Final = frozenset({"status", "mijn meldingen", "hoe staat het", "stand van zaken"})
+AMEND_WORDS: Final = frozenset({"aanvullen", "aanvulling", "toevoegen"})
+
+# The response kinds (bot/domain/closing.py Response values) as typed.
+RESPONSE_KIND_WORDS: Final[dict[str, str]] = {
+    "waarschuwing": "schriftelijke_waarschuwing",
+    "brief": "schriftelijke_waarschuwing",
+    "schriftelijke_waarschuwing": "schriftelijke_waarschuwing",
+    "incidentgesprek": "incidentgesprek",
+    "herstelgesprek": "herstelgesprek",
+    "gesprek": "incident_en_herstelgesprek",
+    "beide": "incident_en_herstelgesprek",
+    "gesprekken": "incident_en_herstelgesprek",
+    "incident_en_herstelgesprek": "incident_en_herstelgesprek",
+    "maatregelen": "maatregelen",
+}
+# Measures with an end date (bot/domain/closing.py Measure values), as typed.
+MEASURE_WORDS: Final[dict[str, str]] = {
+    "maatregel": "beperkende_maatregelen",
+    "maatregelen": "beperkende_maatregelen",
+    "beperkende_maatregelen": "beperkende_maatregelen",
+    "afspraken": "contactafspraken",
+    "contactafspraken": "contactafspraken",
+}
+UNTIL_WORDS: Final = frozenset({"tot", "t/m", "tot en met"})
+DAMAGES_WORDS: Final = frozenset({"schade", "schade_verhaald", "verhaald"})
+UNKNOWN_PERPETRATOR_WORDS: Final = frozenset({"onbekend", "pleger_onbekend", "dader onbekend"})
+# After "sluit REF": the reason for "onbekend" although a perpetrator was named, and the
+# reason to close with the Arbeidsinspectie or police step open.
+CLOSE_REASON_WORDS: Final = ("reden:", "waarom:")
+CLOSE_OVERRIDE_WORDS: Final = ("toch:", "open:")
+# Values of the annex's steps (bot/domain/annex.py) as typed.
+STEP_VALUE_WORDS: Final[dict[str, str]] = {
+    "melding": "melding",
+    "aangifte": "aangifte",
+    "dossier": "politiedossier",
+    "politiedossier": "politiedossier",
+    "om": "openbaar_ministerie",
+    "officier": "openbaar_ministerie",
+    "openbaar_ministerie": "openbaar_ministerie",
+    "niet_strafbaar": "niet_strafbaar",
+    "niet strafbaar": "niet_strafbaar",
+    "gevraagd": "gevraagd",
+    "ja": "gevraagd",
+    "niet_gevraagd": "niet_gevraagd",
+    "nee": "niet_gevraagd",
+}
+SECOND_OPINION_WORDS: Final = frozenset({"hulpofficier", "10", "second opinion"})

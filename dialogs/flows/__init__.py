@@ -14,8 +14,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 
 from dialogs.flow import Flow, FlowError
+from dialogs.flows.case_commands import is_case_command
 from dialogs.flows.handler_commands import is_command
 from dialogs.flows.report import REPORT
+from dialogs.flows.reporter_commands import is_reporter_command
 from dialogs.messages import Inbound
 
 
@@ -108,6 +110,16 @@ FLOWS = Registry(
     (
         # "gedaan WB-ABC234 maatregelen", "later WB-ABC234 politie reden"
         Entry("handler_commands", Audience(staff=True), recognises=is_command),
+        # "toon WB-ABC234", "stap WB-ABC234 4 aangifte", "notitie ...", "reactie ...",
+        # "sluit ...": the handler's case work without cards (issue 11)
+        Entry("case_commands", Audience(staff=True), recognises=is_case_command),
+        # "status", "aanvullen WB-ABC234 ...": a reporter about their sent cases, while no
+        # report is being written
+        Entry(
+            "reporter_commands",
+            Audience(reporter=True, draft_open=False),
+            recognises=is_reporter_command,
+        ),
         # A reply to an aftercare check-in, while no report is being written. Not for staff
         # who also report: their replies have always gone to the report flow.
         Entry(

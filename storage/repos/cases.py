@@ -282,6 +282,15 @@ class CaseRepo(Repo):
             q = q.where(cases.c.status.notin_(tuple(UNSENT)))
         return [self._case_record(r) for r in await self.conn.execute(q)]
 
+    async def cases_of_reporter(self, reporter_id: int) -> list[CaseRecord]:
+        """The reporter's submitted cases, newest first (not drafts or discarded ones)."""
+        q = (
+            _CASE.where(cases.c.reporter_id == reporter_id)
+            .where(cases.c.status.notin_(tuple(UNSENT)))
+            .order_by(cases.c.submitted_at.desc(), cases.c.id.desc())
+        )
+        return [self._case_record(r) for r in await self.conn.execute(q)]
+
     async def acknowledge(self, case_id: int, person_id: int, now: datetime) -> bool:
         """Mark acknowledged; False when someone already did (a second press)."""
         result = await self.conn.execute(

@@ -38,9 +38,9 @@ async def test_a_notice_waits_until_the_chat_opens_and_comes_first(app: Weerbaar
     await LocalChat(app, "griffier-zeist", out=out).run(io.StringIO("hallo\n"), False)
 
     assert out.getvalue().startswith(f"[bericht] Nieuwe melding {reference}")
-    # the notice, then the two replies to "hallo" (what she is enrolled as, and the
-    # handler's words): a turn's replies are outbox rows too
-    assert await _statuses(app, "griffier-zeist") == ["sent"] * 3
+    # the notice, then the three replies to "hallo" (what she is enrolled as, the
+    # deadline words, the case-work words): a turn's replies are outbox rows too
+    assert await _statuses(app, "griffier-zeist") == ["sent"] * 4
     assert CHANNEL in app.channels  # the outbox delivered it through the registered channel
 
 

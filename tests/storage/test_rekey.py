@@ -37,6 +37,10 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         )
         await tx.outbox.enqueue("local", "local", "x", {"text": "hoi"}, clock())
         await record(tx, case_id, pid, AuditAction.DEADLINE_LATER, "local", clock(), {"r": "x"})
+        await tx.casework.add_note(case_id, "note", "Belde de wijkagent", pid, clock())
+        await tx.casework.add_response(
+            case_id, "herstelgesprek", None, None, False, "Brief gestuurd", pid, clock()
+        )
     await app.close()
 
     app = await Weerbaar.create(settings(f"{new},{old}"), clock=clock)
@@ -49,6 +53,8 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         "outbox.payload_enc": 1,
         # The audit trail is append-only, but its detail may be re-encrypted.
         "audit_trail.detail_enc": 1,
+        "case_responses.note_enc": 1,
+        "case_notes.text_enc": 1,
     }
     assert set((await rotate(app.db)).values()) == {0}  # nothing left under old keys
     await app.close()
@@ -61,4 +67,7 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         assert await tx.cases.evidence_data(file.id) == b"\xff\xd8"
         [entry] = await tx.audit.for_case(case_id)
         assert entry.detail == {"r": "x"}
+        [note] = await tx.casework.notes(case_id)
+        [response] = await tx.casework.responses(case_id)
+        assert (note.text, response.note) == ("Belde de wijkagent", "Brief gestuurd")
     await app.close()

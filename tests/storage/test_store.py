@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.app import Weerbaar
 from bot.domain.records import DialogState
@@ -293,3 +293,56 @@ async def test_a_turn_takes_over_text_that_only_backs_off_but_not_a_held_row(
             assert (earlier, send_now) == ([], False)
         # the taken-over row is the turn's now: the worker leaves it alone
         assert await tx.outbox.claim_due(clock() + timedelta(seconds=30), ["teams"]) == []
+
+
+async def test_case_work_steps_responses_and_notes(
+    make_app: AppFactory, database_url: str, clock: FakeClock
+) -> None:
+    app = await _app(make_app, database_url)
+    async with app.store.transaction() as tx:
+        pid = await tx.people.add_person("Rita", clock())
+        case_id = await tx.cases.create_draft(pid, "local", clock())
+        assert await tx.casework.tick_step(case_id, "4", "melding", pid, clock())
+        assert not await tx.casework.tick_step(case_id, "4", "melding", pid, clock())
+        clock.advance(minutes=5)
+        assert await tx.casework.tick_step(case_id, "4", "aangifte", None, clock())
+        assert await tx.casework.tick_step(case_id, "1", None, pid, clock())
+        rid = await tx.casework.add_response(
+            case_id,
+            "maatregelen",
+            "contactafspraken",
+            date(2026, 12, 18),
+            True,
+            "kort",
+            pid,
+            clock(),
+        )
+        await tx.casework.add_response(
+            case_id, "herstelgesprek", None, None, False, None, None, clock()
+        )
+        await tx.casework.add_note(case_id, "note", "intern", pid, clock())
+        await tx.casework.add_note(case_id, "addition", "van de melder", None, clock())
+    async with app.store.transaction() as tx:
+        steps = await tx.casework.steps(case_id)
+        responses = await tx.casework.responses(case_id)
+        notes = await tx.casework.notes(case_id)
+        only = await tx.casework.notes(case_id, ("addition",))
+        cases_of = await tx.cases.cases_of_reporter(pid)
+    assert [(s.step, s.value, s.by, s.at) for s in steps] == [
+        ("4", "aangifte", None, clock()),
+        ("1", None, "Rita", clock()),
+    ]
+    first, second = responses
+    assert (first.id, first.measure, first.measures_until, first.damages_recovered) == (
+        rid,
+        "contactafspraken",
+        date(2026, 12, 18),
+        True,
+    )
+    assert (first.note, first.by, second.note, second.by) == ("kort", "Rita", None, None)
+    assert [(n.kind, n.text, n.by) for n in notes] == [
+        ("note", "intern", "Rita"),
+        ("addition", "van de melder", None),
+    ]
+    assert [n.text for n in only] == ["van de melder"]
+    assert cases_of == []  # a draft is nobody's sent case

@@ -18,12 +18,22 @@ def names(sender: Sender) -> list[str]:
     ("sender", "tried"),
     [
         # a griffier: commands only; anything else gets "you are enrolled as ..."
-        (Sender(staff=True, reporter=False, draft_open=False), ["handler_commands"]),
-        # a reporter: a check-in reply first, unless a report is being written
-        (Sender(staff=False, reporter=True, draft_open=False), ["checkin", "report"]),
+        (
+            Sender(staff=True, reporter=False, draft_open=False),
+            ["handler_commands", "case_commands"],
+        ),
+        # a reporter: "status"/"aanvullen", then a check-in reply, unless a report is
+        # being written
+        (
+            Sender(staff=False, reporter=True, draft_open=False),
+            ["reporter_commands", "checkin", "report"],
+        ),
         (Sender(staff=False, reporter=True, draft_open=True), ["report"]),
         # someone who works cases and reports too
-        (Sender(staff=True, reporter=True, draft_open=False), ["handler_commands", "report"]),
+        (
+            Sender(staff=True, reporter=True, draft_open=False),
+            ["handler_commands", "case_commands", "reporter_commands", "report"],
+        ),
         # enrolled, but neither
         (Sender(staff=False, reporter=False, draft_open=False), []),
     ],
