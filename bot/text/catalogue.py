@@ -672,6 +672,141 @@ TEXTS: Final[dict[str, str]] = {
         "De melder heeft melding {reference} aangevuld ({texts} tekst, {files} bestand). Bekijk "
         "de melding om het te lezen."
     ),
+    # --- the web console (issue 12, helper "console"): adapters/console/ ----------------
+    "console_link": (
+        "Open de console met deze link: {url}\n"
+        "De link werkt één keer en {minutes} minuten lang. Deel hem met niemand."
+    ),
+    "console_skip": "Naar de inhoud",
+    "console_nav_label": "Hoofdmenu",
+    "console_nav_cases": "Meldingen",
+    "console_nav_deadlines": "Mijn termijnen",
+    "console_sign_out": "Uitloggen",
+    "console_footer": "Weerbaar, voor meldingen van agressie tegen politieke ambtsdragers.",
+    "console_error_title": "Dat lukt niet",
+    "console_error_404": "Deze pagina bestaat niet.",
+    "console_error_403": "Dit mag niet. Laad de pagina opnieuw en probeer het nog eens.",
+    "console_error_503": "Inloggen lukt nu niet. Probeer het over een paar minuten opnieuw.",
+    "console_error_other": "Er ging iets mis. Probeer het opnieuw.",
+    "console_back_to_cases": "Terug naar de meldingen",
+    "console_forbidden_title": "Geen toegang",
+    "console_forbidden_logged": "Deze poging is vastgelegd.",
+    "console_signin_title": "Inloggen",
+    "console_signin_help": (
+        "Typ console in je chat met Weerbaar. Je krijgt dan een link om in te loggen."
+    ),
+    "console_signin_help_teams": "In Teams opent het tabblad Weerbaar de console meteen.",
+    "console_signin_button_intro": "Klik op de knop om in te loggen. De link werkt één keer.",
+    "console_signin_button": "Inloggen",
+    "console_link_used_title": "Deze link werkt niet meer",
+    "console_link_used": (
+        "Deze link is al gebruikt of verlopen. Typ console in je chat met Weerbaar voor een "
+        "nieuwe link."
+    ),
+    "console_tab_title": "Weerbaar in Teams",
+    "console_tab_busy": "Even geduld. We loggen je in.",
+    "console_tab_no_js": (
+        "Inloggen in Teams gaat met JavaScript. Dat staat uit. Typ console in je chat met "
+        "Weerbaar voor een link."
+    ),
+    "console_tab_failed": (
+        "Inloggen via Teams lukte niet. Typ console in je chat met Weerbaar voor een link."
+    ),
+    "console_tab_refused": (
+        "We kunnen je niet inloggen. Ben je aangemeld bij Weerbaar? Vraag het je griffier "
+        "of secretaris."
+    ),
+    "console_cases_title": "Meldingen",
+    "console_cases_count": "{count} melding(en).",
+    "console_cases_none": "Er zijn geen meldingen die hierbij passen.",
+    "console_filter_label": "Meldingen filteren",
+    "console_filter_status": "Stand",
+    "console_filter_kind": "Soort",
+    "console_filter_since": "Gemeld vanaf",
+    "console_filter_until": "Gemeld tot en met",
+    "console_filter_deadline": "Termijn",
+    "console_filter_all": "Alle",
+    "console_filter_apply": "Filteren",
+    "console_filter_clear": "Filters wissen",
+    "console_col_reference": "Melding",
+    "console_col_org": "Organisatie",
+    "console_col_kind": "Soort",
+    "console_col_submitted": "Gemeld",
+    "console_col_status": "Stand",
+    "console_col_deadline": "Termijn",
+    "console_status_submitted": "Nieuw",
+    "console_status_acknowledged": "In behandeling",
+    "console_status_closed": "Afgesloten",
+    "console_deadline_escalated": "Opgeschaald",
+    "console_deadline_overdue": "Te laat",
+    "console_deadline_open": "Op tijd",
+    "console_deadline_none": "Niets open",
+    "console_deadline_group_escalated": "Opgeschaald",
+    "console_deadline_group_overdue": "Te laat",
+    "console_deadline_group_open": "Binnenkort",
+    "console_deadlines_title": "Mijn termijnen",
+    "console_deadlines_intro": "Wat je nog moet doen, het eerste bovenaan.",
+    "console_deadlines_none": "Niets.",
+    "console_due": "Uiterlijk {time}.",
+    "console_serious": "Ernstig",
+    "console_criminal": "Mogelijk strafbaar",
+    "console_unsafe": "Niet veilig bij melden",
+    "console_case_title": "Melding {reference}",
+    "console_section_report": "De melding",
+    "console_reporter": "Melder",
+    "console_submitted": "Gemeld op",
+    "console_section_evidence": "Bewijs",
+    "console_download": "Download {name}",
+    "console_evidence_none": "Er zijn geen bestanden.",
+    "console_evidence_link": "Link:",
+    "console_section_deadlines": "Termijnen",
+    "console_done": "Gedaan",
+    "console_section_ack": "In behandeling nemen",
+    "console_parties_legend": "Wie krijgt bericht?",
+    "console_ack_button": "In behandeling nemen",
+    "console_acknowledged": "In behandeling bij {by} sinds {time}.",
+    "console_section_steps": "De negen stappen",
+    "console_step_done": "Gedaan door {by} op {time}",
+    "console_step_choice": "Kies bij: {title}",
+    "console_step_tick": "Afvinken",
+    "console_section_response": "Reactie naar de pleger",
+    "console_response_none": "Er is nog geen reactie vastgelegd.",
+    "console_until": "tot {day}",
+    "console_damages_recovered": "schade verhaald",
+    "console_response_kind": "Welke reactie?",
+    "console_response_measure": "Maatregel met een einddatum",
+    "console_response_no_measure": "Geen maatregel",
+    "console_response_until": "Maatregel loopt tot",
+    "console_response_damages": "Schade is verhaald",
+    "console_response_note": "Korte notitie (de melder ziet die niet)",
+    "console_response_button": "Reactie vastleggen",
+    "console_section_notes": "Notities",
+    "console_notes_none": "Er zijn geen notities.",
+    "console_note_line": "{by}, {time}:",
+    "console_note_label": "Nieuwe notitie (de melder ziet die niet)",
+    "console_note_button": "Notitie bewaren",
+    "console_section_close": "Afsluiten",
+    "console_close_intro": (
+        "Afsluiten kan als er een reactie naar de pleger is. Of als de pleger onbekend is."
+    ),
+    "console_close_unknown": "De pleger is onbekend",
+    "console_close_reason": "Waarom geen reactie? (nodig als de melder de pleger noemde)",
+    "console_close_override": "Waarom sluiten terwijl een stap nog open staat?",
+    "console_close_button": "Melding afsluiten",
+    "console_closed": "Deze melding is afgesloten.",
+    "console_section_history": "Wat er gebeurde",
+    "console_viewed_by": "Bekeken door",
+    "console_chat_title": "Probeer Weerbaar",
+    "console_chat_intro": (
+        "Je chat als {handle}. Dit is hetzelfde gesprek als in Signal of Teams. Typ stop om "
+        "te pauzeren."
+    ),
+    "console_chat_messages": "Het gesprek",
+    "console_chat_from_bot": "Weerbaar:",
+    "console_chat_from_me": "Jij:",
+    "console_chat_label": "Je bericht",
+    "console_chat_send": "Versturen",
+    "console_chat_try": "Probeer de chat in je browser",
 }
 
 
