@@ -136,6 +136,7 @@ def page(request: web.Request, template: str, status: int = 200, **context: Any)
         "csrf_field": csrf_field,
         "form_id": form_id,
         "base": BASE,
+        "nav": None,
         "chat_on": console(request).app.settings.console_chat_enabled,
         **context,
     }
