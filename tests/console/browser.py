@@ -85,7 +85,7 @@ def serious_violations(page: object) -> list[str]:
     serious or critical, as "rule: target" lines."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)  # type: ignore[arg-type]
+    results = Axe().run(page)
     found = []
     for violation in results.response["violations"]:
         if violation.get("impact") in SERIOUS:

@@ -167,8 +167,8 @@ def test_static_files_only_from_the_package(page: Any, live: LiveConsole) -> Non
 def test_the_accessibility_check_sees_a_violation(page: Any) -> None:
     """The check itself: a page with an unlabelled field and an image without text."""
     page.set_content(
-        '<html><body><main><input type="text"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
-        "</main></body></html>"
+        '<html><body><main><input type="text">'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>'
     )
     found = serious_violations(page)
     assert any(line.startswith("label ") for line in found), found
