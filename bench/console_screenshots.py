@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tests' helpers
 
-from tests.console.browser import browser_context  # noqa: E402
-from tests.console.live import LiveConsole  # noqa: E402
+from tests.console.browser import browser_context
+from tests.console.live import LiveConsole
 
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 
