@@ -97,6 +97,11 @@ def mid_sentence(title: str) -> str:
     return title[:1].lower() + title[1:]
 
 
+def bare_title(function: str) -> str:
+    """The handler function without its article, as after "geen": "griffier"."""
+    return mid_sentence(function_title(function).removeprefix("De "))
+
+
 def function_title(function: str) -> str:
     """The handler function as a sentence starts with it: "De griffier"."""
     return say(f"role_{function}")

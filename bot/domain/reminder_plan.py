@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 
 from bot.domain.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours, in_office_hours
@@ -115,12 +116,17 @@ def snoozed_steps(
     until = _utc(now) + policy.snooze
     if not pending:
         return [], _utc(in_office_hours(until, hours))
-    first = min(_utc(s.due) for s in pending)
-    shift = max(timedelta(0), until - first)
-    moved = [
-        PlannedStep(s.step, _utc(in_office_hours(_utc(s.due) + shift, hours))) for s in pending
+    ordered = sorted(pending, key=lambda s: _utc(s.due))
+    first = _utc(ordered[0].due)
+    at = _utc(in_office_hours(max(first, until), hours))
+    moved_by_step = {ordered[0].step: at}
+    for before, step in pairwise(ordered):
+        # Each step its old gap after the one before it as moved, then into office hours.
+        at = _utc(in_office_hours(at + (_utc(step.due) - _utc(before.due)), hours))
+        moved_by_step[step.step] = at
+    return [PlannedStep(s.step, moved_by_step[s.step]) for s in pending], moved_by_step[
+        ordered[0].step
     ]
-    return moved, min(s.due for s in moved)
 
 
 def checkin_day(start: date, days: int) -> date:

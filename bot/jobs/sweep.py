@@ -18,7 +18,7 @@ from datetime import datetime
 from bot.cases.deadlines import task
 from bot.cases.notices import Checkin, Reminder, ReminderFacts
 from bot.cases.notify import queue_to
-from bot.cases.reach import Chain, ChainLookup, Link, function_title, mid_sentence
+from bot.cases.reach import Chain, ChainLookup, Link, bare_title, function_title
 from bot.domain.records import DueReminder, EventKind, Person, ReminderState
 from bot.domain.reminder_plan import (
     CHECKIN,
@@ -73,7 +73,7 @@ def reminder_text(
     else:
         # A stand-in: no handler of the case can be reached, so the steps come here.
         key = "reminder_stand_in" if item.step == REMINDER else "reminder_stand_in_overdue"
-        body = say(key, handler=mid_sentence(handler), **facts)
+        body = say(key, handler=bare_title(function) if function else "-", **facts)
     parts = [body, say("reminder_actions", reference=item.reference, word=kind_word(item.kind))]
     if late:
         parts.insert(0, say("reminder_late", planned=short_moment(item.due_at)))

@@ -70,9 +70,11 @@ TEXTS: Final[dict[str, str]] = {
         "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' als je wilt "
         "weten waarom ik iets vraag, of 'help'."
     ),
+    # The report flow's "help" when it has no help text for the person (bot/cases/helplines.py
+    # builds the one with their own route and contacts).
     "help": (
-        "Met Weerbaar meld je wat er is gebeurd. Je melding gaat naar de afhandelaar van je "
-        "organisatie: de griffier of de secretaris. Die neemt contact met je op.\n"
+        "Met Weerbaar meld je wat er is gebeurd. Je melding gaat naar je organisatie. "
+        "Die neemt contact met je op.\n"
         "Ben je in gevaar? Bel 112.\n"
         "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' voor uitleg."
     ),
@@ -217,10 +219,6 @@ TEXTS: Final[dict[str, str]] = {
     "injury_blijvend": "Blijvende schade",
     "injury_geen": "Geen letsel",
     # --- after submitting ---
-    "submitted": (
-        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
-        "{handler} van {org} handelt je melding af."
-    ),
     "informed": "Ook op de hoogte (zonder details): {informed}.",
     # the informed parties (bot/domain/routing.py InformedParty), as a list reads them
     "informed_minister_bzk": "Minister van BZK",
@@ -230,11 +228,6 @@ TEXTS: Final[dict[str, str]] = {
     "informed_burgemeester": "burgemeester",
     "informed_secretaris": "secretaris",
     "informed_dijkgraaf": "dijkgraaf",
-    "next_steps": (
-        "Wat nu? Je afhandelaar neemt contact met je op. Binnen 72 uur bespreken jullie "
-        "maatregelen tegen de pleger. Bij een strafbaar feit regelt je afhandelaar de "
-        "afspraak met de politie. Er volgt altijd een reactie naar de pleger."
-    ),
     "home_address": (
         "Tip: geef nooit je huisadres. Zeg bij de politie dat je een publieke functie hebt. "
         "Dan gebruiken ze het adres van je organisatie."
@@ -247,10 +240,16 @@ TEXTS: Final[dict[str, str]] = {
         "als politieke ambtsdrager."
     ),
     "case_routed_handler": (
-        "Nieuwe melding {reference}: {role} van {org}. Soort: {kinds}. Wanneer: {when}. "
-        "{serious}Lees de hele melding: typ 'toon {reference}', of kies Bekijk melding in Teams."
+        "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. Wanneer: "
+        "{when}. {serious}Lees de hele melding: typ 'toon {reference}', of kies Bekijk melding "
+        "in Teams."
     ),
     "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
+    "case_routed_serious_asap": (
+        "Ernstig incident: de 24 uur na het incident zijn voorbij. Waarschuw zo snel "
+        "mogelijk de Arbeidsinspectie. "
+    ),
+    "case_routed_unsafe": "Niet veilig tijdens het melden. ",
     # the mark on a serious case in the operator's `weerbaar cases list`
     "cases_list_serious": "ERNSTIG",
     # --- role names ---
@@ -672,6 +671,51 @@ TEXTS: Final[dict[str, str]] = {
         "De melder heeft melding {reference} aangevuld ({texts} tekst, {files} bestand). Bekijk "
         "de melding om het te lezen."
     ),
+    # --- helper `dates` (issue 9): dates people use, read back (bot/text/format.py) ---
+    "when_not_known": "onbekend",
+    "when_approximate": "ongeveer {when}",
+    "when_series": "{rhythm} sinds {since}",
+    "when_series_plain": "meer keren, sinds {since}",
+    "when_series_not_known": "{rhythm}, sinds wanneer is onbekend",
+    "when_since_approximate": "ongeveer {since}",
+    "when_assumed": "{when} (ik ga uit van {part})",
+    "when_long_ago": "{when} (meer dan een jaar geleden)",
+    "when_days": "van {first} tot en met {last}",
+    "when_same_day": "{day}, tussen {start} en {end}",
+    "when_impossible": "'{date}' bestaat niet. Kijk nog even naar de datum.",
+    # --- helper `dates` (issue 9): the close after a report, help and contacts
+    # (bot/cases/helplines.py). {handler} starts a sentence: "De griffier". ---
+    "org_of_gemeente": "de gemeente {name}",
+    "org_of_provincie": "de provincie {name}",
+    "submitted_to": (
+        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
+        "{handler} van {org} krijgt je melding nu."
+    ),
+    "close_contact": "Wat nu? {handler} neemt contact met je op.",
+    "close_measures_by": (
+        "Samen spreken jullie af wat er gebeurt met degene die dit deed. Het liefst vóór {due}."
+    ),
+    "close_measures_asap": (
+        "Samen spreken jullie zo snel mogelijk af wat er gebeurt met degene die dit deed."
+    ),
+    "close_police": (
+        "Is het strafbaar? Dan maakt {handler} een afspraak met de politie. "
+        "Je hoeft zelf geen aangifte te doen."
+    ),
+    "close_response": "Degene die dit deed, krijgt altijd een reactie.",
+    "close_contacts": "Wil je met iemand praten? Hier vind je steun:",
+    "contact_line_number": "- {name}: {purpose}. Bel {number}.",
+    "contact_line": "- {name}: {purpose}.",
+    "help_danger": "Ben je in gevaar? Bel 112.",
+    "help_route": "Je melding gaat naar {handler} van {org}. Die neemt contact met je op.",
+    "help_route_role": "Als {role}: je melding gaat naar {handler} van {org}.",
+    "help_contacts": "Wil je met iemand praten? Hier vind je steun:",
+    "help_commands": (
+        "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' voor uitleg."
+    ),
+    "help_start": "Wil je iets melden? Typ dan 'melden'.",
+    "deadline_asap": "zo snel mogelijk",
+    "card_unsafe": "Niet veilig tijdens het melden",
     # --- the web console (issue 12, helper "console"): adapters/console/ ----------------
     "console_link": (
         "Open de console met deze link: {url}\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 
+from dialogs.engine import is_help, normalise
 from dialogs.flow import Flow, FlowError
 from dialogs.flows.case_commands import is_case_command
 from dialogs.flows.console_command import is_console_command
@@ -60,6 +61,11 @@ class Audience:
 def any_message(_inbound: Inbound) -> bool:
     """Every message: what follows (bot/cases/, the engine) decides."""
     return True
+
+
+def asks_for_help(inbound: Inbound) -> bool:
+    """ "help", "hulplijn", "wie kan ik bellen?" typed on its own (no file, no button)."""
+    return not inbound.attachments and inbound.choice is None and is_help(normalise(inbound.text))
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,13 @@ FLOWS = Registry(
         Entry("console", Audience(staff=True), recognises=is_console_command),
         # "gedaan WB-ABC234 maatregelen", "later WB-ABC234 politie reden"
         Entry("handler_commands", Audience(staff=True), recognises=is_command),
+        # "help" / "hulplijn" while no report is being written: the person's own route and
+        # contacts (in a report, the engine answers it and asks the open question again).
+        Entry(
+            "help",
+            Audience(reporter=True, draft_open=False),
+            recognises=asks_for_help,
+        ),
         # "toon WB-ABC234", "stap WB-ABC234 4 aangifte", "notitie ...", "reactie ...",
         # "sluit ...": the handler's case work without cards (issue 11)
         Entry("case_commands", Audience(staff=True), recognises=is_case_command),
