@@ -240,9 +240,8 @@ TEXTS: Final[dict[str, str]] = {
         "als politieke ambtsdrager."
     ),
     "case_routed_handler": (
-        "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. Wanneer: "
-        "{when}. {serious}Lees de hele melding: typ 'toon {reference}', of kies Bekijk melding "
-        "in Teams."
+        "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. Wanneer: {when}. "
+        "{serious}Lees de hele melding: typ 'toon {reference}', of kies Bekijk melding in Teams."
     ),
     "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
     "case_routed_serious_asap": (

@@ -119,13 +119,6 @@ FLOWS = Registry(
         Entry("console", Audience(staff=True), recognises=is_console_command),
         # "gedaan WB-ABC234 maatregelen", "later WB-ABC234 politie reden"
         Entry("handler_commands", Audience(staff=True), recognises=is_command),
-        # "help" / "hulplijn" while no report is being written: the person's own route and
-        # contacts (in a report, the engine answers it and asks the open question again).
-        Entry(
-            "help",
-            Audience(reporter=True, draft_open=False),
-            recognises=asks_for_help,
-        ),
         # "toon WB-ABC234", "stap WB-ABC234 4 aangifte", "notitie ...", "reactie ...",
         # "sluit ...": the handler's case work without cards (issue 11)
         Entry("case_commands", Audience(staff=True), recognises=is_case_command),
@@ -135,6 +128,13 @@ FLOWS = Registry(
             "reporter_commands",
             Audience(reporter=True, draft_open=False),
             recognises=is_reporter_command,
+        ),
+        # "help" / "hulplijn" while no report is being written: the person's own route and
+        # contacts (in a report, the engine answers it and asks the open question again).
+        Entry(
+            "help",
+            Audience(reporter=True, draft_open=False),
+            recognises=asks_for_help,
         ),
         # A reply to an aftercare check-in, while no report is being written. Not for staff
         # who also report: their replies have always gone to the report flow.

@@ -22,17 +22,17 @@ def names(sender: Sender) -> list[str]:
             Sender(staff=True, reporter=False, draft_open=False),
             ["console", "handler_commands", "case_commands"],
         ),
-        # a reporter: "help" / "hulplijn", "status"/"aanvullen", then a check-in reply,
+        # a reporter: "status"/"aanvullen", "help"/"hulplijn", then a check-in reply,
         # unless a report is being written (the engine answers "help" there)
         (
             Sender(staff=False, reporter=True, draft_open=False),
-            ["help", "reporter_commands", "checkin", "report"],
+            ["reporter_commands", "help", "checkin", "report"],
         ),
         (Sender(staff=False, reporter=True, draft_open=True), ["report"]),
         # someone who works cases and reports too
         (
             Sender(staff=True, reporter=True, draft_open=False),
-            ["console", "handler_commands", "help", "case_commands", "reporter_commands", "report"],
+            ["console", "handler_commands", "case_commands", "reporter_commands", "help", "report"],
         ),
         # enrolled, but neither
         (Sender(staff=False, reporter=False, draft_open=False), []),
