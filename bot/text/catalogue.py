@@ -670,6 +670,45 @@ TEXTS: Final[dict[str, str]] = {
         "De melder heeft melding {reference} aangevuld ({texts} tekst, {files} bestand). Bekijk "
         "de melding om het te lezen."
     ),
+    # --- answers to questions back during a report (dialogs/understanding.py `faq`) ---
+    # Owned by the understanding layer; true to domain.md: the organisation, not the
+    # reporter, goes to the police; only the handler function, its deputy and the
+    # coordinator VPT read a report; small incidents are reported too.
+    "faq_anonymous": (
+        "Je melding is niet anoniem. Je naam staat erbij. Zo kan iemand contact met je "
+        "opnemen. De dader krijgt je melding niet te zien. Wat er naar de dader gaat, "
+        "bespreekt je organisatie eerst met jou."
+    ),
+    "faq_who_reads": (
+        "Je melding gaat naar de persoon die in jouw organisatie meldingen behandelt. "
+        "Ook de vervanger van die persoon kan hem lezen. En de coördinator Veilig Publieke "
+        "Taak van de provincie, die daarbij helpt. Verder niemand."
+    ),
+    "faq_police": (
+        "Je hoeft niet zelf naar de politie. Is het strafbaar? Dan doet je organisatie de "
+        "aangifte bij de politie. Jij krijgt daarbij hulp. Ben je nu in gevaar? Bel 112."
+    ),
+    "faq_add_later": (
+        "Ja, dat kan. Ook na het versturen kun je nog iets toevoegen. Bijvoorbeeld een foto, "
+        "of iets wat je later weer weet."
+    ),
+    "faq_what_next": (
+        "Na het versturen gaat je melding naar de persoon die in jouw organisatie meldingen "
+        "behandelt. Die neemt contact met je op. Samen kijk je wat er nodig is, zoals hulp "
+        "voor jou en een reactie naar de dader."
+    ),
+    "faq_evidence": (
+        "Nee, je kunt ook melden zonder bewijs. Heb je wel iets, zoals een screenshot, "
+        "foto, mail of bericht? Bewaar het en stuur een kopie mee. Dat helpt."
+    ),
+    "faq_serious_enough": (
+        "Ja, meld het. Ook kleine dingen tellen. Zo ziet je organisatie of iets vaker "
+        "gebeurt. Jij hoeft niet te kiezen of het erg genoeg is."
+    ),
+    "faq_unknown": (
+        "Op die vraag heb ik geen antwoord. De persoon die je melding behandelt, helpt je "
+        "graag. Typ 'help' voor meer uitleg."
+    ),
     # --- helper `dates` (issue 9): dates people use, read back (bot/text/format.py) ---
     "when_not_known": "onbekend",
     "when_approximate": "ongeveer {when}",
