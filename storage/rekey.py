@@ -21,6 +21,7 @@ from storage.tables import (
     case_responses,
     evidence,
     outbox,
+    pending_commands,
     people,
 )
 
@@ -41,6 +42,7 @@ ENCRYPTED: tuple[EncryptedColumn, ...] = (
     EncryptedColumn(audit_trail, "detail_enc", lambda r: f"audit:{r.case_id}"),
     EncryptedColumn(case_responses, "note_enc", lambda r: f"response-note:{r.id}"),
     EncryptedColumn(case_notes, "text_enc", lambda r: f"case-note:{r.id}"),
+    EncryptedColumn(pending_commands, "data_enc", lambda r: f"pending:{r.id}"),
 )
 
 

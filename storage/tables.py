@@ -377,7 +377,29 @@ case_notes = Table(
     Index(None, "case_id"),
 )
 
-# Single-use sign-in links of the web console (migration 0008): only a SHA-256 of the
+
+# A short exchange a typed command started and that the next messages of that conversation
+# continue (casework2, issue 11): "aanvullen REF" alone waits for what the reporter adds;
+# "reactie REF" alone asks the handler the response step by step. One per conversation,
+# beside (never instead of) its report draft in `conversations`. `data` is encrypted: it
+# may hold a note being written (purpose "pending:{id}").
+pending_commands = Table(
+    "pending_commands",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(20), nullable=False),
+    Column("account", String(200), nullable=False),
+    Column("user", String(200), nullable=False),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("step", String(20), nullable=False),
+    Column("data_enc", LargeBinary, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+    UniqueConstraint("channel", "account", "user"),
+)
+
+# Single-use sign-in links of the web console (migration 0009): only a SHA-256 of the
 # token is kept, so a copy of the database opens no session. A link is used at most once
 # (`used_at`) and only until `expires_at`.
 console_links = Table(

@@ -6,8 +6,9 @@ from typing import Any
 from bot.app import Weerbaar
 from bot.cases.audit import record
 from bot.domain.audit import AuditAction
+from bot.domain.records import PendingCommand
 from bot.settings import Settings
-from dialogs.messages import Attachment
+from dialogs.messages import Attachment, ConversationKey
 from storage.crypto import new_key
 from storage.rekey import rotate
 from tests.conftest import FakeClock
@@ -41,6 +42,12 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         await tx.casework.add_response(
             case_id, "herstelgesprek", None, None, False, "Brief gestuurd", pid, clock()
         )
+        await tx.dialogs.save_pending(
+            ConversationKey("local", "local", "x"),
+            pid,
+            PendingCommand("response", case_id, "confirm", {"note": "Brief gestuurd"}),
+            clock(),
+        )
     await app.close()
 
     app = await Weerbaar.create(settings(f"{new},{old}"), clock=clock)
@@ -55,6 +62,7 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         "audit_trail.detail_enc": 1,
         "case_responses.note_enc": 1,
         "case_notes.text_enc": 1,
+        "pending_commands.data_enc": 1,
     }
     assert set((await rotate(app.db)).values()) == {0}  # nothing left under old keys
     await app.close()
