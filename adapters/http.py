@@ -13,6 +13,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from adapters.console.app import attach_console
 from adapters.signal.adapter import SignalAdapter
 from adapters.signal.runtime import start_signal
 from adapters.teams.runtime import attach_teams
@@ -72,6 +73,7 @@ def build_web_app(app: Weerbaar) -> web.Application:
     web_app.router.add_get("/healthz", healthz)
     web_app.router.add_get("/readyz", readyz)
     attach_teams(app, web_app)  # POST /api/messages, when Teams is configured
+    attach_console(app, web_app)  # the web console at /console (adapters/console/)
     return web_app
 
 
@@ -95,6 +97,7 @@ async def serve_forever(app: Weerbaar) -> None:
     site = web.TCPSite(runner, settings.host, settings.port)
     await site.start()
     log.info("listening on http://%s:%s", settings.host, settings.port)
+    log.info("web console at %s/console/", settings.console_base_url)
     stop = _stop_on_signals()
     signal: SignalAdapter | None = None
     scheduler: AsyncIOScheduler | None = None
@@ -106,6 +109,24 @@ async def serve_forever(app: Weerbaar) -> None:
         await stop.wait()  # SIGTERM (systemd's stop) or SIGINT (Ctrl-C)
     finally:
         await _shut_down(app, runner, scheduler, signal)
+
+
+async def browser_chat(app: Weerbaar) -> web.AppRunner | None:
+    """The web app on loopback beside the terminal chat of `weerbaar demo --chat`, for
+    the console's /console/chat (development mode). None, and one line that says why,
+    when it is off or the port is taken (a `weerbaar serve` already running serves it)."""
+    settings = app.settings
+    if not settings.console_chat_enabled:
+        return None
+    runner = web.AppRunner(build_web_app(app), **server_options(settings))
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, "127.0.0.1", settings.port).start()
+    except OSError as error:
+        await runner.cleanup()
+        log.warning("no browser chat: port %s is in use (%s)", settings.port, error.strerror)
+        return None
+    return runner
 
 
 def _stop_on_signals() -> asyncio.Event:

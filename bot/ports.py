@@ -578,6 +578,20 @@ class AuditRepo(Protocol):
         ...
 
 
+class ConsoleLinkRepo(Protocol):
+    """Single-use sign-in links of the web console, stored as hashes of their token."""
+
+    async def add_link(
+        self, token_hash: str, person_id: int, now: datetime, expires_at: datetime
+    ) -> None: ...
+
+    async def redeem_link(self, token_hash: str, now: datetime) -> int | None:
+        """The link's person, marking it used; None when unknown, used or expired."""
+        ...
+
+    async def purge_links(self, before: datetime) -> int: ...
+
+
 class Tx(Protocol):
     """One transaction: every call on its repositories commits together or not at all."""
 
@@ -601,6 +615,8 @@ class Tx(Protocol):
     def retention(self) -> RetentionRepo: ...
     @property
     def audit(self) -> AuditRepo: ...
+    @property
+    def console_links(self) -> ConsoleLinkRepo: ...
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:
         """A nested transaction: an error inside rolls back only what was done inside."""

@@ -18,6 +18,7 @@ from storage.database import Database
 from storage.repos.audit import AuditRepo
 from storage.repos.cases import CaseRepo
 from storage.repos.casework import CaseWorkRepo
+from storage.repos.console import ConsoleLinkRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.deadlines import DeadlineRepo
 from storage.repos.dialogs import DialogRepo
@@ -90,3 +91,7 @@ class Tx:
     @cached_property
     def audit(self) -> AuditRepo:
         return AuditRepo(self)
+
+    @cached_property
+    def console_links(self) -> ConsoleLinkRepo:
+        return ConsoleLinkRepo(self)

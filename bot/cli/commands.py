@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
@@ -21,7 +21,7 @@ from bot.cli.demo import seed_demo
 from bot.domain.audit import CLI, SYSTEM, AuditAction
 from bot.domain.closing import Response
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.permissions import is_handler, may_act, may_read
+from bot.domain.permissions import is_handler, is_staff, may_act, may_read
 from bot.domain.routing import ALL_ROLES, role_fits
 from bot.errors import OperatorError
 from bot.reference.loader import find_organisation
@@ -63,8 +63,8 @@ def _role(text: str) -> str:
     return wanted
 
 
-async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
-    from adapters.local import LocalChat, utf8_terminal
+async def chat(app: Weerbaar, args: argparse.Namespace, beside_web: bool = False) -> int:
+    from adapters.local import LocalChat, threaded_readline, utf8_terminal
 
     utf8_terminal(sys.stdin, sys.stdout)
     session = LocalChat(app, args.handle)
@@ -74,7 +74,8 @@ async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
             "See 'weerbaar people list', or enrol with 'weerbaar people add ... --local "
             f"{args.handle}'."
         )
-    await session.run(sys.stdin, interactive=sys.stdin.isatty())
+    read = threaded_readline if beside_web else None
+    await session.run(sys.stdin, interactive=sys.stdin.isatty(), read=read)
     return 0
 
 
@@ -93,7 +94,41 @@ async def demo(app: Weerbaar, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         args.handle = args.chat
-        return await chat(app, args)
+        from adapters.http import browser_chat
+
+        runner = await browser_chat(app)
+        if runner is not None:
+            print(
+                f"Or chat in your browser: {app.settings.console_base_url}/console/chat"
+                f"?als={args.chat}",
+                file=sys.stderr,
+            )
+        try:
+            return await chat(app, args, beside_web=runner is not None)
+        finally:
+            if runner is not None:
+                await runner.cleanup()
+    return 0
+
+
+async def console_link(app: Weerbaar, args: argparse.Namespace) -> int:
+    """A single-use link that signs the person in to the web console (who works cases)."""
+    from bot.console.links import issue_link, link_url
+
+    async with app.store.transaction() as tx:
+        person = await _person(tx, args.handle)
+        if not is_staff(person):
+            raise OperatorError(
+                f"'{args.handle}' works no cases (not a handler, deputy or coordinator): "
+                "the console is for them."
+            )
+        valid = timedelta(minutes=app.settings.console_link_minutes)
+        token = await issue_link(tx, person.id, app.clock(), valid)
+    print(link_url(app.settings.console_base_url, token))
+    print(
+        f"Valid once, for {app.settings.console_link_minutes:g} minutes, for {person.name}.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields
 from dialogs.engine import is_help, normalise
 from dialogs.flow import Flow, FlowError
 from dialogs.flows.case_commands import is_case_command
+from dialogs.flows.console_command import is_console_command
 from dialogs.flows.evidence_command import is_evidence_command
 from dialogs.flows.handler_commands import is_command
 from dialogs.flows.report import REPORT
@@ -130,6 +131,8 @@ class Registry:
 
 FLOWS = Registry(
     (
+        # "console": a single-use sign-in link to the web console (issue 12)
+        Entry("console", Audience(staff=True), recognises=is_console_command),
         # The next message of an exchange a typed command started (casework2): what the
         # reporter adds after "aanvullen REF" alone, the handler's answers after "reactie
         # REF" alone (dialogs/flows/case_commands.py). Another command passes it by.

@@ -20,7 +20,7 @@ def names(sender: Sender) -> list[str]:
         # a griffier: commands only; anything else gets "you are enrolled as ..."
         (
             Sender(staff=True, reporter=False, draft_open=False),
-            ["handler_commands", "evidence_command", "case_commands"],
+            ["console", "handler_commands", "evidence_command", "case_commands"],
         ),
         # a reporter: "status"/"aanvullen", "help"/"hulplijn", then a check-in reply,
         # unless a report is being written (the engine answers "help" there)
@@ -33,6 +33,7 @@ def names(sender: Sender) -> list[str]:
         (
             Sender(staff=True, reporter=True, draft_open=False),
             [
+                "console",
                 "handler_commands",
                 "evidence_command",
                 "case_commands",
