@@ -19,6 +19,7 @@ from bot.turns import ReportService
 from dialogs.messages import Inbound, Outbound
 from storage.crypto import FieldCipher, new_key
 from storage.database import Database
+from storage.identity_hash import IdentityHasher
 from storage.leader import leader_lock
 from storage.store import Store
 
@@ -93,7 +94,12 @@ class Weerbaar:
         logsafe.use_key(keys)
         tz = ZoneInfo(settings.timezone)
         cipher = FieldCipher.from_setting(keys)
-        db = Database.open(settings.resolved_database_url(), cipher)
+        hasher = (
+            IdentityHasher.from_setting(settings.dossier_keys.get_secret_value())
+            if settings.dossier_keys is not None
+            else None
+        )
+        db = Database.open(settings.resolved_database_url(), cipher, hasher)
         app = cls(settings, db, load_helplines(settings.helplines_file), clock or system_clock(tz))
         load_calendar(app.clock().year)
         if migrate:

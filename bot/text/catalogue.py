@@ -672,6 +672,57 @@ TEXTS: Final[dict[str, str]] = {
         "De melder heeft melding {reference} aangevuld ({texts} tekst, {files} bestand). Bekijk "
         "de melding om het te lezen."
     ),
+    # --- insight (issue 12): evaluation, trends, the perpetrator dossier -------------------
+    "evaluation_asked": (
+        "Melding {reference} is afgesloten. Wil je hem nu evalueren? Hoe ernstig was het, en "
+        "wat kan beter? Kies Evalueren op de melding."
+    ),
+    "evaluation_needs_risk": "Kies hoe ernstig het is en hoe groot de kans is dat het weer gebeurt.",
+    "evaluation_too_long": "Een antwoord is te lang. Houd het onder {max} tekens.",
+    "evaluation_refused": "Je kunt melding {reference} niet evalueren. Dat mag alleen wie de melding behandelt.",
+    "evaluation_saved": "Dank je. De evaluatie van melding {reference} is bewaard.",
+    "insight_case_not_found": "Ik vind geen melding {reference}. Kijk of het nummer klopt.",
+    "dossier_suggested": (
+        "Melding {reference} en melding {other} noemen misschien dezelfde persoon. Kijk in het "
+        "dossier of dat klopt, en bevestig of wijs af."
+    ),
+    "dossier_refused": "Dit mag je niet beslissen. Dat mag alleen wie een van de meldingen behandelt.",
+    "dossier_unknown": "Ik vind deze koppeling niet.",
+    "dossier_confirmed": "Bevestigd: de meldingen horen bij dezelfde persoon.",
+    "dossier_rejected": "Afgewezen: de meldingen horen niet bij elkaar.",
+    "level_laag": "Laag",
+    "level_middel": "Middel",
+    "level_hoog": "Hoog",
+    "trend_year": "Meldingen per maand, en een jaar eerder",
+    "trend_org_kind": "Meldingen per soort organisatie",
+    "trend_org": "Meldingen per organisatie",
+    "trend_kind": "Meldingen per soort gedrag",
+    "trend_role": "Meldingen per functie van de melder",
+    "trend_online": "Online en offline",
+    "trend_aangifte": "Met en zonder aangifte",
+    "trend_serious": "Met en zonder ernstig letsel",
+    "trend_times": "Hoe snel: uren tot ontvangst en tot afsluiten (mediaan)",
+    "trend_deadlines": "Termijnen op tijd en te laat",
+    "trend_row_this_period": "Deze periode",
+    "trend_row_year_earlier": "Een jaar eerder",
+    "trend_row_change": "Verschil",
+    "trend_row_online": "Online",
+    "trend_row_offline": "Offline",
+    "trend_row_with": "Met aangifte",
+    "trend_row_without": "Zonder aangifte",
+    "trend_row_serious": "Ernstig letsel",
+    "trend_row_not_serious": "Geen ernstig letsel",
+    "trend_row_ack_hours": "Uren tot ontvangst",
+    "trend_row_ack_hours_n": "Aantal meldingen (ontvangst)",
+    "trend_row_close_hours": "Uren tot afsluiten",
+    "trend_row_close_hours_n": "Aantal meldingen (afgesloten)",
+    "trend_row_met": "Op tijd",
+    "trend_row_late": "Te laat gedaan",
+    "trend_row_missed": "Verlopen, nog open",
+    "trend_row_unknown": "Onbekend",
+    "trend_orgkind_provincie": "Provincie",
+    "trend_orgkind_gemeente": "Gemeente",
+    "trend_orgkind_waterschap": "Waterschap",
 }
 
 
