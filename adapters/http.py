@@ -13,6 +13,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from adapters.console.app import attach_console
 from adapters.signal.adapter import SignalAdapter
 from adapters.signal.runtime import start_signal
 from adapters.teams.runtime import attach_teams
@@ -72,6 +73,7 @@ def build_web_app(app: Weerbaar) -> web.Application:
     web_app.router.add_get("/healthz", healthz)
     web_app.router.add_get("/readyz", readyz)
     attach_teams(app, web_app)  # POST /api/messages, when Teams is configured
+    attach_console(app, web_app)  # the web console at /console (adapters/console/)
     return web_app
 
 
@@ -95,6 +97,7 @@ async def serve_forever(app: Weerbaar) -> None:
     site = web.TCPSite(runner, settings.host, settings.port)
     await site.start()
     log.info("listening on http://%s:%s", settings.host, settings.port)
+    log.info("web console at %s/console/", settings.console_base_url)
     stop = _stop_on_signals()
     signal: SignalAdapter | None = None
     scheduler: AsyncIOScheduler | None = None

@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import logsafe, ports
+from bot.console.service import ConsoleService
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.workdays import load_calendar
 from bot.jobs.outbox import OutboxWorker, StoredReferences, TurnReplyOutbox
@@ -69,7 +70,18 @@ class Weerbaar:
             max_message_chars=settings.max_message_chars,
             max_file_bytes=settings.max_file_bytes,
             policy=self.policy,
+            console_url=settings.console_base_url,
+            console_link_valid=timedelta(minutes=settings.console_link_minutes),
         )
+        # The web console's use cases (adapters/console/ serves them).
+        self.console = ConsoleService(
+            self.store,
+            self.service,
+            clock,
+            timedelta(minutes=settings.console_link_minutes),
+        )
+        # The key of the console's session cookies (adapters/console/session.py).
+        self.console_key: bytes = db.cipher.derive_key("weerbaar console session")
         self.channels: dict[str, Channel] = {}
         self.outbox = OutboxWorker(self.store, self.channels, clock)
         # What a channel adapter may ask of storage, and no more (adapters/ import no

@@ -609,6 +609,20 @@ class TrendRepo(Protocol):
     async def case_facts(self, since: datetime, org_id: int | None = None) -> list[CaseFacts]: ...
 
 
+class ConsoleLinkRepo(Protocol):
+    """Single-use sign-in links of the web console, stored as hashes of their token."""
+
+    async def add_link(
+        self, token_hash: str, person_id: int, now: datetime, expires_at: datetime
+    ) -> None: ...
+
+    async def redeem_link(self, token_hash: str, now: datetime) -> int | None:
+        """The link's person, marking it used; None when unknown, used or expired."""
+        ...
+
+    async def purge_links(self, before: datetime) -> int: ...
+
+
 class Tx(Protocol):
     """One transaction: every call on its repositories commits together or not at all."""
 
@@ -638,6 +652,8 @@ class Tx(Protocol):
     def dossier(self) -> DossierRepo: ...
     @property
     def trends(self) -> TrendRepo: ...
+    @property
+    def console_links(self) -> ConsoleLinkRepo: ...
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:
         """A nested transaction: an error inside rolls back only what was done inside."""

@@ -82,6 +82,23 @@ class Settings(BaseSettings):
     signal_api: str | None = None  # host:port of signal-cli-rest-api, loopback
     signal_number: str | None = None
 
+    # The web console (adapters/console/, served by `weerbaar serve` at /console).
+    # The address people open it at, for the sign-in links the bot gives; unset: this
+    # service's own http://host:port.
+    console_url: str | None = None
+    console_link_minutes: float = Field(default=10.0, gt=0)  # a sign-in link's life
+    console_session_hours: float = Field(default=8.0, gt=0)  # a console session's life
+    # /console/chat, the local channel in the browser: unset means on in development mode.
+    console_chat: bool | None = None
+    # Teams SSO for the console's personal tab: the Entra app (client) id the tab's token is
+    # for, and its application id URI ("api://HOST/CLIENT_ID"); both are accepted as the
+    # audience. The tenant defaults to the bot's. The OpenID metadata is Entra's, unless
+    # pointed elsewhere (tests use a loopback fake issuer).
+    console_sso_client_id: str | None = None
+    console_sso_app_id_uri: str | None = None
+    console_sso_tenant_id: str | None = None
+    console_openid_metadata_url: str | None = None
+
     @model_validator(mode="after")
     def _check(self) -> Settings:
         teams = {
@@ -115,6 +132,19 @@ class Settings(BaseSettings):
     @property
     def signal_enabled(self) -> bool:
         return bool(self.signal_api)
+
+    @property
+    def console_chat_enabled(self) -> bool:
+        return self.mode == "development" if self.console_chat is None else self.console_chat
+
+    @property
+    def console_base_url(self) -> str:
+        """Where the console is reached, without a trailing slash ("…/console" is added)."""
+        return (self.console_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def sso_tenant(self) -> str | None:
+        return self.console_sso_tenant_id or self.teams_tenant_id
 
     def resolved_database_url(self) -> str:
         if self.database_url:

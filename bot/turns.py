@@ -28,6 +28,7 @@ from bot.cases.casework_commands import case_command_turn
 from bot.cases.deadlines import handler_command_turn
 from bot.cases.reporter import amend_turn, status_turn
 from bot.cases.submit import submit_report
+from bot.console.links import CONSOLE, issue_link, link_url
 from bot.domain.evidence import Refusal, RefusalKind, check_files
 from bot.domain.permissions import is_reporter, is_staff
 from bot.domain.records import DialogState, Person
@@ -143,14 +144,19 @@ class ReportService:
         max_file_bytes: int = 20 * 1024 * 1024,
         unknown_reply_interval: float = 3600.0,
         policy: ReminderPolicy | None = None,
+        console_url: str = "http://127.0.0.1:3978",
+        console_link_valid: timedelta = timedelta(minutes=10),
     ) -> None:
         self.store = store
+        self.console_url = console_url
+        self.console_link_valid = console_link_valid
         self.policy = policy or ReminderPolicy()
         self.helplines = helplines
         self.clock = clock
         self.engine = Engine(FLOWS.flow("report"))
         # The I/O part of each entry in the registry of flows (dialogs/flows/__init__.py).
         self._runners: dict[str, _Runner] = {
+            "console": self._console,
             "handler_commands": self._handler_command,
             "case_commands": self._case_command,
             "reporter_commands": self._reporter_command,
@@ -251,6 +257,14 @@ class ReportService:
             await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
         return self._no_flow(person, sender)
 
+    async def _console(self, t: _Turn) -> list[Outbound] | None:
+        """ "console": a single-use link that signs this person in to the web console."""
+        token = await issue_link(t.tx, t.person.id, t.now, self.console_link_valid)
+        minutes = max(1, round(self.console_link_valid.total_seconds() / 60))
+        return [
+            Outbound(say("console_link", url=link_url(self.console_url, token), minutes=minutes))
+        ]
+
     async def _handler_command(self, t: _Turn) -> list[Outbound] | None:
         return await handler_command_turn(
             t.tx, t.person, t.inbound.text, self.policy, t.now, t.inbound.key.channel
@@ -313,6 +327,10 @@ class ReportService:
     async def resolve(self, tx: Tx, inbound: Inbound) -> Person | None:
         """The enrolled person writing; binds a Signal uuid to an enrolled number once."""
         key = inbound.key
+        if key.channel == CONSOLE:
+            # The console's conversation is keyed by the person id its signed-in session
+            # holds (bot/console/service.py `console_key`); nothing else builds one.
+            return await tx.people.person(int(key.user)) if key.user.isdigit() else None
         kind = USER_KIND.get(key.channel)
         if kind is None:
             return None

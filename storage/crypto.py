@@ -15,7 +15,9 @@ import os
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 _VERSION = 1
 
@@ -89,6 +91,15 @@ class FieldCipher:
             return aead.decrypt(nonce, token[14 + n :], purpose.encode())
         except InvalidTag as exc:
             raise DecryptError("A stored value failed its integrity check.") from exc
+
+    def derive_key(self, purpose: str) -> bytes:
+        """A 256-bit key of its own for `purpose` (HKDF-SHA256 of the encrypting key), so
+        that another use (the console's session cookies) never shares a key with the
+        stored fields. A rotation gives a new one."""
+        primary = dict(self.keys)[self._primary]
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(
+            primary
+        )
 
     def key_id_of(self, token: bytes) -> str:
         return token[2 : 2 + token[1]].decode()

@@ -19,6 +19,7 @@ from storage.identity_hash import IdentityHasher
 from storage.repos.audit import AuditRepo
 from storage.repos.cases import CaseRepo
 from storage.repos.casework import CaseWorkRepo
+from storage.repos.console import ConsoleLinkRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.deadlines import DeadlineRepo
 from storage.repos.dialogs import DialogRepo
@@ -110,3 +111,7 @@ class Tx:
     @cached_property
     def trends(self) -> TrendRepo:
         return TrendRepo(self)
+
+    @cached_property
+    def console_links(self) -> ConsoleLinkRepo:
+        return ConsoleLinkRepo(self)

@@ -430,3 +430,17 @@ dossier_links = Table(
     UniqueConstraint("case_a", "case_b"),
     Index(None, "case_b"),
 )
+
+# Single-use sign-in links of the web console (migration 0008): only a SHA-256 of the
+# token is kept, so a copy of the database opens no session. A link is used at most once
+# (`used_at`) and only until `expires_at`.
+console_links = Table(
+    "console_links",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", Stamp, nullable=False),
+    Column("expires_at", Stamp, nullable=False),
+    Column("used_at", Stamp, nullable=True),
+    Index(None, "expires_at"),
+)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
@@ -21,7 +21,7 @@ from bot.cli.demo import seed_demo
 from bot.domain.audit import CLI, SYSTEM, AuditAction
 from bot.domain.closing import Response
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.permissions import is_handler, may_act, may_read
+from bot.domain.permissions import is_handler, is_staff, may_act, may_read
 from bot.domain.routing import ALL_ROLES, role_fits
 from bot.errors import OperatorError
 from bot.reference.loader import find_organisation
@@ -94,6 +94,27 @@ async def demo(app: Weerbaar, args: argparse.Namespace) -> int:
         )
         args.handle = args.chat
         return await chat(app, args)
+    return 0
+
+
+async def console_link(app: Weerbaar, args: argparse.Namespace) -> int:
+    """A single-use link that signs the person in to the web console (who works cases)."""
+    from bot.console.links import issue_link, link_url
+
+    async with app.store.transaction() as tx:
+        person = await _person(tx, args.handle)
+        if not is_staff(person):
+            raise OperatorError(
+                f"'{args.handle}' works no cases (not a handler, deputy or coordinator): "
+                "the console is for them."
+            )
+        valid = timedelta(minutes=app.settings.console_link_minutes)
+        token = await issue_link(tx, person.id, app.clock(), valid)
+    print(link_url(app.settings.console_base_url, token))
+    print(
+        f"Valid once, for {app.settings.console_link_minutes:g} minutes, for {person.name}.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -38,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--chat", metavar="HANDLE", help="open the local chat as HANDLE")
     demo.set_defaults(run=c.demo)
 
+    console = sub.add_parser("console", help="print a single-use sign-in link to the web console")
+    console.add_argument("--as", dest="handle", required=True, help="person id or local handle")
+    console.set_defaults(run=c.console_link)
+
     sub.add_parser("migrate", help="bring the database to the newest schema").set_defaults(
         run=c.migrate
     )

@@ -159,3 +159,7 @@ STEP_VALUE_WORDS: Final[dict[str, str]] = {
     "nee": "niet_gevraagd",
 }
 SECOND_OPINION_WORDS: Final = frozenset({"hulpofficier", "10", "second opinion"})
+
+# --- the web console (issue 12): a staff member asks for a sign-in link --------------------
+# dialogs/flows/console_command.py; the runner is in bot/turns.py.
+CONSOLE_WORDS: Final = frozenset({"console", "webconsole", "de console", "open de console"})

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 
 from dialogs.flow import Flow, FlowError
 from dialogs.flows.case_commands import is_case_command
+from dialogs.flows.console_command import is_console_command
 from dialogs.flows.handler_commands import is_command
 from dialogs.flows.report import REPORT
 from dialogs.flows.reporter_commands import is_reporter_command
@@ -108,6 +109,8 @@ class Registry:
 
 FLOWS = Registry(
     (
+        # "console": a single-use sign-in link to the web console (issue 12)
+        Entry("console", Audience(staff=True), recognises=is_console_command),
         # "gedaan WB-ABC234 maatregelen", "later WB-ABC234 politie reden"
         Entry("handler_commands", Audience(staff=True), recognises=is_command),
         # "toon WB-ABC234", "stap WB-ABC234 4 aangifte", "notitie ...", "reactie ...",
