@@ -134,7 +134,7 @@ cases = Table(
     Column("submitted_at", Stamp, nullable=True),
     Column("acknowledged_at", Stamp, nullable=True),
     Column("acknowledged_by", ForeignKey("people.id"), nullable=True),
-    # The earlier case this report follows ("er is weer iets gebeurd" at a check-in, 0008).
+    # The earlier case this report follows ("er is weer iets gebeurd" at a check-in, 0009).
     Column("follows_case_id", ForeignKey("cases.id"), nullable=True),
     Index(None, "org_id", "handler_function", "status"),
     Index(None, "reporter_id", "status"),
@@ -379,7 +379,7 @@ case_notes = Table(
     Index(None, "case_id"),
 )
 
-# --- the whole picture: evaluation, the perpetrator dossier (issue 12, migration 0008) ----
+# --- the whole picture: evaluation, the perpetrator dossier (issue 12, migration 0009) ----
 
 # The evaluation of a case (guideline "Evalueren"): asked for when the case closes (a row
 # with `evaluated_at` None is open), filled in by its handler. The risk is a plain level;
