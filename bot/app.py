@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import logsafe, ports
+from bot.console.insight import InsightService
 from bot.console.service import ConsoleService
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.workdays import load_calendar
@@ -80,6 +81,8 @@ class Weerbaar:
             clock,
             timedelta(minutes=settings.console_link_minutes),
         )
+        # The console's trend, evaluation and dossier pages (issue 12, adapters/console/insight.py).
+        self.insight = InsightService(self.store, clock, settings.trend_threshold)
         # The key of the console's session cookies (adapters/console/session.py).
         self.console_key: bytes = db.cipher.derive_key("weerbaar console session")
         self.channels: dict[str, Channel] = {}

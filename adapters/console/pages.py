@@ -131,9 +131,7 @@ async def case_page(request: web.Request) -> web.Response:
     return await _case_page(request, person, _reference(request))
 
 
-def _form_data(
-    form: MultiDictProxy[Any], fields: tuple[str, ...]
-) -> dict[str, object]:
+def _form_data(form: MultiDictProxy[Any], fields: tuple[str, ...]) -> dict[str, object]:
     data: dict[str, object] = {}
     for name in fields:
         value = form.get(name)
