@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import base64
 import re
+import sys
 
 import pygal
 from pygal.style import Style
+
+# pygal appends a finder for its map plugins to `sys.meta_path` when imported; it has no
+# `find_spec`, so every later import Python cannot find elsewhere warns (ImportWarning).
+# The console draws no maps: take it out again.
+sys.meta_path[:] = [f for f in sys.meta_path if type(f).__module__ != "pygal"]
 
 from bot.domain.trends import Table
 
