@@ -111,6 +111,24 @@ async def serve_forever(app: Weerbaar) -> None:
         await _shut_down(app, runner, scheduler, signal)
 
 
+async def browser_chat(app: Weerbaar) -> web.AppRunner | None:
+    """The web app on loopback beside the terminal chat of `weerbaar demo --chat`, for
+    the console's /console/chat (development mode). None, and one line that says why,
+    when it is off or the port is taken (a `weerbaar serve` already running serves it)."""
+    settings = app.settings
+    if not settings.console_chat_enabled:
+        return None
+    runner = web.AppRunner(build_web_app(app), **server_options(settings))
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, "127.0.0.1", settings.port).start()
+    except OSError as error:
+        await runner.cleanup()
+        log.warning("no browser chat: port %s is in use (%s)", settings.port, error.strerror)
+        return None
+    return runner
+
+
 def _stop_on_signals() -> asyncio.Event:
     """An event set by SIGTERM or SIGINT, so that either runs the orderly shutdown."""
     stop = asyncio.Event()

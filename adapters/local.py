@@ -14,11 +14,13 @@ when a chat dies in between, they are shown once their lease has run out.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import mimetypes
 import sys
+import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -39,6 +41,29 @@ def utf8_terminal(stdin: TextIO, stdout: TextIO) -> None:
     for stream in (stdin, stdout):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+async def threaded_readline(stream: TextIO) -> str:
+    """One line of `stream`, read in a daemon thread so that the event loop goes on (the
+    console's web chat beside the terminal chat in `./dev start`). A daemon thread, so
+    that Ctrl-C or the end of the program does not wait for a line that never comes."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[str] = loop.create_future()
+
+    def work() -> None:
+        try:
+            line = stream.readline()
+        except (OSError, ValueError):
+            line = ""
+
+        def settle() -> None:
+            if not done.done():
+                done.set_result(line)
+
+        loop.call_soon_threadsafe(settle)
+
+    threading.Thread(target=work, name="terminal-chat-readline", daemon=True).start()
+    return await done
 
 
 def render(message: Outbound) -> str:
@@ -151,7 +176,14 @@ class LocalChat:
         await self.app.replies.settle(self.key, replies, sent=len(replies))
         return replies
 
-    async def run(self, lines: TextIO, interactive: bool) -> None:
+    async def run(
+        self,
+        lines: TextIO,
+        interactive: bool,
+        read: Callable[[TextIO], Awaitable[str]] | None = None,
+    ) -> None:
+        """Chat until /exit or the end of `lines`. `read` reads a line without holding the
+        event loop (`threaded_readline`), for a chat that runs beside a web server."""
         await self.open()
         try:
             if interactive:
@@ -160,7 +192,7 @@ class LocalChat:
                 if interactive:
                     self.out.write("> ")
                     self.out.flush()
-                line = lines.readline()
+                line = await read(lines) if read is not None else lines.readline()
                 if not line or line.strip() in ("/exit", "/quit"):
                     break
                 if not line.strip():

@@ -63,8 +63,8 @@ def _role(text: str) -> str:
     return wanted
 
 
-async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
-    from adapters.local import LocalChat, utf8_terminal
+async def chat(app: Weerbaar, args: argparse.Namespace, beside_web: bool = False) -> int:
+    from adapters.local import LocalChat, threaded_readline, utf8_terminal
 
     utf8_terminal(sys.stdin, sys.stdout)
     session = LocalChat(app, args.handle)
@@ -74,7 +74,8 @@ async def chat(app: Weerbaar, args: argparse.Namespace) -> int:
             "See 'weerbaar people list', or enrol with 'weerbaar people add ... --local "
             f"{args.handle}'."
         )
-    await session.run(sys.stdin, interactive=sys.stdin.isatty())
+    read = threaded_readline if beside_web else None
+    await session.run(sys.stdin, interactive=sys.stdin.isatty(), read=read)
     return 0
 
 
@@ -93,7 +94,20 @@ async def demo(app: Weerbaar, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         args.handle = args.chat
-        return await chat(app, args)
+        from adapters.http import browser_chat
+
+        runner = await browser_chat(app)
+        if runner is not None:
+            print(
+                f"Or chat in your browser: {app.settings.console_base_url}/console/chat"
+                f"?als={args.chat}",
+                file=sys.stderr,
+            )
+        try:
+            return await chat(app, args, beside_web=runner is not None)
+        finally:
+            if runner is not None:
+                await runner.cleanup()
     return 0
 
 
