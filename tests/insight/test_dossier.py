@@ -49,10 +49,18 @@ async def person(app: Weerbaar, handle: str):  # type: ignore[no-untyped-def]
 async def two_reports(make_app: AppFactory, database_url: str) -> tuple[Weerbaar, str, str]:
     app = await make_app(database_url)
     zeist = await report(
-        app, "bram", f"Een man, hij belde van {MARK_PHONE}", f"Online heet hij {MARK_HANDLE}", "Hij schold."
+        app,
+        "bram",
+        f"Een man, hij belde van {MARK_PHONE}",
+        f"Online heet hij {MARK_HANDLE}",
+        "Hij schold.",
     )
     utrecht = await report(
-        app, "anna", "Iemand op Instagram", "Zijn nummer is 0031 6 1234 5678, account @zwartkat_77", "Bedreigd."
+        app,
+        "anna",
+        "Iemand op Instagram",
+        "Zijn nummer is 0031 6 1234 5678, account @zwartkat_77",
+        "Bedreigd.",
     )
     return app, zeist, utrecht
 
@@ -82,11 +90,16 @@ async def test_only_keyed_hashes_reach_the_database(two_reports: tuple[Weerbaar,
     async with app.store.transaction() as tx:
         marks = list(await tx.conn.execute(select(perpetrator_marks)))
         # Every column of every table, as the database gives it back.
-        tables = [r[0] for r in await tx.conn.execute(text(
-            "SELECT name FROM sqlite_master WHERE type='table'"
-            if tx.conn.dialect.name == "sqlite"
-            else "SELECT tablename FROM pg_tables WHERE schemaname='public'"
-        ))]
+        tables = [
+            r[0]
+            for r in await tx.conn.execute(
+                text(
+                    "SELECT name FROM sqlite_master WHERE type='table'"
+                    if tx.conn.dialect.name == "sqlite"
+                    else "SELECT tablename FROM pg_tables WHERE schemaname='public'"
+                )
+            )
+        ]
         dump = []
         for table in tables:
             for row in await tx.conn.execute(text(f'SELECT * FROM "{table}"')):

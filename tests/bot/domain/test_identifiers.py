@@ -23,15 +23,15 @@ def test_the_spellings_of_one_phone_number_are_one() -> None:
 
 def test_handles_and_email_addresses_ignore_case() -> None:
     assert identifiers_in("@Jan_X op X") == identifiers_in("account @jan_x")
-    assert identifiers_in("Mail van Jan.X@Example.NL") == [
-        Identifier(K.EMAIL, "jan.x@example.nl")
-    ]
+    assert identifiers_in("Mail van Jan.X@Example.NL") == [Identifier(K.EMAIL, "jan.x@example.nl")]
     # An address is not also a handle.
     assert all(i.kind is not K.HANDLE for i in identifiers_in("jan@example.nl"))
 
 
 def test_dutch_licence_plates_with_or_without_dashes() -> None:
-    assert normal_plate("ab-12-cd") == normal_plate("AB 12 CD") == normal_plate("AB12CD") == "AB12CD"
+    assert (
+        normal_plate("ab-12-cd") == normal_plate("AB 12 CD") == normal_plate("AB12CD") == "AB12CD"
+    )
     assert normal_plate("12-ABC-3") == "12ABC3"
     assert normal_plate("123456") is None  # no letters: no side code
     assert normal_plate("ABCDEF") is None
