@@ -16,12 +16,12 @@ import sys
 import pygal
 from pygal.style import Style
 
+from bot.domain.trends import Table
+
 # pygal appends a finder for its map plugins to `sys.meta_path` when imported; it has no
 # `find_spec`, so every later import Python cannot find elsewhere warns (ImportWarning).
 # The console draws no maps: take it out again.
 sys.meta_path[:] = [f for f in sys.meta_path if type(f).__module__ != "pygal"]
-
-from bot.domain.trends import Table
 
 # Colours with enough contrast on white, told apart by more than hue alone where it can.
 _STYLE = Style(

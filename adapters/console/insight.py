@@ -18,7 +18,7 @@ from aiohttp import web
 from adapters.console.charts import chart_svg, data_uri
 from adapters.console.pages import _reference
 from adapters.console.web import console, page, signed_in, t
-from bot.domain.evaluation import Level
+from bot.domain.evaluation import EvaluationRecord, Level
 from bot.errors import UserError
 from bot.text.format import short_moment
 
@@ -106,6 +106,7 @@ async def evaluation(request: web.Request) -> web.Response:
     error: str | None = None
     done: str | None = None
     status = 200
+    current: EvaluationRecord | None
     try:
         if request.method == "POST":
             form = await request.post()

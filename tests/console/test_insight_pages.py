@@ -168,9 +168,10 @@ async def test_the_evaluation_form(site: Site, http: aiohttp.ClientSession) -> N
         assert case is not None
         saved = await tx.evaluations.evaluation(case.id)
         actions = [(e.action, e.channel) for e in await tx.audit.for_case(case.id)]
+    async with site.app.db.connect() as conn:
         raw = [
             bytes(r[0])
-            for r in await tx.conn.execute(sa.text("SELECT cause_enc FROM case_evaluations"))
+            for r in await conn.execute(sa.text("SELECT cause_enc FROM case_evaluations"))
         ]
     assert saved is not None and saved.severity == "hoog" and saved.shared_with_coordinator
     assert ("evaluate", "console") in actions

@@ -87,22 +87,22 @@ async def test_two_spellings_from_two_organisations_are_suggested_as_one(
 async def test_only_keyed_hashes_reach_the_database(two_reports: tuple[Weerbaar, str, str]) -> None:
     app, _zeist, _utrecht = two_reports
     markers = ("12345678", "zwartkat", "Zwartkat")
-    async with app.store.transaction() as tx:
-        marks = list(await tx.conn.execute(select(perpetrator_marks)))
+    async with app.db.connect() as conn:
+        marks = list(await conn.execute(select(perpetrator_marks)))
         # Every column of every table, as the database gives it back.
         tables = [
             r[0]
-            for r in await tx.conn.execute(
+            for r in await conn.execute(
                 text(
                     "SELECT name FROM sqlite_master WHERE type='table'"
-                    if tx.conn.dialect.name == "sqlite"
+                    if conn.dialect.name == "sqlite"
                     else "SELECT tablename FROM pg_tables WHERE schemaname='public'"
                 )
             )
         ]
         dump = []
         for table in tables:
-            for row in await tx.conn.execute(text(f'SELECT * FROM "{table}"')):
+            for row in await conn.execute(text(f'SELECT * FROM "{table}"')):
                 dump.append(repr(tuple(row)))
     assert {m.kind for m in marks} >= {"phone", "handle"}
     assert all(re.fullmatch(r"[0-9a-f]{64}", m.digest) for m in marks)
