@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import Table, select, update
 
+from bot.domain.identifiers import identifiers_in
 from storage.database import Database
 from storage.store import Store
-from bot.domain.identifiers import identifiers_in
 from storage.tables import (
     answers,
     audit_trail,

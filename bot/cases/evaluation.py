@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from bot.cases.audit import record_by, refused
+from bot.cases.notices import EvaluationForm
 from bot.cases.notify import queue_to
 from bot.domain.audit import AuditAction
 from bot.domain.evaluation import MAX_TEXT, EvaluationInput, EvaluationRecord, parse_level
@@ -42,7 +43,10 @@ async def request_evaluation(tx: Tx, case: CaseRecord, actor: Person | None, now
         people = await tx.people.people_with_role(case.org_id, case.handler_function)
     if actor is not None and actor.id not in {p.id for p in people}:
         people.append(actor)
-    payload = {"text": say("evaluation_asked", reference=case.reference)}
+    payload = {
+        "text": say("evaluation_asked", reference=case.reference),
+        "notice": EvaluationForm(case.id, case.reference).to_dict(),
+    }
     queued = 0
     for person in people:
         queued += await queue_to(tx, person, payload, now, f"evaluate:{case.id}:{person.id}")
@@ -114,3 +118,22 @@ async def open_evaluations(tx: Tx, person: Person) -> list[EvaluationRecord]:
     for org_id in sorted({r.org_id for r in person.roles if is_handler(person, r.org_id)}):
         found += await tx.evaluations.open_evaluations(org_id)
     return found
+
+
+def evaluation_form(
+    case: CaseRecord, current: EvaluationRecord | None, saved: bool = False
+) -> EvaluationForm:
+    """The form of the case's evaluation, with what was filled in before."""
+    if current is None:
+        return EvaluationForm(case.id, case.reference, saved=saved)
+    return EvaluationForm(
+        case.id,
+        case.reference,
+        current.severity,
+        current.recurrence,
+        current.cause,
+        current.similar,
+        current.recommendations,
+        current.shared_with_coordinator,
+        saved,
+    )

@@ -685,6 +685,11 @@ TEXTS: Final[dict[str, str]] = {
         "Je kunt melding {reference} niet evalueren. Dat mag alleen wie de melding behandelt."
     ),
     "evaluation_saved": "Dank je. De evaluatie van melding {reference} is bewaard.",
+    "evaluation_form_intro": (
+        "Evaluatie van melding {reference}. Vraag waarom het misging, niet wie het fout deed."
+    ),
+    "evaluation_card_title": "Evaluatie van melding {reference}",
+    "evaluation_card_saved": "Bewaard. Je kunt de evaluatie nog aanpassen.",
     "insight_case_not_found": "Ik vind geen melding {reference}. Kijk of het nummer klopt.",
     "dossier_suggested": (
         "Melding {reference} en melding {other} noemen misschien dezelfde persoon. Kijk in het "

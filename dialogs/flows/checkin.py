@@ -83,7 +83,7 @@ def wants_new_report(inbound: Inbound) -> bool:
 
 
 def happened_again(inbound: Inbound) -> bool:
-    """"Er is weer iets gebeurd": a new report, linked to the case the check-in is about."""
+    """ "Er is weer iets gebeurd": a new report, linked to the case the check-in is about."""
     return normalise(inbound.text).rstrip(".!") in vocabulary.HAPPENED_AGAIN_WORDS
 
 
