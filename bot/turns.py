@@ -26,6 +26,7 @@ from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
 from bot.cases.casework_commands import case_command_turn
 from bot.cases.deadlines import handler_command_turn
+from bot.cases.helplines import help_text
 from bot.cases.reporter import amend_turn, status_turn
 from bot.cases.submit import submit_report
 from bot.console.links import CONSOLE, issue_link, link_url
@@ -160,6 +161,7 @@ class ReportService:
             "handler_commands": self._handler_command,
             "case_commands": self._case_command,
             "reporter_commands": self._reporter_command,
+            "help": self._help,
             "checkin": self._checkin,
             "report": self._report,
         }
@@ -287,6 +289,9 @@ class ReportService:
             t.tx, t.person, amend, files, t.inbound.key.channel, t.now
         )
 
+    async def _help(self, t: _Turn) -> list[Outbound] | None:
+        return [Outbound(f"{help_text(t.person, self.helplines)}\n{say('help_start')}")]
+
     async def _checkin(self, t: _Turn) -> list[Outbound] | None:
         return await checkin_turn(t.tx, t.person, t.inbound, self.policy, t.now, t.state)
 
@@ -371,7 +376,11 @@ class ReportService:
         """One report turn. Unless already `claimed`, the delivery is recorded last, with
         what it answered, and a redelivery rolls the whole turn back."""
         ctx = Context(
-            person=person, now=now, answers=state.answers, max_text=self.max_message_chars
+            person=person,
+            now=now,
+            answers=state.answers,
+            max_text=self.max_message_chars,
+            help_text=help_text(person, self.helplines),
         )
         files, refusals = check_files(inbound.attachments, self.max_file_bytes)
         if refusals:

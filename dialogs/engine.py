@@ -196,8 +196,8 @@ class Engine:
         if text in vocabulary.STOP_WORDS:
             state.paused = True
             result.replies.append(Outbound(say("paused")))
-        elif text in vocabulary.HELP_WORDS:
-            result.replies.append(self.prompt(step_id, ctx, before=say("help")))
+        elif is_help(text):
+            result.replies.append(self.prompt(step_id, ctx, before=help_reply(ctx)))
         elif text in vocabulary.WHY_WORDS:
             step_why = None if step_id == REVIEW else self.flow.step(step_id).why
             reason = say(step_why) if step_why else say("why_review")
@@ -266,6 +266,8 @@ class Engine:
             result.discard = True
             state.case_id = None
             self.start(state, _with(ctx, {}), result)
+        elif is_help(pick):
+            result.replies.append(self._resume_question(before=help_reply(ctx)))
         else:
             result.replies.append(self._resume_question())
         return result
@@ -381,4 +383,16 @@ def asking(state: DialogState) -> Question:
 
 
 def _with(ctx: Context, answers: Mapping[str, Any]) -> Context:
-    return Context(person=ctx.person, now=ctx.now, answers=answers, max_text=ctx.max_text)
+    return replace(ctx, answers=answers)
+
+
+def is_help(text: str) -> bool:
+    """ "help", "hulplijn", "wie kan ik bellen?" (normalised text)."""
+    return text in vocabulary.HELP_WORDS or text in vocabulary.HELPLINE_WORDS
+
+
+def help_reply(ctx: Context) -> str:
+    """The person's own help text (route and contacts) and how to move through the flow."""
+    if ctx.help_text is None:
+        return say("help")
+    return f"{ctx.help_text}\n{say('help_commands')}"

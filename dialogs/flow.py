@@ -37,6 +37,9 @@ class Context:
     now: datetime
     answers: Mapping[str, Any]
     max_text: int = 4000
+    # What "help" / "hulplijn" answers for this person: their own route and the contacts
+    # for their role (bot/cases/helplines.py); None: the general text.
+    help_text: str | None = None
 
 
 # --- what a parser can say --------------------------------------------------------------

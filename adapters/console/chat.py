@@ -8,7 +8,8 @@ comes back with the replies. `?als=HANDLE` picks the demo person (default "anna"
 The transcript on the page is kept in this process only (the conversation itself, its
 answers and position, is in the database like any chat's): a restart clears the page,
 not the report. Notices for the person (a handler's new case) appear while the page is
-used, as in the terminal.
+used, as in the terminal. It chats as whoever `?als=` names, so it answers only a browser
+on this machine (loopback), and only while the setting is on.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from adapters.local import LocalChat
 from bot.app import Weerbaar
 
 _MAX_LINES = 200  # what a page keeps of one conversation
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 
 class _Transcript(io.StringIO):
@@ -91,15 +93,21 @@ async def _show(request: web.Request, handle: str) -> web.Response:
     )
 
 
-async def chat_page(request: web.Request) -> web.Response:
-    if not console(request).app.settings.console_chat_enabled:
+def _allowed(request: web.Request) -> None:
+    """The chat signs in nobody: it is there only when switched on (development mode),
+    and only for a browser on this machine."""
+    on = console(request).app.settings.console_chat_enabled
+    if not on or request.remote not in LOOPBACK:
         raise web.HTTPNotFound()
+
+
+async def chat_page(request: web.Request) -> web.Response:
+    _allowed(request)
     return await _show(request, _handle(request))
 
 
 async def chat_post(request: web.Request) -> web.Response:
-    if not console(request).app.settings.console_chat_enabled:
-        raise web.HTTPNotFound()
+    _allowed(request)
     handle = _handle(request)
     rooms = request.config_dict[ROOMS]
     chat = await rooms.chat(handle)

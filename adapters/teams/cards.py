@@ -239,6 +239,8 @@ def _fact_blocks(facts: CaseRouted) -> list[dict[str, object]]:
             ],
         },
     ]
+    if facts.unsafe:
+        blocks.append(_text(say("card_unsafe"), weight="Bolder", color="Attention"))
     if facts.criminal:
         blocks.append(_text(say("card_criminal")))
     blocks.append(_text(say("card_deadlines"), weight="Bolder", spacing="Medium"))

@@ -34,7 +34,7 @@ from bot.cases.notices import (
 )
 from bot.cases.notify import ACCOUNT, queue_to
 from bot.domain.audit import SYSTEM, AuditAction
-from bot.domain.deadlines import DeadlineKind
+from bot.domain.deadlines import DeadlineKind, passed_at_submission
 from bot.domain.permissions import may_acknowledge
 from bot.domain.records import CaseRecord, DeadlineState, EventKind
 from bot.domain.routing import InformedParty, OrgKind, role_fits
@@ -83,7 +83,10 @@ class AckOutcome:
 
 
 def card_facts(
-    case: CaseRecord, when_shown: str, deadlines: tuple[DeadlineLine, ...] = ()
+    case: CaseRecord,
+    when_shown: str,
+    deadlines: tuple[DeadlineLine, ...] = (),
+    unsafe: bool = False,
 ) -> CaseRouted:
     """The facts a case card shows (the routing notice): no names, no narrative."""
     return CaseRouted(
@@ -98,26 +101,39 @@ def card_facts(
         handler_function=case.handler_function,
         deadlines=deadlines,
         informed=tuple(case.informed),
+        unsafe=unsafe,
     )
 
 
 async def deadline_facts(tx: Tx, case_id: int) -> tuple[DeadlineLine, ...]:
-    """The case's deadlines as a card lists them: task, due time, done or not (no names)."""
-    return tuple(
-        DeadlineLine(
-            kind=kind,
-            task=say(f"deadline_{kind}"),
-            due=moment(due),
-            done=state == DeadlineState.DONE,
+    """The case's deadlines as a card lists them: task, due time, done or not (no names).
+    A clock that had run out before the report came in is due "zo snel mogelijk"."""
+    case = await tx.cases.case(case_id)
+    submitted_at = case.submitted_at if case is not None else None
+    lines = []
+    for kind, due, state in await tx.deadlines.deadline_list(case_id):
+        passed = submitted_at is not None and passed_at_submission(due, submitted_at)
+        lines.append(
+            DeadlineLine(
+                kind=kind,
+                task=say(f"deadline_{kind}"),
+                due=say("deadline_asap") if passed else moment(due),
+                done=state == DeadlineState.DONE,
+                passed=passed,
+            )
         )
-        for kind, due, state in await tx.deadlines.deadline_list(case_id)
-    )
+    return tuple(lines)
 
 
 async def case_card(tx: Tx, case: CaseRecord) -> CaseRouted:
     answers = await tx.dialogs.answers(case.id)
     when = answers.get("when") or {}
-    return card_facts(case, str(when.get("shown") or "?"), await deadline_facts(tx, case.id))
+    return card_facts(
+        case,
+        str(when.get("shown") or "?"),
+        await deadline_facts(tx, case.id),
+        unsafe=answers.get("safe") is False,
+    )
 
 
 def acknowledged_state(by: str | None, at: datetime | None) -> Acknowledged:

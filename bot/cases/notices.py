@@ -48,16 +48,30 @@ class DeadlineLine:
 
     kind: str
     task: str
-    due: str  # as shown: "25 november 2026, 14:30"
+    due: str  # as shown: "25 november 2026, 14:30", or "zo snel mogelijk" when `passed`
     done: bool
+    # The clock had run out before the report came in (an incident of a week ago).
+    passed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "task": self.task, "due": self.due, "done": self.done}
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "task": self.task,
+            "due": self.due,
+            "done": self.done,
+        }
+        if self.passed:  # written only when set: rows stored before it read back the same
+            data["passed"] = True
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DeadlineLine:
         return cls(
-            _str(data, "kind"), _str(data, "task"), _str(data, "due"), bool(data.get("done"))
+            _str(data, "kind"),
+            _str(data, "task"),
+            _str(data, "due"),
+            bool(data.get("done")),
+            bool(data.get("passed")),
         )
 
 
@@ -98,6 +112,8 @@ class CaseRouted(Notice):
     criminal: bool
     handler_function: str | None
     deadlines: tuple[DeadlineLine, ...] = ()
+    # The reporter answered "not safe" at the safety question while reporting.
+    unsafe: bool = False
     acknowledged: Acknowledged | None = field(default=None, compare=False)
     # The suggested informed parties (InformedParty values): the acknowledge card lists
     # them with toggles, and its press sends back the ones kept as `parties`.
@@ -116,6 +132,8 @@ class CaseRouted(Notice):
             "criminal": self.criminal,
             "handler_function": self.handler_function,
             "deadlines": [d.to_dict() for d in self.deadlines],
+            # Written only when set: rows stored before it read back the same.
+            **({"unsafe": True} if self.unsafe else {}),
         }
         if self.informed:  # rows stored before issue 11 have none: they write back as read
             data["informed"] = list(self.informed)
@@ -138,6 +156,7 @@ class CaseRouted(Notice):
                 DeadlineLine.from_dict(d) for d in deadlines or () if isinstance(d, Mapping)
             ),
             informed=tuple(str(x) for x in _tuple(data, "informed")),
+            unsafe=bool(data.get("unsafe")),
         )
 
 

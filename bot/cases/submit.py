@@ -9,15 +9,17 @@ from typing import Any
 from bot.cases.acknowledge import deadline_facts
 from bot.cases.deadlines import schedule_case
 from bot.cases.dossier import mark_case
+from bot.cases.helplines import close_texts
 from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
 from bot.cases.reach import ChainLookup, Link, bare_title, function_title, mid_sentence
+from bot.domain.deadlines import DeadlineKind
 from bot.domain.incident import criminal_suspected, is_serious
 from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
-from bot.domain.routing import InformedParty, ReporterRole, route_case
+from bot.domain.routing import ReporterRole, route_case
 from bot.ports import Tx
-from bot.reference.loader import Helpline, helplines_for
+from bot.reference.loader import Helpline
 from bot.text.catalogue import say
 from dialogs.messages import Outbound
 
@@ -33,16 +35,9 @@ def case_facts(answers: dict[str, Any]) -> dict[str, Any]:
         "start": datetime.fromisoformat(when["start"]) if when.get("start") else None,
         "end": datetime.fromisoformat(when["end"]) if when.get("end") else None,
         "when_shown": when.get("shown", "?"),
+        # The report flow's safety question (step "safe"): False is "not safe" at the time.
+        "unsafe": answers.get("safe") is False,
     }
-
-
-def handler_title(function: str) -> str:
-    return say(f"role_{function}")
-
-
-def informed_name(party: str) -> str:
-    """How an informed party (a stored `InformedParty` value) reads: "Minister van BZK"."""
-    return say(f"informed_{InformedParty(party).name.lower()}")
 
 
 async def submit_report(
@@ -90,32 +85,26 @@ async def submit_report(
         "case submitted case_id=%s handler=%s org=%s", case_id, route.handler.value, held.org.slug
     )
 
-    replies = [
-        Outbound(
-            say(
-                "submitted",
-                reference=case.reference,
-                handler=handler_title(route.handler.value),
-                org=held.org.name,
-            )
-        )
-    ]
+    measures_due = next(
+        (due for kind, due, _ in await tx.deadlines.deadline_list(case_id)
+         if kind == DeadlineKind.MEASURES),
+        None,
+    )  # fmt: skip
+    texts = close_texts(
+        reference=case.reference,
+        role=role_value,
+        org=held.org,
+        criminal=facts["criminal"],
+        serious=facts["serious"],
+        measures_due=measures_due,
+        submitted_at=now,
+        helplines=helplines,
+    )
+    replies = [Outbound(text) for text in texts]
     # access (issue 11): when no handler can be reached, say who has the case instead.
     stand_in = stand_in_reply(reached, route.handler.value, held.org.name)
     if stand_in is not None:
-        replies.append(stand_in)
-    if route.informed:
-        replies.append(
-            Outbound(say("informed", informed=", ".join(informed_name(p) for p in route.informed)))
-        )
-    replies.append(Outbound(say("next_steps")))
-    replies.append(Outbound(say("home_address")))
-    lines = [
-        say("helpline_line", name=h.name, purpose=h.purpose, number=h.number)
-        for h in helplines_for(helplines, role_value, facts["serious"])
-    ]
-    if lines:
-        replies.append(Outbound("\n".join([say("helplines_intro"), *lines])))
+        replies.insert(1, stand_in)
     return replies
 
 
@@ -147,7 +136,8 @@ async def notify_handlers(
         org=org_name,
         kinds=kinds,
         when=facts["when_shown"],
-        serious=say("case_routed_serious") if facts["serious"] else "",
+        serious=_serious_line(facts, deadlines),
+        unsafe=say("case_routed_unsafe") if facts.get("unsafe") else "",
     )
     notice = CaseRouted(
         case_id=case_id,
@@ -160,6 +150,7 @@ async def notify_handlers(
         criminal=facts["criminal"],
         handler_function=handler_function,
         deadlines=deadlines,
+        unsafe=bool(facts.get("unsafe")),
     ).to_dict()
     queued = 0
     for handler in await tx.people.people_with_role(org_id, handler_function):
@@ -213,3 +204,14 @@ def stand_in_reply(reached: Link | None, function: str, org: str) -> Outbound | 
     handler = mid_sentence(function_title(function))
     key = "submitted_nobody" if reached is None else f"submitted_stand_in_{reached}"
     return Outbound(say(key, handler=handler, org=org))
+
+
+def _serious_line(facts: dict[str, Any], deadlines: tuple[DeadlineLine, ...]) -> str:
+    """The Arbeidsinspectie warning: "binnen 24 uur", or "zo snel mogelijk" when the 24
+    hours from the incident had run out before the report came in."""
+    if not facts["serious"]:
+        return ""
+    line = next((d for d in deadlines if d.kind == DeadlineKind.ARBEIDSINSPECTIE), None)
+    if line is not None and line.passed:
+        return say("case_routed_serious_asap")
+    return say("case_routed_serious")

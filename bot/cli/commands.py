@@ -367,6 +367,15 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
         try:
             if args.what == "incident-talk":
                 due = await r.record_incident_talk(tx, case, actor.id, app.policy, now)
+                await record_by(
+                    tx,
+                    case,
+                    actor.id,
+                    CLI,
+                    AuditAction.INCIDENT_TALK,
+                    now,
+                    {"due": due.isoformat()},
+                )
                 print(f"{case.reference}: incident talk planned; due {short_moment(due)}.")
             elif args.what == "response":
                 if len(rest) != 1:
@@ -405,6 +414,9 @@ async def cases_record(app: Weerbaar, args: argparse.Namespace) -> int:
                     )
                 due = await r.record_measures_end(
                     tx, case, _date(rest[0]), actor.id, app.policy, now
+                )
+                await record_by(
+                    tx, case, actor.id, CLI, AuditAction.MEASURES_END, now, {"due": due.isoformat()}
                 )
                 print(f"{case.reference}: recovery talk due {short_moment(due)}.")
             else:

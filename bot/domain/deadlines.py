@@ -5,6 +5,12 @@ computed in UTC and only then shown in Europe/Amsterdam. Across a DST switch the
 time of the deadline therefore moves by an hour: an incident on Saturday 28 March 2026 at
 12:00 (CET) has its 72-hour deadline on Tuesday 31 March at 13:00 (CEST). That is deliberate:
 72 hours means 72 hours of waiting for the reporter, whatever the clocks do.
+
+A clock that counts from the incident may have run out before the report arrives (an
+incident of a week ago): its deadline then lies before `submitted_at`. It is kept as it is,
+so that the reminder plan sends its overdue notice at once (bot/domain/reminder_plan.py),
+and every text says it as "zo snel mogelijk" rather than a time already gone
+(`passed_at_submission`).
 """
 
 from __future__ import annotations
@@ -48,6 +54,9 @@ class CaseFacts:
     incident_talk_planned: bool = False
     measures_end: date | None = None
     ack_hours: float = 4.0
+    # When the serious harm became known, if later than the incident (an injury found the
+    # next day). The Arbeidsinspectie clock starts at the later of the two.
+    harm_known_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -66,10 +75,26 @@ def _require_aware(name: str, value: datetime) -> None:
         raise ValueError(f"CaseFacts.{name} must be timezone-aware, got {value!r}.")
 
 
+def passed_at_submission(due: datetime, submitted_at: datetime) -> bool:
+    """True when a deadline had already run out when the report came in: it is then due
+    "zo snel mogelijk"."""
+    return due <= submitted_at
+
+
+def arbeidsinspectie_clock(facts: CaseFacts) -> datetime:
+    """Where the 24 hours start: the incident, or when the harm became known if later;
+    never the submission (domain.md, "Deadlines the bot watches")."""
+    if facts.harm_known_at is not None and facts.harm_known_at > facts.incident_at:
+        return facts.harm_known_at
+    return facts.incident_at
+
+
 def deadlines_for(facts: CaseFacts) -> list[Deadline]:
     """All deadlines that apply to a case, sorted by due time (ties in declaration order)."""
     _require_aware("submitted_at", facts.submitted_at)
     _require_aware("incident_at", facts.incident_at)
+    if facts.harm_known_at is not None:
+        _require_aware("harm_known_at", facts.harm_known_at)
 
     found = [
         Deadline(
@@ -95,7 +120,7 @@ def deadlines_for(facts: CaseFacts) -> list[Deadline]:
         found.append(
             Deadline(
                 DeadlineKind.ARBEIDSINSPECTIE,
-                _after(facts.submitted_at, ARBEIDSINSPECTIE_WITHIN),
+                _after(arbeidsinspectie_clock(facts), ARBEIDSINSPECTIE_WITHIN),
             )
         )
     if facts.measures_end is not None:

@@ -70,9 +70,11 @@ TEXTS: Final[dict[str, str]] = {
         "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' als je wilt "
         "weten waarom ik iets vraag, of 'help'."
     ),
+    # The report flow's "help" when it has no help text for the person (bot/cases/helplines.py
+    # builds the one with their own route and contacts).
     "help": (
-        "Met Weerbaar meld je wat er is gebeurd. Je melding gaat naar de afhandelaar van je "
-        "organisatie: de griffier of de secretaris. Die neemt contact met je op.\n"
+        "Met Weerbaar meld je wat er is gebeurd. Je melding gaat naar je organisatie. "
+        "Die neemt contact met je op.\n"
         "Ben je in gevaar? Bel 112.\n"
         "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' voor uitleg."
     ),
@@ -217,10 +219,6 @@ TEXTS: Final[dict[str, str]] = {
     "injury_blijvend": "Blijvende schade",
     "injury_geen": "Geen letsel",
     # --- after submitting ---
-    "submitted": (
-        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
-        "{handler} van {org} handelt je melding af."
-    ),
     "informed": "Ook op de hoogte (zonder details): {informed}.",
     # the informed parties (bot/domain/routing.py InformedParty), as a list reads them
     "informed_minister_bzk": "Minister van BZK",
@@ -230,11 +228,6 @@ TEXTS: Final[dict[str, str]] = {
     "informed_burgemeester": "burgemeester",
     "informed_secretaris": "secretaris",
     "informed_dijkgraaf": "dijkgraaf",
-    "next_steps": (
-        "Wat nu? Je afhandelaar neemt contact met je op. Binnen 72 uur bespreken jullie "
-        "maatregelen tegen de pleger. Bij een strafbaar feit regelt je afhandelaar de "
-        "afspraak met de politie. Er volgt altijd een reactie naar de pleger."
-    ),
     "home_address": (
         "Tip: geef nooit je huisadres. Zeg bij de politie dat je een publieke functie hebt. "
         "Dan gebruiken ze het adres van je organisatie."
@@ -247,10 +240,15 @@ TEXTS: Final[dict[str, str]] = {
         "als politieke ambtsdrager."
     ),
     "case_routed_handler": (
-        "Nieuwe melding {reference}: {role} van {org}. Soort: {kinds}. Wanneer: {when}. "
+        "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. Wanneer: {when}. "
         "{serious}Lees de hele melding: typ 'toon {reference}', of kies Bekijk melding in Teams."
     ),
     "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
+    "case_routed_serious_asap": (
+        "Ernstig incident: de 24 uur na het incident zijn voorbij. Waarschuw zo snel "
+        "mogelijk de Arbeidsinspectie. "
+    ),
+    "case_routed_unsafe": "Niet veilig tijdens het melden. ",
     # the mark on a serious case in the operator's `weerbaar cases list`
     "cases_list_serious": "ERNSTIG",
     # --- role names ---
@@ -781,6 +779,90 @@ TEXTS: Final[dict[str, str]] = {
     "insight_reason_plate": "kenteken",
     "insight_reason_follows": "de melder zegt dat het weer gebeurde",
     "insight_case_links": "Evaluatie en dossier",
+    # --- answers to questions back during a report (dialogs/understanding.py `faq`) ---
+    # Owned by the understanding layer; true to domain.md: the organisation, not the
+    # reporter, goes to the police; only the handler function, its deputy and the
+    # coordinator VPT read a report; small incidents are reported too.
+    "faq_anonymous": (
+        "Je melding is niet anoniem. Je naam staat erbij. Zo kan iemand contact met je "
+        "opnemen. De dader krijgt je melding niet te zien. Wat er naar de dader gaat, "
+        "bespreekt je organisatie eerst met jou."
+    ),
+    "faq_who_reads": (
+        "Je melding gaat naar de persoon die in jouw organisatie meldingen behandelt. "
+        "Ook de vervanger van die persoon kan hem lezen. En de coördinator Veilig Publieke "
+        "Taak van de provincie, die daarbij helpt. Verder niemand."
+    ),
+    "faq_police": (
+        "Je hoeft niet zelf naar de politie. Is het strafbaar? Dan doet je organisatie de "
+        "aangifte bij de politie. Jij krijgt daarbij hulp. Ben je nu in gevaar? Bel 112."
+    ),
+    "faq_add_later": (
+        "Ja, dat kan. Ook na het versturen kun je nog iets toevoegen. Bijvoorbeeld een foto, "
+        "of iets wat je later weer weet."
+    ),
+    "faq_what_next": (
+        "Na het versturen gaat je melding naar de persoon die in jouw organisatie meldingen "
+        "behandelt. Die neemt contact met je op. Samen kijk je wat er nodig is, zoals hulp "
+        "voor jou en een reactie naar de dader."
+    ),
+    "faq_evidence": (
+        "Nee, je kunt ook melden zonder bewijs. Heb je wel iets, zoals een screenshot, "
+        "foto, mail of bericht? Bewaar het en stuur een kopie mee. Dat helpt."
+    ),
+    "faq_serious_enough": (
+        "Ja, meld het. Ook kleine dingen tellen. Zo ziet je organisatie of iets vaker "
+        "gebeurt. Jij hoeft niet te kiezen of het erg genoeg is."
+    ),
+    "faq_unknown": (
+        "Op die vraag heb ik geen antwoord. De persoon die je melding behandelt, helpt je "
+        "graag. Typ 'help' voor meer uitleg."
+    ),
+    # --- helper `dates` (issue 9): dates people use, read back (bot/text/format.py) ---
+    "when_not_known": "onbekend",
+    "when_approximate": "ongeveer {when}",
+    "when_series": "{rhythm} sinds {since}",
+    "when_series_plain": "meer keren, sinds {since}",
+    "when_series_not_known": "{rhythm}, sinds wanneer is onbekend",
+    "when_since_approximate": "ongeveer {since}",
+    "when_assumed": "{when} (ik ga uit van {part})",
+    "when_long_ago": "{when} (meer dan een jaar geleden)",
+    "when_days": "van {first} tot en met {last}",
+    "when_same_day": "{day}, tussen {start} en {end}",
+    "when_impossible": "'{date}' bestaat niet. Kijk nog even naar de datum.",
+    # --- helper `dates` (issue 9): the close after a report, help and contacts
+    # (bot/cases/helplines.py). {handler} starts a sentence: "De griffier". ---
+    "org_of_gemeente": "de gemeente {name}",
+    "org_of_provincie": "de provincie {name}",
+    "submitted_to": (
+        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
+        "{handler} van {org} krijgt je melding nu."
+    ),
+    "close_contact": "Wat nu? {handler} neemt contact met je op.",
+    "close_measures_by": (
+        "Samen spreken jullie af wat er gebeurt met degene die dit deed. Het liefst vóór {due}."
+    ),
+    "close_measures_asap": (
+        "Samen spreken jullie zo snel mogelijk af wat er gebeurt met degene die dit deed."
+    ),
+    "close_police": (
+        "Is het strafbaar? Dan maakt {handler} een afspraak met de politie. "
+        "Je hoeft zelf geen aangifte te doen."
+    ),
+    "close_response": "Degene die dit deed, krijgt altijd een reactie.",
+    "close_contacts": "Wil je met iemand praten? Hier vind je steun:",
+    "contact_line_number": "- {name}: {purpose}. Bel {number}.",
+    "contact_line": "- {name}: {purpose}.",
+    "help_danger": "Ben je in gevaar? Bel 112.",
+    "help_route": "Je melding gaat naar {handler} van {org}. Die neemt contact met je op.",
+    "help_route_role": "Als {role}: je melding gaat naar {handler} van {org}.",
+    "help_contacts": "Wil je met iemand praten? Hier vind je steun:",
+    "help_commands": (
+        "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' voor uitleg."
+    ),
+    "help_start": "Wil je iets melden? Typ dan 'melden'.",
+    "deadline_asap": "zo snel mogelijk",
+    "card_unsafe": "Niet veilig tijdens het melden",
     # --- the web console (issue 12, helper "console"): adapters/console/ ----------------
     "console_link": (
         "Open de console met deze link: {url}\n"

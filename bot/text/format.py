@@ -54,7 +54,46 @@ def long_day(day: date) -> str:
 
 
 def describe_when(when: When) -> str:
-    """A Dutch echo-back of when an incident happened, so the person can check it."""
+    """A Dutch echo-back of when an incident happened, so the person can check it: with
+    "onbekend", "ongeveer ...", a series ("elke week sinds 3 november 2026") and the
+    day-part the reading assumed, so that nothing guessed passes unsaid."""
+    if when.series:
+        return _describe_series(when)
+    if when.unknown:
+        return say("when_not_known")
+    text = _describe_period(when)
+    if when.assumed is not None:
+        text = say("when_assumed", when=text, part=say(f"day_part_{when.assumed}"))
+    if when.long_ago:
+        text = say("when_long_ago", when=text)
+    return say("when_approximate", when=text) if when.approximate else text
+
+
+def _describe_series(when: When) -> str:
+    if when.unknown:
+        return say("when_series_not_known", rhythm=when.rhythm or "")
+    start = when.start.astimezone(AMSTERDAM)
+    end = when.end.astimezone(AMSTERDAM) if when.end else None
+    if end is None or start.time() != _MIDNIGHT or end.time() != _MIDNIGHT:
+        since = moment(start)
+    elif start.day == 1 and end == _wall_month_after(start.date()):
+        since = format_date(start.date(), "LLLL y", locale=LOCALE)
+    elif (start.month, start.day) == (1, 1) and end.date() == date(start.year + 1, 1, 1):
+        since = str(start.year)
+    else:
+        since = format_date(start.date(), "d MMMM y", locale=LOCALE)
+    if when.approximate:
+        since = say("when_since_approximate", since=since)
+    if when.rhythm is None:
+        return say("when_series_plain", since=since)
+    return say("when_series", rhythm=when.rhythm, since=since)
+
+
+def _wall_month_after(first: date) -> datetime:
+    return datetime.combine((first + timedelta(days=32)).replace(day=1), _MIDNIGHT, AMSTERDAM)
+
+
+def _describe_period(when: When) -> str:
     start = when.start.astimezone(AMSTERDAM)
     if when.end is None:
         return say("when_at", day=long_day(start.date()), time=clock_time(start))
@@ -70,6 +109,8 @@ def describe_when(when: When) -> str:
             return say("when_whole_month", month=format_date(first, "LLLL y", locale=LOCALE))
         if (first.month, first.day) == (1, 1) and last == date(first.year + 1, 1, 1):
             return say("when_whole_year", year=first.year)
+        # A weekend, a feast of two days: whole days, first to last.
+        return say("when_days", first=long_day(first), last=long_day(last - timedelta(days=1)))
     for name, hour in DAY_PARTS.items():
         part_end = datetime.combine(start.date(), time(hour), tzinfo=AMSTERDAM) + timedelta(
             hours=PART_HOURS
@@ -84,6 +125,12 @@ def describe_when(when: When) -> str:
                 start=clock_time(start),
                 end=until,
             )
+    if start.date() == end.date() or (
+        end.time() == _MIDNIGHT and end.date() == start.date() + timedelta(days=1)
+    ):
+        # Within one day ("gisteravond laat"): midnight at the end reads as 24:00.
+        until = "24:00" if end.time() == _MIDNIGHT else clock_time(end)
+        return say("when_same_day", day=long_day(start.date()), start=clock_time(start), end=until)
     return say(
         "when_between",
         first_day=long_day(start.date()),

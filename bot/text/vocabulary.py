@@ -5,7 +5,7 @@ listens for. Pure data: every list is matched against text that is already norma
 (lower case, single spaces, no trailing "." or "!"), on the whole text and never as a
 substring. Numbers ("1", "2") and card values are not words and stay with their parsers.
 The words of dates and times ("gisteravond", "zojuist") stay with the date grammar in
-bot/domain/dates.py: the domain imports nothing else of the bot (tests/test_layers.py).
+bot/domain/dates/: the domain imports nothing else of the bot (tests/test_layers.py).
 """
 
 from __future__ import annotations
@@ -16,6 +16,22 @@ from typing import Final
 
 STOP_WORDS: Final = frozenset({"stop", "stoppen", "pauze", "later"})
 HELP_WORDS: Final = frozenset({"help", "hulp", "?", "menu"})
+# --- helper `dates` (issue 9): asking for contacts; answered like "help", with the person's
+# own route and the helplines for their role (bot/cases/helplines.py), in or out of a draft.
+HELPLINE_WORDS: Final = frozenset(
+    {
+        "hulplijn",
+        "hulplijnen",
+        "hulplijn?",
+        "hulplijnen?",
+        "wie kan ik bellen",
+        "wie kan ik bellen?",
+        "met wie kan ik praten",
+        "met wie kan ik praten?",
+        "help me",
+        "help?",
+    }
+)
 BACK_WORDS: Final = frozenset({"terug", "vorige", "back"})
 WHY_WORDS: Final = frozenset({"waarom", "waarom?", "waarom vraag je dit", "waarom vraag je dit?"})
 SKIP_WORDS: Final = frozenset({"overslaan", "sla over", "skip", "weet ik niet", "weet niet", "-"})

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 
+from dialogs.engine import is_help, normalise
 from dialogs.flow import Flow, FlowError
 from dialogs.flows.case_commands import is_case_command
 from dialogs.flows.console_command import is_console_command
@@ -60,6 +61,11 @@ class Audience:
 def any_message(_inbound: Inbound) -> bool:
     """Every message: what follows (bot/cases/, the engine) decides."""
     return True
+
+
+def asks_for_help(inbound: Inbound) -> bool:
+    """ "help", "hulplijn", "wie kan ik bellen?" typed on its own (no file, no button)."""
+    return not inbound.attachments and inbound.choice is None and is_help(normalise(inbound.text))
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,13 @@ FLOWS = Registry(
             "reporter_commands",
             Audience(reporter=True, draft_open=False),
             recognises=is_reporter_command,
+        ),
+        # "help" / "hulplijn" while no report is being written: the person's own route and
+        # contacts (in a report, the engine answers it and asks the open question again).
+        Entry(
+            "help",
+            Audience(reporter=True, draft_open=False),
+            recognises=asks_for_help,
         ),
         # A reply to an aftercare check-in, while no report is being written. Not for staff
         # who also report: their replies have always gone to the report flow.

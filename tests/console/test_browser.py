@@ -130,7 +130,13 @@ def test_no_serious_accessibility_violation_on_any_page(page: Any, live: LiveCon
     for name, url in pages:
         page.goto(url)
         found[name] = serious_violations(page)
-    page.get_by_role("button", name="Inloggen").count()  # the tab page has none: no error
+    spent = live.link("coordinator")
+    for _ in range(2):  # the second time: "this link no longer works"
+        page.context.clear_cookies()
+        page.goto(spent)
+        page.get_by_role("button", name="Inloggen").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Deze link werkt niet meer"
+    found["link used"] = serious_violations(page)
     sign_in(page, live, "coordinator")
     for name, url in (
         ("case list", base + "/"),

@@ -262,3 +262,43 @@ async def test_every_new_notice_writes_back_as_it_reads(app: Weerbaar) -> None:
     step8 = next(s for s in seen.notice.steps if s.step == "8")
     assert [o.value for o in step8.options] == ["politiedossier"]
     assert seen.notice.responses[0].until == "vrijdag 18 december 2026"
+
+
+async def test_typed_commands_that_are_incomplete_say_how(app: Weerbaar) -> None:
+    reference = await submitted_case(app)
+    hans = Chatter(app, "secretaris-utrecht")
+    assert f"stap {reference} NUMMER" in await hans.say(f"stap {reference}")
+    assert "Die stap ken ik niet" in await hans.say(f"stap {reference} 12")
+    assert f"reactie {reference} SOORT" in await hans.say(f"reactie {reference} boze blik")
+    assert "niet lezen als datum" in await hans.say(f"reactie {reference} afspraken tot morgen")
+    assert "Typ de notitie" in await hans.say(f"notitie {reference}")
+
+
+async def test_status_tells_the_reporter_what_happened_without_the_notes(app: Weerbaar) -> None:
+    reference = await submitted_case(app)
+    await press(app, "secretaris-utrecht", "acknowledge", reference=reference)
+    await press(
+        app,
+        "secretaris-utrecht",
+        "record_response",
+        reference=reference,
+        response="incidentgesprek",
+        note="GEHEIM",
+    )
+    await press(
+        app,
+        "secretaris-utrecht",
+        "record_response",
+        reference=reference,
+        response="maatregelen",
+        until="2026-12-18",
+    )
+    anna = Chatter(app, "anna")
+    status = await anna.say("status")
+    assert "In behandeling sinds" in status
+    assert "er komt een gesprek met de persoon" in status
+    assert "tot vrijdag 18 december 2026" in status and "GEHEIM" not in status
+    assert "Houd het onder" in await anna.say(f"aanvullen {reference} " + "x" * 4001)
+    await press(app, "secretaris-utrecht", "close_case", reference=reference)
+    assert "al afgesloten" in await anna.say(f"aanvullen {reference} nog iets")
+    assert "geen open meldingen" in await anna.say("status")

@@ -86,13 +86,14 @@ async def enrol(app: Weerbaar, handle: str, name: str, role: str, org: str) -> i
 # --- the clocks as rows ---------------------------------------------------------------------
 
 # (submitted at, local; expected deadline per kind; expected check-ins). Every report says
-# "gisteren om 14:30", is serious and names a criminal offence, so every clock runs.
+# "gisteren om 14:30", is serious and names a criminal offence, so every clock runs. The
+# 24 hours for the Arbeidsinspectie and the 72 for measures count from that incident.
 CALENDAR = [
     pytest.param(
         "2026-04-24 10:00",  # Friday; Monday 27 April is Koningsdag
         {
             "acknowledge": "2026-04-24 14:00",
-            "arbeidsinspectie": "2026-04-25 10:00",
+            "arbeidsinspectie": "2026-04-24 14:30",
             "measures": "2026-04-26 14:30",
             "police": "2026-04-29 17:00",
         },
@@ -103,7 +104,7 @@ CALENDAR = [
         "2026-04-02 10:00",  # Thursday before Goede Vrijdag; Easter Monday 6 April
         {
             "acknowledge": "2026-04-02 14:00",
-            "arbeidsinspectie": "2026-04-03 10:00",
+            "arbeidsinspectie": "2026-04-02 14:30",
             "measures": "2026-04-04 14:30",
             "police": "2026-04-08 17:00",
         },
@@ -114,7 +115,7 @@ CALENDAR = [
         "2026-05-22 10:00",  # Friday before Pinksteren; Whit Monday 25 May
         {
             "acknowledge": "2026-05-22 14:00",
-            "arbeidsinspectie": "2026-05-23 10:00",
+            "arbeidsinspectie": "2026-05-22 14:30",
             "measures": "2026-05-24 14:30",
             "police": "2026-05-27 17:00",
         },
@@ -125,7 +126,7 @@ CALENDAR = [
         "2026-12-23 10:00",  # Wednesday; Christmas on Friday 25, weekend, then Monday 28
         {
             "acknowledge": "2026-12-23 14:00",
-            "arbeidsinspectie": "2026-12-24 10:00",
+            "arbeidsinspectie": "2026-12-23 14:30",
             "measures": "2026-12-25 14:30",
             "police": "2026-12-28 17:00",
         },
@@ -136,7 +137,8 @@ CALENDAR = [
         "2026-03-29 01:30",  # Sunday, CET; at 02:00 the clocks go to 03:00 CEST
         {
             "acknowledge": "2026-03-29 06:30",
-            "arbeidsinspectie": "2026-03-30 02:30",
+            # incident Saturday 14:30 CET + 24 real hours = Sunday 15:30 CEST
+            "arbeidsinspectie": "2026-03-29 15:30",
             # incident Saturday 14:30 CET + 72 real hours = Tuesday 15:30 CEST
             "measures": "2026-03-31 15:30",
             "police": "2026-03-31 17:00",
@@ -148,7 +150,8 @@ CALENDAR = [
         "2026-10-25 01:30",  # Sunday, CEST; at 03:00 the clocks go back to 02:00 CET
         {
             "acknowledge": "2026-10-25 04:30",
-            "arbeidsinspectie": "2026-10-26 00:30",
+            # incident Saturday 14:30 CEST + 24 real hours = Sunday 13:30 CET
+            "arbeidsinspectie": "2026-10-25 13:30",
             # incident Saturday 14:30 CEST + 72 real hours = Tuesday 13:30 CET
             "measures": "2026-10-27 13:30",
             "police": "2026-10-27 17:00",
@@ -400,6 +403,13 @@ async def test_an_incident_talk_and_measures_end_recorded_later_get_their_own_cl
     assert plan[("incident_talk", "escalation_1")] == "2026-12-01 08:00"
     assert ("incident_talk", "reminder") not in plan
     assert plan[("recovery_talk", "overdue")] == "2026-12-18 09:00"
+    async with app.store.transaction() as tx:
+        audit = [(e.action, e.channel, e.on_behalf_name) for e in await tx.audit.for_case(case.id)]
+    assert audit == [
+        ("incident_talk", "cli", "Gerda Smit"),
+        ("measures_end", "cli", "Gerda Smit"),
+        ("refused", "cli", "Bram Jansen"),
+    ]
 
 
 # --- downtime and several replicas ----------------------------------------------------------

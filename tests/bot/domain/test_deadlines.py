@@ -1,9 +1,16 @@
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.deadlines import CaseFacts, Deadline, DeadlineKind, deadlines_for
+from bot.domain.deadlines import (
+    CaseFacts,
+    Deadline,
+    DeadlineKind,
+    deadlines_for,
+    passed_at_submission,
+)
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -109,6 +116,37 @@ def test_arbeidsinspectie_within_24_hours(submitted: datetime, expected: datetim
     assert_local(due(facts(submitted, serious=True), DeadlineKind.ARBEIDSINSPECTIE), expected)
 
 
+def test_arbeidsinspectie_counts_from_the_incident_not_the_submission() -> None:
+    incident = at(2026, 11, 28, 22)
+    case = facts(at(2026, 11, 29, 9), incident, serious=True)
+    assert_local(due(case, DeadlineKind.ARBEIDSINSPECTIE), at(2026, 11, 29, 22))
+    assert not passed_at_submission(due(case, DeadlineKind.ARBEIDSINSPECTIE), case.submitted_at)
+
+
+def test_arbeidsinspectie_counts_from_when_the_harm_became_known_if_later() -> None:
+    case = replace(
+        facts(at(2026, 11, 30, 9), at(2026, 11, 28, 22), serious=True),
+        harm_known_at=at(2026, 11, 29, 15),
+    )
+    assert_local(due(case, DeadlineKind.ARBEIDSINSPECTIE), at(2026, 11, 30, 15))
+    earlier = replace(case, harm_known_at=at(2026, 11, 27, 15))  # never before the incident
+    assert_local(due(earlier, DeadlineKind.ARBEIDSINSPECTIE), at(2026, 11, 29, 22))
+
+
+def test_a_clock_run_out_before_the_report_is_due_at_once() -> None:
+    # An incident of a week ago: the 24 and 72 hours are gone when the report comes in.
+    case = facts(at(2026, 11, 29, 9), at(2026, 11, 22, 20), serious=True)
+    for kind in (DeadlineKind.ARBEIDSINSPECTIE, DeadlineKind.MEASURES):
+        assert passed_at_submission(due(case, kind), case.submitted_at)
+    assert not passed_at_submission(due(case, DeadlineKind.ACKNOWLEDGE), case.submitted_at)
+
+
+def test_harm_known_at_must_be_timezone_aware() -> None:
+    case = replace(facts(at(2026, 11, 29, 9)), harm_known_at=datetime(2026, 11, 29, 9))
+    with pytest.raises(ValueError, match="harm_known_at"):
+        deadlines_for(case)
+
+
 @pytest.mark.parametrize(
     ("submitted", "ack_hours", "expected"),
     [
@@ -154,7 +192,7 @@ def test_all_deadlines_sorted_by_due() -> None:
     )
     assert deadlines_for(case) == [
         Deadline(DeadlineKind.ACKNOWLEDGE, at(2026, 11, 27, 20)),
-        Deadline(DeadlineKind.ARBEIDSINSPECTIE, at(2026, 11, 28, 16)),
+        Deadline(DeadlineKind.ARBEIDSINSPECTIE, at(2026, 11, 28, 9)),  # the incident + 24 h
         Deadline(DeadlineKind.MEASURES, at(2026, 11, 30, 9)),
         Deadline(DeadlineKind.INCIDENT_TALK, at(2026, 11, 30, 9)),
         Deadline(DeadlineKind.POLICE, at(2026, 12, 1, 17)),

@@ -20,19 +20,19 @@ def names(sender: Sender) -> list[str]:
         # a griffier: commands only; anything else gets "you are enrolled as ..."
         (
             Sender(staff=True, reporter=False, draft_open=False),
-            ["handler_commands", "case_commands"],
+            ["console", "handler_commands", "case_commands"],
         ),
-        # a reporter: "status"/"aanvullen", then a check-in reply, unless a report is
-        # being written
+        # a reporter: "status"/"aanvullen", "help"/"hulplijn", then a check-in reply,
+        # unless a report is being written (the engine answers "help" there)
         (
             Sender(staff=False, reporter=True, draft_open=False),
-            ["reporter_commands", "checkin", "report"],
+            ["reporter_commands", "help", "checkin", "report"],
         ),
         (Sender(staff=False, reporter=True, draft_open=True), ["report"]),
         # someone who works cases and reports too
         (
             Sender(staff=True, reporter=True, draft_open=False),
-            ["handler_commands", "case_commands", "reporter_commands", "report"],
+            ["console", "handler_commands", "case_commands", "reporter_commands", "help", "report"],
         ),
         # enrolled, but neither
         (Sender(staff=False, reporter=False, draft_open=False), []),
