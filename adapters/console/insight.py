@@ -20,7 +20,7 @@ from adapters.console.pages import _reference
 from adapters.console.web import console, page, signed_in, t
 from bot.domain.evaluation import EvaluationRecord, Level
 from bot.errors import UserError
-from bot.text.format import short_moment
+from bot.text.format import day_of, month_name, short_moment
 
 _TABLE_KEY = re.compile(r"[a-z_]{2,20}")
 
@@ -62,8 +62,8 @@ async def trends(request: web.Request) -> web.Response:
         intro=t(
             "insight_trends_intro",
             scope=found.scope.name,
-            start=period.month_list[0].strftime("%m-%Y"),
-            end=period.month_list[-1].strftime("%m-%Y"),
+            start=month_name(period.month_list[0]),
+            end=month_name(period.month_list[-1]),
             small=f"< {found.threshold}",
         ),
     )
@@ -192,7 +192,7 @@ async def dossier(request: web.Request) -> web.Response:
         title=t("insight_dossier_title", reference=reference),
         reference=reference,
         dossier=found,
-        when=lambda moment: moment.strftime("%d-%m-%Y"),
+        when=day_of,
     )
 
 

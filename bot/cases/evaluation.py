@@ -72,7 +72,7 @@ async def evaluable_case(
     """The case `person` may evaluate; a `UserError` (and an audited refusal) if not."""
     case = await tx.cases.case_by_reference(reference.strip().upper())
     if case is None or case.status in UNSENT:
-        raise UserError(say("case_not_found", reference=reference))
+        raise UserError(say("insight_case_not_found", reference=reference))
     if not may_act(person, case):
         await refused(tx, case, person.id, channel, AuditAction.EVALUATE, now)
         raise UserError(say("evaluation_refused", reference=case.reference))
