@@ -61,6 +61,7 @@ def chart_svg(table: Table, title: str, labels: dict[str, str]) -> bytes:
         legend_at_bottom=True,
         disable_xml_declaration=False,
         print_values=False,
+        include_x_axis=True,  # counts from 0: a chart that starts higher exaggerates
     )
     chart.x_labels = list(table.columns)
     for row in table.rows:

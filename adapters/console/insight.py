@@ -162,14 +162,23 @@ async def evaluation(request: web.Request) -> web.Response:
 
 async def evaluations(request: web.Request) -> web.Response:
     person = await signed_in(request)
-    found = await console(request).app.insight.open_evaluations(person)
+    service = console(request).app.insight
+    found = await service.open_evaluations(person)
     rows = [(e, t("insight_evaluations_asked", time=short_moment(e.requested_at))) for e in found]
+    # The dossier links this person may decide, each by the side they may read.
+    suggestions = [
+        (link, a if a.full else b, b if a.full else a)
+        for link, a, b in await service.suggestions(person)
+        if a.full or b.full
+    ]
     return page(
         request,
         "evaluations.html",
         title=t("insight_evaluations_title"),
         nav="evaluations",
         rows=rows,
+        suggestions=suggestions,
+        when=day_of,
     )
 
 

@@ -735,7 +735,7 @@ TEXTS: Final[dict[str, str]] = {
     "trend_scope_province": "de hele provincie",
     "trend_refused": "Trends zijn er voor wie meldingen behandelt en voor de coördinator VPT.",
     "insight_nav_trends": "Trends",
-    "insight_nav_evaluations": "Evaluaties",
+    "insight_nav_evaluations": "Evaluaties en dossiers",
     "insight_trends_title": "Trends",
     "insight_trends_intro": (
         "Meldingen van {scope}, van {start} tot en met {end}. Kleine aantallen staan er als "
@@ -759,8 +759,9 @@ TEXTS: Final[dict[str, str]] = {
     "insight_shared": "Ik deel de lessen met de coördinator VPT",
     "insight_save": "Bewaar evaluatie",
     "insight_evaluated_by": "Geëvalueerd door {name} op {time}.",
-    "insight_evaluations_title": "Open evaluaties",
+    "insight_evaluations_title": "Open evaluaties en dossiers",
     "insight_evaluations_none": "Er zijn geen open evaluaties.",
+    "insight_suggestions_none": "Er zijn geen meldingen die misschien bij elkaar horen.",
     "insight_evaluations_asked": "gevraagd op {time}",
     "insight_dossier_title": "Dossier bij melding {reference}",
     "insight_dossier_intro": (

@@ -186,6 +186,11 @@ async def test_the_evaluation_form(site: Site, http: aiohttp.ClientSession) -> N
 
 async def test_the_dossier_page_and_its_decision(site: Site, http: aiohttp.ClientSession) -> None:
     await sign_in(http, await site.link("secretaris-utrecht"))
+    async with http.get(site.url + "/console/evaluaties") as answer:
+        listed = await answer.text()
+    # The open suggestion, by Hans's own case; the other only by date and organisation.
+    assert f"/console/melding/{site.utrecht}/dossier" in listed
+    assert "Gemeente Zeist" in listed and site.zeist not in listed
     url = site.url + f"/console/melding/{site.utrecht}/dossier"
     async with http.get(url) as answer:
         html = await answer.text()
