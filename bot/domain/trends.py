@@ -7,6 +7,11 @@ the threshold (a setting, default 5) could point at a person in a small organisa
 `cell` shows them as "< 5" and keeps the number out (`value` None), so the chart, the
 table and the CSV (adapters/console/) never carry it.
 
+Not done: complementary suppression. A held-back cell can sometimes be worked out from the
+numbers shown beside it (a row's total less its other months, or a month's total in the
+"year" table less the other rows of another table). A threshold of 5 keeps single counts
+from standing out; for stronger protection widen the period or raise the threshold.
+
 Rows and columns are keys (a kind, a role, "2026-03"); the use case
 (bot/cases/trends.py) puts the Dutch labels on them.
 """

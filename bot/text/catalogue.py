@@ -697,8 +697,6 @@ TEXTS: Final[dict[str, str]] = {
         "Dit mag je niet beslissen. Dat mag alleen wie een van de meldingen behandelt."
     ),
     "dossier_unknown": "Ik vind deze koppeling niet.",
-    "dossier_confirmed": "Bevestigd: de meldingen horen bij dezelfde persoon.",
-    "dossier_rejected": "Afgewezen: de meldingen horen niet bij elkaar.",
     "level_laag": "Laag",
     "level_middel": "Middel",
     "level_hoog": "Hoog",
