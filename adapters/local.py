@@ -10,6 +10,10 @@ it opens (the notices of new cases come first) and after each reply; until then 
 rows stay pending in the database. A turn's replies are outbox rows too, written in the
 turn's transaction: the chat prints them right after the commit and marks them sent, and
 when a chat dies in between, they are shown once their lease has run out.
+
+An evidence file a handler asked for ("bewijs REF NUMMER PAD") is written to that path,
+never over an existing file, readable by its owner only (0600); a directory as the path
+gets the file under its own name.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import io
 import mimetypes
+import os
 import sys
 import threading
 import uuid
@@ -25,6 +30,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import Weerbaar
+from bot.cases.notices import EvidenceOffer
 from bot.ports import DeliveryError, Receipt, Replies
 from bot.text.catalogue import say
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound, as_text
@@ -79,6 +85,23 @@ def read_file(path_text: str) -> Attachment | str:
     return Attachment(filename=path.name, content_type=ctype, data=path.read_bytes())
 
 
+def write_new_file(path_text: str, file: Attachment) -> Path | str:
+    """Write `file` to a new file at `path_text` (under its own name when that is a
+    directory), mode 0600; the path written, or the reply when it cannot be."""
+    path = Path(path_text.strip().strip('"').strip("'")).expanduser()
+    if path.is_dir():
+        path = path / Path(file.filename).name
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return say("evidence_path_taken", path=path)
+    except OSError:
+        return say("evidence_path_unusable", path=path)
+    with os.fdopen(fd, "wb") as out:
+        out.write(file.data)
+    return path
+
+
 class LocalChannel:
     """The local channel as the outbox sees it: one `show` function per open chat."""
 
@@ -104,6 +127,19 @@ class LocalChannel:
         show = self._open.get(key.user)
         if show is None:
             raise DeliveryError("local chat not open")
+        offer = message.notice
+        if isinstance(offer, EvidenceOffer) and offer.path and message.attachments:
+            written = write_new_file(offer.path, message.attachments[0])
+            done = isinstance(written, Path)
+            if isinstance(written, Path):
+                written = say(
+                    "evidence_written",
+                    number=offer.number,
+                    reference=offer.reference,
+                    path=written,
+                )
+            show(Outbound(written))
+            return Receipt(file_delivered=done)
         show(message)
         return None
 

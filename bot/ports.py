@@ -102,9 +102,12 @@ class ReplyOutbox(Protocol):
 
 @dataclass(frozen=True)
 class Receipt:
-    """What a channel says of a message it delivered: its id there, when it has one."""
+    """What a channel says of a message it delivered: its id there, when it has one, and
+    whether a file of the message reached the person (`file_delivered`: what the audit
+    trail records as an evidence delivery; a Teams consent card delivers no file yet)."""
 
     message_id: str | None = None
+    file_delivered: bool = False
 
 
 class Channel(Protocol):

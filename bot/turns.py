@@ -26,6 +26,7 @@ from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
 from bot.cases.casework_commands import case_command_turn
 from bot.cases.deadlines import handler_command_turn
+from bot.cases.evidence import evidence_command_turn
 from bot.cases.helplines import help_text
 from bot.cases.reporter import amend_turn, status_turn
 from bot.cases.submit import submit_report
@@ -159,6 +160,7 @@ class ReportService:
         self._runners: dict[str, _Runner] = {
             "console": self._console,
             "handler_commands": self._handler_command,
+            "evidence_command": self._evidence_command,
             "case_commands": self._case_command,
             "reporter_commands": self._reporter_command,
             "help": self._help,
@@ -272,6 +274,9 @@ class ReportService:
             t.tx, t.person, t.inbound.text, self.policy, t.now, t.inbound.key.channel
         )
 
+    async def _evidence_command(self, t: _Turn) -> list[Outbound] | None:
+        return await evidence_command_turn(t.tx, t.person, t.inbound, t.now)
+
     async def _case_command(self, t: _Turn) -> list[Outbound] | None:
         return await case_command_turn(t.tx, t.person, t.inbound, self.policy, t.now)
 
@@ -325,7 +330,9 @@ class ReportService:
         person = await self.resolve(tx, inbound)
         await tx.dialogs.record_inbound(inbound.key.channel, inbound.message_id, now, None, None)
         context = ActionContext(person, inbound.key, action, self.policy, now)
-        return [await run_action(tx, context)]
+        answer = await run_action(tx, context)
+        # An empty answer: the use case queued what answers the press (an evidence file).
+        return [answer] if answer.text or answer.notice or answer.card else []
 
     # --- who is writing --------------------------------------------------------------------
 

@@ -142,7 +142,9 @@ class Outbound:
     sends as it is (drawn by the adapter itself, never by the core). `replaces` is the
     channel's id of an earlier message this one replaces in place (a card brought up to
     date). `question` says which dialog question the choices answer; a channel with
-    buttons sends it back with a press.
+    buttons sends it back with a press. `attachments` are files for the person (an
+    evidence file delivered to a handler, bot/cases/evidence.py): decrypted just before
+    sending, never stored in an outbox row.
     """
 
     text: str
@@ -153,6 +155,7 @@ class Outbound:
     card: dict[str, object] | None = field(default=None, compare=False)
     replaces: str | None = None
     question: Question | None = None
+    attachments: tuple[Attachment, ...] = field(default=(), compare=False, repr=False)
 
 
 def as_text(message: Outbound) -> str:

@@ -57,7 +57,7 @@ from adapters.signal.setup import (
 )
 from bot import logsafe
 from bot.jobs.backoff import backoff_delay
-from bot.ports import DeliveryError, ReplyOutbox, TurnHandler
+from bot.ports import DeliveryError, Receipt, ReplyOutbox, TurnHandler
 from bot.text.catalogue import say
 from bot.text.format import human_size
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
@@ -467,7 +467,7 @@ class SignalAdapter:
 
     # -- sending -------------------------------------------------------------------------
 
-    async def send(self, key: ConversationKey, message: Outbound) -> None:
+    async def send(self, key: ConversationKey, message: Outbound) -> Receipt:
         """Deliver one proactive message to `key.user` (a Signal uuid works as recipient
         since signal-cli-rest-api 0.85). Raises `DeliveryError` for the outbox to retry.
 
@@ -478,12 +478,16 @@ class SignalAdapter:
         if self._api is None:
             raise DeliveryError("Signal adapter is not started")
         await self._deliver(key.user, message)
+        return Receipt(file_delivered=bool(message.attachments))
 
     async def _deliver(self, recipient: str, message: Outbound) -> None:
         # Parts go out in order; if a later part fails, a retry resends the earlier ones.
+        # Files (an evidence file for a handler) go with the last part.
         assert self._api is not None
-        for part in split_text(render(message)):
-            await self._api.send_text(recipient, part)
+        parts = split_text(render(message)) or [""]
+        for n, part in enumerate(parts, 1):
+            files = message.attachments if n == len(parts) else ()
+            await self._api.send_text(recipient, part, files)
 
 
 class _SignalTurns(DataMessageHandler):

@@ -10,6 +10,8 @@ So sending and downloading go through this module; both answer shapes are accept
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +19,7 @@ import aiohttp
 
 from adapters.base import retry_after_seconds
 from bot.ports import DeliveryError
+from dialogs.messages import Attachment
 
 DEFAULT_RETRY_AFTER = 30.0  # seconds; the REST API sends no Retry-After with its 429
 _TIMEOUT = aiohttp.ClientTimeout(total=30, sock_connect=5)
@@ -58,12 +61,24 @@ class SignalRestApi:
             return None
         return About(mode=str(body.get("mode", "")), version=str(body.get("version", "")))
 
-    async def send_text(self, recipient: str, text: str) -> int:
-        """Send one text; returns signal's timestamp of the sent message.
+    async def send_text(
+        self, recipient: str, text: str, attachments: Sequence[Attachment] = ()
+    ) -> int:
+        """Send one text, with `attachments` as files; returns signal's timestamp of the
+        sent message.
 
-        Raises `DeliveryError` with a reason that never contains the text.
+        Files go in `base64_attachments` as `data:<mime>;filename=<name>;base64,<data>`,
+        the form the REST API reads (src/client/attachment.go: the part after the last
+        "base64," is the data, "filename=" names the file). Raises `DeliveryError` with a
+        reason that never contains the text.
         """
-        payload = {"number": self.number, "recipients": [recipient], "message": text}
+        payload: dict[str, Any] = {
+            "number": self.number,
+            "recipients": [recipient],
+            "message": text,
+        }
+        if attachments:
+            payload["base64_attachments"] = [data_uri(a) for a in attachments]
         try:
             async with self._session.post(
                 self._url("/v2/send"), json=payload, timeout=_TIMEOUT
@@ -87,6 +102,19 @@ class SignalRestApi:
                 if len(data) > limit:
                     return None
             return bytes(data)
+
+
+def data_uri(file: Attachment) -> str:
+    """A file as the REST API's `base64_attachments` item. The name loses what would end
+    its field early (";", ","); the type is a plain media type."""
+    name = "".join("_" if c in ";,/\\" or not c.isprintable() else c for c in file.filename)
+    mime = (
+        file.content_type
+        if "/" in file.content_type and ";" not in file.content_type
+        else ("application/octet-stream")
+    )
+    data = base64.b64encode(file.data).decode("ascii")
+    return f"data:{mime};filename={name or 'bestand'};base64,{data}"
 
 
 def _timestamp_of(body: Any) -> int:

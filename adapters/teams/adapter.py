@@ -41,7 +41,15 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from adapters.base import preceded_by, retry_after_seconds, send_replies
 from adapters.inputs import BadInput, clean_text, load_json
-from adapters.teams.actions import channel_line, install_inbound, press_inbound, press_response
+from adapters.teams.actions import (
+    FILE_CONSENT_INVOKE,
+    channel_line,
+    consent_inbound,
+    install_inbound,
+    press_inbound,
+    press_response,
+    submit_inbound,
+)
 from adapters.teams.cards import (
     ADAPTIVE_CARD,
     card_for,
@@ -51,7 +59,7 @@ from adapters.teams.cards import (
     picked_choice,
     picked_question,
 )
-from adapters.teams.files import Oversized, download, file_refs
+from adapters.teams.files import Oversized, download, file_refs, upload_file
 from adapters.teams.keys import conversation_key, without_names
 from adapters.teams.sdk import (
     AppToken,
@@ -277,6 +285,8 @@ class TeamsAdapter:
             await self._on_message(context)
         elif activity.type == ActivityTypes.invoke and activity.name == _CARD_ACTION:
             await self._on_card_action(context)
+        elif activity.type == ActivityTypes.invoke and activity.name == FILE_CONSENT_INVOKE:
+            await self._on_file_consent(context)
         elif activity.type == ActivityTypes.invoke:  # an invoke this bot does not offer
             await context.send_activity(
                 Activity(
@@ -308,6 +318,11 @@ class TeamsAdapter:
         conversation_type = activity.conversation.conversation_type or "personal"
         if conversation_type != "personal":
             await self._on_channel_message(context, conversation_type)
+            return
+        pressed = submit_inbound(activity)
+        if pressed is not None:  # an Action.Submit naming a verb: a new message answers it
+            async with self._conversations.hold(pressed.key):
+                await self._answer(activity, pressed.key, await self._handle(pressed))
             return
         replies: list[Outbound] = []
         attachments: list[Attachment] = []
@@ -395,6 +410,21 @@ class TeamsAdapter:
             )
         )
 
+    async def _on_file_consent(self, context: TurnContext) -> None:
+        """A FileConsentCard answered: accept or decline goes to the turn handler (which
+        queues the upload or a line), and the invoke is answered with an empty 200 as
+        Teams expects; a malformed one, or one outside a personal chat, with 400."""
+        activity = context.activity
+        personal = (activity.conversation.conversation_type or "personal") == "personal"
+        inbound = consent_inbound(activity) if personal else None
+        status = 400
+        if inbound is not None:
+            await self._handle(inbound)
+            status = 200
+        await context.send_activity(
+            Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=status))
+        )
+
     async def _reply(self, activity: Any, message: Outbound) -> None:
         """Answer `activity` with one message, straight over the connector's REST API
         (adapters/teams/wire.py), on the kept-alive session with the cached bot token."""
@@ -435,6 +465,42 @@ class TeamsAdapter:
 
         await self._proactive(key, call)
         return Receipt(sent[0] if sent and sent[0] else None)
+
+    async def send_attachments(
+        self, key: ConversationKey, text: str, attachments: list[dict[str, Any]]
+    ) -> Receipt:
+        """A new message with `text` and these attachments as they are (a FileConsentCard,
+        a FileInfoCard, an inline picture) to the conversation stored for `key`."""
+        activity = Activity(
+            type=ActivityTypes.message,
+            text=text or None,
+            attachments=[
+                CardAttachment(
+                    content_type=a["contentType"],
+                    content=a.get("content"),
+                    content_url=a.get("contentUrl"),
+                    name=a.get("name"),
+                )
+                for a in attachments
+            ],
+        )
+        sent: list[str] = []
+
+        async def call(client: Any, reference: Any) -> None:
+            TurnContext.apply_conversation_reference(activity, reference)
+            response = await client.conversations.send_to_conversation(
+                reference.conversation.id, activity
+            )
+            sent.append(getattr(response, "id", None) or "")
+
+        await self._proactive(key, call)
+        return Receipt(sent[0] if sent and sent[0] else None)
+
+    async def upload(self, url: str, data: bytes) -> None:
+        """PUT `data` to a file consent's `uploadUrl` (a OneDrive upload session: no token,
+        `Content-Range` per chunk); raises `UploadRefused` or `DeliveryError`
+        (adapters/teams/files.py `upload_file`)."""
+        await upload_file(self._http(), url, data)
 
     async def _proactive(
         self, key: ConversationKey, call: Callable[[Any, Any], Awaitable[None]]

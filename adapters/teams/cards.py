@@ -11,29 +11,44 @@ Plain dicts in, plain dicts out; no SDK import, so these are easy to test and to
 - `reminder_card`: a reminder from the sweep's notice, with "Gedaan" and "Later" (a reason
   asked for) as Action.Execute.
 - `picked_choice`, `card_action`, `card_response`: what comes back from a card, and the
-  answer to an Action.Execute.
+  answer to an Action.Execute; `submitted_verb`: an Action.Submit that names a verb.
+- `file_consent_attachment`, `file_info_attachment`, `image_preview`: an evidence file
+  the Teams way for a personal chat (FileConsentCard, then FileInfoCard after upload).
 """
 
 from __future__ import annotations
 
+import base64
+import mimetypes
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from adapters.teams.card_parts import VERB_FIELD, submit
+from adapters.teams.card_parts import card as _card
+from adapters.teams.card_parts import card_text as card_text  # re-exported: tests read cards
+from adapters.teams.card_parts import party_label as _party_label
+from adapters.teams.card_parts import text_block as _text
+from adapters.teams.case_work_cards import case_closed_card, case_details_card
 from bot.cases.actions import (
     ACKNOWLEDGE_VERB,
     DEADLINE_DONE_VERB,
     DEADLINE_LATER_VERB,
     EVALUATE_VERB,
     REASON_FIELD,
+    VIEW_CASE_VERB,
 )
 from bot.cases.notices import (
     HANDLER,
     TEAM,
     Acknowledged,
     CaseCardRefresh,
+    CaseClosed,
+    CaseDetails,
     CaseRouted,
     EvaluationForm,
+    EvidenceOffer,
+    EvidenceUpload,
     Refusal,
     Reminder,
     ReminderAnswer,
@@ -42,38 +57,23 @@ from bot.cases.notices import (
 from bot.domain.evaluation import MAX_TEXT, Level
 from bot.text.catalogue import say
 from bot.text.format import short_moment
-from dialogs.messages import Notice, Outbound, Question, Summary, as_text
+from dialogs.messages import Attachment, Notice, Outbound, Question, Summary, as_text
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 INVOKE_CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 INVOKE_ERROR_RESPONSE = "application/vnd.microsoft.error"
 CHOICE_FIELD = "choice"  # key of the picked value in Action.Submit data / input id
+PARTY_FIELD_PREFIX = "party_"  # ids of the acknowledge card's informed-party toggles
+FILE_CONSENT_CARD = "application/vnd.microsoft.teams.card.file.consent"
+FILE_INFO_CARD = "application/vnd.microsoft.teams.card.file.info"
+# Teams shows a picture in a message up to 1 MB (PNG, JPEG or GIF; "Send and receive
+# messages", learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability).
+PREVIEW_MAX_BYTES = 1024 * 1024
+PREVIEW_TYPES = frozenset({"image/png", "image/jpeg", "image/gif"})
 QUESTION_FIELD = "question"  # key of the question a button answers, in Action.Submit data
 MAX_BUTTONS = 5  # more than this and Teams folds buttons into an overflow menu
 
-_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 _SUMMARY_MAX = 120  # characters of a card's summary line
-
-
-def _card(
-    body: list[dict[str, object]], actions: list[dict[str, object]] | None = None
-) -> dict[str, object]:
-    card: dict[str, object] = {
-        "type": "AdaptiveCard",
-        "$schema": _SCHEMA,
-        "version": "1.5",
-        "body": body,
-        # What screen readers and clients that cannot draw the card show (else Teams says
-        # only "sent a card"): every text on it.
-        "fallbackText": card_text(body) or "-",
-    }
-    if actions:
-        card["actions"] = actions
-    return card
-
-
-def _text(text: str, **style: object) -> dict[str, object]:
-    return {"type": "TextBlock", "text": text, "wrap": True, **style}
 
 
 # --- a dialog's message ---------------------------------------------------------------------
@@ -198,6 +198,17 @@ def card_action(value: Any) -> tuple[str, dict[str, object]] | None:
     return verb, data
 
 
+def submitted_verb(value: Any) -> tuple[str, dict[str, object]] | None:
+    """(verb, data) of an Action.Submit of ours that names a use case: Teams sends its
+    `data` (with the card's inputs beside it) as a message activity's `value`."""
+    if not isinstance(value, dict):
+        return None
+    verb = value.get(VERB_FIELD)
+    if not isinstance(verb, str) or not 0 < len(verb) <= 40:
+        return None
+    return verb, {k: v for k, v in value.items() if k != VERB_FIELD}
+
+
 def card_response(card: dict[str, object]) -> dict[str, object]:
     """The invoke response body that replaces the card with `card`."""
     return {"statusCode": 200, "type": INVOKE_CARD_RESPONSE, "value": card}
@@ -279,6 +290,8 @@ def case_card(
         body.append(_text(status, weight="Bolder", color="Good", spacing="Medium"))
     else:
         body.append(_text(say("card_open"), color="Attention", spacing="Medium"))
+        if audience != TEAM and facts.informed:
+            body += party_toggles(facts.informed)
         actions.append(
             {
                 "type": "Action.Execute",
@@ -290,6 +303,10 @@ def case_card(
         )
     if audience == TEAM:
         body.append(_text(say("card_team_note"), isSubtle=True, size="Small"))
+    else:
+        # The whole case comes as a new message in this personal chat; a team channel's
+        # card has no such button (and the use case refuses a shared conversation).
+        actions.append(submit(say("card_view_case"), VIEW_CASE_VERB, reference=facts.reference))
     return _card(body, actions)
 
 
@@ -358,6 +375,25 @@ def evaluation_card(form: EvaluationForm) -> dict[str, object]:
         }
     ]
     return _card(body, actions)
+
+
+def party_toggles(parties: tuple[str, ...]) -> list[dict[str, object]]:
+    """The suggested informed parties as toggles, on by default: "In behandeling nemen"
+    sends back the kept ones (each a `party_N` input whose value is the party, or empty
+    when switched off; adapters/teams/actions.py gathers them into `parties`)."""
+    blocks: list[dict[str, object]] = [_text(say("card_parties"), spacing="Medium")]
+    for n, party in enumerate(parties):
+        blocks.append(
+            {
+                "type": "Input.Toggle",
+                "id": f"{PARTY_FIELD_PREFIX}{n}",
+                "title": _party_label(party),
+                "value": party,
+                "valueOn": party,
+                "valueOff": "",
+            }
+        )
+    return blocks
 
 
 def refusal_card(text: str, facts: CaseRouted | None = None) -> dict[str, object]:
@@ -473,6 +509,56 @@ def reminder_card(
     )
 
 
+# --- evidence files: FileConsentCard, FileInfoCard, a preview ------------------------------
+
+
+def consent_context(offer: EvidenceOffer) -> dict[str, object]:
+    """What Teams sends back with the consent's answer: which file of which case, no name."""
+    return {"reference": offer.reference, "evidence": offer.evidence_id}
+
+
+def file_consent_attachment(offer: EvidenceOffer) -> dict[str, object]:
+    """The FileConsentCard that asks to put the file in the handler's OneDrive."""
+    context = consent_context(offer)
+    return {
+        "contentType": FILE_CONSENT_CARD,
+        "name": offer.filename,
+        "content": {
+            "description": say(
+                "evidence_consent_description", number=offer.number, reference=offer.reference
+            ),
+            "sizeInBytes": offer.size,
+            "acceptContext": context,
+            "declineContext": context,
+        },
+    }
+
+
+def file_info_attachment(upload: EvidenceUpload) -> dict[str, object]:
+    """The FileInfoCard that shows the uploaded file (open, preview, download)."""
+    file_type = upload.file_type or (
+        (mimetypes.guess_extension(upload.offer.content_type) or "").lstrip(".")
+    )
+    return {
+        "contentType": FILE_INFO_CARD,
+        "contentUrl": upload.content_url,
+        "name": upload.name,
+        "content": {"uniqueId": upload.unique_id, "fileType": file_type},
+    }
+
+
+def image_preview(file: Attachment) -> dict[str, object] | None:
+    """An inline picture of an image file, when Teams can show it (kind and size)."""
+    if file.content_type not in PREVIEW_TYPES or file.size > PREVIEW_MAX_BYTES:
+        return None
+    data = base64.b64encode(file.data).decode("ascii")
+    return {
+        "contentType": file.content_type,
+        "contentUrl": f"data:{file.content_type};base64,{data}",
+        "name": file.filename,
+    }
+
+
 # --- a notice as a card ---------------------------------------------------------------------
 
 
@@ -492,24 +578,8 @@ def notice_card(notice: Notice | None, audience: str = HANDLER) -> dict[str, obj
         return refusal_card(notice.text, notice.case)
     if isinstance(notice, EvaluationForm):
         return evaluation_card(notice)
+    if isinstance(notice, CaseDetails) and audience != TEAM:
+        return case_details_card(notice)
+    if isinstance(notice, CaseClosed) and audience != TEAM:
+        return case_closed_card(notice)
     return None
-
-
-def card_text(card: object) -> str:
-    """Every text on a card, joined: what tests and logs-free checks look at."""
-    parts: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for key in ("text", "title", "value"):
-                if isinstance(node.get(key), str):
-                    parts.append(str(node[key]))
-            for value in node.values():
-                if isinstance(value, (list, dict)):
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(card)
-    return "\n".join(parts)

@@ -1,14 +1,21 @@
-"""Downloading the files a Teams user sends, within a size limit.
+"""Downloading the files a Teams user sends, within a size limit; uploading a file the
+user accepted (a FileConsentCard's `uploadUrl`).
 
 Teams sends a file from a personal chat as an attachment of type
 `application/vnd.microsoft.teams.file.download.info` whose `content.downloadUrl` is a
 short-lived pre-authenticated link (no token needed), and a pasted image as an `image/*`
 attachment whose `contentUrl` lives on the Bot Connector and needs the bot's token. The
 token is only ever sent to the host of the activity's serviceUrl.
+
+An accepted FileConsentCard gives an `uploadUrl`: a pre-authenticated OneDrive upload
+session. The bytes go there with HTTP PUT and a `Content-Range` header, in one request up
+to 4 MB and in chunks above (a multiple of 320 KiB each, as OneDrive requires; it answers
+202 to each chunk but the last, and 200 or 201 to the last). No token goes with it.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import mimetypes
 from dataclasses import dataclass
@@ -17,13 +24,18 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from adapters.base import retry_after_seconds
 from adapters.inputs import clean_text, media_type, web_url
+from bot.ports import DeliveryError
 from dialogs.messages import Attachment
 
 log = logging.getLogger(__name__)
 
 FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info"
 _CHUNK = 64 * 1024
+SINGLE_UPLOAD_MAX = 4 * 1024 * 1024  # bytes: up to this, one PUT
+UPLOAD_CHUNK = 10 * 320 * 1024  # bytes per PUT above it: a multiple of 320 KiB, < 4 MB
+_UPLOAD_TIMEOUT = aiohttp.ClientTimeout(total=120)
 
 
 @dataclass(frozen=True)
@@ -119,3 +131,40 @@ async def download(
     except (aiohttp.ClientError, TimeoutError, ValueError) as error:  # ValueError: yarl
         log.warning("file download failed: %s", type(error).__name__)
         return None
+
+
+class UploadRefused(Exception):
+    """The upload session refused the file for good (expired, gone, too large): trying
+    again does not help; the user can ask for the file again."""
+
+
+async def upload_file(session: aiohttp.ClientSession, url: str, data: bytes) -> None:
+    """PUT `data` to an upload session URL, chunked above `SINGLE_UPLOAD_MAX`; raises
+    `UploadRefused` for a refusal for good (a 4xx), `DeliveryError` (with any
+    Retry-After) for what may pass (5xx, 408, 429, unreachable)."""
+    size = len(data)
+    step = size if size <= SINGLE_UPLOAD_MAX else UPLOAD_CHUNK
+    start = 0
+    while True:
+        chunk = data[start : start + step]
+        end = start + len(chunk) - 1
+        headers = {"Content-Range": f"bytes {start}-{end}/{size}"} if size else {}
+        try:
+            async with session.put(
+                url, data=io.BytesIO(chunk), headers=headers, timeout=_UPLOAD_TIMEOUT
+            ) as response:
+                await response.read()
+                last = end + 1 >= size
+                expected = (200, 201) if last else (202, 200, 201)
+                if response.status not in expected:
+                    if 400 <= response.status < 500 and response.status not in (408, 429):
+                        raise UploadRefused(f"file upload answered {response.status}")
+                    raise DeliveryError(
+                        f"file upload answered {response.status}",
+                        retry_after_seconds(response.headers),
+                    )
+        except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+            raise DeliveryError(f"file upload failed ({type(error).__name__})") from error
+        if last:
+            return
+        start = end + 1

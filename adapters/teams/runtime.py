@@ -5,7 +5,10 @@
   names, a refresh replaces the card in place, a reminder is a card with "Gedaan" and
   "Later"), sends everything else as text with its choices as buttons, and keeps to
   Teams' limit of 7 messages per second per conversation. Which message shows which
-  case's card is recorded by the outbox worker from the receipt.
+  case's card is recorded by the outbox worker from the receipt. An evidence file goes
+  the Teams way for a personal chat: an offer is a FileConsentCard; once accepted the
+  upload is PUT to the URL Teams gave and shown with a FileInfoCard (and a picture
+  inline where Teams can show it); only then does the receipt say a file was delivered.
 - Conversation references, and how the sends of a turn's replies went, go through the
   app's `bot.ports` objects (bot/jobs/outbox.py); card presses and team-channel lines
   go through the turn handler (adapters/teams/actions.py).
@@ -24,9 +27,15 @@ from typing import Any
 from aiohttp import web
 
 from adapters.teams.adapter import TeamsAdapter
-from adapters.teams.cards import notice_card
+from adapters.teams.cards import (
+    file_consent_attachment,
+    file_info_attachment,
+    image_preview,
+    notice_card,
+)
+from adapters.teams.files import UploadRefused
 from bot.app import Weerbaar
-from bot.cases.notices import CaseCardRefresh, audience_of
+from bot.cases.notices import CaseCardRefresh, EvidenceOffer, EvidenceUpload, audience_of
 from bot.ports import Receipt
 from bot.text.catalogue import say
 from dialogs.messages import ConversationKey, Outbound
@@ -96,6 +105,24 @@ class TeamsOutboxChannel:
         self._sends += 1
         if self._sends % 1000 == 0:
             self.limiter.forget_idle()
+        notice = message.notice
+        if isinstance(notice, EvidenceOffer):
+            consent = file_consent_attachment(notice)
+            text = f"{message.text} {say('evidence_consent_hint')}"
+            return await self.adapter.send_attachments(key, text, [consent])
+        if isinstance(notice, EvidenceUpload) and message.attachments:
+            (file,) = message.attachments
+            try:
+                await self.adapter.upload(notice.upload_url, file.data)
+            except UploadRefused as refused:
+                log.warning("evidence upload refused: %s", refused)
+                return await self.adapter.send(key, Outbound(say("evidence_upload_unusable")))
+            shown: list[dict[str, Any]] = [file_info_attachment(notice)]
+            preview = image_preview(file)
+            if preview is not None:
+                shown.append(preview)
+            sent = await self.adapter.send_attachments(key, message.text, shown)
+            return Receipt(sent.message_id, file_delivered=True)
         return await self.adapter.send(key, for_teams(message, audience_of(key.user)))
 
 

@@ -15,7 +15,7 @@ from botbuilder.schema import ActivityTypes
 
 from adapters.base import retry_after_seconds
 from adapters.inputs import is_id, is_optional_id, web_url
-from adapters.teams.cards import ADAPTIVE_CARD, card_for, card_summary, needs_card
+from adapters.teams.cards import ADAPTIVE_CARD, card_for, card_summary, needs_card, notice_card
 from bot.ports import DeliveryError
 from dialogs.messages import Outbound
 
@@ -63,10 +63,13 @@ def delivery_id(activity: Any) -> str:
 
 
 def message_content(message: Outbound, submit_label: str) -> dict[str, Any]:
-    """The message part of an activity: text, or an Adaptive Card for choices/summaries."""
-    if not needs_card(message):
+    """The message part of an activity: text, or an Adaptive Card for choices, summaries
+    and the notices a turn answers with (the whole case after "Bekijk melding": a turn's
+    replies only go to the chat that asked, a personal chat)."""
+    card = message.card or notice_card(message.notice)
+    if card is None and not needs_card(message):
         return {"type": "message", "text": message.text}
-    card = card_for(message, submit_label)
+    card = card or card_for(message, submit_label)
     return {
         "type": "message",
         "summary": card_summary(card),

@@ -12,7 +12,9 @@ notice says what the pressed card should show now (bot/cases/notices.py).
 - "link_team_channel": "koppel ORGANISATIE" in a team channel, by a handler of that
   organisation, links the channel to it;
 - "installed": the bot was added to someone's personal chat; it says what it does, and
-  to a handler that cases will arrive there.
+  to a handler that cases will arrive there;
+- "send_evidence", "evidence_consent": an evidence file to the handler who asks, and
+  the Teams file consent's answer (bot/cases/evidence.py).
 """
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ from bot.cases.audit import refused
 from bot.cases.closing import CloseInput, CloseRefused, close_case, summary_text
 from bot.cases.deadlines import ActionOutcome, apply_deadline_action, task
 from bot.cases.evaluation import evaluation_form, parse_evaluation, save_evaluation
+from bot.cases.evidence import (
+    EVIDENCE_CONSENT_VERB,
+    SEND_EVIDENCE_VERB,
+    EvidenceAsk,
+    answer_consent,
+    offer_evidence,
+)
 from bot.cases.notices import (
     HANDLER,
     TEAM,
@@ -378,12 +387,43 @@ async def evaluate_press(tx: Tx, ctx: ActionContext) -> Outbound:
     return Outbound(text, notice=evaluation_form(found, saved, saved=True))
 
 
+async def send_evidence_press(tx: Tx, ctx: ActionContext) -> Outbound:
+    """A file's button on the case card: the file's own message answers it (an empty
+    answer), or a line says why not."""
+    evidence = ctx.action.data.get("evidence")
+    ask = EvidenceAsk(
+        ctx.person,
+        ctx.key,
+        ctx.field("reference"),
+        evidence_id=evidence if type(evidence) is int else -1,
+    )
+    return Outbound(await offer_evidence(tx, ask, ctx.now) or "")
+
+
+async def evidence_consent_press(tx: Tx, ctx: ActionContext) -> Outbound:
+    """A Teams file consent answered: queues the upload (or a line); the invoke itself
+    is answered with an empty 200."""
+    context, upload = ctx.action.data.get("context"), ctx.action.data.get("upload")
+    await answer_consent(
+        tx,
+        ctx.person,
+        ctx.key,
+        ctx.field("action"),
+        context if isinstance(context, dict) else {},
+        {k: v for k, v in upload.items() if isinstance(v, str)} if isinstance(upload, dict) else {},
+        ctx.now,
+    )
+    return Outbound("")
+
+
 ACTIONS: dict[str, UseCase] = {
     ACKNOWLEDGE_VERB: acknowledge_press,
     DEADLINE_DONE_VERB: deadline_press,
     DEADLINE_LATER_VERB: deadline_press,
     LINK_TEAM_CHANNEL_VERB: link_team_channel,
     INSTALLED_VERB: welcome,
+    SEND_EVIDENCE_VERB: send_evidence_press,
+    EVIDENCE_CONSENT_VERB: evidence_consent_press,
     VIEW_CASE_VERB: view_case_press,
     TICK_STEP_VERB: tick_step_press,
     RECORD_RESPONSE_VERB: record_response_press,

@@ -6,7 +6,8 @@ the order written: a round sends each claimed conversation's rows in sequence an
 that conversation at the first failure (the failed row stays its head and blocks the rest);
 conversations are sent side by side, so none waits for another. A channel's `send`
 returns a receipt; the worker records what the core needs of it (which message shows a
-case card, bot/cases/case_cards.py). Also here, for the adapters: `StoredReferences` (where
+case card, bot/cases/case_cards.py; that an evidence file reached the person,
+bot/cases/evidence.py). Also here, for the adapters: `StoredReferences` (where
 a channel keeps its conversation references) and `TurnReplyOutbox` (how a turn's own
 sends went: sent rows marked, the rest left to the worker).
 """
@@ -21,6 +22,7 @@ from itertools import groupby
 from typing import Any
 
 from bot.cases.case_cards import record_sent, shows_a_case_card, up_to_date
+from bot.cases.evidence import carries_a_file, record_delivery, with_file
 from bot.cases.notices import notice_from_dict
 from bot.domain.records import TEAM_RECIPIENT_PREFIX, OutboxItem
 from bot.jobs.backoff import backoff_delay
@@ -112,6 +114,9 @@ class OutboxWorker:
             if shows_a_case_card(message):
                 async with self.store.transaction() as tx:
                     message = await up_to_date(tx, message)
+            if carries_a_file(message):  # decrypted now, never kept in the row
+                async with self.store.transaction() as tx:
+                    message = await with_file(tx, message)
             receipt = await channel.send(key, message)
         except DeliveryError as exc:
             delay = retry_delay(item.attempts, exc.retry_after)
@@ -144,6 +149,7 @@ class OutboxWorker:
             await tx.outbox.mark_sent(item.id, now)
             message_id = receipt.message_id if receipt else None
             await record_sent(tx, item.channel, item.recipient, message.notice, message_id, now)
+            await record_delivery(tx, item.channel, message.notice, receipt, now)
         return True
 
 

@@ -242,6 +242,9 @@ TEXTS: Final[dict[str, str]] = {
     "case_routed_handler": (
         "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. Wanneer: {when}. "
         "{serious}Lees de hele melding: typ 'toon {reference}', of kies Bekijk melding in Teams."
+        "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. "
+        "Wanneer: {when}. {serious}Lees de hele melding: typ 'toon {reference}', of kies "
+        "Bekijk melding in Teams."
     ),
     "case_routed_serious": "Ernstig incident: waarschuw binnen 24 uur de Arbeidsinspectie. ",
     "case_routed_serious_asap": (
@@ -688,6 +691,7 @@ TEXTS: Final[dict[str, str]] = {
     ),
     "evaluation_card_title": "Evaluatie van melding {reference}",
     "evaluation_card_saved": "Bewaard. Je kunt de evaluatie nog aanpassen.",
+    "card_evaluate": "Evalueren",
     "insight_case_not_found": "Ik vind geen melding {reference}. Kijk of het nummer klopt.",
     "dossier_suggested": (
         "Melding {reference} en melding {other} noemen misschien dezelfde persoon. Kijk in het "
@@ -778,6 +782,87 @@ TEXTS: Final[dict[str, str]] = {
     "insight_reason_plate": "kenteken",
     "insight_reason_follows": "de melder zegt dat het weer gebeurde",
     "insight_case_links": "Evaluatie en dossier",
+    # --- teamscase (issue 11): evidence files to the handler, Teams case cards ---
+    "evidence_file_line": "{number}. {name} ({size})",
+    "evidence_list": (
+        "Bestanden bij melding {reference}:\n{files}\n\n"
+        "Typ: bewijs {reference} en het nummer. Dan stuur ik je dat bestand."
+    ),
+    "evidence_none": "Bij melding {reference} zijn geen bestanden.",
+    "evidence_unknown_case": "Ik ken geen verstuurde melding {reference}.",
+    "evidence_refused": (
+        "Je mag de bestanden van melding {reference} niet zien. Er is niets verstuurd."
+    ),
+    "evidence_local_path": (
+        "Waar moet ik het bestand neerzetten? Typ: bewijs {reference} {number} en een "
+        "map of bestandsnaam. Ik schrijf nooit over een bestaand bestand heen."
+    ),
+    "evidence_offer_text": "Bestand {number} van melding {reference}: {name} ({size}).",
+    "evidence_consent_hint": "Teams vraagt eerst of je het wilt ontvangen. Kies Toestaan.",
+    "evidence_consent_description": "Bestand {number} van melding {reference}",
+    "evidence_here": "Hier is bestand {number} van melding {reference}.",
+    "evidence_declined": "Goed, ik stuur het bestand niet. Je kunt het later opnieuw vragen.",
+    "evidence_upload_unusable": (
+        "Het bestand kon niet naar je toe. Vraag het nog een keer aan via de knop."
+    ),
+    "evidence_gone": "Dit bestand is er niet meer.",
+    "evidence_written": "Bestand {number} van melding {reference} staat nu in {path}.",
+    "evidence_path_taken": (
+        "Op {path} staat al iets. Ik schrijf er niet overheen. Kies een andere naam."
+    ),
+    "evidence_path_unusable": "Ik kan niet schrijven naar {path}. Kies een andere plek.",
+    "card_files": "Bestanden",
+    "card_file_button": "Stuur {name}",
+    "card_view_case": "Bekijk melding",
+    "card_yes": "ja",
+    "card_no": "nee",
+    "card_parties": "Wie krijgt bericht dat je de melding oppakt? Zet uit wie je niet wilt.",
+    "card_details_title": "Melding {reference}",
+    "card_details_unsafe": "Bij het melden voelde de melder zich niet veilig.",
+    "card_details_reporter": "Melder",
+    "card_details_submitted": "Gemeld op",
+    "card_details_in_hand": "Wie heeft het",
+    "card_details_criminal": "Mogelijk strafbaar",
+    "card_details_report": "De melding",
+    "card_steps": "De negen stappen",
+    "card_step_done": "Gedaan door {by} op {at}.",
+    "card_step_tick": "Afvinken",
+    "card_responses": "Reactie naar de pleger",
+    "card_response_line": "{kind}, door {by} op {at}.",
+    "card_response_until_line": "{measure} tot {until}.",
+    "card_response_damages_line": "Schade verhaald.",
+    "card_response": "Reactie vastleggen",
+    "card_response_kind": "Welke reactie?",
+    "card_response_kind_needed": "Kies een reactie.",
+    "card_response_measure": "Maatregel of afspraken (als die er zijn)",
+    "card_response_measure_none": "Geen",
+    "card_response_until": "Tot en met welke datum?",
+    "card_response_damages": "Schade verhaald",
+    "card_response_note": "Korte notitie (alleen voor behandelaars)",
+    "card_response_submit": "Vastleggen",
+    "card_note": "Notitie",
+    "card_notes": "Notities (alleen voor behandelaars)",
+    "card_note_by": "{by}, {at}",
+    "card_note_label": "Notitie (de melder ziet dit niet)",
+    "card_note_needed": "Schrijf een notitie.",
+    "card_note_submit": "Bewaren",
+    "card_close": "Melding sluiten",
+    "card_close_no_response": "Er is nog geen reactie naar de pleger vastgelegd.",
+    "card_close_unknown": "De pleger is onbekend",
+    "card_close_reason": "Waarom is er geen reactie naar de pleger?",
+    "card_close_override": "Nog open: {tasks}. Waarom toch sluiten?",
+    "card_close_ready": "Alles is klaar om te sluiten.",
+    "card_close_submit": "Sluiten",
+    "card_informed_confirmed": "Geïnformeerd",
+    "card_informed_suggested": "Voorgesteld om te informeren",
+    "card_history": "Verloop",
+    "card_viewed_by": "Bekeken door: {who}",
+    "card_closed_title": "Melding {reference} is gesloten",
+    "card_closed_by": "Gesloten door",
+    "card_closed_at": "Gesloten op",
+    "card_closed_steps": "{done} van {total} gedaan",
+    "card_closed_unknown": "Geen reactie: de pleger is onbekend.",
+    "card_closed_open": "Nog open bij het sluiten",
     # --- answers to questions back during a report (dialogs/understanding.py `faq`) ---
     # Owned by the understanding layer; true to domain.md: the organisation, not the
     # reporter, goes to the police; only the handler function, its deputy and the

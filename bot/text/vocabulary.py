@@ -104,6 +104,9 @@ NEW_REPORT_WORDS: Final = frozenset({"melden", "nieuwe melding", "melding", "iet
 
 DONE_COMMAND_WORDS: Final = frozenset({"gedaan", "klaar", "done"})
 LATER_COMMAND_WORDS: Final = frozenset({"later", "uitstel", "snooze"})
+# teamscase: "bewijs WB-ABC234 2", an evidence file to the handler
+# (dialogs/flows/evidence_command.py)
+EVIDENCE_COMMAND_WORDS: Final = frozenset({"bewijs", "bewijsstuk", "bestand"})
 # Besides the word shown in a reminder (catalogue "deadline_word_*"), words a handler is
 # likely to type for a deadline, with the deadline kind's value (bot/domain/deadlines.py).
 DEADLINE_WORD_ALIASES: Final[dict[str, str]] = {

@@ -17,6 +17,7 @@ from dialogs.engine import is_help, normalise
 from dialogs.flow import Flow, FlowError
 from dialogs.flows.case_commands import is_case_command
 from dialogs.flows.console_command import is_console_command
+from dialogs.flows.evidence_command import is_evidence_command
 from dialogs.flows.handler_commands import is_command
 from dialogs.flows.report import REPORT
 from dialogs.flows.reporter_commands import is_reporter_command
@@ -119,6 +120,8 @@ FLOWS = Registry(
         Entry("console", Audience(staff=True), recognises=is_console_command),
         # "gedaan WB-ABC234 maatregelen", "later WB-ABC234 politie reden"
         Entry("handler_commands", Audience(staff=True), recognises=is_command),
+        # "bewijs WB-ABC234 2": an evidence file to the handler (bot/cases/evidence.py)
+        Entry("evidence_command", Audience(staff=True), recognises=is_evidence_command),
         # "toon WB-ABC234", "stap WB-ABC234 4 aangifte", "notitie ...", "reactie ...",
         # "sluit ...": the handler's case work without cards (issue 11)
         Entry("case_commands", Audience(staff=True), recognises=is_case_command),

@@ -302,13 +302,18 @@ async def test_report_card_acknowledge_refresh_and_notices(
             assert (call.method, call.authorized) == ("POST", True)
             card = card_in(call)
             assert card["version"] == "1.5"
-            (action,) = card["actions"]
+            action, view = card["actions"]
             assert action == {
                 "type": "Action.Execute",
                 "title": say("card_acknowledge"),
                 "verb": "acknowledge",
                 "data": {"reference": reference},
                 "style": "positive",
+            }
+            assert view == {
+                "type": "Action.Submit",
+                "title": say("card_view_case"),
+                "data": {"verb": "view_case", "reference": reference},
             }
             assert reference in card_text(card) and "gemeenteraadslid" in card_text(card)
         (team_post,) = team_calls(bot, before)
@@ -327,7 +332,8 @@ async def test_report_card_acknowledge_refresh_and_notices(
         assert body["statusCode"] == 200 and body["type"] == ADAPTIVE
         refreshed = body["value"]
         assert "In behandeling bij Gerrit Griffioen sinds" in card_text(refreshed)
-        assert "actions" not in refreshed  # no button any more
+        # No "In behandeling nemen" any more; "Bekijk melding" stays.
+        assert [a["title"] for a in refreshed["actions"]] == [say("card_view_case")]
 
         # The other copies are updated in place; the reporter and the informed hear of it.
         before = len(bot.connector.calls)
@@ -592,7 +598,7 @@ async def test_a_card_sent_after_the_case_was_taken_shows_who_has_it(bot: Bot) -
     (to_greet,) = [c for c in people.greet.received(before) if c.body.get("attachments")]
     card = card_in(to_greet)
     assert "In behandeling bij Gerrit Griffioen sinds" in card_text(card)
-    assert "actions" not in card
+    assert [a["verb"] for a in card["actions"] if "verb" in a] == []  # nothing to take
 
 
 async def test_a_reply_the_connector_refuses_mid_turn_is_kept_and_sent_later(

@@ -18,6 +18,7 @@ the server never share a loop; every public method is safe to call from the test
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
 import json
 import threading
@@ -48,6 +49,24 @@ class SentMessage:
     message: str
     body: dict[str, Any]
     timestamp: int
+    # `base64_attachments` as the REST API reads them: (mime, filename, bytes)
+    attachments: list[tuple[str, str, bytes]] = field(default_factory=list)
+
+
+def read_data_uri(item: str) -> tuple[str, str, bytes]:
+    """A `base64_attachments` item read the way signal-cli-rest-api reads it
+    (src/client/attachment.go): the data after the last "base64,"; before it, split on
+    ";", "data:" gives the type and "filename=" the name; without "data:" it is all data."""
+    flag = item.rfind("base64,")
+    if "data:" not in item or flag == -1:
+        return "", "", base64.b64decode(item, validate=True)
+    mime = name = ""
+    for part in item[: flag - 1].split(";"):
+        if part.startswith("data:"):
+            mime = part[len("data:") :]
+        elif part.startswith("filename="):
+            name = part[len("filename=") :]
+    return mime, name, base64.b64decode(item[flag + len("base64,") :], validate=True)
 
 
 @dataclass
@@ -450,6 +469,10 @@ class FakeSignalRestApi:
                 {"error": "Couldn't process request - please provide at least one recipient"},
                 status=400,
             )
+        try:
+            files = [read_data_uri(a) for a in body.get("base64_attachments") or []]
+        except ValueError as error:  # signal-cli-rest-api: a 400 with the decode error
+            return web.json_response({"error": str(error)}, status=400)
         timestamp = new_timestamp()
         with self._lock:
             self._state.sent.append(
@@ -459,6 +482,7 @@ class FakeSignalRestApi:
                     message=body.get("message", ""),
                     body=body,
                     timestamp=timestamp,
+                    attachments=files,
                 )
             )
         answer: Any = {"timestamp": str(timestamp)}

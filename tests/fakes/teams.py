@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import re
 import secrets
 import socket
 import threading
@@ -275,6 +276,17 @@ class ConnectorCall:
 
 
 @dataclass
+class Upload:
+    """One OneDrive upload session a consent opened, and what was PUT to it."""
+
+    name: str
+    size: int
+    data: bytearray = field(default_factory=bytearray)
+    requests: list[dict[str, str]] = field(default_factory=list)
+    complete: bool = False
+
+
+@dataclass
 class _Failure:
     status: int
     retry_after: str | None
@@ -289,6 +301,12 @@ class FakeBotConnector:
     the next calls fail; `stop()` takes it down (connection refused). `files` are served
     at `/files/{name}` without auth (like a pre-authenticated SharePoint downloadUrl);
     `attachments` at `/v3/attachments/{id}/views/original` with the bot's token only.
+
+    It also plays the user's OneDrive for a FileConsentCard: `consent_value(attachment)`
+    is the `value` of the `fileConsent/invoke` Teams sends when the user presses
+    "Toestaan" (or "Weigeren") on a consent card the bot posted, with an `uploadInfo`
+    whose `uploadUrl` is served here (`PUT /upload/{id}`, pre-authenticated: no token).
+    `uploads` holds each session's bytes as they arrive by `Content-Range`.
     """
 
     def __init__(self, issuer: FakeTokenIssuer) -> None:
@@ -297,6 +315,7 @@ class FakeBotConnector:
         self.files: dict[str, bytes] = {}
         self.attachments: dict[str, bytes] = {}
         self.downloads: list[ConnectorCall] = []
+        self.uploads: dict[str, Upload] = {}
         self._failures: list[_Failure] = []
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
@@ -349,10 +368,59 @@ class FakeBotConnector:
                 self._failures.pop(0)
             return failure
 
+    def consent_value(self, attachment: dict[str, Any], accept: bool = True) -> dict[str, Any]:
+        """The `fileConsent/invoke` value for a FileConsentCard `attachment` (as the bot
+        posted it): accepted, with a new upload session; or declined."""
+        content = attachment["content"]
+        if not accept:
+            return {"type": "fileUpload", "action": "decline", "context": content["declineContext"]}
+        session = uuid.uuid4().hex
+        name = attachment["name"]
+        with self._lock:
+            self.uploads[session] = Upload(name, int(content["sizeInBytes"]))
+        file_type = name.rsplit(".", 1)[-1] if "." in name else ""
+        return {
+            "type": "fileUpload",
+            "action": "accept",
+            "context": content["acceptContext"],
+            "uploadInfo": {
+                "contentUrl": f"https://contoso.sharepoint.com/personal/u/Documents/{name}",
+                "name": name,
+                "uploadUrl": f"{self.url}upload/{session}",
+                "uniqueId": session.upper(),
+                "fileType": file_type,
+                "etag": "1",
+            },
+        }
+
+    def _upload(self, request: _Request, session: str) -> tuple[int, dict[str, str], bytes]:
+        """One PUT of an upload session, as OneDrive answers it: 202 with the next range
+        expected until the last byte, then 201 with the drive item."""
+        with self._lock:
+            upload = self.uploads.get(session)
+            if upload is None:
+                return _json(404, {"error": {"code": "itemNotFound", "message": "no session"}})
+            upload.requests.append(dict(request.headers))
+            match = re.fullmatch(
+                r"bytes (\d+)-(\d+)/(\d+)", request.headers.get("content-range", "")
+            )
+            if match is None:
+                return _json(400, {"error": {"code": "invalidRange", "message": "no range"}})
+            start, end, total = (int(g) for g in match.groups())
+            if start != len(upload.data) or end - start + 1 != len(request.body):
+                return _json(416, {"error": {"code": "invalidRange", "message": "bad range"}})
+            upload.data.extend(request.body)
+            if len(upload.data) < total:
+                return _json(202, {"nextExpectedRanges": [f"{len(upload.data)}-"]})
+            upload.complete = True
+            return _json(201, {"id": session.upper(), "name": upload.name, "size": total})
+
     def _route(self, request: _Request) -> tuple[int, dict[str, str], bytes]:
         parts = request.path.strip("/").split("/")
         if request.method == "GET":
             return self._download(request, parts)
+        if request.method == "PUT" and len(parts) == 2 and parts[0] == "upload":
+            return self._upload(request, parts[1])
         call = self._record(request, self.calls)
         if not call.authorized:
             return _json(401, {"error": {"code": "Unauthorized", "message": "bad token"}})

@@ -105,6 +105,11 @@ async def test_closing_sends_the_form_and_the_form_stores_the_evaluation(
             "hoog",
             True,
         )
+        # The closing summary's "Evalueren" (an Action.Submit) brings the form as a message.
+        before = len(bot.connector.calls)
+        await people.gerrit.say_value({"verb": "evaluate", "reference": reference})
+        (reply,) = people.gerrit.received(before)
+        assert "Een open balie." in str(card_in(reply))
         # The form opens again with what was stored; a wethouder is refused.
         again = await press(people.gerrit, "evaluate", {"reference": reference})
         assert "Een open balie." in str(again["value"])

@@ -94,7 +94,12 @@ def test_open_handler_card_has_the_facts_and_the_button() -> None:
             "verb": "acknowledge",
             "data": {"reference": "WB-ABC234"},
             "style": "positive",
-        }
+        },
+        {
+            "type": "Action.Submit",
+            "title": "Bekijk melding",
+            "data": {"verb": "view_case", "reference": "WB-ABC234"},
+        },
     ]
 
 

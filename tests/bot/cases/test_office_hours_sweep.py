@@ -41,7 +41,6 @@ async def test_over_a_weekend_and_a_night_nothing_is_sent_outside_office_hours(
     steps = {(r["kind"], r["step"]): local(r["sent_at"]) for r in sent}
     assert steps[("acknowledge", "overdue")] == "2026-11-30 08:00"
     assert steps[("acknowledge", "escalation_1")] == "2026-11-30 16:00"
-    assert not any(r["late"] for r in sent)
 
 
 async def test_an_organisations_own_office_hours_from_the_reference_data(

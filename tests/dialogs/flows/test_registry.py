@@ -20,7 +20,7 @@ def names(sender: Sender) -> list[str]:
         # a griffier: commands only; anything else gets "you are enrolled as ..."
         (
             Sender(staff=True, reporter=False, draft_open=False),
-            ["console", "handler_commands", "case_commands"],
+            ["console", "handler_commands", "evidence_command", "case_commands"],
         ),
         # a reporter: "status"/"aanvullen", "help"/"hulplijn", then a check-in reply,
         # unless a report is being written (the engine answers "help" there)
@@ -32,7 +32,15 @@ def names(sender: Sender) -> list[str]:
         # someone who works cases and reports too
         (
             Sender(staff=True, reporter=True, draft_open=False),
-            ["console", "handler_commands", "case_commands", "reporter_commands", "help", "report"],
+            [
+                "console",
+                "handler_commands",
+                "evidence_command",
+                "case_commands",
+                "reporter_commands",
+                "help",
+                "report",
+            ],
         ),
         # enrolled, but neither
         (Sender(staff=False, reporter=False, draft_open=False), []),
