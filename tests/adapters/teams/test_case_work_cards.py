@@ -234,8 +234,12 @@ def test_a_closed_case_has_no_forms_and_its_summary_no_story() -> None:
         )
     )
     check_card(summary)
-    assert [a["data"] for a in summary["actions"]] == [
-        {"verb": "evaluate", "reference": "WB-ABC234"}
+    assert loose(summary)["actions"] == [
+        {
+            "type": "Action.Submit",
+            "title": say("card_evaluate"),
+            "data": {"verb": "evaluate", "reference": "WB-ABC234"},
+        }
     ]
     text = card_text(summary)
     assert say("card_closed_unknown") in text and "3 van 9 gedaan" in text
