@@ -106,6 +106,7 @@ class LocalChannel:
     """The local channel as the outbox sees it: one `show` function per open chat."""
 
     name = CHANNEL
+    file_notice_kinds = frozenset({EvidenceOffer.kind})  # the file is written to a path
 
     def __init__(self) -> None:
         self._open: dict[str, Callable[[Outbound], None]] = {}
@@ -177,7 +178,11 @@ class LocalChat:
         """Open the chat: the local channel delivers to it from now on, starting with
         what waits for this handle. Returns how many notices were shown."""
         local_channel(self.app).open(self.key.user, self._show_notice)
-        return await self.deliver()
+        shown = await self.deliver()
+        draft = await self.app.service.open_draft(self.key)
+        if draft is not None:  # a report under way (after a restart): its open question
+            self._print(render(draft))
+        return shown
 
     def close(self) -> None:
         local_channel(self.app).close(self.key.user)

@@ -29,6 +29,7 @@ from bot.domain.records import (
     NoteRecord,
     OpenCheckin,
     OutboxItem,
+    PendingCommand,
     Person,
     ResponseRecord,
     StepTick,
@@ -114,6 +115,10 @@ class Channel(Protocol):
     """What the outbox needs from an adapter to deliver a proactive message."""
 
     name: str
+    # The kinds of file notice (bot/cases/notices.py FILE_NOTICES) whose delivery on this
+    # channel carries the file's bytes: only for those does the worker decrypt the file
+    # (a Teams consent offer sends none; its upload does).
+    file_notice_kinds: frozenset[str]
 
     async def send(self, key: ConversationKey, message: Outbound) -> Receipt | None:
         """Deliver one message. Raise `DeliveryError` to have the outbox retry."""
@@ -249,6 +254,18 @@ class DialogRepo(Protocol):
 
     async def set_answer(self, case_id: int, field: str, value: Any, now: datetime) -> None: ...
 
+    async def load_pending(self, key: ConversationKey) -> PendingCommand | None:
+        """The typed command's exchange under way in this conversation, if any."""
+        ...
+
+    async def save_pending(
+        self, key: ConversationKey, person_id: int, pending: PendingCommand, now: datetime
+    ) -> None:
+        """Start or move on the conversation's exchange (one at a time: it replaces any)."""
+        ...
+
+    async def clear_pending(self, key: ConversationKey) -> None: ...
+
     async def answers(self, case_id: int) -> dict[str, Any]: ...
 
 
@@ -260,6 +277,8 @@ class CaseRepo(Protocol):
     async def clear_answers(self, case_id: int, fields: Iterable[str]) -> None: ...
 
     async def add_evidence(self, case_id: int, file: Attachment, now: datetime) -> int: ...
+
+    async def remove_evidence(self, case_id: int, evidence_id: int) -> None: ...
 
     async def evidence(self, case_id: int) -> list[EvidenceRecord]: ...
 

@@ -24,16 +24,16 @@ import phonenumbers
 from bot import logsafe
 from bot.cases.actions import ActionContext, run_action
 from bot.cases.aftercare import checkin_turn
-from bot.cases.casework_commands import case_command_turn
+from bot.cases.casework_commands import case_command_turn, response_exchange_turn
 from bot.cases.deadlines import handler_command_turn
 from bot.cases.evidence import evidence_command_turn
 from bot.cases.helplines import help_text
-from bot.cases.reporter import amend_turn, status_turn
+from bot.cases.reporter import AMEND_PENDING, amend_more_turn, amend_turn, status_turn
 from bot.cases.submit import submit_report
 from bot.console.links import CONSOLE, issue_link, link_url
 from bot.domain.evidence import Refusal, RefusalKind, check_files
 from bot.domain.permissions import is_reporter, is_staff
-from bot.domain.records import DialogState, Person
+from bot.domain.records import DialogState, PendingCommand, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.errors import UserError
 from bot.ports import Duplicate, Replies, Store, Tx
@@ -121,6 +121,7 @@ class _Turn:
     inbound: Inbound
     now: datetime
     claimed: bool  # the delivery is recorded already
+    pending: PendingCommand | None = None  # a typed command's exchange under way
 
 
 @dataclass
@@ -159,6 +160,7 @@ class ReportService:
         # The I/O part of each entry in the registry of flows (dialogs/flows/__init__.py).
         self._runners: dict[str, _Runner] = {
             "console": self._console,
+            "pending_command": self._pending_command,
             "handler_commands": self._handler_command,
             "evidence_command": self._evidence_command,
             "case_commands": self._case_command,
@@ -240,10 +242,12 @@ class ReportService:
             return self._unknown(inbound.key)
         key = inbound.key
         state = await tx.dialogs.load_state(key) or DialogState()
+        pending = await tx.dialogs.load_pending(key)
         sender = Sender(
             staff=is_staff(person),
             reporter=is_reporter(person),
             draft_open=state.flow is not None,
+            pending=pending is not None,
         )
         claimed = False
         for entry in FLOWS.serving(sender):
@@ -253,7 +257,7 @@ class ReportService:
                 await tx.dialogs.record_inbound(key.channel, inbound.message_id, now, None, None)
                 claimed = True
             if entry.recognises(inbound):
-                turn = _Turn(tx, person, state, inbound, now, claimed)
+                turn = _Turn(tx, person, state, inbound, now, claimed, pending)
                 replies = await self._runners[entry.name](turn)
                 if replies is not None:
                     return replies
@@ -268,6 +272,19 @@ class ReportService:
         return [
             Outbound(say("console_link", url=link_url(self.console_url, token), minutes=minutes))
         ]
+
+    async def _pending_command(self, t: _Turn) -> list[Outbound] | None:
+        """The next message of "aanvullen REF" or "reactie REF" typed alone."""
+        if t.pending is None:
+            return None
+        if t.pending.kind == AMEND_PENDING:
+            files, refusals = check_files(t.inbound.attachments, self.max_file_bytes)
+            return [Outbound(refusal_text(r)) for r in refusals] + await amend_more_turn(
+                t.tx, t.person, t.inbound, t.pending, files, t.now
+            )
+        return await response_exchange_turn(
+            t.tx, t.person, t.inbound, t.pending, self.policy, t.now
+        )
 
     async def _handler_command(self, t: _Turn) -> list[Outbound] | None:
         return await handler_command_turn(
@@ -288,11 +305,7 @@ class ReportService:
             return None
         files, refusals = check_files(t.inbound.attachments, self.max_file_bytes)
         replies = [Outbound(refusal_text(r)) for r in refusals]
-        if refusals and not files and not amend.text:
-            return replies
-        return replies + await amend_turn(
-            t.tx, t.person, amend, files, t.inbound.key.channel, t.now
-        )
+        return replies + await amend_turn(t.tx, t.person, amend, files, t.inbound.key, t.now)
 
     async def _help(self, t: _Turn) -> list[Outbound] | None:
         return [Outbound(f"{help_text(t.person, self.helplines)}\n{say('help_start')}")]
@@ -408,17 +421,15 @@ class ReportService:
                     )
                 return edited
 
-        if (
+        # Back after a long while: a "hallo" gets "je was bezig met...", an answer is read
+        # as the late answer to the open question (dialogs/engine.py `_resume`).
+        returning = (
             state.flow is not None
-            and not state.paused
             and state.updated_at is not None
             and now - state.updated_at > RESUME_AFTER
-        ):
-            # Back after a long while: first ask whether to go on, rather than reading a
-            # "hallo" as the answer to a question asked hours ago.
-            state.paused = True
+        )
         old_case = state.case_id
-        result = self.engine.turn(state, inbound, ctx)
+        result = self.engine.turn(state, inbound, ctx, returning=returning)
         if result.discard and old_case is not None:
             await tx.cases.discard_draft(old_case, now, person.id)
         if state.flow is not None and state.case_id is None:
@@ -428,6 +439,11 @@ class ReportService:
             await tx.cases.clear_answers(case_id, result.cleared)
             for field, value in result.set_answers.items():
                 await tx.dialogs.set_answer(case_id, field, value, now)
+            if result.removed_files:
+                kept = await tx.cases.evidence(case_id)
+                for index in result.removed_files:
+                    if 0 <= index < len(kept):
+                        await tx.cases.remove_evidence(case_id, kept[index].id)
             for file in result.files:
                 await tx.cases.add_evidence(case_id, file, now)
             if result.answered and claimed:
@@ -451,6 +467,20 @@ class ReportService:
             state = DialogState(revision=state.revision)
         await tx.dialogs.save_state(inbound.key, person.id, state, now)
         return replies
+
+    async def open_draft(self, key: ConversationKey) -> Outbound | None:
+        """What to tell someone who opens a chat with a report under way: "je was bezig
+        met een melding", with the open question (the local chat after a restart)."""
+        async with self.store.transaction() as tx:
+            state = await tx.dialogs.load_state(key)
+            kind = USER_KIND.get(key.channel)
+            if state is None or state.flow is None or kind is None:
+                return None
+            person = await tx.people.person_for(key.channel, kind, key.user)
+        if person is None:
+            return None
+        ctx = Context(person=person, now=self.clock(), answers=state.answers)
+        return self.engine.draft_open(state, ctx)
 
     async def _edit(
         self,

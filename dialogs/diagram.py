@@ -4,7 +4,8 @@
 
 The engine asks the first step, in order, that applies and has no answer yet, so the
 diagram is the steps in order with a diamond before each conditional one; a dotted arrow
-is a parser's way back (`redo`) or an answer that clears another (`clears`). A test fails
+is a parser's way back (`redo`), an answer that clears another (`clears`), or a message
+that answers a later question too (`fills`: a story read back). A test fails
 when the committed file is not what this draws.
 """
 
@@ -51,7 +52,7 @@ def mermaid(flow: Flow, audience: str = "anyone") -> str:
         lines.append(_node(step, flow.files_step))
         if step.ask_if is not None:
             lines.append(f'    c_{step.id}{{"{_text(step.ask_if.description)}?"}}')
-    lines += ['    review[["review: klopt alles? or wijzig N"]]', '    submit(["submitted"])']
+    lines += ['    review[["review: verstuur, or wijzig N"]]', '    submit(["submitted"])']
     lines.append(f"    start --> {entry[0]}")
     for n, step in enumerate(steps):
         if step.ask_if is not None:
@@ -59,9 +60,11 @@ def mermaid(flow: Flow, audience: str = "anyone") -> str:
             lines.append(f"    c_{step.id} -- no --> {entry[n + 1]}")
         lines.append(f"    s_{step.id} --> {entry[n + 1]}")
     lines.append('    review -- "verstuur" --> submit')
+    ids = {s.id for s in steps}
     for step in steps:
         lines += [f"    s_{step.id} -. redo .-> s_{target}" for target in step.redo]
-        lines += [f"    s_{step.id} -. clears .-> s_{target}" for target in step.clears]
+        lines += [f"    s_{step.id} -. clears .-> s_{t}" for t in step.clears if t in ids]
+        lines += [f"    s_{step.id} -. fills .-> s_{t}" for t in step.fills if t in ids]
     return "\n".join(lines) + "\n"
 
 

@@ -22,9 +22,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.domain.records import DialogState
-from bot.text import vocabulary
+from bot.text import lexicon, vocabulary
 from bot.text.catalogue import say
+from dialogs import understanding
 from dialogs.flow import (
+    CONTINUES,
     RESUME,
     REVIEW,
     Accept,
@@ -32,6 +34,7 @@ from dialogs.flow import (
     Context,
     Flow,
     FlowError,
+    Keep,
     Parsed,
     Pause,
     Reask,
@@ -55,6 +58,9 @@ class TurnResult:
     set_answers: dict[str, Any] = field(default_factory=dict)
     cleared: list[str] = field(default_factory=list)
     files: list[Attachment] = field(default_factory=list)
+    # Files kept earlier that the person took back ("verwijder 2"): indexes in the order
+    # the draft's files were kept.
+    removed_files: list[int] = field(default_factory=list)
     submit: bool = False
     discard: bool = False
     answered: str | None = None  # the step this message answered (for later edits)
@@ -70,6 +76,7 @@ _EDIT = re.compile(rf"^(?:{'|'.join(map(re.escape, vocabulary.EDIT_WORDS))})\s*(
 class Engine:
     def __init__(self, flow: Flow) -> None:
         self.flow = flow
+        self._step_ids = frozenset(s.id for s in flow.steps)
 
     # --- navigation ----------------------------------------------------------------------
 
@@ -115,7 +122,15 @@ class Engine:
 
     # --- a turn --------------------------------------------------------------------------
 
-    def start(self, state: DialogState, ctx: Context, result: TurnResult) -> None:
+    def start(
+        self,
+        state: DialogState,
+        ctx: Context,
+        result: TurnResult,
+        inbound: Inbound | None = None,
+    ) -> None:
+        """A new draft. When the message that opens it already answers the first step (the
+        flow's `opening` says so: a story, a cry for help), it is read as that answer."""
         state.revision += 1  # a new draft: no card of an earlier one answers it
         state.flow = self.flow.name
         state.history = []
@@ -124,11 +139,17 @@ class Engine:
         result.set_answers.update(state.answers)
         ctx = _with(ctx, state.answers)
         state.step = self.next_step(ctx)
+        if inbound is not None and self.flow.opening(inbound, ctx):
+            self._answer(inbound, normalise(inbound.text), state, ctx, result)
+            return
         result.replies.append(self.prompt(state.step, ctx, before=self.flow.intro(ctx)))
 
-    def turn(self, state: DialogState, inbound: Inbound, ctx: Context) -> TurnResult:
-        """Advance `state` by one message. `ctx.answers` must be `state.answers`."""
-        result = self._turn(state, inbound, ctx)
+    def turn(
+        self, state: DialogState, inbound: Inbound, ctx: Context, returning: bool = False
+    ) -> TurnResult:
+        """Advance `state` by one message. `ctx.answers` must be `state.answers`.
+        `returning`: the person comes back after a long while."""
+        result = self._turn(state, inbound, ctx, returning)
         # Every reply of a turn with choices asks the question the dialog is at now.
         asked = asking(state)
         result.replies = [
@@ -137,11 +158,13 @@ class Engine:
         ]
         return result
 
-    def _turn(self, state: DialogState, inbound: Inbound, ctx: Context) -> TurnResult:
+    def _turn(
+        self, state: DialogState, inbound: Inbound, ctx: Context, returning: bool
+    ) -> TurnResult:
         result = TurnResult()
         text = normalise(inbound.text)
         if state.flow is None:
-            self.start(state, ctx, result)
+            self.start(state, ctx, result, inbound)
             return result
         step_id = state.step or self.next_step(ctx)
         state.step = step_id
@@ -155,20 +178,40 @@ class Engine:
             if not self._review_row(inbound, state, ctx, result):
                 self._stale(state, ctx, result)
             return result
-        if state.paused:
-            return self._resume(state, inbound, ctx, result)
-        if len(inbound.text) > ctx.max_text:
-            result.replies.append(
-                self.prompt(step_id, ctx, before=say("message_too_long", limit=ctx.max_text))
-            )
-            return result
-        if not inbound.attachments and inbound.choice is None:
-            handled = self._command(text, state, ctx, result)
-            if handled:
+        if state.paused or returning:
+            if self._resume(state, inbound, ctx, result):
                 return result
-        if step_id == REVIEW:
-            return self._review_turn(text, inbound, state, ctx, result)
+            ctx = _with(ctx, state.answers)
+        self._answer(inbound, text, state, ctx, result)
+        return result
 
+    def _answer(
+        self,
+        inbound: Inbound,
+        text: str,
+        state: DialogState,
+        ctx: Context,
+        result: TurnResult,
+    ) -> None:
+        """The message as an answer to the open question (or a command, or a question)."""
+        step_id = state.step or REVIEW
+        cut = len(inbound.text) > ctx.max_text
+        if cut:
+            # Keep what fits; the rest comes in the next message and is added to it.
+            inbound = replace(inbound, text=inbound.text[: ctx.max_text])
+            text = normalise(inbound.text)
+        if not inbound.attachments and inbound.choice is None and not cut:
+            if self._command(text, state, ctx, result):
+                return
+            key = _question_back(inbound.text)
+            if key is not None:
+                result.replies.append(self.prompt(step_id, ctx, before=say(key)))
+                return
+            if self._continue(inbound, state, ctx, result):
+                return
+        if step_id == REVIEW:
+            self._review_turn(text, inbound, state, ctx, result)
+            return
         step = self.flow.step(step_id)
         files_step = self.flow.files_step
         if inbound.attachments and files_step and step.id != files_step:
@@ -183,13 +226,43 @@ class Engine:
                     result,
                 )
                 result.replies.append(self.prompt(step.id, ctx))
-                return result
+                return
         if step.skippable and text in vocabulary.SKIP_WORDS and not inbound.attachments:
             parsed: Parsed = Accept(None)
         else:
             parsed = step.parse(inbound, ctx)
         self._apply(parsed, step, state, ctx, result)
-        return result
+        if cut:
+            if isinstance(parsed, Accept) and isinstance(parsed.value, str):
+                self._store(CONTINUES, step.id, state, result)
+            result.replies.insert(0, Outbound(say("message_cut", limit=ctx.max_text)))
+
+    def _continue(
+        self, inbound: Inbound, state: DialogState, ctx: Context, result: TurnResult
+    ) -> bool:
+        """The rest of a message that was cut at the limit: added to the answer it
+        continues, which is read again as a whole."""
+        step_id = state.answers.get(CONTINUES)
+        if not isinstance(step_id, str):
+            return False
+        self._forget(CONTINUES, state, result)
+        before = state.answers.get(step_id)
+        if not isinstance(before, str) or not inbound.text.strip():
+            return False
+        step = self.flow.step(step_id)
+        whole = f"{before}\n{inbound.text.strip()}"
+        parsed = step.parse(replace(inbound, text=whole), ctx)
+        value = parsed.value if isinstance(parsed, Accept) else whole
+        self.accept(step_id, value, state, result)
+        if isinstance(parsed, Accept):
+            self._store_more(parsed.more, step, state, result)
+        ctx = _with(ctx, state.answers)
+        if state.step != REVIEW and state.step in state.answers:
+            state.step = self.next_step(ctx)
+        result.replies.append(
+            self.prompt(state.step or REVIEW, ctx, before=say("message_continued"))
+        )
+        return True
 
     def _command(self, text: str, state: DialogState, ctx: Context, result: TurnResult) -> bool:
         step_id = state.step or REVIEW
@@ -202,6 +275,10 @@ class Engine:
             step_why = None if step_id == REVIEW else self.flow.step(step_id).why
             reason = say(step_why) if step_why else say("why_review")
             result.replies.append(self.prompt(step_id, ctx, before=reason))
+        elif text in vocabulary.RESTART_WORDS:
+            result.discard = True
+            state.case_id = None
+            self.start(state, _with(ctx, {}), result)
         elif text in vocabulary.BACK_WORDS:
             if state.history:
                 state.step = state.history.pop()
@@ -215,7 +292,7 @@ class Engine:
     def _stale(self, state: DialogState, ctx: Context, result: TurnResult) -> None:
         """A press on a card of an earlier question: say so, ask the open one again."""
         if state.paused:
-            result.replies.append(self._resume_question(before=say("stale_press")))
+            result.replies.append(self.resume_question(state, ctx, before=say("stale_press")))
         else:
             result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("stale_press")))
 
@@ -243,34 +320,74 @@ class Engine:
         result.replies.append(self.prompt(state.step, ctx))
         return True
 
-    def _resume_question(self, before: str | None = None) -> Outbound:
-        text = say("resume_question")
+    def resume_question(
+        self, state: DialogState, ctx: Context, before: str | None = None
+    ) -> Outbound:
+        """ "Je was bezig met een melding", with the open question, and go on or restart."""
+        step_id = state.step or self.next_step(ctx)
+        text = say("resume_question", question=self.prompt(step_id, ctx).text)
         return Outbound(
             f"{before}\n\n{text}" if before else text,
             choices=(
                 Choice("verder", say("choice_resume")),
                 Choice("opnieuw", say("choice_restart")),
             ),
+            question=Question(RESUME, state.revision),
         )
+
+    def draft_open(self, state: DialogState, ctx: Context) -> Outbound:
+        """What a chat that opens on a draft under way says: the open question, to type
+        the answer to (no buttons: a typed "1" answers the open question)."""
+        if state.paused:
+            return self.resume_question(state, ctx)
+        step_id = state.step or self.next_step(ctx)
+        return Outbound(say("draft_open", question=self.prompt(step_id, ctx).text))
 
     def _resume(
         self, state: DialogState, inbound: Inbound, ctx: Context, result: TurnResult
-    ) -> TurnResult:
+    ) -> bool:
+        """A message to a paused draft, or after a long while. Going on, starting again or
+        stopping are understood; a greeting gets "je was bezig met..."; anything else is
+        the late answer to the open question (False: the caller reads it as that)."""
         text = normalise(inbound.text)
         pressed = inbound.question is not None and inbound.question.step == RESUME
         pick = (inbound.choice if pressed else None) or text
-        if pick in vocabulary.RESUME_WORDS or pick == "1":
-            state.paused = False
-            result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("resumed")))
-        elif pick in vocabulary.RESTART_WORDS or pick == "2":
+        paused = state.paused
+        said = understanding.yes_no(pick) if paused and not inbound.attachments else None
+        if pick in vocabulary.RESTART_WORDS or (paused and pick == "2"):
             result.discard = True
             state.case_id = None
             self.start(state, _with(ctx, {}), result)
-        elif is_help(pick):
-            result.replies.append(self._resume_question(before=help_reply(ctx)))
-        else:
-            result.replies.append(self._resume_question())
-        return result
+            return True
+        if paused and is_help(pick):
+            result.replies.append(self.resume_question(state, ctx, before=help_reply(ctx)))
+            return True
+        if paused and (pick in vocabulary.STOP_WORDS or (said is not None and not said.answer)):
+            result.replies.append(Outbound(say("still_paused")))
+            return True
+        recheck = paused and bool(self.flow.on_resume(ctx))
+        going_on = paused and (
+            pick in vocabulary.RESUME_WORDS or pick == "1" or (said is not None and said.answer)
+        )
+        greeting = not inbound.attachments and (not text or text in vocabulary.GREETING_WORDS)
+        if greeting and not recheck and not going_on:
+            state.paused = True
+            result.replies.append(self.resume_question(state, ctx))
+            return True
+        if paused:
+            self._recheck(state, ctx, result)
+            state.paused = False
+            if state.step != REVIEW or recheck:
+                state.step = self.next_step(_with(ctx, state.answers))
+        if going_on or greeting:
+            ctx = _with(ctx, state.answers)
+            result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("resumed")))
+            return True
+        return False  # the late answer to the open question
+
+    def _recheck(self, state: DialogState, ctx: Context, result: TurnResult) -> None:
+        for step_id in self.flow.on_resume(ctx):
+            self._clear(step_id, state, result)
 
     def _review_turn(
         self,
@@ -279,23 +396,28 @@ class Engine:
         state: DialogState,
         ctx: Context,
         result: TurnResult,
-    ) -> TurnResult:
+    ) -> None:
         pick = inbound.choice or text
-        # The review asks one thing, "klopt alles?": yes is send.
-        if pick in vocabulary.SEND_WORDS or pick in vocabulary.REVIEW_YES_WORDS or pick == "1":
+        # Only a word or the button sends: a number is a row, never "send".
+        if pick in vocabulary.SEND_WORDS or pick in vocabulary.REVIEW_YES_WORDS:
             result.submit = True
-            return result
+            return
+        steps = self.reviewed_steps(ctx)
         match = _EDIT.match(pick)
         if match:
-            steps = self.reviewed_steps(ctx)
             n = int(match.group(1))
             if 1 <= n <= len(steps):
                 state.history.append(REVIEW)
                 state.step = steps[n - 1].id
                 result.replies.append(self.prompt(state.step, ctx))
-                return result
+                return
+        if pick.isdigit() and 1 <= int(pick) <= len(steps):
+            # A bare number is that row: changing it is safe, sending is not.
+            state.history.append(REVIEW)
+            state.step = steps[int(pick) - 1].id
+            result.replies.append(self.prompt(state.step, ctx))
+            return
         result.replies.append(self.prompt(REVIEW, ctx, before=say("review_reask")))
-        return result
 
     def _apply(
         self,
@@ -309,11 +431,16 @@ class Engine:
             result.replies.append(self.prompt(step.id, ctx, before=parsed.reason))
         elif isinstance(parsed, Pause):
             state.paused = True
-            result.replies.append(Outbound(say("paused")))
+            result.replies.append(Outbound(parsed.reply or say("paused")))
+        elif isinstance(parsed, Keep):
+            self._store_more(parsed.more, step, state, result)
+            ctx = _with(ctx, state.answers)
+            result.replies.append(self.prompt(step.id, ctx, before=parsed.reply))
         elif isinstance(parsed, Collect):
             state.answers[parsed.into] = parsed.value
             result.set_answers[parsed.into] = parsed.value
             result.files.extend(parsed.files)
+            result.removed_files.extend(parsed.removed)
             result.replies.append(Outbound(parsed.reply))
         elif isinstance(parsed, Redo):
             if parsed.step not in step.redo:
@@ -328,11 +455,37 @@ class Engine:
             )
         else:
             self.accept(step.id, parsed.value, state, result)
+            self._store_more(parsed.more, step, state, result)
             result.answered = step.id
             state.history.append(step.id)
             ctx = _with(ctx, state.answers)
             state.step = self.next_step(ctx)
             result.replies.append(self.prompt(state.step, ctx, before=parsed.reply))
+
+    def _store_more(
+        self, more: Mapping[str, Any], step: Step, state: DialogState, result: TurnResult
+    ) -> None:
+        """What the message answered besides its own step (declared in `fills`)."""
+        for name, value in more.items():
+            if name not in step.fills:
+                raise FlowError(
+                    f"Flow {self.flow.name!r}, step {step.id!r}: its parser answered "
+                    f"{name!r}, which the step does not declare in fills."
+                )
+            if any(s.id == name for s in self.flow.steps):
+                self.accept(name, value, state, result)
+            else:
+                self._store(name, value, state, result)
+
+    def _store(self, name: str, value: Any, state: DialogState, result: TurnResult) -> None:
+        state.answers[name] = value
+        result.set_answers[name] = value
+
+    def _forget(self, name: str, state: DialogState, result: TurnResult) -> None:
+        if name in state.answers:
+            del state.answers[name]
+            result.cleared.append(name)
+            result.set_answers.pop(name, None)
 
     def accept(self, step_id: str, value: Any, state: DialogState, result: TurnResult) -> None:
         """Store an answer and clear the answers that depended on the old one."""
@@ -350,8 +503,9 @@ class Engine:
             del state.answers[step_id]
             result.cleared.append(step_id)
             result.set_answers.pop(step_id, None)
-            for dep in self.flow.step(step_id).clears:
-                self._clear(dep, state, result)
+            if step_id in self._step_ids:
+                for dep in self.flow.step(step_id).clears:
+                    self._clear(dep, state, result)
 
     def replace_answer(
         self, step_id: str, inbound: Inbound, state: DialogState, ctx: Context
@@ -362,6 +516,7 @@ class Engine:
         parsed = step.parse(inbound, ctx)
         if isinstance(parsed, Accept):
             self.accept(step_id, parsed.value, state, result)
+            self._store_more(parsed.more, step, state, result)
             ctx = _with(ctx, state.answers)
             result.replies.append(
                 Outbound(
@@ -374,6 +529,20 @@ class Engine:
 
 
 _MISSING = object()
+
+
+def _question_back(text: str) -> str | None:
+    """The catalogue key answering `text` when it is a question back, else None. A "?"
+    alone does not make a question of an answer ("kenteken VZ-?"): one the FAQ does not
+    know must also open like a question."""
+    key = understanding.faq(text)
+    if key is None or key != understanding.FAQ_UNKNOWN:
+        return key
+    words = understanding.clean(text).split()
+    opens = bool(words) and (
+        words[0] in lexicon.QUESTION_WORDS or words[0] in lexicon.QUESTION_VERBS
+    )
+    return key if opens else None
 
 
 def asking(state: DialogState) -> Question:

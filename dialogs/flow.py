@@ -11,7 +11,7 @@ which flow, which step and which value.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -23,6 +23,9 @@ from dialogs.messages import Attachment, Choice, Inbound, Outbound
 REVIEW = "review"
 # The id of "verder of opnieuw?", asked while a draft is paused; no step may use it either.
 RESUME = "resume"
+# The engine's own field: the step whose answer the next message continues (a message cut
+# at the length limit). No step or field may use it.
+CONTINUES = "continues"
 
 
 class FlowError(ValueError):
@@ -47,9 +50,23 @@ class Context:
 
 @dataclass(frozen=True)
 class Accept:
-    """The answer is understood: store `value`, say `reply` first if given, go on."""
+    """The answer is understood: store `value`, say `reply` first if given, go on.
+
+    `more` holds what the same message also answered (a story that says when it was, the
+    detail after a "ja, ..."): other steps' answers or the flow's `fields`, each declared
+    in the step's `fills`."""
 
     value: Any
+    reply: str | None = None
+    more: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Keep:
+    """Store `more` (declared in the step's `fills`) and ask the same question again: a
+    story that goes on, text that came before the answer asked for."""
+
+    more: Mapping[str, Any]
     reply: str | None = None
 
 
@@ -68,6 +85,7 @@ class Collect:
     value: Any
     files: tuple[Attachment, ...]
     reply: str
+    removed: tuple[int, ...] = ()  # files kept before that are taken back, by index
 
 
 @dataclass(frozen=True)
@@ -82,10 +100,13 @@ class Redo:
 
 @dataclass(frozen=True)
 class Pause:
-    """The person wants to stop for now; the draft is kept."""
+    """The person wants to stop for now; the draft is kept. `reply`: instead of the
+    usual "we stoppen even"."""
+
+    reply: str | None = None
 
 
-Parsed = Accept | Reask | Collect | Redo | Pause
+Parsed = Accept | Keep | Reask | Collect | Redo | Pause
 
 
 # --- questions and conditions -------------------------------------------------------------
@@ -137,6 +158,7 @@ class Step:
     show: Callable[[Any, Context], str] | None = None
     clears: tuple[str, ...] = ()  # answers that no longer hold when this one changes
     redo: tuple[str, ...] = ()  # the steps its parser may send the person back to
+    fills: tuple[str, ...] = ()  # other steps and fields its parser may answer too (`more`)
 
     def applies(self, ctx: Context) -> bool:
         return self.ask_if is None or self.ask_if(ctx)
@@ -144,6 +166,14 @@ class Step:
 
 def _nothing_prefilled(_ctx: Context) -> dict[str, Any]:
     return {}
+
+
+def _nothing_rechecked(_ctx: Context) -> tuple[str, ...]:
+    return ()
+
+
+def _no_opening(_inbound: Inbound, _ctx: Context) -> bool:
+    return False
 
 
 @dataclass(frozen=True)
@@ -154,6 +184,13 @@ class Flow:
     prefill: Callable[[Context], dict[str, Any]] = _nothing_prefilled
     # The step that collects files: a file sent at another question is kept there too.
     files_step: str | None = None
+    # Answers kept beside the steps' own (evidence items, facts read from a story).
+    fields: tuple[str, ...] = ()
+    # The answers to ask again when a paused draft is taken up (a safety check).
+    on_resume: Callable[[Context], tuple[str, ...]] = _nothing_rechecked
+    # Whether the message that starts the flow is already an answer to its first step
+    # (a story, a cry for help), rather than a "hallo" that only opens it.
+    opening: Callable[[Inbound, Context], bool] = _no_opening
 
     def __post_init__(self) -> None:
         problems = list(_problems(self))
@@ -173,6 +210,9 @@ def _problems(flow: Flow) -> Iterator[str]:
     known = set(ids)
     if flow.files_step is not None and flow.files_step not in known:
         yield f"Flow {flow.name!r}: files_step {flow.files_step!r} is not a step of this flow."
+    for name in flow.fields:
+        if name in known or name in (REVIEW, RESUME, CONTINUES):
+            yield f"Flow {flow.name!r}: field {name!r} is also a step or an engine id."
     seen: set[str] = set()
     for step in flow.steps:
         at = f"Flow {flow.name!r}, step {step.id!r}"
@@ -183,9 +223,14 @@ def _problems(flow: Flow) -> Iterator[str]:
             yield f"{at}: the id {REVIEW!r} is the engine's review; choose another."
         if step.id == RESUME:
             yield f"{at}: the id {RESUME!r} is the engine's resume question; choose another."
+        if step.id == CONTINUES:
+            yield f"{at}: the id {CONTINUES!r} is the engine's own field; choose another."
+        for target in step.fills:
+            if target not in known and target not in flow.fields:
+                yield f"{at}: fills {target!r}, which is neither a step nor a field of this flow."
         for kind, targets in (("clears", step.clears), ("redo", step.redo)):
             for target in targets:
-                if target not in known:
+                if target not in known and not (kind == "clears" and target in flow.fields):
                     yield f"{at}: {kind} {target!r}, which is not a step of this flow."
         if step.ask_if is not None:
             for target in step.ask_if.reads:

@@ -25,6 +25,7 @@ from storage.tables import (
     case_responses,
     evidence,
     outbox,
+    pending_commands,
     people,
 )
 
@@ -52,6 +53,7 @@ ENCRYPTED: tuple[EncryptedColumn, ...] = (
         "recommendations_enc",
         lambda r: f"evaluation:{r.case_id}:recommendations",
     ),
+    EncryptedColumn(pending_commands, "data_enc", lambda r: f"pending:{r.id}"),
 )
 MARKS = "perpetrator_marks.digest"
 

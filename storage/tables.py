@@ -134,7 +134,7 @@ cases = Table(
     Column("submitted_at", Stamp, nullable=True),
     Column("acknowledged_at", Stamp, nullable=True),
     Column("acknowledged_by", ForeignKey("people.id"), nullable=True),
-    # The earlier case this report follows ("er is weer iets gebeurd" at a check-in, 0009).
+    # The earlier case this report follows ("er is weer iets gebeurd" at a check-in, 0010).
     Column("follows_case_id", ForeignKey("cases.id"), nullable=True),
     Index(None, "org_id", "handler_function", "status"),
     Index(None, "reporter_id", "status"),
@@ -379,7 +379,7 @@ case_notes = Table(
     Index(None, "case_id"),
 )
 
-# --- the whole picture: evaluation, the perpetrator dossier (issue 12, migration 0009) ----
+# --- the whole picture: evaluation, the perpetrator dossier (issue 12, migration 0010) ----
 
 # The evaluation of a case (guideline "Evalueren"): asked for when the case closes (a row
 # with `evaluated_at` None is open), filled in by its handler. The risk is a plain level;
@@ -431,7 +431,7 @@ dossier_links = Table(
     Index(None, "case_b"),
 )
 
-# Single-use sign-in links of the web console (migration 0008): only a SHA-256 of the
+# Single-use sign-in links of the web console (migration 0009): only a SHA-256 of the
 # token is kept, so a copy of the database opens no session. A link is used at most once
 # (`used_at`) and only until `expires_at`.
 console_links = Table(
@@ -443,4 +443,25 @@ console_links = Table(
     Column("expires_at", Stamp, nullable=False),
     Column("used_at", Stamp, nullable=True),
     Index(None, "expires_at"),
+)
+
+# A short exchange a typed command started and that the next messages of that conversation
+# continue (casework2, issue 11): "aanvullen REF" alone waits for what the reporter adds;
+# "reactie REF" alone asks the handler the response step by step. One per conversation,
+# beside (never instead of) its report draft in `conversations`. `data` is encrypted: it
+# may hold a note being written (purpose "pending:{id}").
+pending_commands = Table(
+    "pending_commands",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(20), nullable=False),
+    Column("account", String(200), nullable=False),
+    Column("user", String(200), nullable=False),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("step", String(20), nullable=False),
+    Column("data_enc", LargeBinary, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+    UniqueConstraint("channel", "account", "user"),
 )

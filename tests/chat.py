@@ -37,10 +37,10 @@ def report_lines(when: str = "gisteren om 14:30", what: str = "Hij schold me uit
         "hallo",  # first message: intro + safety question
         "ja",  # safe
         what,  # what
+        "nee",  # "Ik lees: ... Klopt dat?" / "nog iets toevoegen?": no, ask it all
         "2",  # kinds: verbale agressie
         "Gemeentehuis",  # where
-        when,  # when
-        "ja",  # when confirmed
+        when,  # when (read back in the next question)
         "3",  # perpetrator unknown
         "overslaan",  # witnesses
         "overslaan",  # evidence

@@ -43,17 +43,17 @@ async def test_markers_appear_in_no_log_and_no_raw_database_byte(
         "hallo",
         "ja",
         f"Hij dreigde {MARKERS['what']}",
+        "nee",  # "Ik lees: bedreiging. Klopt dat?": ask it all
         "3",
         f"Markt {MARKERS['where']}",
         "gisteren om 10:00",
-        "ja",
         "1",
         f"Naam {MARKERS['who']}",
         f"Kenteken {MARKERS['details']}",
         f"Getuige {MARKERS['witness']}",
     )
     await chat.file(evidence)
-    await chat.say(MARKERS["link"], "klaar", "1", "ja", "nee", "ja")
+    await chat.say(MARKERS["link"], "1", "ja", "nee", "ja")  # a link ends the evidence
     assert MARKERS["what"] in chat.text  # the review shows it to the reporter
     await chat.say("verstuur")
     assert "Je kenmerk is" in chat.text

@@ -56,6 +56,7 @@ from adapters.signal.setup import (
     make_bot,
 )
 from bot import logsafe
+from bot.cases.notices import EvidenceOffer
 from bot.jobs.backoff import backoff_delay
 from bot.ports import DeliveryError, Receipt, ReplyOutbox, TurnHandler
 from bot.text.catalogue import say
@@ -85,6 +86,7 @@ class SignalAdapter:
     the replies; also the outbox's `Channel` for proactive messages."""
 
     name = "signal"
+    file_notice_kinds = frozenset({EvidenceOffer.kind})  # the file goes as an attachment
 
     def __init__(
         self,

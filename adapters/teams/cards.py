@@ -30,6 +30,7 @@ from adapters.teams.card_parts import card_text as card_text  # re-exported: tes
 from adapters.teams.card_parts import party_label as _party_label
 from adapters.teams.card_parts import text_block as _text
 from adapters.teams.case_work_cards import case_closed_card, case_details_card
+from adapters.teams.reporter_cards import reporter_progress_card
 from bot.cases.actions import (
     ACKNOWLEDGE_VERB,
     DEADLINE_DONE_VERB,
@@ -53,6 +54,7 @@ from bot.cases.notices import (
     Reminder,
     ReminderAnswer,
     ReminderFacts,
+    ReporterProgress,
 )
 from bot.domain.evaluation import MAX_TEXT, Level
 from bot.text.catalogue import say
@@ -582,4 +584,6 @@ def notice_card(notice: Notice | None, audience: str = HANDLER) -> dict[str, obj
         return case_details_card(notice)
     if isinstance(notice, CaseClosed) and audience != TEAM:
         return case_closed_card(notice)
+    if isinstance(notice, ReporterProgress) and audience != TEAM:
+        return reporter_progress_card(notice)
     return None

@@ -226,7 +226,8 @@ def case_details_card(details: CaseDetails) -> dict[str, object]:
         _text(say("card_details_title", reference=reference), weight="Bolder", size="Medium")
     ]
     if details.status_line:
-        body.append(_text(details.status_line, weight="Bolder", color="Good"))
+        tone = "Attention" if details.status_refused else "Good"
+        body.append(_text(details.status_line, weight="Bolder", color=tone))
     if details.unsafe_at_report:
         body.append(_text(say("card_details_unsafe"), color="Attention", weight="Bolder"))
     ack = details.acknowledged

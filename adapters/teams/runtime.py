@@ -94,6 +94,8 @@ class TeamsOutboxChannel:
     messages a second per conversation. The receipt holds the sent message's id."""
 
     name = "teams"
+    # A consent offer carries no file; the upload after the accept does.
+    file_notice_kinds = frozenset({EvidenceUpload.kind})
 
     def __init__(self, adapter: TeamsAdapter, limiter: ConversationRateLimiter | None = None):
         self.adapter = adapter

@@ -35,6 +35,7 @@ from bot.cases.notices import (
 from bot.cases.notify import ACCOUNT, queue_to
 from bot.domain.audit import SYSTEM, AuditAction
 from bot.domain.deadlines import DeadlineKind, passed_at_submission
+from bot.domain.incident import unsafe_at_report
 from bot.domain.permissions import may_acknowledge
 from bot.domain.records import CaseRecord, DeadlineState, EventKind
 from bot.domain.routing import InformedParty, OrgKind, role_fits
@@ -132,7 +133,7 @@ async def case_card(tx: Tx, case: CaseRecord) -> CaseRouted:
         case,
         str(when.get("shown") or "?"),
         await deadline_facts(tx, case.id),
-        unsafe=answers.get("safe") is False,
+        unsafe=unsafe_at_report(answers),
     )
 
 

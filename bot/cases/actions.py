@@ -265,7 +265,7 @@ async def view_case_press(tx: Tx, ctx: ActionContext) -> Outbound:
     return await view_case(tx, ctx.person, _case_reference(ctx), ctx.key.channel, ctx.now, shared)
 
 
-async def _workable(tx: Tx, ctx: ActionContext, attempt: AuditAction) -> CaseRecord | Outbound:
+async def workable_case(tx: Tx, ctx: ActionContext, attempt: AuditAction) -> CaseRecord | Outbound:
     """The case when the presser may work it here; else the refusal (audited)."""
     found = await readable_case(
         tx, ctx.person, _case_reference(ctx), ctx.key.channel, attempt, ctx.now
@@ -280,18 +280,22 @@ async def _workable(tx: Tx, ctx: ActionContext, attempt: AuditAction) -> CaseRec
     return found
 
 
-async def _details_answer(tx: Tx, case: CaseRecord, status: str, now: datetime) -> Outbound:
-    """After a change: the status line and the case's checklist as text; the whole case
-    (with the status line) as the notice a card draws."""
+async def _details_answer(
+    tx: Tx, case: CaseRecord, status: str, now: datetime, refused: bool = False
+) -> Outbound:
+    """After a press: the status line and the case's checklist as text; the whole case
+    (with the status line) as the notice a card draws. `refused`: the press changed
+    nothing and the status line says why and what to do; the case card stays, so who
+    works the case never loses it for a refusal (one who may not work it never gets here)."""
     current = await tx.cases.case(case.id) or case
-    details = await case_details(tx, current, now, status_line=status)
+    details = await case_details(tx, current, now, status_line=status, status_refused=refused)
     return Outbound(
         status + "\n\n" + checklist_text(details.reference, details.steps), notice=details
     )
 
 
 async def tick_step_press(tx: Tx, ctx: ActionContext) -> Outbound:
-    found = await _workable(tx, ctx, AuditAction.STEP)
+    found = await workable_case(tx, ctx, AuditAction.STEP)
     if isinstance(found, Outbound):
         return found
     assert ctx.person is not None
@@ -305,7 +309,7 @@ async def tick_step_press(tx: Tx, ctx: ActionContext) -> Outbound:
         ctx.now,
     )
     if not outcome.changed:
-        return refusal(outcome.text)
+        return await _details_answer(tx, found, outcome.text, ctx.now, refused=True)
     return await _details_answer(tx, found, outcome.text, ctx.now)
 
 
@@ -316,7 +320,7 @@ def _flag(value: object) -> bool:
 
 
 async def record_response_press(tx: Tx, ctx: ActionContext) -> Outbound:
-    found = await _workable(tx, ctx, AuditAction.RESPONSE)
+    found = await workable_case(tx, ctx, AuditAction.RESPONSE)
     if isinstance(found, Outbound):
         return found
     assert ctx.person is not None
@@ -324,7 +328,8 @@ async def record_response_press(tx: Tx, ctx: ActionContext) -> Outbound:
     try:
         until = date.fromisoformat(until_text) if until_text else None
     except ValueError:
-        return refusal(say("response_until_unreadable", text=until_text))
+        text = say("response_until_unreadable", text=until_text)
+        return await _details_answer(tx, found, text, ctx.now, refused=True)
     given = ResponseInput(
         kind=ctx.field("response"),
         measure=ctx.field("measure") or None,
@@ -337,24 +342,24 @@ async def record_response_press(tx: Tx, ctx: ActionContext) -> Outbound:
             tx, found, ctx.person, given, ctx.key.channel, ctx.policy, ctx.now
         )
     except CaseWorkRefused as error:
-        return refusal(error.reply)
+        return await _details_answer(tx, found, error.reply, ctx.now, refused=True)
     return await _details_answer(tx, found, status, ctx.now)
 
 
 async def add_note_press(tx: Tx, ctx: ActionContext) -> Outbound:
-    found = await _workable(tx, ctx, AuditAction.NOTE)
+    found = await workable_case(tx, ctx, AuditAction.NOTE)
     if isinstance(found, Outbound):
         return found
     assert ctx.person is not None
     try:
         status = await add_note(tx, found, ctx.person, ctx.field("note"), ctx.key.channel, ctx.now)
     except CaseWorkRefused as error:
-        return refusal(error.reply)
+        return await _details_answer(tx, found, error.reply, ctx.now, refused=True)
     return await _details_answer(tx, found, status, ctx.now)
 
 
 async def close_case_press(tx: Tx, ctx: ActionContext) -> Outbound:
-    found = await _workable(tx, ctx, AuditAction.CLOSE)
+    found = await workable_case(tx, ctx, AuditAction.CLOSE)
     if isinstance(found, Outbound):
         return found
     assert ctx.person is not None
@@ -362,12 +367,12 @@ async def close_case_press(tx: Tx, ctx: ActionContext) -> Outbound:
     try:
         summary = await close_case(tx, found, ctx.person, given, ctx.key.channel, ctx.now)
     except CloseRefused as error:
-        return refusal(error.dutch)
+        return await _details_answer(tx, found, error.dutch, ctx.now, refused=True)
     return Outbound(summary_text(summary), notice=summary)
 
 
 async def evaluate_press(tx: Tx, ctx: ActionContext) -> Outbound:
-    found = await _workable(tx, ctx, AuditAction.EVALUATE)
+    found = await workable_case(tx, ctx, AuditAction.EVALUATE)
     if isinstance(found, Outbound):
         return found
     assert ctx.person is not None

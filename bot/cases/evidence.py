@@ -7,8 +7,10 @@ to write it to: "bewijs REF NUMMER PAD"). Only who may read the case may have it
 
 The file itself never waits in an outbox row. The row holds an `EvidenceOffer`
 (bot/cases/notices.py); just before it goes out the outbox worker decrypts the file into
-the message (`with_file`), and after the channel delivered it the worker writes the
-audit entry (`record_delivery`) when the channel says the file reached the person:
+the message (`with_file`), only where that channel sends the bytes for it (bot/ports.py
+`Channel.file_notice_kinds`: not for a Teams consent offer), and after the channel
+delivered it the worker writes the audit entry (`record_delivery`) when the channel
+says the file reached the person:
 
 - Signal sends it as an attachment, the local chat writes it where the handler said;
 - Teams asks consent first (a FileConsentCard, no file yet). The accept comes back as a
@@ -217,8 +219,11 @@ def _offer_of(notice: Notice | None) -> EvidenceOffer | None:
     return notice if isinstance(notice, EvidenceOffer) else None
 
 
-def carries_a_file(message: Outbound) -> bool:
-    return isinstance(message.notice, FILE_NOTICES)
+def carries_a_file(message: Outbound, kinds: frozenset[str]) -> bool:
+    """The message is a file notice whose delivery sends the file's bytes on a channel
+    that sends them for the notice `kinds` (bot/ports.py `Channel.file_notice_kinds`)."""
+    notice = message.notice
+    return isinstance(notice, FILE_NOTICES) and notice.kind in kinds
 
 
 async def with_file(tx: Tx, message: Outbound) -> Outbound:

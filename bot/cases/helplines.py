@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from bot.cases.reach import Link
 from bot.domain.deadlines import passed_at_submission
 from bot.domain.records import Person
 from bot.domain.routing import (
@@ -129,29 +130,37 @@ def close_texts(
     measures_due: datetime | None,
     submitted_at: datetime,
     helplines: Iterable[Helpline],
+    reached: Link | None = Link.HANDLER,
 ) -> list[str]:
     """What the reporter is told once the report is sent, one message each: who has it
     now, who else knows, what happens next (a deadline already run out is "zo snel
-    mogelijk", never a promise), the home-address tip and the contacts for their role."""
+    mogelijk", never a promise), the home-address tip and the contacts for their role.
+
+    `reached` is the link of the case's chain its notice went to (bot/cases/reach.py;
+    None: nobody could be reached). Only a reached handler "krijgt je melding nu"; else
+    the first message says, in one go, that the handler cannot be reached and who has the
+    case instead (the deputy, the coordinator VPT), or that nobody has it yet and whom
+    to call; and "what now" names who will really get in touch."""
     route = route_case(ReporterRole(role), org)
     handler = handler_name(route.handler.value)
-    texts = [
-        say(
-            "submitted_to",
-            reference=reference,
-            handler=handler,
-            org=organisation_name(org),
-        )
-    ]
+    where = organisation_name(org)
+    key = "submitted_to" if reached is Link.HANDLER else f"submitted_to_{reached or 'nobody'}"
+    texts = [say(key, reference=reference, handler=handler, mid=_lower_first(handler), org=where)]
     if route.informed:
         texts.append(say("informed", informed=", ".join(informed_name(p) for p in route.informed)))
-    steps = [say("close_contact", handler=handler)]
+    steps = []
+    if reached is Link.HANDLER:
+        steps.append(say("close_contact", handler=handler))
+    elif reached is not None:
+        steps.append(say(f"close_contact_{reached}"))
     if measures_due is None or passed_at_submission(measures_due, submitted_at):
         steps.append(say("close_measures_asap"))
     else:
         steps.append(say("close_measures_by", due=moment(measures_due)))
-    if criminal:
+    if criminal and reached is Link.HANDLER:
         steps.append(say("close_police", handler=_lower_first(handler)))
+    elif criminal:
+        steps.append(say("close_police_stand_in"))
     steps.append(say("close_response"))
     texts.append(" ".join(steps))
     texts.append(say("home_address"))

@@ -629,7 +629,8 @@ class HistoryLine:
 class CaseDetails(Notice):
     """The whole case for one who may read it (bot/domain/permissions.py `may_read`): the
     answer to "Bekijk melding" (verb `view_case`) and to "toon REF", and the card after a
-    tick, a response or a note (`status_line` then says what that press did).
+    tick, a response or a note (`status_line` then says what that press did), or after a
+    press on it that was refused (`status_refused`: the line says why and what to do).
 
     Only ever for a personal chat: it carries the story, names and the evidence list.
     `rows` are the report's answers in the flow's order; `informed` the parties the
@@ -664,7 +665,8 @@ class CaseDetails(Notice):
     history: tuple[HistoryLine, ...] = ()
     viewed_by: tuple[str, ...] = ()
     closed: bool = False
-    status_line: str | None = None  # what the press just did, when it changed something
+    status_line: str | None = None  # what the press just did, or why it changed nothing
+    status_refused: bool = False  # the status line is a refusal: the press changed nothing
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -696,6 +698,7 @@ class CaseDetails(Notice):
             "viewed_by": list(self.viewed_by),
             "closed": self.closed,
             "status_line": self.status_line,
+            "status_refused": self.status_refused,
         }
 
     @classmethod
@@ -728,6 +731,7 @@ class CaseDetails(Notice):
             viewed_by=tuple(str(x) for x in _tuple(data, "viewed_by")),
             closed=bool(data.get("closed")),
             status_line=_opt(data, "status_line"),
+            status_refused=bool(data.get("status_refused")),
         )
 
 
@@ -804,6 +808,7 @@ class ReporterProgress(Notice):
     event: str  # a Progress value
     responses: tuple[str, ...] = ()  # Response values
     until: str | None = None  # the measures' end date, as shown
+    damages: bool = False  # the damage is recovered (schade verhalen)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -813,6 +818,7 @@ class ReporterProgress(Notice):
             "event": self.event,
             "responses": list(self.responses),
             "until": self.until,
+            "damages": self.damages,
         }
 
     @classmethod
@@ -823,6 +829,7 @@ class ReporterProgress(Notice):
             _str(data, "event"),
             tuple(str(x) for x in _tuple(data, "responses")),
             _opt(data, "until"),
+            bool(data.get("damages")),
         )
 
 

@@ -140,6 +140,7 @@ async def _tell_reporter(
         event,
         (response.kind,),
         long_day(response.until) if response.until else None,
+        response.damages_recovered,
     )
     return await queue_to(
         tx,

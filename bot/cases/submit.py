@@ -12,9 +12,9 @@ from bot.cases.dossier import mark_case
 from bot.cases.helplines import close_texts
 from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
-from bot.cases.reach import ChainLookup, Link, bare_title, function_title, mid_sentence
+from bot.cases.reach import ChainLookup, Link, bare_title
 from bot.domain.deadlines import DeadlineKind
-from bot.domain.incident import criminal_suspected, is_serious
+from bot.domain.incident import criminal_suspected, is_serious, unsafe_at_report
 from bot.domain.records import EventKind, Person
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.routing import ReporterRole, route_case
@@ -35,8 +35,8 @@ def case_facts(answers: dict[str, Any]) -> dict[str, Any]:
         "start": datetime.fromisoformat(when["start"]) if when.get("start") else None,
         "end": datetime.fromisoformat(when["end"]) if when.get("end") else None,
         "when_shown": when.get("shown", "?"),
-        # The report flow's safety question (step "safe"): False is "not safe" at the time.
-        "unsafe": answers.get("safe") is False,
+        # Not safe at some point while reporting (the safety question, asked again on return).
+        "unsafe": unsafe_at_report(answers),
     }
 
 
@@ -99,13 +99,10 @@ async def submit_report(
         measures_due=measures_due,
         submitted_at=now,
         helplines=helplines,
+        # access (issue 11): when no handler can be reached, the close says who has it.
+        reached=reached,
     )
-    replies = [Outbound(text) for text in texts]
-    # access (issue 11): when no handler can be reached, say who has the case instead.
-    stand_in = stand_in_reply(reached, route.handler.value, held.org.name)
-    if stand_in is not None:
-        replies.insert(1, stand_in)
-    return replies
+    return [Outbound(text) for text in texts]
 
 
 async def notify_handlers(
@@ -195,15 +192,6 @@ async def notify_handlers(
     ):
         queued += 1
     return None if first is None else first[0]
-
-
-def stand_in_reply(reached: Link | None, function: str, org: str) -> Outbound | None:
-    """What the reporter is told when the case's handler cannot be reached: who has it."""
-    if reached is Link.HANDLER:
-        return None
-    handler = mid_sentence(function_title(function))
-    key = "submitted_nobody" if reached is None else f"submitted_stand_in_{reached}"
-    return Outbound(say(key, handler=handler, org=org))
 
 
 def _serious_line(facts: dict[str, Any], deadlines: tuple[DeadlineLine, ...]) -> str:

@@ -159,9 +159,14 @@ def kept_parties(case: CaseRecord, events: list[CaseEvent]) -> tuple[tuple[str, 
 
 
 async def case_details(
-    tx: Tx, case: CaseRecord, now: datetime, status_line: str | None = None
+    tx: Tx,
+    case: CaseRecord,
+    now: datetime,
+    status_line: str | None = None,
+    status_refused: bool = False,
 ) -> CaseDetails:
-    """The whole case as the handler reads it (no permission check: the caller's)."""
+    """The whole case as the handler reads it (no permission check: the caller's);
+    `status_line` what a press did, or (`status_refused`) why it changed nothing."""
     answers = await tx.dialogs.answers(case.id)
     events = await tx.cases.events(case.id)
     evidence = answers.get("evidence_items") or {}
@@ -209,6 +214,7 @@ async def case_details(
         ),
         closed=case.status == CaseStatus.CLOSED,
         status_line=status_line,
+        status_refused=status_refused,
     )
 
 

@@ -35,3 +35,9 @@ def criminal_suspected(answers: Mapping[str, Any]) -> bool:
     """A criminal offence is suspected: then the police come in within 2 working days."""
     # "Weet ik niet" counts: the handler checks it with the police rather than miss one.
     return answers.get("criminal") in ("ja", "weet_niet")
+
+
+def unsafe_at_report(answers: Mapping[str, Any]) -> bool:
+    """The reporter was not safe at some point while reporting (the safety question got a
+    "no" or a cry for help; asked again on return, "safe" holds the latest answer)."""
+    return answers.get("safe") is False or answers.get("was_unsafe") is True

@@ -109,6 +109,18 @@ class DialogState:
 
 
 @dataclass(frozen=True)
+class PendingCommand:
+    """A typed command's exchange under way in one conversation (storage
+    `pending_commands`): `kind` which ("amend", "response"), the case it is about, the
+    `step` it waits at, and what was answered so far (`data`, stored encrypted)."""
+
+    kind: str
+    case_id: int
+    step: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class CaseRecord:
     id: int
     reference: str

@@ -114,7 +114,8 @@ class OutboxWorker:
             if shows_a_case_card(message):
                 async with self.store.transaction() as tx:
                     message = await up_to_date(tx, message)
-            if carries_a_file(message):  # decrypted now, never kept in the row
+            # Decrypted now, never kept in the row; and only when this channel sends bytes.
+            if carries_a_file(message, channel.file_notice_kinds):
                 async with self.store.transaction() as tx:
                     message = await with_file(tx, message)
             receipt = await channel.send(key, message)

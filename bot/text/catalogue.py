@@ -64,11 +64,12 @@ TEXTS: Final[dict[str, str]] = {
         "De rest van je bericht komt goed aan.)"
     ),
     # --- the report flow ---
+    # --- the report flow (helper `intake`, issue 9) ---
+    "greeting": "Hallo {name}.",
     "intro": (
-        "Hallo {name}. Hier meld je agressie, bedreiging of intimidatie. "
-        "Ik stel een paar korte vragen. Alles wat je typt, bewaar ik meteen.\n"
-        "Typ 'stop' om te pauzeren, 'terug' voor de vorige vraag, 'waarom' als je wilt "
-        "weten waarom ik iets vraag, of 'help'."
+        "Fijn. Ik stel je een paar korte vragen. Alles wat je typt, bewaar ik meteen. "
+        "Typ 'stop' om te pauzeren of 'terug' voor de vorige vraag. Heb je een vraag? "
+        "Stel hem gerust."
     ),
     # The report flow's "help" when it has no help text for the person (bot/cases/helplines.py
     # builds the one with their own route and contacts).
@@ -82,9 +83,21 @@ TEXTS: Final[dict[str, str]] = {
         "Goed, we stoppen even. Je antwoorden zijn bewaard. Stuur me een bericht als je "
         "verder wilt. Ben je in gevaar? Bel 112."
     ),
+    "paused_unsafe": (
+        "Goed. Zorg eerst dat je veilig bent. Ben je in gevaar? Bel 112. Je antwoorden zijn "
+        "bewaard. Stuur me een bericht als je verder wilt."
+    ),
+    "still_paused": (
+        "Goed. Je melding blijft bewaard. Stuur me een bericht als je verder wilt. "
+        "Ben je in gevaar? Bel 112."
+    ),
     "resume_question": (
-        "Je hebt een melding die nog niet af is. Wil je daarmee verder, of opnieuw beginnen? "
-        "Opnieuw beginnen gooit de oude melding weg."
+        "Je was bezig met een melding. De open vraag was:\n{question}\n\n"
+        "Typ je antwoord, of kies hieronder. Opnieuw beginnen gooit de oude melding weg."
+    ),
+    "draft_open": (
+        "Je was bezig met een melding. De open vraag was:\n{question}\n\n"
+        "Typ je antwoord. Wil je opnieuw beginnen? Typ dan 'opnieuw'."
     ),
     "choice_resume": "Verder met mijn melding",
     "choice_restart": "Opnieuw beginnen",
@@ -94,20 +107,63 @@ TEXTS: Final[dict[str, str]] = {
     "yes": "Ja",
     "no": "Nee",
     "edit_applied": "Ik heb je antwoord aangepast: {label}.",
-    "ask_safe": "Eerst het belangrijkste: ben je nu veilig?",
+    "ask_safe": "Ben je nu veilig? In gevaar? Bel 112.",
+    "reask_safe": "Ben je nu veilig? Typ 'ja' of 'nee'. In gevaar? Bel 112.",
     "why_safe": "Je veiligheid gaat voor alles. Daarom vraag ik dit eerst.",
+    "story_kept": "Dank je. Ik heb bewaard wat je schreef.",
     "unsafe_advice": (
         "Ben je in direct gevaar? Bel 112.\n"
         "Ga eerst naar een veilige plek. Waarschuw daarna iemand in de buurt. "
-        "Ga niet in discussie. Je eigen veiligheid gaat voor."
+        "Je eigen veiligheid gaat voor."
     ),
-    "ask_safe_continue": "Wil je nu verder met de melding? Je kunt ook later verder.",
+    "ask_behaviour": "Wat gebeurt er?",
+    "why_behaviour": "Dan kan ik je zeggen wat je nu het beste kunt doen.",
+    "behaviour_emotioneel": "Iemand is boos of emotioneel",
+    "behaviour_verbaal": "Iemand scheldt of dreigt",
+    "behaviour_fysiek": "Iemand slaat, spuugt of vernielt",
+    "advice_emotioneel": (
+        "Iemand is boos of emotioneel. Laat merken dat je het begrijpt. Luister. "
+        "Ga niet in discussie. Voel je je niet veilig? Ga dan weg."
+    ),
+    "advice_verbaal": (
+        "Iemand scheldt of dreigt. Zeg dat dit niet kan. Vraag de persoon te stoppen. "
+        "Gaat het door? Stop dan het gesprek. Laat de persoon wegbrengen door de beveiliging. "
+        "Wil de persoon niet weg? Bel de politie."
+    ),
+    "advice_fysiek": (
+        "Iemand slaat, spuugt of vernielt. Stop het contact meteen. Stuur de persoon weg. "
+        "Roep de beveiliging. Zorg eerst voor je eigen veiligheid. Dit is strafbaar: er "
+        "komt altijd een aangifte bij de politie."
+    ),
+    "ask_safe_continue": (
+        "Ben je nu op een veilige plek, en wil je verder met de melding? "
+        "Nog in gevaar? Bel 112. Liever later? Typ 'stop'."
+    ),
     "ask_role": "In welke rol gebeurde het?",
     "why_role": "Je hebt meer dan één functie. De rol bepaalt wie je melding afhandelt.",
     "role_in_org": "{role}, {org}",
-    "ask_what": "Wat is er gebeurd? Vertel het in je eigen woorden.",
+    "ask_what": (
+        "Wat is er gebeurd? Vertel het in je eigen woorden. Wat, waar, wanneer en wie: "
+        "alles helpt. Je mag meer berichten sturen."
+    ),
     "reask_what": "Ik heb nog niets gelezen. Vertel kort wat er is gebeurd.",
-    "why_what": "Met jouw woorden kan de afhandelaar goed beoordelen wat er nodig is.",
+    "why_what": "Met jouw woorden ziet je organisatie goed wat er nodig is.",
+    "ask_what_ok": "{question}",
+    "why_what_ok": "Wat je verhaal al zegt, hoef ik niet meer te vragen.",
+    "story_found": ("Ik lees: {facts}. Klopt dat? Wil je nog iets toevoegen? Typ het dan gewoon."),
+    "story_add": "Dank je. Wil je nog iets toevoegen? Typ het dan. Zo niet, typ 'klaar'.",
+    "story_added": "Dank je. Ik heb het toegevoegd aan je verhaal.",
+    "choice_story_right": "Ja, klopt",
+    "choice_story_wrong": "Nee, klopt niet",
+    "choice_story_done": "Klaar",
+    "story_online_on": "online op {platform}",
+    "story_perp": "door {who}",
+    "story_damage": "schade",
+    "story_series": "het gebeurt vaker",
+    "story_criminal": "strafbaar",
+    "perp_known_to_police": "Bekend bij de politie",
+    "value_unknown": "Onbekend",
+    "value_none": "Geen",
     "ask_kinds": "Wat past hierbij? Je mag meer kiezen, bijvoorbeeld: 2, 3",
     "why_kinds": "Zo ziet je organisatie welke soorten incidenten vaker gebeuren.",
     "ask_where": "Waar gebeurde het? Was het online? Noem dan het platform of de link.",
@@ -125,6 +181,8 @@ TEXTS: Final[dict[str, str]] = {
     "when_future": "{when} is nog niet geweest. Wanneer gebeurde het?",
     "ask_when_ok": "Ik lees: {when}. Klopt dat?",
     "when_again": "Geen probleem. Typ het nog een keer.",
+    "when_noted": "Ik noteer: {when}. Klopt dat niet? Typ dan 'terug'.",
+    "when_with_series": "{when} (het gebeurt vaker)",
     # how a "when" reads back (bot/text/format.py describe_when)
     "when_at": "{day} om {time}",
     "when_whole_day": "{day} (hele dag, geen tijd)",
@@ -138,7 +196,9 @@ TEXTS: Final[dict[str, str]] = {
     "day_part_avond": "'s avonds",
     "day_part_nacht": "'s nachts",
     "ask_perp_known": "Weet je wie het deed?",
-    "why_perp": "Er volgt altijd een reactie naar de pleger. Daarvoor moeten we weten wie het is.",
+    "why_perp": (
+        "Er komt altijd een reactie naar wie het deed. Daarvoor moeten we weten wie het is."
+    ),
     "perp_bekend": "Ja, ik weet wie het is",
     "perp_beschrijving": "Nee, maar ik kan iets beschrijven",
     "perp_onbekend": "Nee, onbekend",
@@ -159,20 +219,31 @@ TEXTS: Final[dict[str, str]] = {
         "Typ 'klaar' als je alles hebt gestuurd. Typ 'overslaan' als je niets hebt."
     ),
     "why_evidence": "Bewijs helpt bij maatregelen en bij aangifte. Bewaar ook het origineel.",
-    "evidence_received": "Ontvangen ({count}). Stuur meer, of typ 'klaar'.",
+    "evidence_received": (
+        "Ontvangen:\n{items}\nStuur meer, of typ 'klaar'. Verkeerd bestand? "
+        "Typ 'verwijder' en het nummer."
+    ),
+    "evidence_removed": (
+        "Ik heb {name} weggehaald. Nu heb ik:\n{items}\nStuur meer, of typ 'klaar'."
+    ),
+    "evidence_no_such_file": "Bestand {n} heb ik niet. Kijk naar de nummers in de lijst.",
+    "evidence_links": "{n} link(s)",
+    "evidence_files": "{n} bestand(en): {names}",
+    "evidence_notes": "{n} notitie(s)",
+    "evidence_empty": "(nog niets)",
     "files_kept_elsewhere": "Ik heb je bestand bewaard bij het bewijs.",
-    "evidence_summary": "{files} bestand(en), {links} link(s), {notes} notitie(s)",
     "ask_injury": (
         "Heb je letsel of schade aan je gezondheid? Je mag meer kiezen, bijvoorbeeld: 1, 2"
     ),
     "why_injury": ("Bij letsel moet je organisatie binnen 24 uur de Arbeidsinspectie waarschuwen."),
     "ask_damage": "Is er schade aan spullen, van jou of van je organisatie?",
-    "why_damage": "Schade wordt altijd verhaald op de pleger.",
+    "why_damage": "Wie het deed, betaalt altijd de schade.",
     "ask_time_off": "Kon je (een tijd) niet werken door het incident?",
-    "why_time_off": "Verloren werktijd wordt ook verhaald op de pleger.",
+    "why_time_off": "Wie het deed, betaalt ook de werktijd die je kwijt was.",
+    "injury_which": "Wat voor letsel? Kies een of meer nummers, bijvoorbeeld: 1, 2",
     "ask_criminal": (
         "Denk je dat het strafbaar is? Bijvoorbeeld bedreiging, mishandeling, vernieling of "
-        "discriminatie. Dan maakt je afhandelaar een afspraak met de politie. Jij hoeft "
+        "discriminatie. Dan maakt je organisatie een afspraak met de politie. Jij hoeft "
         "zelf geen aangifte te doen."
     ),
     "why_criminal": "Bij een strafbaar feit volgt binnen 2 werkdagen een afspraak met de politie.",
@@ -188,6 +259,15 @@ TEXTS: Final[dict[str, str]] = {
         "'wijzig 2'. Typ 'verstuur' als alles klopt."
     ),
     "review_reask": "Typ 'verstuur', of 'wijzig' met een nummer, bijvoorbeeld 'wijzig 2'.",
+    "review_which": (
+        "Wil je {n} aanpassen? Typ dan 'wijzig {n}'. Klopt alles? Typ dan 'verstuur'. "
+        "Ik verstuur niets zonder dat woord."
+    ),
+    "message_cut": (
+        "Je bericht is lang. Ik heb de eerste {limit} tekens bewaard. Stuur de rest in een "
+        "volgend bericht. Dan voeg ik het toe."
+    ),
+    "message_continued": "Dank je. Ik heb het toegevoegd.",
     "why_review": "Zo weet je zeker dat alles klopt voordat je melding verstuurd wordt.",
     "choice_send": "Versturen",
     "label_role": "Rol",
@@ -195,7 +275,7 @@ TEXTS: Final[dict[str, str]] = {
     "label_kinds": "Soort",
     "label_where": "Waar",
     "label_when": "Wanneer",
-    "label_perp_known": "Pleger bekend",
+    "label_perp_known": "Weet wie het deed",
     "label_perp_who": "Wie",
     "label_perp_details": "Kenmerken",
     "label_witnesses": "Getuigen",
@@ -316,17 +396,31 @@ TEXTS: Final[dict[str, str]] = {
         "Er is geen {handler} van {org} bereikbaar via Weerbaar. Daarom krijg jij deze "
         "melding. Neem je hem in behandeling?"
     ),
-    "submitted_stand_in_deputy": (
-        "Let op: {handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
-        "plaatsvervanger je melding."
+    # casework2: the close after a report when the handler cannot be reached, in one
+    # message with the thanks and the reference (bot/cases/helplines.py close_texts).
+    # {handler} starts a sentence ("De griffier"), {mid} is the same inside one.
+    "submitted_to_deputy": (
+        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
+        "{handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
+        "plaatsvervanger je melding nu."
     ),
-    "submitted_stand_in_coordinator": (
-        "Let op: {handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
-        "provinciale coördinator VPT je melding. Die zorgt dat iemand hem oppakt."
+    "submitted_to_coordinator": (
+        "Dank je. Je melding is verstuurd. Je kenmerk is {reference}.\n"
+        "{handler} van {org} is nu niet bereikbaar via Weerbaar. Daarom krijgt de "
+        "provinciale coördinator VPT je melding nu. Die zorgt dat iemand hem oppakt."
     ),
-    "submitted_nobody": (
+    "submitted_to_nobody": (
+        "Dank je. Je melding is verstuurd en bewaard. Je kenmerk is {reference}.\n"
         "Let op: bij {org} is nu niemand via Weerbaar bereikbaar die je melding kan "
-        "afhandelen. Je melding is wel bewaard. Neem zelf contact op met {handler} van {org}."
+        "oppakken. Neem zelf contact op met {mid} van {org}, en noem je kenmerk."
+    ),
+    "close_police_stand_in": (
+        "Is het strafbaar? Dan komt er een afspraak met de politie. "
+        "Je hoeft zelf geen aangifte te doen."
+    ),
+    "close_contact_deputy": "Wat nu? De plaatsvervanger neemt contact met je op.",
+    "close_contact_coordinator": (
+        "Wat nu? De coördinator VPT zorgt dat iemand contact met je opneemt."
     ),
     "reminder_own_escalated": "Daarom krijgt nu ook {others} bericht.",
     "reach_deputy": "je plaatsvervanger",
@@ -595,11 +689,43 @@ TEXTS: Final[dict[str, str]] = {
         "maatregelen tot 18-12-2026 schade: korte notitie."
     ),
     "note_added": "Notitie bij {reference} bewaard. De melder ziet die niet.",
+    # casework2: "reactie REF" alone, the response asked step by step
+    # (dialogs/flows/case_commands.py)
+    "response_ask_kind": (
+        "Welke reactie krijgt de pleger bij melding {reference}? Typ het nummer.\n{options}\n"
+        "Stoppen? Typ: stop."
+    ),
+    "response_ask_measure_none": "Geen maatregelen of afspraken",
+    "response_ask_measure": "Gelden er maatregelen of afspraken? Typ het nummer.\n{options}",
+    "response_ask_until": "Tot welke datum gelden ze? Schrijf bijvoorbeeld 18-12-2026.",
+    "response_ask_damages": "Wordt de schade verhaald op de pleger? Typ ja of nee.",
+    "response_ask_note": (
+        "Wil je er een korte notitie bij zetten (alleen voor behandelaars, niet voor de "
+        "melder)? Typ de notitie, of typ nee. Hoogstens {limit} tekens."
+    ),
+    "response_ask_confirm": (
+        "Klopt dit?\n{summary}\nTyp ja om het vast te leggen, of nee om opnieuw te beginnen."
+    ),
+    "response_summary_kind": "- Reactie: {kind}",
+    "response_summary_measure": "- {measure} tot {until}",
+    "response_summary_damages_yes": "- Schade wordt verhaald",
+    "response_summary_damages_no": "- Schade wordt niet verhaald",
+    "response_summary_note": "- Notitie: {note}",
+    "response_pick_number": "Dat nummer ken ik niet.",
+    "response_yes_or_no": "Typ ja of nee.",
+    "response_guided_stopped": (
+        "Gestopt. Er is niets vastgelegd bij melding {reference}. Opnieuw? Typ: reactie "
+        "{reference}."
+    ),
+    "response_guided_closed": "Melding {reference} is al afgesloten. Er kan geen reactie meer bij.",
     "note_empty": "Typ de notitie achter het nummer: notitie {reference} je tekst.",
     "note_too_long": "Dit is te lang. Houd het onder {limit} tekens.",
     # closing under the basisafspraak
     "close_refused": "Melding {reference} kan nog niet dicht.",
-    "close_refused_not_acknowledged": "Niemand heeft de melding nog in behandeling genomen.",
+    "close_refused_not_acknowledged": (
+        "Niemand heeft de melding nog in behandeling genomen. Doe dat eerst: typ gedaan "
+        "{reference} ontvangst, of kies In behandeling nemen bij het bericht over de melding."
+    ),
     "close_refused_no_response": (
         "Er is nog geen reactie naar de pleger vastgelegd. Is de pleger onbekend? "
         "Typ dan: sluit {reference} onbekend."
@@ -635,6 +761,10 @@ TEXTS: Final[dict[str, str]] = {
         "Nieuws over je melding {reference}: {what}. Er gelden afspraken of regels tot {until}."
     ),
     "reporter_progress_damages": "De schade wordt ook verhaald.",
+    # casework2: the same news as a small Teams card (adapters/teams/reporter_cards.py)
+    "card_progress_title": "Nieuws over je melding {reference}",
+    "card_progress_closed_title": "Melding {reference} is afgesloten",
+    "card_progress_until": "Er gelden afspraken of regels tot {until}.",
     "reporter_progress_closed": (
         "Je melding {reference} is afgesloten. Dank je wel dat je het meldde. "
         "Wil je nog iets kwijt? Typ: status."
@@ -661,9 +791,20 @@ TEXTS: Final[dict[str, str]] = {
         "Melding {reference} is al afgesloten. Is er iets nieuws gebeurd? Doe dan een nieuwe "
         "melding."
     ),
-    "amend_how": (
-        "Wat wil je toevoegen? Typ: aanvullen {reference} en dan je tekst. Of stuur een bestand "
-        "met dat bericht."
+    # casework2: "aanvullen REF" alone waits for what the reporter sends next
+    "amend_ask": (
+        "Wat wil je toevoegen? Stuur tekst of een bestand. Typ klaar als je niets meer wilt "
+        "toevoegen."
+    ),
+    "amend_more": (
+        "Dank je. Ik heb het bij melding {reference} bewaard. Nog meer? Stuur het. "
+        "Ben je klaar? Typ: klaar."
+    ),
+    "amend_finished": "Goed. Je aanvulling bij melding {reference} is bewaard.",
+    "amend_nothing": "Goed. Er is niets toegevoegd aan melding {reference}.",
+    "amend_handler_started": (
+        "De melder vult melding {reference} aan. Bekijk de melding om te lezen wat erbij is "
+        "gekomen."
     ),
     "amend_too_long": "Dit is te lang. Houd het onder {limit} tekens, of stuur het in delen.",
     "amend_done": (

@@ -44,6 +44,18 @@ EDIT_WORDS: Final = ("wijzig", "wijzigen", "aanpassen", "verander")
 RESUME_WORDS: Final = frozenset({"verder", "doorgaan", "ga verder", "ja"})
 RESTART_WORDS: Final = frozenset({"opnieuw", "weggooien", "nieuw", "nieuwe melding"})
 
+# A message that only opens the conversation, not an answer (helper `intake`, issue 9).
+GREETING_WORDS: Final = frozenset(
+    {"hallo", "hoi", "hey", "hi", "hallo weer", "hoi weer", "goedemorgen", "goedemiddag",
+     "goedenavond", "daar ben ik weer", "ik ben er weer", "ik ben terug", "hallo daar",
+     "dag", "hee", "hoi hoi"}
+)  # fmt: skip
+# "Wil je nog iets toevoegen?": no, that was all.
+STORY_DONE_WORDS: Final = frozenset(
+    {"klaar", "dat is alles", "dat was het", "dat was alles", "niets meer", "nee dat was het",
+     "verder niets", "klopt", "ja klopt"}
+)  # fmt: skip
+
 # --- short answers (dialogs/parsing.py) ---------------------------------------------------
 
 YES_WORDS: Final = frozenset(
@@ -132,6 +144,12 @@ RESPONSE_WORDS: Final = frozenset({"reactie", "reageer", "maatregel"})
 CLOSE_WORDS: Final = frozenset({"sluit", "afsluiten", "sluiten"})
 STATUS_WORDS: Final = frozenset({"status", "mijn meldingen", "hoe staat het", "stand van zaken"})
 AMEND_WORDS: Final = frozenset({"aanvullen", "aanvulling", "toevoegen"})
+# casework2: what ends a typed command's exchange ("aanvullen REF" alone, "reactie REF"
+# alone), and "no note" in the response's questions.
+PENDING_END_WORDS: Final = frozenset(
+    {"klaar", "stop", "stoppen", "annuleer", "annuleren", "dat is alles", "niets meer"}
+)
+NO_NOTE_WORDS: Final = frozenset({"geen", "geen notitie", "niets", "niks", "-"})
 
 # The response kinds (bot/domain/closing.py Response values) as typed.
 RESPONSE_KIND_WORDS: Final[dict[str, str]] = {

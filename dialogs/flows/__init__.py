@@ -31,6 +31,7 @@ class Sender:
     staff: bool  # works cases: a handler, a deputy or a coordinator
     reporter: bool  # holds a role that reports (bot/domain/routing.py)
     draft_open: bool  # a guided flow is under way in this conversation
+    pending: bool = False  # a typed command's exchange is under way ("aanvullen REF" alone)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Audience:
     staff: bool | None = None
     reporter: bool | None = None
     draft_open: bool | None = None
+    pending: bool | None = None
 
     def includes(self, sender: Sender) -> bool:
         # Spelled out: asked several times a turn, and dataclasses.fields() is slow.
@@ -47,6 +49,7 @@ class Audience:
             (self.staff is None or self.staff == sender.staff)
             and (self.reporter is None or self.reporter == sender.reporter)
             and (self.draft_open is None or self.draft_open == sender.draft_open)
+            and (self.pending is None or self.pending == sender.pending)
         )
 
     @property
@@ -62,6 +65,18 @@ class Audience:
 def any_message(_inbound: Inbound) -> bool:
     """Every message: what follows (bot/cases/, the engine) decides."""
     return True
+
+
+def continues_pending(inbound: Inbound) -> bool:
+    """Not another command: those run as ever, and the exchange waits (the state itself
+    is looked at by the runner, bot/turns.py)."""
+    return not (
+        is_command(inbound)
+        or is_evidence_command(inbound)
+        or is_case_command(inbound)
+        or is_reporter_command(inbound)
+        or asks_for_help(inbound)
+    )
 
 
 def asks_for_help(inbound: Inbound) -> bool:
@@ -118,6 +133,10 @@ FLOWS = Registry(
     (
         # "console": a single-use sign-in link to the web console (issue 12)
         Entry("console", Audience(staff=True), recognises=is_console_command),
+        # The next message of an exchange a typed command started (casework2): what the
+        # reporter adds after "aanvullen REF" alone, the handler's answers after "reactie
+        # REF" alone (dialogs/flows/case_commands.py). Another command passes it by.
+        Entry("pending_command", Audience(pending=True), recognises=continues_pending),
         # "gedaan WB-ABC234 maatregelen", "later WB-ABC234 politie reden"
         Entry("handler_commands", Audience(staff=True), recognises=is_command),
         # "bewijs WB-ABC234 2": an evidence file to the handler (bot/cases/evidence.py)

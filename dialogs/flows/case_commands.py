@@ -4,6 +4,7 @@
     stap WB-ABC234 4 aangifte       (a step of the annex, with its value where it has one)
     notitie WB-ABC234 belde met de wijkagent
     reactie WB-ABC234 gesprek maatregelen tot 18-12-2026 schade: brief verstuurd
+    reactie WB-ABC234               (alone: the response asked step by step, see below)
     sluit WB-ABC234                 ("sluit WB-ABC234 onbekend reden: ...", "... toch: ...")
 
 The parser is pure: a command is data; bot/cases/casework_commands.py applies it through
@@ -16,8 +17,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
+from bot.domain.closing import OFFERED, Measure
 from bot.text import vocabulary
+from bot.text.catalogue import say
+from bot.text.format import long_day
 from dialogs.engine import normalise
 from dialogs.flows.handler_commands import normalise_reference
 from dialogs.messages import Inbound
@@ -169,3 +174,148 @@ def parse_close(rest: str) -> TypedClose:
             override = part
     unknown = normalise(head) in vocabulary.UNKNOWN_PERPETRATOR_WORDS
     return TypedClose(unknown, reason, override)
+
+
+# --- "reactie REF" alone: the response asked step by step (issue 11, casework2) ----------
+#
+# A small state machine, not a Flow of the dialog engine: the engine keeps its answers on
+# the conversation's own draft (one case, the report's fields), while this exchange is
+# about a case the handler works, and runs beside any draft of their own. Each answer is
+# kept as it comes (bot/cases/casework_commands.py stores the state after every message,
+# encrypted, so it survives a restart); the confirmation presses the same `record_response`
+# use case as the card's form.
+
+
+class ResponseStep(StrEnum):
+    KIND = "kind"
+    MEASURE = "measure"
+    UNTIL = "until"
+    DAMAGES = "damages"
+    NOTE = "note"
+    CONFIRM = "confirm"
+
+
+# The measures offered after the kind, in this order; "0" (none) first.
+MEASURES_OFFERED: tuple[Measure, ...] = (Measure.RESTRICTIVE, Measure.CONTACT_AGREEMENTS)
+NOTE_MAX = 1000
+
+
+@dataclass(frozen=True)
+class ResponseTurn:
+    """Where one answer leaves the exchange: the next `step` and what it asks (`reply`);
+    `confirmed`: the handler said yes to the summary (`data` is complete); `stopped`:
+    they ended it, nothing recorded."""
+
+    step: ResponseStep
+    data: dict[str, Any]
+    reply: str
+    confirmed: bool = False
+    stopped: bool = False
+
+
+def _numbered(options: list[str]) -> str:
+    return "\n".join(f"{n}. {label}" for n, label in enumerate(options, 1))
+
+
+def ask_response(step: ResponseStep, reference: str, data: dict[str, Any]) -> str:
+    """The question of `step`, in Dutch."""
+    if step is ResponseStep.KIND:
+        kinds = _numbered([say(f"response_{r.value}") for r in OFFERED])
+        return say("response_ask_kind", reference=reference, options=kinds)
+    if step is ResponseStep.MEASURE:
+        options = [say("response_ask_measure_none")] if data.get("kind") != "maatregelen" else []
+        options += [say(f"measure_{m.value}") for m in MEASURES_OFFERED]
+        return say("response_ask_measure", options=_numbered(options))
+    if step is ResponseStep.UNTIL:
+        return say("response_ask_until")
+    if step is ResponseStep.DAMAGES:
+        return say("response_ask_damages")
+    if step is ResponseStep.NOTE:
+        return say("response_ask_note", limit=NOTE_MAX)
+    return say("response_ask_confirm", summary=response_summary(data))
+
+
+def response_summary(data: dict[str, Any]) -> str:
+    lines = [say("response_summary_kind", kind=say(f"response_{data.get('kind')}"))]
+    if data.get("measure"):
+        until = data.get("until")
+        shown = long_day(date.fromisoformat(until)) if until else "-"
+        lines.append(
+            say("response_summary_measure", measure=say(f"measure_{data['measure']}"), until=shown)
+        )
+    lines.append(
+        say(
+            "response_summary_damages_yes" if data.get("damages") else "response_summary_damages_no"
+        )
+    )
+    if data.get("note"):
+        lines.append(say("response_summary_note", note=data["note"]))
+    return "\n".join(lines)
+
+
+def _pick(text: str, count: int) -> int | None:
+    """A number 1..count as typed ("2", "2."), else None."""
+    cleaned = text.strip().rstrip(".)")
+    if cleaned.isdigit() and 1 <= int(cleaned) <= count:
+        return int(cleaned)
+    return None
+
+
+def response_answer(
+    step: ResponseStep, data: dict[str, Any], text: str, reference: str, today: date
+) -> ResponseTurn:
+    """The handler's answer `text` to `step`: the exchange's next position. Pure."""
+    said = normalise(text)
+    if said in vocabulary.PENDING_END_WORDS:
+        return ResponseTurn(
+            step, data, say("response_guided_stopped", reference=reference), stopped=True
+        )
+
+    def again(problem: str) -> ResponseTurn:
+        return ResponseTurn(step, data, f"{problem}\n{ask_response(step, reference, data)}")
+
+    def go(next_step: ResponseStep, new: dict[str, Any]) -> ResponseTurn:
+        return ResponseTurn(next_step, new, ask_response(next_step, reference, new))
+
+    if step is ResponseStep.KIND:
+        picked = _pick(said, len(OFFERED))
+        kind = OFFERED[picked - 1].value if picked else vocabulary.RESPONSE_KIND_WORDS.get(said)
+        if kind is None:
+            return again(say("response_pick_number"))
+        return go(ResponseStep.MEASURE, {**data, "kind": kind})
+    if step is ResponseStep.MEASURE:
+        offered: list[str | None] = [] if data.get("kind") == "maatregelen" else [None]
+        offered += [m.value for m in MEASURES_OFFERED]
+        picked = _pick(said, len(offered))
+        if picked is None:
+            return again(say("response_pick_number"))
+        measure = offered[picked - 1]
+        if measure is None:
+            return go(ResponseStep.DAMAGES, {**data, "measure": None, "until": None})
+        return go(ResponseStep.UNTIL, {**data, "measure": measure})
+    if step is ResponseStep.UNTIL:
+        until = _date(text.strip())
+        if until is None:
+            return again(say("response_until_unreadable", text=text.strip()))
+        if until <= today:
+            return again(say("response_until_past", day=long_day(until)))
+        return go(ResponseStep.DAMAGES, {**data, "until": until.isoformat()})
+    if step is ResponseStep.DAMAGES:
+        if said in vocabulary.YES_WORDS:
+            return go(ResponseStep.NOTE, {**data, "damages": True})
+        if said in vocabulary.NO_WORDS:
+            return go(ResponseStep.NOTE, {**data, "damages": False})
+        return again(say("response_yes_or_no"))
+    if step is ResponseStep.NOTE:
+        note = (
+            "" if said in vocabulary.NO_WORDS or said in vocabulary.NO_NOTE_WORDS else text.strip()
+        )
+        if len(note) > NOTE_MAX:
+            return again(say("note_too_long", limit=NOTE_MAX))
+        return go(ResponseStep.CONFIRM, {**data, "note": note})
+    if said in vocabulary.YES_WORDS:
+        return ResponseTurn(step, data, "", confirmed=True)
+    if said in vocabulary.NO_WORDS:
+        # Not right: start again from the kind, nothing recorded.
+        return go(ResponseStep.KIND, {})
+    return again(say("response_yes_or_no"))

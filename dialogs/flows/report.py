@@ -1,11 +1,19 @@
-"""The report flow: safety first, then what, where, when, who, evidence, impact, review.
+"""The report flow: safety first, then the story, what it did not say, evidence, review.
 
 Each step is one entry: its prompt, how its answer is read, when it is asked, and how it
 shows in the review. Adding a question is adding an entry.
+
+The story does the work: what it already says (dialogs/story.py) is read back in one
+message ("Ik lees: ... Klopt dat?") and, once confirmed, answers the questions it covers,
+so only what is missing is asked. Nothing typed is lost: text that comes before the
+answer asked for (a story at the safety question) is kept with the story, the detail after
+a "ja, ..." is kept with the answer.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.domain.dates import When, parse_when
@@ -14,11 +22,25 @@ from bot.domain.routing import is_reporter_role
 from bot.text import vocabulary
 from bot.text.catalogue import say
 from bot.text.format import describe_when
+from dialogs import understanding
 from dialogs.conditions import AnswerIn, AnswerIs, Check
 from dialogs.engine import normalise
-from dialogs.flow import Accept, Ask, Collect, Context, Flow, Parsed, Pause, Reask, Redo, Step
+from dialogs.flow import (
+    Accept,
+    Ask,
+    Collect,
+    Context,
+    Flow,
+    Keep,
+    Parsed,
+    Pause,
+    Reask,
+    Redo,
+    Step,
+)
 from dialogs.messages import Choice, Inbound
-from dialogs.parsing import links_in, one_of, several_of, yes_no
+from dialogs.parsing import links_in, one_of, several_of, some_of, yes_no
+from dialogs.story import read_story
 
 
 def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
@@ -26,6 +48,12 @@ def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
 
 
 YES_NO = (Choice("ja", say("yes")), Choice("nee", say("no")))
+
+# read_story needs a moment; for the kinds of behaviour alone any moment will do.
+_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+
+# A message this long (in words) that is not the answer asked for is part of the story.
+STORY_WORDS = 4
 
 
 def reporter_roles(ctx: Context) -> list[tuple[str, str]]:
@@ -44,29 +72,196 @@ def _role_choices(ctx: Context) -> tuple[Choice, ...]:
     )
 
 
+# --- the story and what it says ----------------------------------------------------------
+
+
+def _is_story(text: str) -> bool:
+    return len(text.split()) >= STORY_WORDS
+
+
+def _when_value(when: When, typed: str) -> dict[str, Any]:
+    """How a `When` is stored: the moment, what was typed, how it reads back, and the
+    flags the review and the clocks need (bot/domain/dates/when.py)."""
+    return {
+        "start": when.start.isoformat(),
+        "end": when.end.isoformat() if when.end else None,
+        "typed": typed.strip(),
+        "shown": describe_when(when),
+        "unknown": when.unknown,
+        "approximate": when.approximate,
+        "series": when.series,
+        # A reading that guessed: asked to confirm ("Klopt dat?"); any other is read back
+        # in the next question, and "terug" or the review changes it.
+        "guessed": bool(when.assumed) or when.long_ago,
+    }
+
+
+def story_facts(text: str, ctx: Context) -> dict[str, Any]:
+    """The answers the story gives, by step (and the `series` field)."""
+    facts = read_story(text, ctx.now)
+    found: dict[str, Any] = {}
+    kinds = [k for k in facts.kinds if k in KINDS]
+    if kinds:
+        found["kinds"] = kinds
+    where = [facts.where] if facts.where else []
+    if facts.platform:
+        where.append(say("story_online_on", platform=facts.platform))
+    where += list(facts.links)
+    if where:
+        found["where"] = ", ".join(where)
+    if facts.when is not None:
+        found["when"] = _when_value(facts.when[0], facts.when[1])
+        found["when_ok"] = True
+        if facts.when[0].series:
+            found["series"] = True
+    if facts.series:
+        found["series"] = True
+    if facts.perp_known in ("bekend", "beschrijving", "onbekend"):
+        found["perp_known"] = facts.perp_known
+        if facts.perp_who and facts.perp_known == "bekend":
+            found["perp_who"] = facts.perp_who
+        elif facts.perp_who and facts.perp_known == "beschrijving":
+            found["perp_details"] = facts.perp_who
+    if facts.known_to_police:
+        found["perp_details"] = say("perp_known_to_police")
+    injury = [v for v in facts.injury if v in INJURIES]
+    if facts.hospital and "ziekenhuis" not in injury:
+        injury.append("ziekenhuis")
+    if injury:
+        found["injury"] = injury
+    if facts.damage is not None:
+        found["damage"] = facts.damage
+    if set(kinds) & OFFENCES:
+        found["criminal"] = "ja"
+    return found
+
+
+# Kinds that are a criminal offence as such (threat, violence, destruction, discrimination):
+# a story that tells one answers "is het strafbaar?" with yes, and says so in the read-back.
+OFFENCES = frozenset({"bedreiging", "fysiek_geweld", "vernieling", "discriminatie"})
+
+
+def _story_with(ctx: Context, text: str) -> dict[str, Any]:
+    """The story so far with `text` added, and what the whole of it says."""
+    before = ctx.answers.get("what")
+    whole = f"{before}\n{text.strip()}" if isinstance(before, str) and before else text.strip()
+    return {"what": whole, "story_facts": story_facts(whole, ctx)}
+
+
+def _facts_line(found: dict[str, Any], ctx: Context) -> str:
+    parts: list[str] = []
+    online = "online" in str(found.get("where", ""))
+    for kind in found.get("kinds", ()):
+        if not (kind == "online" and online):
+            parts.append(say(f"kind_{kind}").lower())
+    if "where" in found:
+        parts.append(str(found["where"]))
+    if "when" in found:
+        parts.append(str(found["when"]["shown"]))
+    if found.get("series") and not (found.get("when") or {}).get("series"):
+        parts.append(say("story_series"))
+    if "perp_who" in found:
+        parts.append(say("story_perp", who=found["perp_who"]))
+    for value in found.get("injury", ()):
+        parts.append(say(f"injury_{value}").lower())
+    if found.get("damage"):
+        parts.append(say("story_damage"))
+    if found.get("criminal") == "ja":
+        parts.append(say("story_criminal"))
+    return ", ".join(parts)
+
+
+def _new_facts(ctx: Context, found: dict[str, Any]) -> dict[str, Any]:
+    """The facts of the story that answer a question not answered yet."""
+    return {k: v for k, v in found.items() if k not in ctx.answers}
+
+
 # --- parsers -----------------------------------------------------------------------------
 
 
-def _yes_no_step(reask: str) -> Any:
-    def parse(inbound: Inbound, _ctx: Context) -> Parsed:
-        answer = yes_no(inbound)
-        return Reask(say(reask)) if answer is None else Accept(answer)
-
-    return parse
+_WORST_FIRST = ("fysiek", "verbaal", "emotioneel")
 
 
-def parse_safe(inbound: Inbound, _ctx: Context) -> Parsed:
-    answer = yes_no(inbound)
-    if answer is None:
-        return Reask(say("reask_yes_no"))
-    return Accept(answer, reply=None if answer else say("unsafe_advice"))
+def _worst(kinds: tuple[str, ...]) -> str | None:
+    return next((k for k in _WORST_FIRST if k in kinds), None)
 
 
-def parse_safe_continue(inbound: Inbound, _ctx: Context) -> Parsed:
-    answer = yes_no(inbound)
-    if answer is None:
-        return Reask(say("reask_yes_no"))
-    return Accept(True) if answer else Pause()
+# What the story layer's kinds say of the behaviour in the moment (domain.md section 4).
+_BEHAVIOUR_OF_KIND = {
+    "fysiek_geweld": "fysiek",
+    "vernieling": "fysiek",
+    "bedreiging": "verbaal",
+    "verbale_agressie": "verbaal",
+    "intimidatie": "verbaal",
+    "discriminatie": "verbaal",
+    "emotioneel_gedrag": "emotioneel",
+}
+
+
+def _behaviour_in(text: str) -> str | None:
+    """The worst kind of behaviour the text describes, if it says."""
+    kind = _worst(understanding.behaviour(text))
+    if kind is None:
+        from_story = read_story(text, _EPOCH).kinds
+        kind = _worst(tuple(_BEHAVIOUR_OF_KIND[k] for k in from_story if k in _BEHAVIOUR_OF_KIND))
+    return kind
+
+
+def _unsafe(text: str, detail: str, ctx: Context) -> Accept:
+    """112 and the advice at once; with the advice for what is happening, if it says."""
+    more: dict[str, Any] = {"was_unsafe": True}
+    reply = say("unsafe_advice")
+    kind = _behaviour_in(text)
+    if kind is not None:
+        more["behaviour"] = kind
+        reply = f"{reply}\n\n{say(f'advice_{kind}')}"
+    if _is_story(detail):
+        more.update(_story_with(ctx, detail))
+    return Accept(False, reply=reply, more=more)
+
+
+def parse_safe(inbound: Inbound, ctx: Context) -> Parsed:
+    text = inbound.text.strip()
+    said = yes_no(inbound)
+    if understanding.signals_danger(text) or (said is not None and not said.answer):
+        return _unsafe(text, said.detail if said is not None else text, ctx)
+    if said is not None:
+        more: dict[str, Any] = {}
+        if _is_story(said.detail):
+            more.update(_story_with(ctx, said.detail))
+        elif said.detail:
+            more["safe_detail"] = said.detail
+        return Accept(True, reply=say("intro"), more=more)
+    if _is_story(text):
+        return Keep(_story_with(ctx, text), reply=say("story_kept"))
+    return Reask(say("reask_safe"))
+
+
+BEHAVIOUR_CHOICES = _choices("behaviour", _WORST_FIRST[::-1])
+
+
+def parse_behaviour(inbound: Inbound, ctx: Context) -> Parsed:
+    value = one_of(inbound, BEHAVIOUR_CHOICES) or _behaviour_in(inbound.text)
+    more = _story_with(ctx, inbound.text) if _is_story(inbound.text) else {}
+    if value is None:
+        if not more:
+            return Reask(say("reask_choice"))
+        # Told, but in words none of the three names: the advice for threats (name it,
+        # ask to stop, end the talk, security, police) fits what is left.
+        value = "verbaal"
+    return Accept(value, reply=say(f"advice_{value}"), more=more)
+
+
+def parse_safe_continue(inbound: Inbound, ctx: Context) -> Parsed:
+    text = inbound.text.strip()
+    said = yes_no(inbound)
+    if said is not None and said.answer and not understanding.signals_danger(text):
+        return Accept(True)
+    if said is not None or understanding.signals_danger(text):
+        return Pause(reply=say("paused_unsafe"))
+    if _is_story(text):
+        return Keep(_story_with(ctx, text), reply=say("story_kept"))
+    return Reask(say("reask_yes_no"))
 
 
 def parse_role(inbound: Inbound, ctx: Context) -> Parsed:
@@ -84,34 +279,110 @@ def parse_free_text(reask: str) -> Any:
     return parse
 
 
-def parse_kinds(inbound: Inbound, _ctx: Context) -> Parsed:
+def parse_what(inbound: Inbound, ctx: Context) -> Parsed:
+    text = inbound.text.strip()
+    if len(text) < 2:
+        return Reask(say("reask_what"))
+    return Accept(text, more={"story_facts": story_facts(text, ctx)})
+
+
+def _story_question(ctx: Context) -> dict[str, object]:
+    found = _new_facts(ctx, dict(ctx.answers.get("story_facts") or {}))
+    if found:
+        return {"question": say("story_found", facts=_facts_line(found, ctx))}
+    return {"question": say("story_add")}
+
+
+def _story_choices(ctx: Context) -> tuple[Choice, ...]:
+    if _new_facts(ctx, dict(ctx.answers.get("story_facts") or {})):
+        return (Choice("ja", say("choice_story_right")), Choice("nee", say("choice_story_wrong")))
+    return (Choice("klaar", say("choice_story_done")),)
+
+
+def parse_what_ok(inbound: Inbound, ctx: Context) -> Parsed:
+    """ "Klopt dat?" (or "nog iets toevoegen?"): yes or done takes what the story says; no
+    asks the questions; anything else goes on with the story."""
+    text = inbound.text.strip()
+    found = _new_facts(ctx, dict(ctx.answers.get("story_facts") or {}))
+    pick = normalise(inbound.choice or text)
+    said = yes_no(inbound)
+    done = pick in vocabulary.STORY_DONE_WORDS or (not found and understanding.nothing(text))
+    if done or (said is not None and said.answer):
+        more: dict[str, Any] = {}
+        if said is not None and said.detail:
+            more = _story_with(ctx, said.detail)
+            found = {
+                k: v for k, v in more["story_facts"].items() if k not in ctx.answers or k in found
+            }
+        more.update(found)
+        return Accept(True, more=more)
+    if said is not None:
+        return Accept(False, more=_story_with(ctx, said.detail) if said.detail else {})
+    return Keep(_story_with(ctx, text), reply=say("story_added"))
+
+
+_STORY_FILLS = (
+    "criminal",
+    "what",
+    "story_facts",
+    "kinds",
+    "where",
+    "when",
+    "when_ok",
+    "series",
+    "perp_known",
+    "perp_who",
+    "perp_details",
+    "injury",
+    "damage",
+)
+
+
+def parse_kinds(inbound: Inbound, ctx: Context) -> Parsed:
     values = several_of(inbound, _choices("kind", KINDS))
+    if values is None:
+        if understanding.dont_know(inbound.text):
+            return Accept(["anders"])
+        read = [k for k in read_story(inbound.text, ctx.now).kinds if k in KINDS]
+        if read:
+            return Accept(read)
     return Reask(say("reask_several")) if values is None else Accept(values)
 
 
+def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
+    text = inbound.text.strip()
+    if understanding.dont_know(text):
+        return Accept(say("value_unknown"))
+    return Reask(say("reask_where")) if len(text) < 2 else Accept(text)
+
+
 def parse_when_step(inbound: Inbound, ctx: Context) -> Parsed:
-    when = parse_when(inbound.text, ctx.now)
+    text = inbound.text.strip()
+    when = parse_when(text, ctx.now)
+    if when is None and understanding.dont_know(text):
+        when = When.not_known(ctx.now)
     if when is None:
         return Reask(say("when_unknown"))
     if when.is_future(ctx.now):
         return Reask(say("when_future", when=describe_when(when)))
-    return Accept(_when_value(when, inbound.text))
+    more = {"series": True} if when.series or read_story(text, ctx.now).series else {}
+    value = _when_value(when, text)
+    reply = None if value["guessed"] or when.unknown else say("when_noted", when=value["shown"])
+    return Accept(value, reply=reply, more=more)
 
 
-def _when_value(when: When, typed: str) -> dict[str, Any]:
-    return {
-        "start": when.start.isoformat(),
-        "end": when.end.isoformat() if when.end else None,
-        "typed": typed.strip(),
-        "shown": describe_when(when),
-    }
+def when_to_confirm(ctx: Context) -> bool:
+    """The date read from what the person typed is partly a guess (an hour without a
+    day-part, a date more than a year back)."""
+    when = ctx.answers.get("when")
+    return isinstance(when, dict) and bool(when.get("guessed"))
 
 
 def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
-    answer = yes_no(inbound)
-    if answer is None:
+    said = yes_no(inbound)
+    if said is None:
         return Reask(say("reask_yes_no"))
-    return Accept(True) if answer else Redo("when", reply=say("when_again"))
+    return Accept(True) if said.answer else Redo("when", reply=say("when_again"))
 
 
 PERP_CHOICES = _choices("perp", ("bekend", "beschrijving", "onbekend"))
@@ -119,23 +390,57 @@ PERP_CHOICES = _choices("perp", ("bekend", "beschrijving", "onbekend"))
 
 def parse_perp_known(inbound: Inbound, _ctx: Context) -> Parsed:
     value = one_of(inbound, PERP_CHOICES)
-    if value is None:
-        answer = yes_no(inbound)
-        value = None if answer is None else ("bekend" if answer else "onbekend")
-    return Reask(say("reask_choice")) if value is None else Accept(value)
+    if value is not None:
+        return Accept(value)
+    if understanding.dont_know(inbound.text):
+        return Accept("onbekend")
+    said = yes_no(inbound)
+    if said is None:
+        return Reask(say("reask_choice"))
+    if said.answer:
+        return Accept("bekend", more={"perp_who": said.detail} if said.detail else {})
+    if said.detail and not understanding.dont_know(said.detail):
+        return Accept("beschrijving", more={"perp_details": said.detail})
+    return Accept("onbekend")
+
+
+def parse_nothing_or_text(inbound: Inbound, _ctx: Context) -> Parsed:
+    """A free answer where "nee" or "geen" is an answer too."""
+    text = inbound.text.strip()
+    if understanding.nothing(text):
+        return Accept(say("value_none"))
+    return Reask(say("reask_text")) if len(text) < 2 else Accept(text)
+
+
+_REMOVE = re.compile(r"^(?:verwijder|wis|weg(?:halen)?)\s*(?:bestand\s*)?(\d{1,2})$")
+
+
+def _items(ctx: Context) -> dict[str, Any]:
+    return dict(ctx.answers.get("evidence_items") or {"files": [], "links": [], "notes": []})
 
 
 def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
-    items: dict[str, Any] = dict(
-        ctx.answers.get("evidence_items") or {"files": [], "links": [], "notes": []}
-    )
+    items = _items(ctx)
     text = inbound.text.strip()
-    if not inbound.attachments and yes_no(inbound) is False:
+    remove = _REMOVE.match(normalise(text)) if not inbound.attachments else None
+    if remove:
+        n = int(remove.group(1))
+        if not 1 <= n <= len(items["files"]):
+            return Reask(say("evidence_no_such_file", n=n))
+        name = items["files"][n - 1]
+        items = {**items, "files": [f for i, f in enumerate(items["files"]) if i != n - 1]}
+        reply = say("evidence_removed", name=name, items=_listing(items))
+        return Collect("evidence_items", items, (), reply, removed=(n - 1,))
+    said = yes_no(inbound) if not inbound.attachments else None
+    if not inbound.attachments and (
+        not text
+        or normalise(text) in vocabulary.EVIDENCE_DONE_WORDS
+        or understanding.nothing(text)
+        or (said is not None and not said.answer)
+    ):
+        if items["files"] or items["links"] or items["notes"]:
+            return Accept(_evidence_line(items))
         return Accept(None)
-    if not inbound.attachments and (not text or _no_more_evidence(text)):
-        if not (items["files"] or items["links"] or items["notes"]):
-            return Accept(None)
-        return Accept(_evidence_line(items))
     links = links_in(text)
     rest = text
     for link in links:
@@ -145,39 +450,72 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
         "links": [*items["links"], *links],
         "notes": [*items["notes"], *([text] if rest.strip() and not links else [])],
     }
+    if not inbound.attachments:
+        # Links and notes come in one message: taken, and on to the next question. A
+        # file sent later is still kept here (the flow's files_step).
+        return Accept(_evidence_line(items), more={"evidence_items": items})
     return Collect(
         "evidence_items",
         items,
         tuple(inbound.attachments),
-        say(
-            "evidence_received",
-            count=len(items["files"]) + len(items["links"]) + len(items["notes"]),
-        ),
+        say("evidence_received", items=_listing(items)),
     )
 
 
-def _no_more_evidence(text: str) -> bool:
-    return text.strip().lower().rstrip(".!") in vocabulary.EVIDENCE_DONE_WORDS
+def _listing(items: dict[str, Any]) -> str:
+    lines = [f"{n}. {name}" for n, name in enumerate(items["files"], start=1)]
+    if items["links"]:
+        lines.append(say("evidence_links", n=len(items["links"])))
+    if items["notes"]:
+        lines.append(say("evidence_notes", n=len(items["notes"])))
+    return "\n".join(lines) or say("evidence_empty")
 
 
 def _evidence_line(items: dict[str, Any]) -> str:
-    return say(
-        "evidence_summary",
-        files=len(items["files"]),
-        links=len(items["links"]),
-        notes=len(items["notes"]),
-    )
+    files = items["files"]
+    parts = [say("evidence_files", n=len(files), names=", ".join(files))] if files else []
+    if items["links"]:
+        parts.append(say("evidence_links", n=len(items["links"])))
+    if items["notes"]:
+        parts.append(say("evidence_notes", n=len(items["notes"])))
+    return "; ".join(parts)
 
 
-def parse_injury(inbound: Inbound, _ctx: Context) -> Parsed:
+def parse_injury(inbound: Inbound, ctx: Context) -> Parsed:
     values = several_of(inbound, _choices("injury", INJURIES))
+    if values is None and inbound.choice is None:
+        named, rest = some_of(inbound, _choices("injury", INJURIES))
+        if named:
+            return Accept(named, more={"injury_detail": rest} if rest else {})
     if values is None:
-        if yes_no(inbound) is False or normalise(inbound.text) in vocabulary.NO_INJURY_WORDS:
+        text = inbound.text
+        if understanding.nothing(text) or normalise(text) in vocabulary.NO_INJURY_WORDS:
             return Accept(["geen"])
+        said = yes_no(inbound)
+        if said is not None and said.answer and said.detail:
+            read = [v for v in read_story(said.detail, ctx.now).injury if v in INJURIES]
+            if read:
+                return Accept(read, more={"injury_detail": said.detail})
+            return Keep({"injury_detail": said.detail}, reply=say("injury_which"))
         return Reask(say("reask_several"))
     if "geen" in values and len(values) > 1:
         values = [v for v in values if v != "geen"]
     return Accept(values)
+
+
+def _yes_no_unknown(step_id: str) -> Any:
+    """Yes, no or "weet ik niet"; what follows a "ja, ..." is kept as its detail."""
+
+    def parse(inbound: Inbound, _ctx: Context) -> Parsed:
+        if understanding.dont_know(inbound.text):
+            return Accept("weet_niet")
+        said = yes_no(inbound)
+        if said is None:
+            return Reask(say("reask_yes_no"))
+        more = {f"{step_id}_detail": said.detail} if said.detail else {}
+        return Accept(said.answer, more=more)
+
+    return parse
 
 
 CRIMINAL_CHOICES = _choices("criminal", ("ja", "nee", "weet_niet"))
@@ -185,17 +523,24 @@ CRIMINAL_CHOICES = _choices("criminal", ("ja", "nee", "weet_niet"))
 
 def parse_criminal(inbound: Inbound, _ctx: Context) -> Parsed:
     value = one_of(inbound, CRIMINAL_CHOICES)
+    if value is None and understanding.dont_know(inbound.text):
+        value = "weet_niet"
     if value is None:
-        answer = yes_no(inbound)
-        value = None if answer is None else ("ja" if answer else "nee")
+        said = yes_no(inbound)
+        value = None if said is None else ("ja" if said.answer else "nee")
     return Reask(say("reask_choice")) if value is None else Accept(value)
 
 
 # --- how answers show in the review ------------------------------------------------------
 
 
-def _show_yes_no(value: Any, _ctx: Context) -> str:
-    return say("yes") if value else say("no")
+def _show_yes_no_detail(step_id: str) -> Any:
+    def show(value: Any, ctx: Context) -> str:
+        shown = say("criminal_weet_niet") if value == "weet_niet" else say("yes" if value else "no")
+        detail = ctx.answers.get(f"{step_id}_detail")
+        return f"{shown} ({detail})" if detail else shown
+
+    return show
 
 
 def _show_list(prefix: str) -> Any:
@@ -211,8 +556,11 @@ def _show_role(value: Any, ctx: Context) -> str:
     return role_label(role, org.name if org else slug)
 
 
-def _show_when(value: Any, _ctx: Context) -> str:
-    return str(value["shown"])
+def _show_when(value: Any, ctx: Context) -> str:
+    shown = str(value["shown"])
+    if ctx.answers.get("series") and not value.get("series"):
+        return say("when_with_series", when=shown)
+    return shown
 
 
 def _show_choice(prefix: str) -> Any:
@@ -236,7 +584,38 @@ def _prefill(ctx: Context) -> dict[str, Any]:
 
 
 def _intro(ctx: Context) -> str:
-    return say("intro", name=ctx.person.name.split(" ")[0])
+    return say("greeting", name=ctx.person.name.split(" ")[0])
+
+
+def _opening(inbound: Inbound, _ctx: Context) -> bool:
+    """The first message says more than "hallo": a story, a question, a cry for help."""
+    text = inbound.text.strip()
+    if not text or normalise(text) in vocabulary.GREETING_WORDS:
+        return False
+    return (
+        understanding.signals_danger(text)
+        or understanding.is_question(text)
+        or (_is_story(text) and not _only_wants_to_report(text))
+    )
+
+
+def _only_wants_to_report(text: str) -> bool:
+    """ "Ik wil iets melden", "ik wil graag een melding maken": no story yet."""
+    said = normalise(text)
+    return said in vocabulary.NEW_REPORT_WORDS or bool(_WANTS_TO_REPORT.fullmatch(said))
+
+
+_WANTS_TO_REPORT = re.compile(
+    r"(?:hallo |hoi |goedemorgen |goedemiddag |goedenavond )?(?:ik )?"
+    r"(?:wil|wilde|moet|zou|kom)(?: graag)?(?: even)?(?: iets| wat| een melding)"
+    r"(?: melden| maken| doen| graag)*"
+)
+
+
+def recheck_safety(ctx: Context) -> tuple[str, ...]:
+    """Back at a draft of someone who was not safe: ask again whether they are now. That
+    they were not stays recorded (`was_unsafe`)."""
+    return ("safe",) if ctx.answers.get("safe") is False else ()
 
 
 def _when_shown(ctx: Context) -> dict[str, object]:
@@ -248,9 +627,34 @@ REPORT = Flow(
     intro=_intro,
     prefill=_prefill,
     files_step="evidence",
+    fields=(
+        "was_unsafe",
+        "evidence_items",
+        "story_facts",
+        "series",
+        "safe_detail",
+        "injury_detail",
+        "damage_detail",
+        "time_off_detail",
+    ),
+    on_resume=recheck_safety,
+    opening=_opening,
     steps=(
         Step(
-            "safe", Ask("ask_safe", YES_NO), parse_safe, why="why_safe", clears=("safe_continue",)
+            "safe",
+            Ask("ask_safe", YES_NO),
+            parse_safe,
+            why="why_safe",
+            clears=("safe_continue", "behaviour"),
+            fills=("behaviour", "what", "story_facts", "safe_detail", "was_unsafe"),
+        ),
+        Step(
+            "behaviour",
+            Ask("ask_behaviour", BEHAVIOUR_CHOICES),
+            parse_behaviour,
+            ask_if=AnswerIs("safe", False),
+            why="why_behaviour",
+            fills=("what", "story_facts"),
         ),
         Step(
             "safe_continue",
@@ -258,6 +662,7 @@ REPORT = Flow(
             parse_safe_continue,
             ask_if=AnswerIs("safe", False),
             why="why_safe",
+            fills=("what", "story_facts"),
         ),
         Step(
             "role",
@@ -271,9 +676,17 @@ REPORT = Flow(
         Step(
             "what",
             Ask("ask_what"),
-            parse_free_text("reask_what"),
+            parse_what,
             why="why_what",
             label="label_what",
+            fills=("story_facts",),
+        ),
+        Step(
+            "what_ok",
+            Ask("ask_what_ok", _story_choices, values=_story_question),
+            parse_what_ok,
+            why="why_what_ok",
+            fills=_STORY_FILLS,
         ),
         Step(
             "kinds",
@@ -286,7 +699,7 @@ REPORT = Flow(
         Step(
             "where",
             Ask("ask_where"),
-            parse_free_text("reask_where"),
+            parse_where,
             why="why_where",
             label="label_where",
         ),
@@ -298,11 +711,13 @@ REPORT = Flow(
             label="label_when",
             show=_show_when,
             clears=("when_ok",),
+            fills=("series",),
         ),
         Step(
             "when_ok",
             Ask("ask_when_ok", YES_NO, values=_when_shown),
             parse_when_ok,
+            ask_if=Check(when_to_confirm, reads=("when",)),
             why="why_when",
             redo=("when",),
         ),
@@ -314,6 +729,7 @@ REPORT = Flow(
             label="label_perp_known",
             show=_show_choice("perp"),
             clears=("perp_who", "perp_details"),
+            fills=("perp_who", "perp_details"),
         ),
         Step(
             "perp_who",
@@ -335,7 +751,7 @@ REPORT = Flow(
         Step(
             "witnesses",
             Ask("ask_witnesses"),
-            parse_free_text("reask_text"),
+            parse_nothing_or_text,
             skippable=True,
             why="why_witnesses",
             label="label_witnesses",
@@ -347,6 +763,7 @@ REPORT = Flow(
             skippable=True,
             why="why_evidence",
             label="label_evidence",
+            fills=("evidence_items",),
         ),
         Step(
             "injury",
@@ -355,22 +772,25 @@ REPORT = Flow(
             why="why_injury",
             label="label_injury",
             show=_show_list("injury"),
+            fills=("injury_detail",),
         ),
         Step(
             "damage",
             Ask("ask_damage", YES_NO),
-            _yes_no_step("reask_yes_no"),
+            _yes_no_unknown("damage"),
             why="why_damage",
             label="label_damage",
-            show=_show_yes_no,
+            show=_show_yes_no_detail("damage"),
+            fills=("damage_detail",),
         ),
         Step(
             "time_off",
             Ask("ask_time_off", YES_NO),
-            _yes_no_step("reask_yes_no"),
+            _yes_no_unknown("time_off"),
             why="why_time_off",
             label="label_time_off",
-            show=_show_yes_no,
+            show=_show_yes_no_detail("time_off"),
+            fills=("time_off_detail",),
         ),
         Step(
             "criminal",

@@ -128,6 +128,14 @@ class CaseRepo(Repo):
         )
         return eid
 
+    async def remove_evidence(self, case_id: int, evidence_id: int) -> None:
+        """A file the reporter took back before sending: it is gone, not submitted."""
+        await self.conn.execute(
+            delete(evidence).where(
+                and_(evidence.c.case_id == case_id, evidence.c.id == evidence_id)
+            )
+        )
+
     async def evidence(self, case_id: int) -> list[EvidenceRecord]:
         rows = await self.conn.execute(
             select(

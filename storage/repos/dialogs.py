@@ -10,13 +10,13 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy import and_, bindparam, delete, insert, select, update
 
-from bot.domain.records import DialogState
+from bot.domain.records import DialogState, PendingCommand
 from bot.ports import Duplicate
 from dialogs.messages import ConversationKey
 from storage.repos.base import Repo
-from storage.tables import answers, conversations, inbound_seen
+from storage.tables import answers, conversations, inbound_seen, pending_commands
 
 # The dialog position and every answer of its draft, in one round trip.
 _CONVERSATION = (
@@ -220,3 +220,50 @@ class DialogRepo(Repo):
         return {
             r.field: json.loads(self._dec(r.value_enc, f"answer:{case_id}:{r.field}")) for r in rows
         }
+
+    # --- a typed command's exchange (pending_commands) ------------------------------------
+
+    def _pending_where(self, key: ConversationKey) -> Any:
+        return and_(
+            pending_commands.c.channel == key.channel,
+            pending_commands.c.account == key.account,
+            pending_commands.c.user == key.user,
+        )
+
+    async def load_pending(self, key: ConversationKey) -> PendingCommand | None:
+        row = (
+            await self.conn.execute(select(pending_commands).where(self._pending_where(key)))
+        ).first()
+        if row is None:
+            return None
+        data = json.loads(self._dec(row.data_enc, f"pending:{row.id}"))
+        return PendingCommand(row.kind, row.case_id, row.step, data)
+
+    async def save_pending(
+        self, key: ConversationKey, person_id: int, pending: PendingCommand, now: datetime
+    ) -> None:
+        await self.clear_pending(key)
+        result = await self.conn.execute(
+            insert(pending_commands)
+            .values(
+                channel=key.channel,
+                account=key.account,
+                user=key.user,
+                person_id=person_id,
+                kind=pending.kind,
+                case_id=pending.case_id,
+                step=pending.step,
+                data_enc=b"",
+                updated_at=now,
+            )
+            .returning(pending_commands.c.id)
+        )
+        pid = int(result.scalar_one())
+        await self.conn.execute(
+            update(pending_commands)
+            .where(pending_commands.c.id == pid)
+            .values(data_enc=self._enc(json.dumps(pending.data), f"pending:{pid}"))
+        )
+
+    async def clear_pending(self, key: ConversationKey) -> None:
+        await self.conn.execute(delete(pending_commands).where(self._pending_where(key)))

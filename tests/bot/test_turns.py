@@ -25,7 +25,7 @@ async def test_a_redelivered_message_is_processed_once(app: Weerbaar) -> None:
     assert first and again == []
     async with app.store.transaction() as tx:
         state = await tx.dialogs.load_state(ANNA)
-    assert state is not None and state.step == "kinds"
+    assert state is not None and state.step == "what_ok"
     assert state.history == ["safe", "what"]
 
 
@@ -61,7 +61,7 @@ async def test_signal_uuid_is_bound_to_the_enrolled_number_once(
 async def test_an_edited_message_replaces_its_answer_while_the_report_is_open(
     app: Weerbaar,
 ) -> None:
-    for n, text in enumerate(["hallo", "ja", "Hij riep iets", "2"]):
+    for n, text in enumerate(["hallo", "ja", "Hij riep iets", "klaar", "2"]):
         await app.handle(msg(text, f"e{n}"))
     [reply] = await app.handle(msg("Hij riep dat hij me zou vinden", "e9", replaces="e2"))
     assert "aangepast" in reply.text
@@ -96,7 +96,7 @@ async def test_an_error_quoting_what_was_typed_is_logged_without_its_message(
 ) -> None:
     await app.handle(msg("hallo", "g1"))
 
-    def quoting(_state: object, inbound: Inbound, _ctx: object) -> None:
+    def quoting(_state: object, inbound: Inbound, _ctx: object, **_kw: object) -> None:
         raise ValueError(f"could not read {inbound.text!r}")
 
     monkeypatch.setattr(app.service.engine, "turn", quoting)

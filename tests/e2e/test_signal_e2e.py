@@ -163,8 +163,8 @@ async def test_full_report_with_photo_and_voice_note(
 
     photo = b"\xff\xd8\xff\xe0" + os.urandom(6000)
     voice = b"\xff\xf1\x50\x80" + os.urandom(4000)
-    assert "Ontvangen (1)" in await rita.send_file(photo, "image/jpeg", filename="IMG_1.jpg")
-    assert "Ontvangen (2)" in await rita.send_file(voice, "audio/aac", voice_note=True)
+    assert "IMG_1.jpg" in await rita.send_file(photo, "image/jpeg", filename="IMG_1.jpg")
+    assert "2. " in await rita.send_file(voice, "audio/aac", voice_note=True)
     assert "letsel" in await rita.say("klaar")
     assert "Jouw melding" in await rita.say(*after)
     done = await rita.say("verstuur")
@@ -231,7 +231,7 @@ async def test_duplicated_envelope_is_answered_and_stored_once(
     await bram.say("Hij schold me uit.")  # answered after both, in order
     answers = bram.text_since(before)
     assert answers.count("Wat is er gebeurd") == 1
-    assert "Wat past hierbij" in answers
+    assert "Ik lees: verbale agressie. Klopt dat?" in answers
 
     message_id = f"{bram.uuid}:{envelope['envelope']['timestamp']}"
     assert await count(app, inbound_seen, inbound_seen.c.message_id == message_id) == 1
@@ -249,8 +249,8 @@ async def test_rapid_interleaved_messages_are_answered_in_order(
     alice = Phone(fake, signal, "+31633333333")
     bob = Phone(fake, signal, "+31644444444")
     lines = {
-        alice: report_lines(what="Alice werd bedreigd.")[:6],
-        bob: report_lines(what="Bob werd uitgescholden.")[:6],
+        alice: report_lines(what="Alice werd bedreigd.")[:7],
+        bob: report_lines(what="Bob werd uitgescholden.")[:7],
     }
     for a_line, b_line in zip(lines[alice], lines[bob], strict=True):
         alice.push(a_line)
@@ -259,12 +259,13 @@ async def test_rapid_interleaved_messages_are_answered_in_order(
     markers = [
         "veilig",
         "Wat is er gebeurd",
+        "Ik lees:",
         "Wat past hierbij",
         "Waar gebeurde het",
         "Wanneer gebeurde het",
-        "Klopt dat",
+        "november 2026 om 14:30. Klopt dat",
     ]
-    await eventually(lambda: all("Klopt dat" in p.text_since(0) for p in (alice, bob)))
+    await eventually(lambda: all("om 14:30. Klopt dat" in p.text_since(0) for p in (alice, bob)))
     await eventually(lambda: not signal.busy)
     for phone in (alice, bob):
         text = phone.text_since(0)
@@ -282,13 +283,13 @@ async def test_report_goes_on_after_a_websocket_drop(
     await enrol(app, "Bram", "+31622222222", "gemeenteraadslid", "amersfoort")
     bram = Phone(fake, signal, "+31622222222")
     lines = report_lines()
-    assert "Waar gebeurde het" in await bram.say(*lines[:4])
+    assert "Waar gebeurde het" in await bram.say(*lines[:5])
 
     fake.drop_websockets(abrupt=True)
     await eventually(lambda: fake.ws_connections_total == 2 and fake.connected == 1, within=3)
 
-    assert "Wanneer gebeurde het" in await bram.say(lines[4])
-    await bram.say(*lines[5:])
+    assert "Wanneer gebeurde het" in await bram.say(lines[5])
+    await bram.say(*lines[6:])
     assert "Je kenmerk is WB-" in await bram.say("verstuur")
     async with app.store.transaction() as tx:
         [case] = await tx.cases.list_cases()
@@ -370,6 +371,7 @@ async def test_edit_replaces_the_what_answer_while_the_report_is_open(
     bram = Phone(fake, signal, "+31622222222")
     await bram.say("hallo", "ja", "Hij schold me uit.")
     what_sent_at = bram.timestamps[-1]
+    await bram.say("nee")  # "Ik lees: ... Klopt dat?": ask it all
     assert "Waar gebeurde het" in await bram.say("2")
 
     before = len(bram.received())
@@ -406,7 +408,7 @@ async def test_a_long_story_from_a_phone_is_the_answer_not_evidence(
     long_id = fake.add_attachment(data)
     item = fake.attachment(long_id, content_type="text/x-signal-plain", size=len(data))
     answer = await bram.say(story, attachments=[item])
-    assert "Wat past hierbij?" in answer and "bewijs" not in answer
+    assert "Wil je nog iets toevoegen?" in answer and "bewijs" not in answer
     async with app.store.transaction() as tx:
         [case] = await tx.cases.list_cases(include_drafts=True)
         answers = await tx.dialogs.answers(case.id)
@@ -548,7 +550,7 @@ async def test_a_reply_held_by_a_429_keeps_the_next_replies_behind_it(
         pass
     texts = [m.message for m in rita.received()[1:]]
     assert len(texts) == 2
-    assert "Wat is er gebeurd" in texts[0] and "Wat past hierbij" in texts[1]
+    assert "Wat is er gebeurd" in texts[0] and "Ik lees: verbale agressie" in texts[1]
 
 
 async def test_a_reply_that_failed_with_500_goes_first_when_she_writes_again(
@@ -565,7 +567,7 @@ async def test_a_reply_that_failed_with_500_goes_first_when_she_writes_again(
     await rita.say("Hij schold me uit.")
     texts = [m.message for m in rita.received()[1:]]
     assert len(texts) == 2
-    assert "Wat is er gebeurd" in texts[0] and "Wat past hierbij" in texts[1]
+    assert "Wat is er gebeurd" in texts[0] and "Ik lees: verbale agressie" in texts[1]
     assert await app.outbox.run_once() == 0
     async with app.store.transaction() as tx:
         assert await tx.outbox.pending_for("signal", rita.uuid) == []

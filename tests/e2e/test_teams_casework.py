@@ -262,10 +262,17 @@ async def test_the_response_and_closing_forms_work_the_case_and_tell_the_reporte
     await bot.deliver()
     card = the_card(await view(people.gerrit, reference))
 
-    # Closing before anyone took the case in hand is refused.
+    # Closing before anyone took the case in hand is refused, and the griffier keeps the
+    # case card (refreshed), the refusal in its status line with what to do next.
     (close,) = executes(card, "close_case")
     refused = await execute(people.gerrit, close, {"no_response": "pleger_onbekend"})
-    assert say("card_refused_title") in card_text(refused)
+    refused_text = card_text(refused)
+    assert say("card_refused_title") not in refused_text
+    assert say("card_details_title", reference=reference) in refused_text
+    assert STORY in refused_text and executes(refused, "close_case")
+    status = refused["body"][1]
+    assert status["color"] == "Attention"
+    assert say("close_refused_not_acknowledged", reference=reference) in status["text"]
 
     copies = await card_ids(bot, reference)
     assert (await people.gerrit.press(copies["aad-gerrit"], reference)).status == 200
@@ -301,8 +308,13 @@ async def test_the_response_and_closing_forms_work_the_case_and_tell_the_reporte
 
     before = len(bot.connector.calls)
     await bot.deliver()
-    told = "\n".join(c.body.get("text") or "" for c in people.rita.received(before))
-    assert reference in told and "fractievoorzitter" not in told  # never the note
+    # The reporter's news comes as a small card: the kind, the end date, the damages.
+    (news,) = [card_in(c) for c in people.rita.received(before) if c.body.get("attachments")]
+    told = card_text(news)
+    assert say("card_progress_title", reference=reference) in told
+    assert "er gelden regels voor de persoon" in told.lower()
+    assert say("reporter_progress_damages") in told and "actions" not in news
+    assert "fractievoorzitter" not in told and "Gerrit" not in told  # never the note
 
     (close,) = executes(answer, "close_case")
     closed = await execute(people.gerrit, close)
@@ -311,4 +323,5 @@ async def test_the_response_and_closing_forms_work_the_case_and_tell_the_reporte
     assert [a["data"]["verb"] for a in closed["actions"]] == ["evaluate"]
     before = len(bot.connector.calls)
     await bot.deliver()
-    assert any(reference in (c.body.get("text") or "") for c in people.rita.received(before))
+    (news,) = [card_in(c) for c in people.rita.received(before) if c.body.get("attachments")]
+    assert say("card_progress_closed_title", reference=reference) in card_text(news)

@@ -613,14 +613,14 @@ async def test_a_reply_the_connector_refuses_mid_turn_is_kept_and_sent_later(
     assert response.status == 201  # the turn is stored; Teams must not resend it
     async with bot.app.store.transaction() as tx:
         kept = await tx.outbox.pending_for("teams", "aad-rita")
-    assert len(kept) == 1 and "ben je nu veilig" in kept[0].payload["text"]
+    assert len(kept) == 1 and "Ben je nu veilig" in kept[0].payload["text"]
     assert "1. Ja" in kept[0].payload["text"]  # the choices travel as a numbered list
 
     bot.connector.clear_failures()  # the connector is back
     clock.advance(minutes=1)
     assert await bot.deliver() == 1
     texts = [text_of(c) for c in rita.received(before) if c.method == "POST"]
-    assert any("ben je nu veilig" in t for t in texts)
+    assert any("Ben je nu veilig" in t for t in texts)
     # the answer to the question still works as a typed "1"
     assert "Wat is er gebeurd" in await rita.say("1")
 

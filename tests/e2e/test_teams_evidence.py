@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import pytest
+
 from adapters.teams.files import SINGLE_UPLOAD_MAX
 from bot.domain.audit import AuditAction
 from bot.text.catalogue import say
+from storage.repos.cases import CaseRepo
 from storage.tables import outbox
 from tests.chat import report_lines
 from tests.e2e import test_teams_e2e as teams_e2e
@@ -56,7 +59,7 @@ async def report_with_files(people: Cast) -> str:
     lines = report_lines()
     at = lines.index("overslaan", 9)  # the evidence question
     assert "bewijs" in (await people.rita.say(*lines[:at])).lower()
-    assert "Ontvangen (2)" in await send_files(
+    assert "1. IMG_0001.jpg\n2. spraakbericht.aac" in await send_files(
         people.rita, ("IMG_0001.jpg", PHOTO), ("spraakbericht.aac", VOICE)
     )
     await people.rita.say("klaar", *lines[at + 1 :])
@@ -279,3 +282,33 @@ async def test_a_consent_answer_from_someone_not_enrolled_stores_nothing(bot: Bo
     invoke = stranger.activity("invoke", name="fileConsent/invoke", value=value)
     assert (await bot.post(invoke)).status == 200
     assert await bot.count(outbox) == rows
+
+
+async def test_the_consent_offer_is_sent_without_decrypting_the_file(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FileConsentCard carries no bytes: the worker decrypts the file only for the
+    upload after the accept, once."""
+    people = await cast(bot)
+    reference = await report_with_files(people)
+    await bot.deliver()
+    _case_id, (photo_id, _voice) = await evidence_ids(bot, reference)
+    decrypted: list[int] = []
+    real = CaseRepo.evidence_data
+
+    async def counting(repo: CaseRepo, evidence_id: int) -> bytes:
+        decrypted.append(evidence_id)
+        return await real(repo, evidence_id)
+
+    monkeypatch.setattr(CaseRepo, "evidence_data", counting)
+    before = await press_submit(
+        people.gerrit, {"verb": "send_evidence", "reference": reference, "evidence": photo_id}
+    )
+    assert await bot.deliver() >= 1
+    (consent,) = attachments_of(people.gerrit, before, CONSENT)
+    assert decrypted == []
+    assert (await answer_consent(people.gerrit, consent)).status == 200
+    assert await bot.deliver() == 1
+    assert decrypted == [photo_id]
+    (upload,) = [u for u in bot.connector.uploads.values() if u.name == consent["name"]]
+    assert bytes(upload.data) == PHOTO

@@ -8,8 +8,9 @@ from bot.cases.audit import record
 from bot.domain.audit import AuditAction
 from bot.domain.evaluation import EvaluationInput, Level
 from bot.domain.identifiers import identifiers_in
+from bot.domain.records import PendingCommand
 from bot.settings import Settings
-from dialogs.messages import Attachment
+from dialogs.messages import Attachment, ConversationKey
 from storage.crypto import new_key
 from storage.rekey import rotate
 from tests.conftest import FakeClock
@@ -53,6 +54,12 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         await tx.dossier.set_marks(case_id, identifiers_in("Belde van 06-12345678"))
         other = await tx.cases.create_draft(pid, "local", clock())
         await tx.dossier.set_marks(other, identifiers_in("+31612345678"))
+        await tx.dialogs.save_pending(
+            ConversationKey("local", "local", "x"),
+            pid,
+            PendingCommand("response", case_id, "confirm", {"note": "Brief gestuurd"}),
+            clock(),
+        )
     await app.close()
 
     app = await Weerbaar.create(settings(f"{new},{old}"), clock=clock)
@@ -73,6 +80,7 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         # Both cases' marks under the new key's dossier key (from the answers; the second
         # case has no answer, so no mark is left: nothing to match it by any more).
         "perpetrator_marks.digest": 2,
+        "pending_commands.data_enc": 1,
     }
     async with app.store.transaction() as tx:
         evaluation = await tx.evaluations.evaluation(case_id)

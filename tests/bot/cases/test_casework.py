@@ -131,7 +131,10 @@ async def test_a_response_is_checked_and_the_reporter_hears_only_its_kind(
         refused = await press(
             app, "secretaris-utrecht", "record_response", None, False, reference=reference, **data
         )
-        assert isinstance(refused.notice, Refusal) and says in refused.text
+        # A refusal keeps the case in view, the reason in its status line.
+        assert isinstance(refused.notice, CaseDetails) and refused.notice.status_refused
+        assert says in refused.text and says in (refused.notice.status_line or "")
+        assert refused.notice.responses == ()
     other = await press(
         app, "griffier-zeist", "record_response", reference=reference, response="herstelgesprek"
     )
@@ -161,7 +164,7 @@ async def test_a_response_is_checked_and_the_reporter_hears_only_its_kind(
     )
     assert isinstance(note.notice, CaseDetails) and note.notice.notes[0].text == "GEHEIM-NOTITIE-2"
     empty = await press(app, "secretaris-utrecht", "add_note", reference=reference, note=" ")
-    assert isinstance(empty.notice, Refusal)
+    assert isinstance(empty.notice, CaseDetails) and empty.notice.status_refused
     raw = Path(app.settings.resolved_database_url().split("///", 1)[1]).read_bytes()
     assert b"GEHEIM-NOTITIE" not in raw
 
@@ -169,7 +172,8 @@ async def test_a_response_is_checked_and_the_reporter_hears_only_its_kind(
 async def test_closing_from_a_card_and_nothing_changes_after(app: Weerbaar) -> None:
     reference = await submitted_case(app)
     refused = await press(app, "secretaris-utrecht", "close_case", reference=reference)
-    assert isinstance(refused.notice, Refusal) and "in behandeling" in refused.text
+    assert isinstance(refused.notice, CaseDetails) and refused.notice.status_refused
+    assert "in behandeling" in refused.text and not refused.notice.closed
     attempts = [d for a, _w, d in await trail(app, reference) if a == AuditAction.REFUSED]
     assert attempts[-1]["attempt"] == "close"
     await press(app, "secretaris-utrecht", "acknowledge", reference=reference)
@@ -186,7 +190,8 @@ async def test_closing_from_a_card_and_nothing_changes_after(app: Weerbaar) -> N
         after = await press(
             app, "secretaris-utrecht", verb, None, False, reference=reference, **data
         )
-        assert isinstance(after.notice, Refusal) and "al afgesloten" in after.text
+        assert isinstance(after.notice, CaseDetails) and after.notice.status_refused
+        assert after.notice.closed and "al afgesloten" in after.text
 
 
 async def test_status_and_aanvullen_for_the_reporter(app: Weerbaar, tmp_path: Path) -> None:

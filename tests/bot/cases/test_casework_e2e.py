@@ -18,10 +18,10 @@ REPORT = [
     "hallo",
     "ja",  # safe
     "De man van de markt schold me uit en dreigde.",
+    "nee",  # the story read back ("Ik lees: ... Klopt dat?"): no, ask it all
     "2",  # verbale agressie
     "Gemeentehuis",
-    "gisteren om 14:30",
-    "ja",
+    "gisteren om 14:30",  # read back in the next question, not asked to confirm
     "1",  # perpetrator known
     "Piet de Marktman",  # who
     "Rode jas, kaal",  # details
@@ -97,8 +97,13 @@ async def test_a_whole_case_from_report_to_close(
     assert isinstance(other.last[0].notice, Refusal)
 
     # Closing is refused while nobody took it in hand (and without a response).
+    # The refusal says what to do next, and the case stays in view with it.
     refusal = await handler.say(f"sluit {reference}")
     assert "nog niet dicht" in refusal and "in behandeling" in refusal
+    assert f"gedaan {reference} ontvangst" in refusal
+    kept = handler.last[0].notice
+    assert isinstance(kept, CaseDetails) and kept.status_refused
+    assert kept.status_line is not None and "nog niet dicht" in kept.status_line
 
     # Taken in hand from the card, keeping no informed party: nobody else is told.
     answer = await app.handle(

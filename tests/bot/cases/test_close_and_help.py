@@ -34,7 +34,7 @@ async def test_hulplijn_in_a_report_answers_and_asks_the_question_again(
     reply = await chat.say(asked)
     assert "Je melding gaat naar de gemeentesecretaris van de gemeente Utrecht." in reply
     assert "Crisislijn van het NGB" in reply and "070-373 8080" in reply
-    assert "Wat past hierbij" in reply  # the open question, asked again
+    assert "Klopt dat?" in reply  # the open question (the story read back), asked again
     await chat.say(*report_lines()[3:], "verstuur")
     async with app.store.transaction() as tx:
         [case] = await tx.cases.list_cases()
@@ -87,7 +87,7 @@ async def test_an_incident_of_a_week_ago_gets_zo_snel_mogelijk(app: Weerbaar) ->
 async def test_the_handler_is_told_the_reporter_was_not_safe(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
     lines = report_lines()
-    lines[1:2] = ["nee", "ja"]  # not safe; yes, go on with the report now
+    lines[1:2] = ["nee", "2", "ja"]  # not safe; someone threatens; yes, go on now
     await chat.say(*lines)
     await chat.say("verstuur")
     async with app.store.transaction() as tx:

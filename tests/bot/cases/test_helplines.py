@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.cases.helplines import close_texts, help_text
+from bot.cases.reach import Link
 from bot.domain.records import Person, PersonRole
 from bot.domain.routing import Organisation, OrgKind
 from bot.reference.loader import Helpline, load_helplines
+from bot.text.catalogue import say
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
@@ -122,6 +124,7 @@ def close(
     criminal: bool = False,
     serious: bool = False,
     measures_due: datetime = NOW + timedelta(hours=50),
+    reached: Link | None = Link.HANDLER,
 ) -> list[str]:
     return close_texts(
         reference="WB-ABC234",
@@ -132,6 +135,7 @@ def close(
         measures_due=measures_due,
         submitted_at=NOW,
         helplines=helplines,
+        reached=reached,
     )
 
 
@@ -247,3 +251,22 @@ def test_someone_with_two_roles_gets_the_route_of_each(helplines: list[Helpline]
     )
     assert "Als Statenlid: je melding gaat naar de statengriffier van de provincie Utrecht." in text
     assert WETHOUDERS in text
+
+
+@pytest.mark.parametrize("reached", [Link.DEPUTY, Link.COORDINATOR, None])
+def test_an_unreachable_handler_is_never_said_to_have_the_case(
+    reached: Link | None, helplines: list[Helpline]
+) -> None:
+    """One message says the handler cannot be reached and who has it instead; no line
+    says the handler gets it now, gets in touch, or makes the police appointment."""
+    texts = close("gemeenteraadslid", UTRECHT, helplines, criminal=True, reached=reached)
+    told = "\n".join(texts)
+    assert texts[0].startswith("Dank je. Je melding is verstuurd")
+    assert "via Weerbaar" in texts[0] and "bereikbaar" in texts[0]
+    assert not any("Let op" in t for t in texts[1:])  # not a second, contradicting line
+    assert "griffier van" in texts[0] and "krijgt je melding nu" not in texts[0].replace(
+        "plaatsvervanger je melding nu", ""
+    ).replace("VPT je melding nu", "")
+    assert say("close_contact", handler="De griffier") not in told
+    assert "Dan maakt de griffier" not in told
+    assert say("close_police_stand_in") in told

@@ -25,6 +25,18 @@ async def report_in_bunnik(app: Weerbaar) -> tuple[str, str]:
     return "WB-" + done.split("Je kenmerk is WB-", 1)[1][:6], done
 
 
+BUNNIK = "de gemeente Bunnik"
+
+
+def assert_nothing_untrue(told: str) -> None:
+    """Nothing in the close says the unreachable griffier has the case or will act."""
+    assert "krijgt je melding nu" not in told.replace("plaatsvervanger je melding nu", "").replace(
+        "VPT je melding nu", ""
+    )
+    assert say("close_contact", handler="De griffier") not in told
+    assert "Dan maakt de griffier" not in told
+
+
 def routed(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [p for p in payloads if p.get("notice", {}).get("kind") == "case_routed"]
 
@@ -38,9 +50,14 @@ async def test_no_griffier_and_no_deputy_the_coordinator_has_it_at_once(
     assert notice["text"].startswith(
         say("case_routed_stand_in", handler="griffier", org="Gemeente Bunnik")
     )
-    assert say("submitted_stand_in_coordinator", handler="de griffier", org="Gemeente Bunnik") in (
-        told
+    # One truthful message: the griffier cannot be reached, the coordinator has it; no
+    # line says the griffier "krijgt je melding nu" or will get in touch.
+    assert (
+        say("submitted_to_coordinator", reference=reference, handler="De griffier", org=BUNNIK)
+        in told
     )
+    assert_nothing_untrue(told)
+    assert say("close_contact_coordinator") in told
     async with app.store.transaction() as tx:
         case = await tx.cases.case_by_reference(reference)
         assert case is not None
@@ -74,7 +91,11 @@ async def test_a_deputy_has_it_when_the_griffier_cannot_be_reached(
     [notice] = routed(await inbox(app, "pv-bunnik"))
     assert notice["notice"]["reference"] == reference
     assert routed(await inbox(app, "coordinator")) == []
-    assert say("submitted_stand_in_deputy", handler="de griffier", org="Gemeente Bunnik") in told
+    assert (
+        say("submitted_to_deputy", reference=reference, handler="De griffier", org=BUNNIK) in told
+    )
+    assert_nothing_untrue(told)
+    assert say("close_contact_deputy") in told
     # The deputy takes it in hand: that is recorded as who did, and the reporter hears.
     deputy = Chatter(app, "pv-bunnik")
     reply = await deputy.say(f"gedaan {reference} ontvangst")
@@ -90,8 +111,10 @@ async def test_nobody_reachable_the_reporter_is_told_so(app: Weerbaar, clock: Fa
         coordinator = await tx.people.find_person_id("local", "handle", "coordinator")
         assert coordinator is not None
         await tx.people.remove_person(coordinator)
-    _reference, told = await report_in_bunnik(app)
-    assert say("submitted_nobody", handler="de griffier", org="Gemeente Bunnik") in told
+    reference, told = await report_in_bunnik(app)
+    assert say("submitted_to_nobody", reference=reference, mid="de griffier", org=BUNNIK) in told
+    assert_nothing_untrue(told)
+    assert "contact met je op" not in told  # nobody will: they are told whom to call
 
 
 async def test_a_reachable_griffier_has_it_and_nobody_else(app: Weerbaar, clock: FakeClock) -> None:
@@ -104,4 +127,5 @@ async def test_a_reachable_griffier_has_it_and_nobody_else(app: Weerbaar, clock:
         reference
     ]
     assert routed(await inbox(app, "pv-bunnik")) == []
-    assert "Let op:" not in told
+    assert "Let op:" not in told and "niet bereikbaar" not in told
+    assert say("close_contact", handler="De griffier") in told

@@ -18,6 +18,7 @@ class RecordingChannel:
     """A pushing "local" channel whose receipts carry made-up message ids."""
 
     name = "local"
+    file_notice_kinds: frozenset[str] = frozenset()
 
     def __init__(self, with_ids: bool = True) -> None:
         self.sent: list[tuple[ConversationKey, Outbound]] = []

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.app import Weerbaar
+from bot.domain.incident import unsafe_at_report
+from bot.text.catalogue import say
 from tests.chat import Chatter, report_lines
 from tests.conftest import AppFactory, FakeClock
 from tests.people import enrol as enrol_person
@@ -117,7 +119,7 @@ async def test_terug_goes_to_the_previous_question_and_keeps_answers(app: Weerba
     reply = await chat.say("terug")
     assert "Wat is er gebeurd" in reply
     reply = await chat.say("Hij schold me uit en duwde me.")
-    assert "Wat past hierbij" in reply
+    assert "Ik lees: verbale agressie, fysiek geweld, strafbaar. Klopt dat?" in reply
     await chat.say("terug", "terug")
     reply = await chat.say("terug")
     assert "eerste vraag" in reply
@@ -129,14 +131,14 @@ async def test_terug_goes_to_the_previous_question_and_keeps_answers(app: Weerba
 
 async def test_stop_keeps_the_draft_and_resume_continues(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
-    await chat.say("hallo", "ja", "Bedreigd op straat.", "3")
+    await chat.say("hallo", "ja", "Bedreigd op straat.", "nee", "3")
     reply = await chat.say("stop")
     assert "bewaard" in reply
     reply = await chat.say("hallo weer")
-    assert "nog niet af" in reply
+    assert "Je was bezig met een melding" in reply and "Waar gebeurde het" in reply
     reply = await chat.say("1")
     assert "Waar gebeurde het" in reply
-    await chat.say(*report_lines()[4:])
+    await chat.say(*report_lines()[5:])
     await chat.say("verstuur")
     async with app.store.transaction() as tx:
         [case] = await tx.cases.list_cases()
@@ -149,7 +151,7 @@ async def test_restart_discards_the_old_draft(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
     await chat.say("hallo", "ja", "Eerste versie.", "stop", "hoi")
     reply = await chat.say("opnieuw")
-    assert "ben je nu veilig" in reply
+    assert "Ben je nu veilig? In gevaar? Bel 112." in reply
     async with app.store.transaction() as tx:
         cases = await tx.cases.list_cases(include_drafts=True)
         statuses = sorted(c.status for c in cases)
@@ -160,38 +162,76 @@ async def test_restart_discards_the_old_draft(app: Weerbaar) -> None:
 
 async def test_dates_unparseable_and_future_are_asked_again(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
-    await chat.say(*report_lines()[:5])
+    await chat.say(*report_lines()[:6])
     reply = await chat.say("blabla")
     assert "begrijp ik niet" in reply and "Wanneer" in reply
     reply = await chat.say("morgen om 10:00")
     assert "nog niet geweest" in reply
-    reply = await chat.say("vanochtend")
-    assert "woensdag 25 november 2026" in reply and "Klopt dat" in reply
+    # a reading that guesses the day-part is asked to confirm; "nee" asks again
+    reply = await chat.say("gisteren rond 2 uur")
+    assert "ik ga uit van 's middags" in reply and "Klopt dat" in reply
     reply = await chat.say("nee")
     assert "nog een keer" in reply
+    # a plain reading is read back in the next question, with how to change it
     reply = await chat.say("vorige week dinsdag")
-    assert "dinsdag 17 november 2026" in reply
-    await chat.say("ja")
+    assert "Ik noteer: dinsdag 17 november 2026" in reply and "Weet je wie het deed" in reply
+    reply = await chat.say("terug")
+    assert "Wanneer gebeurde het" in reply
+    reply = await chat.say("vanochtend")
+    assert "Ik noteer: woensdag 25 november 2026" in reply
     async with app.store.transaction() as tx:
         [case] = await tx.cases.list_cases(include_drafts=True)
         answers = await tx.dialogs.answers(case.id)
-    assert answers["when"]["start"].startswith("2026-11-17")
-    assert answers["when_ok"] is True
+    assert answers["when"]["start"].startswith("2026-11-25")
+    assert "when_ok" not in answers
 
 
 async def test_unsafe_person_gets_112_and_can_pause(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
     await chat.say("hallo")
     reply = await chat.say("nee")
-    assert "112" in reply and "Wil je nu verder" in reply
+    assert reply.startswith("Ben je in direct gevaar? Bel 112.") and "Wat gebeurt er" in reply
+    reply = await chat.say("2")  # iemand scheldt of dreigt: that kind's advice
+    assert say("advice_verbaal") in reply and "wil je verder met de melding" in reply
     reply = await chat.say("nee")
     assert "bewaard" in reply
+    # back at a draft left in danger: the safety question again, first of all
     reply = await chat.say("ik ben er weer")
-    assert "nog niet af" in reply
-    reply = await chat.say("verder")
-    assert "Wil je nu verder" in reply
+    assert "Ben je nu veilig? In gevaar? Bel 112." in reply
     reply = await chat.say("ja")
     assert "Wat is er gebeurd" in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        answers = await tx.dialogs.answers(case.id)
+    assert answers["safe"] is True and answers["was_unsafe"] is True
+    assert unsafe_at_report(answers)
+
+
+async def test_danger_in_any_words_gets_112_and_the_advice_for_hitting(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    first = "help hij slaat om zich heen in de hal"  # the very first message
+    reply = await chat.say(first)
+    assert reply.startswith("Ben je in direct gevaar? Bel 112.")
+    assert say("advice_fysiek") in reply and "niet in discussie" not in reply
+    reply = await chat.say("ja")
+    assert "Ik lees" in reply and "Klopt dat" in reply  # the first message is the story
+    async with app.store.transaction() as tx:
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        answers = await tx.dialogs.answers(case.id)
+    assert answers["what"] == first
+    assert answers["safe"] is False and answers["behaviour"] == "fysiek"
+
+
+async def test_someone_at_the_door_is_danger_then_what_is_happening_is_asked(
+    app: Weerbaar,
+) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo")
+    reply = await chat.say("nee, hij staat nog voor de deur")
+    assert reply.startswith("Ben je in direct gevaar? Bel 112.")
+    assert "Wat gebeurt er" in reply
+    reply = await chat.say("Iemand is boos of emotioneel")  # the button's words
+    assert say("advice_emotioneel") in reply
 
 
 async def test_evidence_files_links_and_odd_files(app: Weerbaar, tmp_path: Path) -> None:
@@ -203,12 +243,11 @@ async def test_evidence_files_links_and_odd_files(app: Weerbaar, tmp_path: Path)
     reply = await chat.say(*report_lines()[:9])
     assert "Heb je bewijs" in reply
     reply = await chat.file(photo)
-    assert "Ontvangen (1)" in reply
+    assert "Ontvangen:\n1. scherm.png" in reply
     reply = await chat.file(program)
     assert "kan ik niet bewaren" in reply
+    # links and notes come in one message and end the question
     reply = await chat.say("zie https://example.org/post/1 en de brief die ik kreeg")
-    assert "Ontvangen (2)" in reply
-    reply = await chat.say("klaar")
     assert "letsel" in reply
     async with app.store.transaction() as tx:
         [case] = await tx.cases.list_cases(include_drafts=True)
@@ -240,14 +279,18 @@ async def test_oversized_file_and_message(
     big.write_bytes(b"\xff" * 5000)
     chat = Chatter(app, "bram")
     await chat.say("hallo", "ja")
-    reply = await chat.say("x" * 500)
-    assert "te lang" in reply and "Wat is er gebeurd" in reply
+    reply = await chat.say("x" * 150 + " " + "y" * 349)
+    assert "de eerste 200 tekens bewaard" in reply and "Stuur de rest" in reply
+    reply = await chat.say("y" * 150)  # the rest, added to the story
+    assert "toegevoegd" in reply
     reply = await chat.file(big)
     assert "te groot" in reply
     async with app.store.transaction() as tx:
         [case] = await tx.cases.list_cases(include_drafts=True)
         assert await tx.cases.evidence(case.id) == []
-        assert "what" not in await tx.dialogs.answers(case.id)
+        answers = await tx.dialogs.answers(case.id)
+    assert answers["what"] == "x" * 150 + " " + "y" * 49 + "\n" + "y" * 150
+    assert "continues" not in answers
 
 
 async def test_skipped_optional_questions_show_as_skipped(app: Weerbaar) -> None:
@@ -265,12 +308,12 @@ async def test_help_why_and_nonsense_never_dead_end(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
     await chat.say("hallo")
     reply = await chat.say("help")
-    assert "112" in reply and "ben je nu veilig" in reply
+    assert "112" in reply and "Ben je nu veilig" in reply
     reply = await chat.say("waarom?")
-    assert "veiligheid" in reply and "ben je nu veilig" in reply
+    assert "veiligheid" in reply and "Ben je nu veilig" in reply
     reply = await chat.say("misschien")
-    assert "'ja' of 'nee'" in reply and "ben je nu veilig" in reply
-    await chat.say("ja", "Iets", "99")
+    assert "'ja' of 'nee'" in reply and "Ben je nu veilig" in reply
+    await chat.say("ja", "Iets", "nee", "99")
     assert "Kies een of meer nummers" in chat.text
 
 
@@ -300,7 +343,7 @@ async def test_restart_mid_report_resumes_at_the_same_question(
 ) -> None:
     first = await make_app(database_url)
     chat = Chatter(first, "bram")
-    await chat.say("hallo", "ja", "Hij dreigde.", "3, 4", "Markt")
+    await chat.say("hallo", "ja", "Hij dreigde.", "nee", "3, 4", "Markt")
     assert "Wanneer gebeurde het" in chat.text
     await first.close()
 
@@ -308,7 +351,7 @@ async def test_restart_mid_report_resumes_at_the_same_question(
     chat = Chatter(second, "bram")
     reply = await chat.say("hoi")
     assert "Wanneer gebeurde het" in reply  # the same question, asked again
-    await chat.say("gisteren om 20:00", "ja", *report_lines()[7:])
+    await chat.say("gisteren om 20:00", *report_lines()[7:])
     assert "Wat er gebeurde: Hij dreigde." in chat.text
     assert "Soort: Bedreiging, Intimidatie" in chat.text
     assert "Waar: Markt" in chat.text
@@ -318,10 +361,10 @@ async def test_back_after_hours_is_asked_to_go_on_not_read_as_an_answer(
     app: Weerbaar, clock: FakeClock
 ) -> None:
     chat = Chatter(app, "bram")
-    await chat.say("hallo", "ja", "Hij schold me uit.")
+    await chat.say("hallo", "ja", "Hij schold me uit.", "nee")
     clock.advance(hours=3)
     reply = await chat.say("hallo")  # not an answer to "Wat past hierbij?"
-    assert "nog niet af" in reply
+    assert "Je was bezig met een melding" in reply and "Wat past hierbij" in reply
     reply = await chat.say("verder")
     assert "Wat past hierbij" in reply
     async with app.store.transaction() as tx:
@@ -329,6 +372,25 @@ async def test_back_after_hours_is_asked_to_go_on_not_read_as_an_answer(
         assert "kinds" not in await tx.dialogs.answers(case.id)
     clock.advance(minutes=20)  # a short pause is just the next answer
     assert "Waar gebeurde het" in await chat.say("2")
+
+
+async def test_a_late_answer_is_the_answer_and_nee_to_going_on_is_understood(
+    app: Weerbaar, clock: FakeClock
+) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "Hij schold me uit.", "nee", "2")
+    clock.advance(hours=3)
+    reply = await chat.say("Bij de ingang van het gemeentehuis")  # typed hours later
+    assert "Wanneer gebeurde het" in reply
+    await chat.say("stop")
+    reply = await chat.say("nee")  # to "verder of opnieuw?": not now, and not again
+    assert "blijft bewaard" in reply
+    reply = await chat.say("nee")
+    assert "blijft bewaard" in reply and "Je was bezig" not in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        answers = await tx.dialogs.answers(case.id)
+    assert answers["where"] == "Bij de ingang van het gemeentehuis"
 
 
 async def test_plain_words_at_injury_and_review(app: Weerbaar) -> None:
