@@ -320,8 +320,6 @@ TEXTS: Final[dict[str, str]] = {
         "als politieke ambtsdrager."
     ),
     "case_routed_handler": (
-        "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. Wanneer: {when}. "
-        "{serious}Lees de hele melding: typ 'toon {reference}', of kies Bekijk melding in Teams."
         "Nieuwe melding {reference}: {role} van {org}. {unsafe}Soort: {kinds}. "
         "Wanneer: {when}. {serious}Lees de hele melding: typ 'toon {reference}', of kies "
         "Bekijk melding in Teams."

@@ -35,14 +35,23 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Any
     yield from browser_context(tmp_path_factory.mktemp("chromium-profile"))
 
 
+@pytest.fixture(scope="module")
+def tab(browser: tuple[Any, Any]) -> Any:
+    """One page for the whole module: pages are not opened and closed per test (closing
+    one can stall under load), each test starts it afresh instead."""
+    context, _outside = browser
+    page = context.pages[0] if context.pages else context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
 @pytest.fixture
-def page(browser: tuple[Any, Any]) -> Iterator[Any]:
+def page(tab: Any, browser: tuple[Any, Any]) -> Iterator[Any]:
     context, outside = browser
     context.clear_cookies()
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
+    tab.set_viewport_size({"width": 1280, "height": 800})
+    tab.goto("about:blank")
     yield tab
-    tab.close()
     assert outside.urls == [], f"requests left loopback: {outside.urls}"
 
 
