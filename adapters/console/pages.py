@@ -159,8 +159,15 @@ async def case_form(request: web.Request) -> web.Response:
     answer = await console(request).app.console.act(person, verb, data, form_id)
     if answer is None:  # the same form again: it was done the first time
         return await _case_page(request, person, reference)
-    if isinstance(answer.notice, Refusal):
-        return await _case_page(request, person, reference, refused=answer.text, status=409)
+    # A press that changed nothing: a `Refusal`, or (since casework2) the case's details
+    # with the refusal in their status line.
+    if isinstance(answer.notice, Refusal) or (
+        isinstance(answer.notice, CaseDetails) and answer.notice.status_refused
+    ):
+        refused = answer.notice.status_line if isinstance(answer.notice, CaseDetails) else None
+        return await _case_page(
+            request, person, reference, refused=refused or answer.text, status=409
+        )
     done = answer.notice.status_line if isinstance(answer.notice, CaseDetails) else answer.text
     return await _case_page(request, person, reference, done=done or answer.text)
 
