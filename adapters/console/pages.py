@@ -159,16 +159,12 @@ async def case_form(request: web.Request) -> web.Response:
     answer = await console(request).app.console.act(person, verb, data, form_id)
     if answer is None:  # the same form again: it was done the first time
         return await _case_page(request, person, reference)
-    # A press that changed nothing: a `Refusal`, or (since casework2) the case's details
-    # with the refusal in their status line.
-    if isinstance(answer.notice, Refusal) or (
-        isinstance(answer.notice, CaseDetails) and answer.notice.status_refused
-    ):
-        refused = answer.notice.status_line if isinstance(answer.notice, CaseDetails) else None
-        return await _case_page(
-            request, person, reference, refused=refused or answer.text, status=409
-        )
-    done = answer.notice.status_line if isinstance(answer.notice, CaseDetails) else answer.text
+    notice = answer.notice
+    if isinstance(notice, Refusal) or (isinstance(notice, CaseDetails) and notice.status_refused):
+        # The press changed nothing: the page says why, as the card does.
+        text = notice.status_line if isinstance(notice, CaseDetails) else None
+        return await _case_page(request, person, reference, refused=text or answer.text, status=409)
+    done = notice.status_line if isinstance(notice, CaseDetails) else answer.text
     return await _case_page(request, person, reference, done=done or answer.text)
 
 
