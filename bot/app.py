@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import logsafe, ports
+from bot.console.insight import InsightService
 from bot.console.service import ConsoleService
 from bot.domain.reminder_plan import ReminderPolicy
 from bot.domain.workdays import load_calendar
@@ -20,6 +21,7 @@ from bot.turns import ReportService
 from dialogs.messages import Inbound, Outbound
 from storage.crypto import FieldCipher, new_key
 from storage.database import Database
+from storage.identity_hash import IdentityHasher
 from storage.leader import leader_lock
 from storage.store import Store
 
@@ -79,6 +81,8 @@ class Weerbaar:
             clock,
             timedelta(minutes=settings.console_link_minutes),
         )
+        # The console's trend, evaluation and dossier pages (issue 12, adapters/console/insight.py).
+        self.insight = InsightService(self.store, clock, settings.trend_threshold)
         # The key of the console's session cookies (adapters/console/session.py).
         self.console_key: bytes = db.cipher.derive_key("weerbaar console session")
         self.channels: dict[str, Channel] = {}
@@ -105,7 +109,12 @@ class Weerbaar:
         logsafe.use_key(keys)
         tz = ZoneInfo(settings.timezone)
         cipher = FieldCipher.from_setting(keys)
-        db = Database.open(settings.resolved_database_url(), cipher)
+        hasher = (
+            IdentityHasher.from_setting(settings.dossier_keys.get_secret_value())
+            if settings.dossier_keys is not None
+            else None
+        )
+        db = Database.open(settings.resolved_database_url(), cipher, hasher)
         app = cls(settings, db, load_helplines(settings.helplines_file), clock or system_clock(tz))
         load_calendar(app.clock().year)
         if migrate:

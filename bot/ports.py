@@ -14,6 +14,9 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from bot.domain.audit import AuditEntry
+from bot.domain.dossier import DossierLink
+from bot.domain.evaluation import EvaluationInput, EvaluationRecord
+from bot.domain.identifiers import Identifier
 from bot.domain.office_hours import OfficeHours
 from bot.domain.records import (
     CaseCard,
@@ -32,6 +35,7 @@ from bot.domain.records import (
     StepTick,
 )
 from bot.domain.routing import Organisation, Route
+from bot.domain.trends import CaseFacts
 from dialogs.messages import Attachment, ConversationKey, Inbound, Outbound
 
 # --- channels ---------------------------------------------------------------------------
@@ -578,6 +582,55 @@ class AuditRepo(Protocol):
         ...
 
 
+class EvaluationRepo(Protocol):
+    """Case evaluations (issue 12): asked for at closing, filled in by the handler."""
+
+    async def request(self, case_id: int, now: datetime) -> bool:
+        """Ask for the case's evaluation; False when it was asked for before."""
+        ...
+
+    async def save(
+        self, case_id: int, given: EvaluationInput, person_id: int | None, now: datetime
+    ) -> None: ...
+
+    async def evaluation(self, case_id: int) -> EvaluationRecord | None: ...
+
+    async def open_evaluations(self, org_id: int | None = None) -> list[EvaluationRecord]: ...
+
+
+class DossierRepo(Protocol):
+    """The perpetrator dossier: keyed hashes of identifiers, links between cases."""
+
+    async def set_marks(self, case_id: int, found: Iterable[Identifier]) -> list[tuple[int, str]]:
+        """Keep only the keyed hashes of `found` for the case; returns the other cases
+        sharing one, as (case id, kind)."""
+        ...
+
+    async def stale_mark_cases(self, batch: int = 500) -> list[int]: ...
+
+    async def suggest(self, case_x: int, case_y: int, reason: str, now: datetime) -> bool: ...
+
+    async def decide(
+        self, link_id: int, state: str, person_id: int | None, now: datetime
+    ) -> bool: ...
+
+    async def link(self, link_id: int) -> DossierLink | None: ...
+
+    async def links_of(self, case_ids: Sequence[int]) -> list[DossierLink]: ...
+
+    async def suggested(self) -> list[DossierLink]: ...
+
+    async def set_follows(self, case_id: int, earlier_id: int) -> None: ...
+
+    async def follows(self, case_id: int) -> int | None: ...
+
+
+class TrendRepo(Protocol):
+    """The plain, non-identifying facts trends are counted from."""
+
+    async def case_facts(self, since: datetime, org_id: int | None = None) -> list[CaseFacts]: ...
+
+
 class ConsoleLinkRepo(Protocol):
     """Single-use sign-in links of the web console, stored as hashes of their token."""
 
@@ -615,6 +668,12 @@ class Tx(Protocol):
     def retention(self) -> RetentionRepo: ...
     @property
     def audit(self) -> AuditRepo: ...
+    @property
+    def evaluations(self) -> EvaluationRepo: ...
+    @property
+    def dossier(self) -> DossierRepo: ...
+    @property
+    def trends(self) -> TrendRepo: ...
     @property
     def console_links(self) -> ConsoleLinkRepo: ...
 

@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     )
     # "id:base64key[,id:base64key...]": the first encrypts, all decrypt (rotation).
     encryption_keys: SecretStr | None = None
+    # The keys of the dossier's identifier hashes ("id:base64key,...", the first hashes;
+    # storage/identity_hash.py). Unset: derived from the encryption keys.
+    dossier_keys: SecretStr | None = None
+    # Trends show a count from 1 below this as "< N": a small count could point at a person.
+    trend_threshold: int = Field(default=5, ge=1)
     # The zone of the system clock and the scheduler. The rules always work in Amsterdam
     # time (bot/domain/zone.py says why); this only defaults to the same name.
     timezone: str = AMSTERDAM.key

@@ -311,7 +311,7 @@ class ReportService:
         return [Outbound(f"{help_text(t.person, self.helplines)}\n{say('help_start')}")]
 
     async def _checkin(self, t: _Turn) -> list[Outbound] | None:
-        return await checkin_turn(t.tx, t.person, t.inbound, self.policy, t.now)
+        return await checkin_turn(t.tx, t.person, t.inbound, self.policy, t.now, t.state)
 
     async def _report(self, t: _Turn) -> list[Outbound] | None:
         return await self._turn(t.tx, t.person, t.state, t.inbound, t.now, t.claimed)

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool, StaticPool
 
 from storage.crypto import FieldCipher
+from storage.identity_hash import IdentityHasher
 from storage.migrate import upgrade_on
 from storage.sqlite_sync import SyncConnection
 
@@ -68,9 +69,13 @@ def sqlite_engine(url: str) -> Engine:
 class Database:
     """The engine plus the cipher for sensitive fields; hands out transactions."""
 
-    def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
+    def __init__(
+        self, engine: AsyncEngine, cipher: FieldCipher, hasher: IdentityHasher | None = None
+    ) -> None:
         self.engine = engine
         self.cipher = cipher
+        # The key of the dossier's identifier hashes: WEERBAAR_DOSSIER_KEYS, or derived.
+        self.hasher = hasher or IdentityHasher.derived(cipher)
         # SQLite: one synchronous connection held open and handed out in turn. A pool
         # checkout and return cost more than a whole turn's statements.
         self._sqlite: Engine | None = None
@@ -80,8 +85,8 @@ class Database:
         self._turn = asyncio.Lock()
 
     @classmethod
-    def open(cls, url: str, cipher: FieldCipher) -> Database:
-        return cls(create_engine(url), cipher)
+    def open(cls, url: str, cipher: FieldCipher, hasher: IdentityHasher | None = None) -> Database:
+        return cls(create_engine(url), cipher, hasher)
 
     @property
     def dialect(self) -> str:

@@ -1,7 +1,9 @@
 """Key rotation: re-encrypt every sensitive value under the key ring's first key.
 
 Put a new key first in WEERBAAR_ENCRYPTION_KEYS, run `weerbaar keys rotate`, and once it
-reports nothing left under old keys, the old key can be removed from the setting.
+reports nothing left under old keys, the old key can be removed from the setting. The
+same for WEERBAAR_DOSSIER_KEYS (or the dossier keys derived from the encryption keys):
+the perpetrator marks are hashed again from the encrypted answers (`rehash_marks`).
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from typing import Any
 
 from sqlalchemy import Table, select, update
 
+from bot.domain.identifiers import identifiers_in
 from storage.database import Database
 from storage.store import Store
 from storage.tables import (
     answers,
     audit_trail,
+    case_evaluations,
     case_notes,
     case_responses,
     evidence,
@@ -42,8 +46,16 @@ ENCRYPTED: tuple[EncryptedColumn, ...] = (
     EncryptedColumn(audit_trail, "detail_enc", lambda r: f"audit:{r.case_id}"),
     EncryptedColumn(case_responses, "note_enc", lambda r: f"response-note:{r.id}"),
     EncryptedColumn(case_notes, "text_enc", lambda r: f"case-note:{r.id}"),
+    EncryptedColumn(case_evaluations, "cause_enc", lambda r: f"evaluation:{r.case_id}:cause"),
+    EncryptedColumn(case_evaluations, "similar_enc", lambda r: f"evaluation:{r.case_id}:similar"),
+    EncryptedColumn(
+        case_evaluations,
+        "recommendations_enc",
+        lambda r: f"evaluation:{r.case_id}:recommendations",
+    ),
     EncryptedColumn(pending_commands, "data_enc", lambda r: f"pending:{r.id}"),
 )
+MARKS = "perpetrator_marks.digest"
 
 
 async def rotate(db: Database, batch: int = 500) -> dict[str, int]:
@@ -78,4 +90,23 @@ async def rotate(db: Database, batch: int = 500) -> dict[str, int]:
             if len(rows) < batch:
                 break
             last_id = rows[-1].id
+    done[MARKS] = await rehash_marks(store, batch)
     return done
+
+
+async def rehash_marks(store: Store, batch: int = 500) -> int:
+    """Hash every case's perpetrator identifiers again under the first dossier key
+    (storage/identity_hash.py), from its encrypted answers; returns the cases redone."""
+    redone = 0
+    while True:
+        async with store.transaction() as tx:
+            stale = await tx.dossier.stale_mark_cases(batch)
+            for case_id in stale:
+                given = await tx.dialogs.answers(case_id)
+                found = identifiers_in(
+                    *(v for k in ("perp_who", "perp_details") if isinstance(v := given.get(k), str))
+                )
+                await tx.dossier.set_marks(case_id, found)
+                redone += 1
+        if len(stale) < batch:
+            return redone

@@ -15,6 +15,7 @@ from typing import Any
 
 from storage.crypto import FieldCipher
 from storage.database import Database
+from storage.identity_hash import IdentityHasher
 from storage.repos.audit import AuditRepo
 from storage.repos.cases import CaseRepo
 from storage.repos.casework import CaseWorkRepo
@@ -22,10 +23,13 @@ from storage.repos.console import ConsoleLinkRepo
 from storage.repos.conversations import ConversationRepo
 from storage.repos.deadlines import DeadlineRepo
 from storage.repos.dialogs import DialogRepo
+from storage.repos.dossier import DossierRepo
+from storage.repos.evaluations import EvaluationRepo
 from storage.repos.outbox import OutboxRepo
 from storage.repos.people import PeopleRepo
 from storage.repos.reminders import ReminderRepo
 from storage.repos.retention import RetentionRepo
+from storage.repos.trends import TrendRepo
 
 
 class Store:
@@ -35,16 +39,20 @@ class Store:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:
         async with self.db.connect() as conn:
-            yield Tx(conn, self.db.cipher)
+            yield Tx(conn, self.db.cipher, self.db.hasher)
 
 
 class Tx:
     """One transaction's view of the store."""
 
-    def __init__(self, conn: Any, cipher: FieldCipher) -> None:
+    def __init__(
+        self, conn: Any, cipher: FieldCipher, hasher: IdentityHasher | None = None
+    ) -> None:
         # an AsyncConnection, or for SQLite a storage.sqlite_sync.SyncConnection
         self.conn = conn
         self.cipher = cipher
+        # The dossier's keyed hashes (storage/identity_hash.py): a key of its own.
+        self.hasher = hasher or IdentityHasher.derived(cipher)
 
     @asynccontextmanager
     async def savepoint(self) -> AsyncIterator[None]:
@@ -91,6 +99,18 @@ class Tx:
     @cached_property
     def audit(self) -> AuditRepo:
         return AuditRepo(self)
+
+    @cached_property
+    def evaluations(self) -> EvaluationRepo:
+        return EvaluationRepo(self)
+
+    @cached_property
+    def dossier(self) -> DossierRepo:
+        return DossierRepo(self)
+
+    @cached_property
+    def trends(self) -> TrendRepo:
+        return TrendRepo(self)
 
     @cached_property
     def console_links(self) -> ConsoleLinkRepo:

@@ -134,6 +134,8 @@ cases = Table(
     Column("submitted_at", Stamp, nullable=True),
     Column("acknowledged_at", Stamp, nullable=True),
     Column("acknowledged_by", ForeignKey("people.id"), nullable=True),
+    # The earlier case this report follows ("er is weer iets gebeurd" at a check-in, 0010).
+    Column("follows_case_id", ForeignKey("cases.id"), nullable=True),
     Index(None, "org_id", "handler_function", "status"),
     Index(None, "reporter_id", "status"),
 )
@@ -377,6 +379,71 @@ case_notes = Table(
     Index(None, "case_id"),
 )
 
+# --- the whole picture: evaluation, the perpetrator dossier (issue 12, migration 0010) ----
+
+# The evaluation of a case (guideline "Evalueren"): asked for when the case closes (a row
+# with `evaluated_at` None is open), filled in by its handler. The risk is a plain level;
+# cause, similar incidents and recommendations are free text, encrypted.
+case_evaluations = Table(
+    "case_evaluations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("requested_at", Stamp, nullable=False),
+    Column("severity", String(20), nullable=True),  # bot.domain.evaluation.Level
+    Column("recurrence", String(20), nullable=True),
+    Column("cause_enc", LargeBinary, nullable=True),  # "evaluation:<case_id>:cause"
+    Column("similar_enc", LargeBinary, nullable=True),
+    Column("recommendations_enc", LargeBinary, nullable=True),
+    Column("shared_with_coordinator", Boolean, nullable=False, server_default=text("false")),
+    Column("evaluated_by", ForeignKey("people.id"), nullable=True),
+    Column("evaluated_at", Stamp, nullable=True),
+)
+
+# Keyed hashes (HMAC-SHA256, a key of its own: storage/identity_hash.py) of the identifiers
+# a report names its perpetrator by (bot/domain/identifiers.py); never the identifiers.
+perpetrator_marks = Table(
+    "perpetrator_marks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(20), nullable=False),  # bot.domain.identifiers.IdentifierKind
+    Column("digest", String(64), nullable=False),
+    Column("key_id", String(32), nullable=False),
+    UniqueConstraint("case_id", "kind", "digest"),
+    Index(None, "kind", "digest"),
+)
+
+# Two cases suggested (a shared mark, or a report that follows an earlier one) as one
+# perpetrator, and what a handler or the coordinator decided. `case_a` < `case_b`.
+dossier_links = Table(
+    "dossier_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_a", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("case_b", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("reason", String(20), nullable=False),  # a mark's kind, or "follows"
+    Column("state", String(20), nullable=False),  # suggested, confirmed, rejected
+    Column("suggested_at", Stamp, nullable=False),
+    Column("decided_by", ForeignKey("people.id"), nullable=True),
+    Column("decided_at", Stamp, nullable=True),
+    UniqueConstraint("case_a", "case_b"),
+    Index(None, "case_b"),
+)
+
+# Single-use sign-in links of the web console (migration 0009): only a SHA-256 of the
+# token is kept, so a copy of the database opens no session. A link is used at most once
+# (`used_at`) and only until `expires_at`.
+console_links = Table(
+    "console_links",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", Stamp, nullable=False),
+    Column("expires_at", Stamp, nullable=False),
+    Column("used_at", Stamp, nullable=True),
+    Index(None, "expires_at"),
+)
 
 # A short exchange a typed command started and that the next messages of that conversation
 # continue (casework2, issue 11): "aanvullen REF" alone waits for what the reporter adds;
@@ -397,18 +464,4 @@ pending_commands = Table(
     Column("data_enc", LargeBinary, nullable=False),
     Column("updated_at", Stamp, nullable=False),
     UniqueConstraint("channel", "account", "user"),
-)
-
-# Single-use sign-in links of the web console (migration 0009): only a SHA-256 of the
-# token is kept, so a copy of the database opens no session. A link is used at most once
-# (`used_at`) and only until `expires_at`.
-console_links = Table(
-    "console_links",
-    metadata,
-    Column("token_hash", String(64), primary_key=True),
-    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
-    Column("created_at", Stamp, nullable=False),
-    Column("expires_at", Stamp, nullable=False),
-    Column("used_at", Stamp, nullable=True),
-    Index(None, "expires_at"),
 )

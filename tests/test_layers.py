@@ -32,7 +32,7 @@ SIGNAL_SDK = ("signalbot",)
 SDK_HTTP_SQL = (*TEAMS_SDK, *SIGNAL_SDK, "aiohttp", "sqlalchemy")
 
 # Third-party packages the pure domain may use: calendars, date words, Dutch names.
-DOMAIN_MAY_USE = ("dateparser", "holidays", "babel", "dateutil")
+DOMAIN_MAY_USE = ("dateparser", "holidays", "babel", "dateutil", "phonenumbers")
 
 # The two places in bot/ that may reach storage/ and adapters/: they build the concrete
 # things the rest of bot/ only sees through bot/ports.py.

@@ -10,7 +10,7 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from adapters.console import chat, pages, signin
+from adapters.console import chat, insight, pages, signin
 from adapters.console.session import Sealer
 from adapters.console.sso import ENTRA_METADATA, EntraValidator
 from adapters.console.web import BASE, CONSOLE, Console, guard, t
@@ -47,6 +47,7 @@ def console_app(app: Weerbaar) -> web.Application:
     env.globals["t"] = t
     web_app[chat.ROOMS] = chat.Rooms(app)
     signin.add_routes(web_app)
+    insight.add_routes(web_app)  # before pages: its /melding/REF/evaluatie is not a case form
     pages.add_routes(web_app)
     chat.add_routes(web_app)
     web_app.router.add_static("/static", STATIC, show_index=False, append_version=False)

@@ -35,6 +35,7 @@ from bot.cases.actions import (
     ACKNOWLEDGE_VERB,
     DEADLINE_DONE_VERB,
     DEADLINE_LATER_VERB,
+    EVALUATE_VERB,
     REASON_FIELD,
     VIEW_CASE_VERB,
 )
@@ -46,6 +47,7 @@ from bot.cases.notices import (
     CaseClosed,
     CaseDetails,
     CaseRouted,
+    EvaluationForm,
     EvidenceOffer,
     EvidenceUpload,
     Refusal,
@@ -54,6 +56,7 @@ from bot.cases.notices import (
     ReminderFacts,
     ReporterProgress,
 )
+from bot.domain.evaluation import MAX_TEXT, Level
 from bot.text.catalogue import say
 from bot.text.format import short_moment
 from dialogs.messages import Attachment, Notice, Outbound, Question, Summary, as_text
@@ -309,6 +312,73 @@ def case_card(
     return _card(body, actions)
 
 
+# --- the evaluation form (issue 12) ---------------------------------------------------------
+
+
+def _levels(name: str, label: str, value: str | None) -> dict[str, object]:
+    choice: dict[str, object] = {
+        "type": "Input.ChoiceSet",
+        "id": name,
+        "label": label,
+        "style": "expanded",
+        "isRequired": True,
+        "errorMessage": say("evaluation_needs_risk"),
+        "choices": [{"title": say(f"level_{lv.value}"), "value": lv.value} for lv in Level],
+    }
+    if value:
+        choice["value"] = value
+    return choice
+
+
+def _long_text(name: str, label: str, value: str) -> dict[str, object]:
+    return {
+        "type": "Input.Text",
+        "id": name,
+        "label": label,
+        "isMultiline": True,
+        "maxLength": MAX_TEXT,
+        "value": value,
+    }
+
+
+def evaluation_card(form: EvaluationForm) -> dict[str, object]:
+    """The evaluation form of a case: the risk as two choices, cause, similar incidents and
+    recommendations as text, and whether the lessons go to the coordinator VPT."""
+    body: list[dict[str, object]] = [
+        _text(
+            say("evaluation_card_title", reference=form.reference), weight="Bolder", size="Medium"
+        ),
+        _text(say("insight_evaluation_intro"), isSubtle=True),
+    ]
+    if form.saved:
+        body.append(_text(say("evaluation_card_saved"), color="Good", weight="Bolder"))
+    body += [
+        _levels("severity", say("insight_severity"), form.severity),
+        _levels("recurrence", say("insight_recurrence"), form.recurrence),
+        _long_text("cause", say("insight_cause"), form.cause),
+        _long_text("similar", say("insight_similar"), form.similar),
+        _long_text("recommendations", say("insight_recommendations"), form.recommendations),
+        {
+            "type": "Input.Toggle",
+            "id": "shared",
+            "title": say("insight_shared"),
+            "valueOn": "true",
+            "valueOff": "false",
+            "value": "true" if form.shared else "false",
+        },
+    ]
+    actions: list[dict[str, object]] = [
+        {
+            "type": "Action.Execute",
+            "title": say("insight_save"),
+            "verb": EVALUATE_VERB,
+            "data": {"reference": form.reference},
+            "style": "positive",
+        }
+    ]
+    return _card(body, actions)
+
+
 def party_toggles(parties: tuple[str, ...]) -> list[dict[str, object]]:
     """The suggested informed parties as toggles, on by default: "In behandeling nemen"
     sends back the kept ones (each a `party_N` input whose value is the party, or empty
@@ -508,6 +578,8 @@ def notice_card(notice: Notice | None, audience: str = HANDLER) -> dict[str, obj
         return reminder_card(notice.facts, notice.status, tone, actions=notice.buttons)
     if isinstance(notice, Refusal):
         return refusal_card(notice.text, notice.case)
+    if isinstance(notice, EvaluationForm):
+        return evaluation_card(notice)
     if isinstance(notice, CaseDetails) and audience != TEAM:
         return case_details_card(notice)
     if isinstance(notice, CaseClosed) and audience != TEAM:

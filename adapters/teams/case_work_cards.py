@@ -20,6 +20,7 @@ from adapters.teams.card_parts import text_block as _text
 from bot.cases.actions import (
     ADD_NOTE_VERB,
     CLOSE_CASE_VERB,
+    EVALUATE_VERB,
     RECORD_RESPONSE_VERB,
     TICK_STEP_VERB,
 )
@@ -314,6 +315,9 @@ def case_details_card(details: CaseDetails) -> dict[str, object]:
             {"type": "Action.ShowCard", "title": say("card_note"), "card": note_form(reference)},
             {"type": "Action.ShowCard", "title": say("card_close"), "card": close_form(details)},
         ]
+    else:
+        # insight (issue 12): a closed case is evaluated; the form comes as a new message.
+        actions = [submit(say("card_evaluate"), EVALUATE_VERB, reference=reference)]
     return _card(body, actions)
 
 
@@ -389,4 +393,5 @@ def case_closed_card(closed: CaseClosed) -> dict[str, object]:
     if closed.open_deadlines:
         body.append(_heading(say("card_closed_open")))
         body.append(_facts([(d.due, d.task) for d in closed.open_deadlines]))
-    return _card(body)
+    # insight (issue 12): the evaluation the closing asks for, one press away.
+    return _card(body, [submit(say("card_evaluate"), EVALUATE_VERB, reference=closed.reference)])

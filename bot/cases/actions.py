@@ -28,6 +28,7 @@ from bot.cases.acknowledge import AckStatus, acknowledge_case, acknowledged_stat
 from bot.cases.audit import refused
 from bot.cases.closing import CloseInput, CloseRefused, close_case, summary_text
 from bot.cases.deadlines import ActionOutcome, apply_deadline_action, task
+from bot.cases.evaluation import evaluation_form, parse_evaluation, save_evaluation
 from bot.cases.evidence import (
     EVIDENCE_CONSENT_VERB,
     SEND_EVIDENCE_VERB,
@@ -52,6 +53,7 @@ from bot.domain.deadlines import DeadlineKind
 from bot.domain.permissions import is_reporter, is_staff, may_act, may_link_channel
 from bot.domain.records import CaseRecord, DeadlineState, Person
 from bot.domain.reminder_plan import ReminderPolicy
+from bot.errors import UserError
 from bot.ports import Tx
 from bot.reference.loader import find_organisation
 from bot.text.catalogue import say
@@ -90,6 +92,11 @@ CLOSE_CASE_VERB = "close_case"
 # - "acknowledge" also takes `parties`: the InformedParty values the handler keeps (a
 #   list, or a comma-separated string); absent: the suggested ones.
 PARTIES_FIELD = "parties"
+# - "evaluate" (issue 12): without `severity`, the evaluation form (`EvaluationForm`);
+#   with `severity` and `recurrence` ("laag"/"middel"/"hoog"), `cause`, `similar`,
+#   `recommendations` (free text, encrypted) and `shared` ("true": the lessons go to the
+#   coordinator VPT), the evaluation is stored (bot/cases/evaluation.py).
+EVALUATE_VERB = "evaluate"
 
 
 @dataclass(frozen=True)
@@ -364,6 +371,27 @@ async def close_case_press(tx: Tx, ctx: ActionContext) -> Outbound:
     return Outbound(summary_text(summary), notice=summary)
 
 
+async def evaluate_press(tx: Tx, ctx: ActionContext) -> Outbound:
+    found = await workable_case(tx, ctx, AuditAction.EVALUATE)
+    if isinstance(found, Outbound):
+        return found
+    assert ctx.person is not None
+    if not ctx.field("severity"):
+        current = await tx.evaluations.evaluation(found.id)
+        form = evaluation_form(found, current)
+        return Outbound(say("evaluation_form_intro", reference=found.reference), notice=form)
+    data = {**ctx.action.data, "shared": "true" if _flag(ctx.action.data.get("shared")) else ""}
+    try:
+        given = parse_evaluation(data)
+        saved = await save_evaluation(
+            tx, ctx.person, found.reference, given, ctx.key.channel, ctx.now
+        )
+    except UserError as error:
+        return refusal(error.reply)
+    text = say("evaluation_saved", reference=found.reference)
+    return Outbound(text, notice=evaluation_form(found, saved, saved=True))
+
+
 async def send_evidence_press(tx: Tx, ctx: ActionContext) -> Outbound:
     """A file's button on the case card: the file's own message answers it (an empty
     answer), or a line says why not."""
@@ -406,6 +434,7 @@ ACTIONS: dict[str, UseCase] = {
     RECORD_RESPONSE_VERB: record_response_press,
     ADD_NOTE_VERB: add_note_press,
     CLOSE_CASE_VERB: close_case_press,
+    EVALUATE_VERB: evaluate_press,
 }
 
 

@@ -14,19 +14,30 @@ from datetime import datetime
 
 from bot.cases.notices import CheckinContact
 from bot.cases.notify import queue_to
-from bot.domain.records import EventKind, OpenCheckin, Person
+from bot.domain.records import DialogState, EventKind, OpenCheckin, Person
 from bot.domain.reminder_plan import CHECKIN, ReminderPolicy
 from bot.domain.routing import SupportRole
 from bot.ports import Tx
 from bot.text.catalogue import say
-from dialogs.flows.checkin import AnswerSpec, parse_answer, reply_for, wants_new_report
+from dialogs.flows.checkin import (
+    AnswerSpec,
+    happened_again,
+    parse_answer,
+    reply_for,
+    wants_new_report,
+)
 from dialogs.messages import Inbound, Outbound
 
 log = logging.getLogger(__name__)
 
 
 async def checkin_turn(
-    tx: Tx, person: Person, inbound: Inbound, policy: ReminderPolicy, now: datetime
+    tx: Tx,
+    person: Person,
+    inbound: Inbound,
+    policy: ReminderPolicy,
+    now: datetime,
+    state: DialogState | None = None,
 ) -> list[Outbound] | None:
     """The replies when `inbound` answers an open check-in; None when it does not (then
     the message goes to the report flow as usual)."""
@@ -36,6 +47,11 @@ async def checkin_turn(
     if inbound.attachments or wants_new_report(inbound):
         # Something new to report: the check-in counts as answered, the report flow starts.
         await tx.reminders.answer_checkin(open_checkin.reminder_id, now)
+        if happened_again(inbound) and state is not None and state.case_id is None:
+            # insight (issue 12): the new report follows the case the check-in is about;
+            # at submission the two are suggested as one perpetrator (bot/cases/dossier.py).
+            state.case_id = await tx.cases.create_draft(person.id, inbound.key.channel, now)
+            await tx.dossier.set_follows(state.case_id, open_checkin.case_id)
         return None
     spec = parse_answer(inbound)
     if spec is None:

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from bot.cases.acknowledge import deadline_facts
 from bot.cases.audit import record_by
+from bot.cases.evaluation import request_evaluation
 from bot.cases.notices import CaseClosed, Progress, ReporterProgress
 from bot.cases.notify import queue_to
 from bot.cases.view import perpetrator_named, response_line
@@ -148,6 +149,8 @@ async def close_case(
     await tx.cases.add_event(case.id, now, EventKind.CLOSED, actor.id, detail)
     await record_by(tx, case, actor.id, channel, AuditAction.CLOSE, now, detail)
     await _tell_reporter(tx, case, tuple(kinds), now)
+    # insight (issue 12): a closed case asks for its evaluation.
+    await request_evaluation(tx, case, actor, now)
     ticked = await tx.casework.steps(case.id)
     summary = CaseClosed(
         case_id=case.id,

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.cases.acknowledge import deadline_facts
 from bot.cases.deadlines import schedule_case
+from bot.cases.dossier import mark_case
 from bot.cases.helplines import close_texts
 from bot.cases.notices import CaseRouted, DeadlineLine
 from bot.cases.notify import queue_to
@@ -64,6 +65,8 @@ async def submit_report(
     )
     case = await tx.cases.case(case_id)
     assert case is not None
+    # insight (issue 12): the perpetrator's identifiers as keyed hashes, and the dossier.
+    await mark_case(tx, case, answers, now)
     # Deadlines first, so that the handlers' notice can list them.
     await schedule_case(tx, case, policy or ReminderPolicy(), now)
     reached = await notify_handlers(

@@ -37,6 +37,8 @@ class AuditAction(StrEnum):
     AMEND = "amend"  # the reporter added to a submitted case
     INCIDENT_TALK = "incident_talk"  # an incident talk planned
     MEASURES_END = "measures_end"  # the end date of restrictive measures recorded
+    EVALUATE = "evaluate"  # the case's evaluation filled in (issue 12)
+    DOSSIER = "dossier"  # a dossier link confirmed or rejected (detail: link, state)
 
 
 @dataclass(frozen=True)

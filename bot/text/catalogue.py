@@ -834,6 +834,115 @@ TEXTS: Final[dict[str, str]] = {
         "De melder heeft melding {reference} aangevuld ({texts} tekst, {files} bestand). Bekijk "
         "de melding om het te lezen."
     ),
+    # --- insight (issue 12): evaluation, trends, the perpetrator dossier -------------------
+    "evaluation_asked": (
+        "Melding {reference} is afgesloten. Wil je hem nu evalueren? Hoe ernstig was het, en "
+        "wat kan beter? Kies Evalueren op de melding."
+    ),
+    "evaluation_needs_risk": (
+        "Kies hoe ernstig het is en hoe groot de kans is dat het weer gebeurt."
+    ),
+    "evaluation_too_long": "Een antwoord is te lang. Houd het onder {max} tekens.",
+    "evaluation_refused": (
+        "Je kunt melding {reference} niet evalueren. Dat mag alleen wie de melding behandelt."
+    ),
+    "evaluation_saved": "Dank je. De evaluatie van melding {reference} is bewaard.",
+    "evaluation_form_intro": (
+        "Evaluatie van melding {reference}. Vraag waarom het misging, niet wie het fout deed."
+    ),
+    "evaluation_card_title": "Evaluatie van melding {reference}",
+    "evaluation_card_saved": "Bewaard. Je kunt de evaluatie nog aanpassen.",
+    "card_evaluate": "Evalueren",
+    "insight_case_not_found": "Ik vind geen melding {reference}. Kijk of het nummer klopt.",
+    "dossier_suggested": (
+        "Melding {reference} en melding {other} noemen misschien dezelfde persoon. Kijk in het "
+        "dossier of dat klopt, en bevestig of wijs af."
+    ),
+    "dossier_refused": (
+        "Dit mag je niet beslissen. Dat mag alleen wie een van de meldingen behandelt."
+    ),
+    "dossier_unknown": "Ik vind deze koppeling niet.",
+    "level_laag": "Laag",
+    "level_middel": "Middel",
+    "level_hoog": "Hoog",
+    "trend_year": "Meldingen per maand, en een jaar eerder",
+    "trend_org_kind": "Meldingen per soort organisatie",
+    "trend_org": "Meldingen per organisatie",
+    "trend_kind": "Meldingen per soort gedrag",
+    "trend_role": "Meldingen per functie van de melder",
+    "trend_online": "Online en offline",
+    "trend_aangifte": "Met en zonder aangifte",
+    "trend_serious": "Met en zonder ernstig letsel",
+    "trend_times": "Hoe snel: uren tot ontvangst en tot afsluiten (mediaan)",
+    "trend_deadlines": "Termijnen op tijd en te laat",
+    "trend_row_this_period": "Deze periode",
+    "trend_row_year_earlier": "Een jaar eerder",
+    "trend_row_change": "Verschil",
+    "trend_row_online": "Online",
+    "trend_row_offline": "Offline",
+    "trend_row_with": "Met aangifte",
+    "trend_row_without": "Zonder aangifte",
+    "trend_row_serious": "Ernstig letsel",
+    "trend_row_not_serious": "Geen ernstig letsel",
+    "trend_row_ack_hours": "Uren tot ontvangst",
+    "trend_row_ack_hours_n": "Aantal meldingen (ontvangst)",
+    "trend_row_close_hours": "Uren tot afsluiten",
+    "trend_row_close_hours_n": "Aantal meldingen (afgesloten)",
+    "trend_row_met": "Op tijd",
+    "trend_row_late": "Te laat gedaan",
+    "trend_row_missed": "Verlopen, nog open",
+    "trend_row_unknown": "Onbekend",
+    "trend_orgkind_provincie": "Provincie",
+    "trend_orgkind_gemeente": "Gemeente",
+    "trend_orgkind_waterschap": "Waterschap",
+    "trend_scope_province": "de hele provincie",
+    "trend_refused": "Trends zijn er voor wie meldingen behandelt en voor de coördinator VPT.",
+    "insight_nav_trends": "Trends",
+    "insight_nav_evaluations": "Evaluaties en dossiers",
+    "insight_trends_title": "Trends",
+    "insight_trends_intro": (
+        "Meldingen van {scope}, van {start} tot en met {end}. Kleine aantallen staan er als "
+        "{small}: zo wijst een getal niet naar een persoon."
+    ),
+    "insight_trends_months": "Periode in maanden",
+    "insight_trends_show": "Toon",
+    "insight_table_caption": "De getallen bij deze grafiek",
+    "insight_table_row": "Wat",
+    "insight_table_total": "Totaal",
+    "insight_csv": "Download als CSV",
+    "insight_evaluation_title": "Evaluatie van melding {reference}",
+    "insight_evaluation_intro": (
+        "Vraag waarom het misging, niet wie het fout deed. Schrijf geen namen op."
+    ),
+    "insight_severity": "Hoe ernstig was het?",
+    "insight_recurrence": "Hoe groot is de kans dat het weer gebeurt?",
+    "insight_cause": "Waarom gebeurde het?",
+    "insight_similar": "Gebeurt dit vaker? Kijk bij trends en het dossier.",
+    "insight_recommendations": "Wat kan beter, en hoe?",
+    "insight_shared": "Ik deel de lessen met de coördinator VPT",
+    "insight_save": "Bewaar evaluatie",
+    "insight_evaluated_by": "Geëvalueerd door {name} op {time}.",
+    "insight_evaluations_title": "Open evaluaties en dossiers",
+    "insight_evaluations_none": "Er zijn geen open evaluaties.",
+    "insight_suggestions_none": "Er zijn geen meldingen die misschien bij elkaar horen.",
+    "insight_evaluations_asked": "gevraagd op {time}",
+    "insight_dossier_title": "Dossier bij melding {reference}",
+    "insight_dossier_intro": (
+        "Meldingen die bij dezelfde persoon horen. Van meldingen die je niet behandelt, zie "
+        "je alleen datum, soort, organisatie en status."
+    ),
+    "insight_dossier_suggestions": "Mogelijk dezelfde persoon",
+    "insight_dossier_reason": "Overeenkomst: {reason}",
+    "insight_confirm": "Bevestig",
+    "insight_reject": "Wijs af",
+    "insight_not_yours": "(niet jouw melding)",
+    "insight_reason_name": "naam",
+    "insight_reason_handle": "account online",
+    "insight_reason_email": "e-mailadres",
+    "insight_reason_phone": "telefoonnummer",
+    "insight_reason_plate": "kenteken",
+    "insight_reason_follows": "de melder zegt dat het weer gebeurde",
+    "insight_case_links": "Evaluatie en dossier",
     # --- teamscase (issue 11): evidence files to the handler, Teams case cards ---
     "evidence_file_line": "{number}. {name} ({size})",
     "evidence_list": (

@@ -53,6 +53,16 @@ def long_day(day: date) -> str:
     return format_date(day, "EEEE d MMMM y", locale=LOCALE)
 
 
+def month_name(month: date) -> str:
+    """A month of a trend period (issue 12, adapters/console/insight.py): "november 2026"."""
+    return format_date(month, "LLLL y", locale=LOCALE)
+
+
+def day_of(at: datetime) -> str:
+    """The Amsterdam day of a moment, short (a dossier's timeline): "25 november 2026"."""
+    return format_date(at.astimezone(AMSTERDAM).date(), "d MMMM y", locale=LOCALE)
+
+
 def describe_when(when: When) -> str:
     """A Dutch echo-back of when an incident happened, so the person can check it: with
     "onbekend", "ongeveer ...", a series ("elke week sinds 3 november 2026") and the

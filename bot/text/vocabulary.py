@@ -205,3 +205,18 @@ NOBODY_WORDS: Final = frozenset(
 # --- the web console (issue 12): a staff member asks for a sign-in link --------------------
 # dialogs/flows/console_command.py; the runner is in bot/turns.py.
 CONSOLE_WORDS: Final = frozenset({"console", "webconsole", "de console", "open de console"})
+
+# --- insight (issue 12) ------------------------------------------------------------------
+# A check-in answered with one of these starts a new report linked to the earlier case
+# (bot/cases/aftercare.py): the same perpetrator may be behind it (the dossier).
+HAPPENED_AGAIN_WORDS: Final = frozenset(
+    {
+        "er is weer iets gebeurd",
+        "weer iets gebeurd",
+        "het is weer gebeurd",
+        "er is opnieuw iets gebeurd",
+        "opnieuw iets gebeurd",
+        "het gebeurde weer",
+        "weer gebeurd",
+    }
+)

@@ -79,7 +79,12 @@ def parse_answer(inbound: Inbound) -> AnswerSpec | None:
 
 
 def wants_new_report(inbound: Inbound) -> bool:
-    return normalise(inbound.text) in vocabulary.NEW_REPORT_WORDS
+    return normalise(inbound.text) in vocabulary.NEW_REPORT_WORDS or happened_again(inbound)
+
+
+def happened_again(inbound: Inbound) -> bool:
+    """ "Er is weer iets gebeurd": a new report, linked to the case the check-in is about."""
+    return normalise(inbound.text).rstrip(".!") in vocabulary.HAPPENED_AGAIN_WORDS
 
 
 def reply_for(answer: CheckinAnswer) -> str:

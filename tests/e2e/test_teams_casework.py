@@ -319,7 +319,8 @@ async def test_the_response_and_closing_forms_work_the_case_and_tell_the_reporte
     (close,) = executes(answer, "close_case")
     closed = await execute(people.gerrit, close)
     assert say("card_closed_title", reference=reference) in card_text(closed)
-    assert "actions" not in closed
+    # No more forms; only the evaluation the closing asks for (issue 12).
+    assert [a["data"]["verb"] for a in closed["actions"]] == ["evaluate"]
     before = len(bot.connector.calls)
     await bot.deliver()
     (news,) = [card_in(c) for c in people.rita.received(before) if c.body.get("attachments")]

@@ -6,6 +6,8 @@ from typing import Any
 from bot.app import Weerbaar
 from bot.cases.audit import record
 from bot.domain.audit import AuditAction
+from bot.domain.evaluation import EvaluationInput, Level
+from bot.domain.identifiers import identifiers_in
 from bot.domain.records import PendingCommand
 from bot.settings import Settings
 from dialogs.messages import Attachment, ConversationKey
@@ -42,6 +44,16 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         await tx.casework.add_response(
             case_id, "herstelgesprek", None, None, False, "Brief gestuurd", pid, clock()
         )
+        await tx.evaluations.save(
+            case_id,
+            EvaluationInput(Level.HIGH, Level.LOW, "Geen balie", "", "Een knop", True),
+            pid,
+            clock(),
+        )
+        await tx.dialogs.set_answer(case_id, "perp_who", "Belde van 06-12345678", clock())
+        await tx.dossier.set_marks(case_id, identifiers_in("Belde van 06-12345678"))
+        other = await tx.cases.create_draft(pid, "local", clock())
+        await tx.dossier.set_marks(other, identifiers_in("+31612345678"))
         await tx.dialogs.save_pending(
             ConversationKey("local", "local", "x"),
             pid,
@@ -54,7 +66,7 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
     counts = await rotate(app.db, batch=1)
     assert counts == {
         "people.name_enc": 1,
-        "answers.value_enc": 1,
+        "answers.value_enc": 2,
         "evidence.filename_enc": 1,
         "evidence.data_enc": 1,
         "outbox.payload_enc": 1,
@@ -62,15 +74,32 @@ async def test_rotation_rewrites_every_value_and_old_key_can_go(
         "audit_trail.detail_enc": 1,
         "case_responses.note_enc": 1,
         "case_notes.text_enc": 1,
+        "case_evaluations.cause_enc": 1,
+        "case_evaluations.similar_enc": 0,  # left empty: nothing stored
+        "case_evaluations.recommendations_enc": 1,
+        # Both cases' marks under the new key's dossier key (from the answers; the second
+        # case has no answer, so no mark is left: nothing to match it by any more).
+        "perpetrator_marks.digest": 2,
         "pending_commands.data_enc": 1,
     }
+    async with app.store.transaction() as tx:
+        evaluation = await tx.evaluations.evaluation(case_id)
+        assert evaluation is not None and evaluation.cause == "Geen balie"
+        assert await tx.dossier.stale_mark_cases() == []
+        # Still found under the new key.
+        assert await tx.dossier.set_marks(other, identifiers_in("0612345678")) == [
+            (case_id, "phone")
+        ]
     assert set((await rotate(app.db)).values()) == {0}  # nothing left under old keys
     await app.close()
 
     app = await Weerbaar.create(settings(new), clock=clock)  # the old key is gone
     async with app.store.transaction() as tx:
         assert (await tx.people.person(pid)).name == "Rita"  # type: ignore[union-attr]
-        assert await tx.dialogs.answers(case_id) == {"what": "Hij dreigde"}
+        assert await tx.dialogs.answers(case_id) == {
+            "what": "Hij dreigde",
+            "perp_who": "Belde van 06-12345678",
+        }
         [file] = await tx.cases.evidence(case_id)
         assert await tx.cases.evidence_data(file.id) == b"\xff\xd8"
         [entry] = await tx.audit.for_case(case_id)

@@ -218,7 +218,8 @@ def replace_details(**changes: Any) -> CaseDetails:
 def test_a_closed_case_has_no_forms_and_its_summary_no_story() -> None:
     card = loose(case_details_card(replace_details(closed=True)))
     check_card(card)
-    assert "actions" not in card
+    # No forms; only the evaluation the closing asks for (issue 12).
+    assert [a["data"]["verb"] for a in card["actions"]] == ["evaluate"]
     assert not [n for n in walk(card) if n.get("verb") == "tick_step"]
     summary = case_closed_card(
         CaseClosed(
@@ -233,6 +234,13 @@ def test_a_closed_case_has_no_forms_and_its_summary_no_story() -> None:
         )
     )
     check_card(summary)
+    assert loose(summary)["actions"] == [
+        {
+            "type": "Action.Submit",
+            "title": say("card_evaluate"),
+            "data": {"verb": "evaluate", "reference": "WB-ABC234"},
+        }
+    ]
     text = card_text(summary)
     assert say("card_closed_unknown") in text and "3 van 9 gedaan" in text
     assert "schold" not in text
