@@ -48,7 +48,8 @@ async def test_markers_appear_in_no_log_and_no_raw_database_byte(
         f"Markt {MARKERS['where']}",
         "gisteren om 10:00",
         "1",
-        f"Naam {MARKERS['who']}, kenteken {MARKERS['details']}",
+        f"Naam {MARKERS['who']}",
+        f"Kenteken {MARKERS['details']}",
         f"Getuige {MARKERS['witness']}",
     )
     await chat.file(evidence)

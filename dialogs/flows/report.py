@@ -23,7 +23,7 @@ from bot.text import lexicon, vocabulary
 from bot.text.catalogue import say
 from bot.text.format import describe_when
 from dialogs import understanding
-from dialogs.conditions import AnswerIs, Check
+from dialogs.conditions import AnswerIn, AnswerIs, Check
 from dialogs.engine import normalise
 from dialogs.flow import (
     Accept,
@@ -881,7 +881,7 @@ REPORT = Flow(
             "perp_details",
             Ask("ask_perp_details"),
             parse_free_text("reask_text"),
-            ask_if=AnswerIs("perp_known", "beschrijving"),
+            ask_if=AnswerIn("perp_known", ("bekend", "beschrijving")),
             skippable=True,
             why="why_perp_details",
             label="label_perp_details",

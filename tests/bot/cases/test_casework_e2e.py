@@ -22,7 +22,8 @@ REPORT = [
     "2",  # verbale agressie
     "Gemeentehuis",
     "gisteren om 14:30",  # read back in the next question, not asked to confirm
-    "Piet de Marktman. Rode jas, kaal",  # who did it, in words
+    "Piet de Marktman",  # who did it, in words
+    "Rode jas, kaal",  # details
     "Mijn collega Els zag het",  # witnesses
     "overslaan",  # evidence
     "2",  # psychisch letsel: serious (no damage, no time off)
