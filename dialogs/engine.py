@@ -34,6 +34,7 @@ from dialogs.flow import (
     Context,
     Flow,
     FlowError,
+    Handover,
     Keep,
     Parsed,
     Pause,
@@ -238,11 +239,42 @@ class Engine:
             parsed: Parsed = Accept(None)
         else:
             parsed = step.parse(inbound, ctx)
+        if isinstance(parsed, Handover):
+            otherwise = self._handover(parsed, inbound, step, state, ctx, result)
+            if otherwise is None:
+                return
+            parsed = otherwise
         self._apply(parsed, step, state, ctx, result)
         if cut:
             if isinstance(parsed, Accept) and isinstance(parsed.value, str):
                 self._store(CONTINUES, step.id, state, result)
             result.replies.insert(0, Outbound(say("message_cut", limit=ctx.max_text)))
+
+    def _handover(
+        self,
+        parsed: Handover,
+        inbound: Inbound,
+        step: Step,
+        state: DialogState,
+        ctx: Context,
+        result: TurnResult,
+    ) -> Accept | None:
+        """The message answers the question shown after the files (the step that comes
+        next): this step is done, and the message is that step's answer. Else `otherwise`
+        (None: handled)."""
+        done = _with(ctx, {**state.answers, step.id: parsed.value})
+        following = self.next_step(done)
+        if following == REVIEW:
+            return parsed.otherwise
+        nxt = self.flow.step(following)
+        answer = nxt.parse(inbound, done)
+        if not isinstance(answer, Accept):
+            return parsed.otherwise
+        self.accept(step.id, parsed.value, state, result)
+        state.history.append(step.id)
+        state.step = following
+        self._apply(answer, nxt, state, _with(ctx, state.answers), result)
+        return None
 
     def _continue(
         self, inbound: Inbound, state: DialogState, ctx: Context, result: TurnResult
@@ -448,7 +480,10 @@ class Engine:
             result.set_answers[parsed.into] = parsed.value
             result.files.extend(parsed.files)
             result.removed_files.extend(parsed.removed)
-            result.replies.append(Outbound(parsed.reply))
+            result.replies.append(self._files_reply(parsed, step, state, ctx))
+        elif isinstance(parsed, Handover):
+            # Without the message to hand over (it is resolved in `_answer`): its fallback.
+            self._apply(parsed.otherwise, step, state, ctx, result)
         elif isinstance(parsed, Redo):
             if parsed.step not in step.redo:
                 raise FlowError(
@@ -468,6 +503,19 @@ class Engine:
             ctx = _with(ctx, state.answers)
             state.step = self.next_step(ctx)
             result.replies.append(self.prompt(state.step, ctx, before=parsed.reply))
+
+    def _files_reply(
+        self, parsed: Collect, step: Step, state: DialogState, ctx: Context
+    ) -> Outbound:
+        """What was kept; with `go_on` also the question that comes next, so the person
+        can go on without a separate "klaar" (the step stays open for more)."""
+        if not parsed.go_on:
+            return Outbound(parsed.reply)
+        done = _with(ctx, {**state.answers, step.id: None})
+        following = self.next_step(done)
+        if following == REVIEW:
+            return Outbound(parsed.reply)
+        return self.prompt(following, done, before=f"{parsed.reply}\n{say('evidence_or_go_on')}")
 
     def _store_more(
         self, more: Mapping[str, Any], step: Step, state: DialogState, result: TurnResult

@@ -86,6 +86,19 @@ class Collect:
     files: tuple[Attachment, ...]
     reply: str
     removed: tuple[int, ...] = ()  # files kept before that are taken back, by index
+    # The reply also asks the question that comes next: a message that plainly answers it
+    # ends this step (the parser says so with `Handover`).
+    go_on: bool = False
+
+
+@dataclass(frozen=True)
+class Handover:
+    """This step is done with `value` when the same message plainly answers the question
+    that comes next (that step's parser accepts it): both are stored. Otherwise
+    `otherwise` applies, as if the parser had said it (a note to the files kept)."""
+
+    value: Any
+    otherwise: Accept
 
 
 @dataclass(frozen=True)
@@ -106,7 +119,7 @@ class Pause:
     reply: str | None = None
 
 
-Parsed = Accept | Keep | Reask | Collect | Redo | Pause
+Parsed = Accept | Keep | Reask | Collect | Redo | Pause | Handover
 
 
 # --- questions and conditions -------------------------------------------------------------

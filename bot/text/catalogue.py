@@ -229,13 +229,13 @@ TEXTS: Final[dict[str, str]] = {
         "Typ 'klaar' als je alles hebt gestuurd. Typ 'overslaan' als je niets hebt."
     ),
     "why_evidence": "Bewijs helpt bij maatregelen en bij aangifte. Bewaar ook het origineel.",
-    "evidence_received": (
-        "Ontvangen:\n{items}\nStuur meer, of typ 'klaar'. Verkeerd bestand? "
-        "Typ 'verwijder' en het nummer."
+    "evidence_received": ("Ontvangen:\n{items}\nVerkeerd bestand? Typ 'verwijder' en het nummer."),
+    "evidence_removed": "Ik heb {name} weggehaald. Nu heb ik:\n{items}",
+    # After files: the next question comes in the same message (issue 9, fewer messages).
+    "evidence_or_go_on": (
+        "Nog meer bewijs? Stuur het gewoon. Klaar? Geef dan antwoord op de vraag hieronder."
     ),
-    "evidence_removed": (
-        "Ik heb {name} weggehaald. Nu heb ik:\n{items}\nStuur meer, of typ 'klaar'."
-    ),
+    "evidence_more_or_done": "Stuur meer, of typ 'klaar'.",
     "evidence_no_such_file": "Bestand {n} heb ik niet. Kijk naar de nummers in de lijst.",
     "evidence_links": "{n} link(s)",
     "evidence_files": "{n} bestand(en): {names}",

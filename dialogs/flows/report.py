@@ -31,6 +31,7 @@ from dialogs.flow import (
     Collect,
     Context,
     Flow,
+    Handover,
     Keep,
     Parsed,
     Pause,
@@ -480,11 +481,17 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
             return Reask(say("evidence_no_such_file", n=n))
         name = items["files"][n - 1]
         items = {**items, "files": [f for i, f in enumerate(items["files"]) if i != n - 1]}
+        left = _has_items(items)
         reply = say("evidence_removed", name=name, items=_listing(items))
-        return Collect("evidence_items", items, (), reply, removed=(n - 1,))
+        if not left:
+            reply = f"{reply}\n{say('evidence_more_or_done')}"
+        return Collect("evidence_items", items, (), reply, removed=(n - 1,), go_on=left)
     later = _later_answer(text) if text and not inbound.attachments else None
     if later is not None:
         return later
+    if inbound.choice is not None and not inbound.attachments and _has_items(items):
+        # A button of the next question, shown after the files.
+        return Handover(_evidence_line(items), otherwise=Accept(_evidence_line(items)))
     said = yes_no(inbound) if not inbound.attachments else None
     if not inbound.attachments and (
         not text
@@ -492,13 +499,14 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
         or understanding.nothing(text)
         or (said is not None and not said.answer)
     ):
-        if items["files"] or items["links"] or items["notes"]:
+        if _has_items(items):
             return Accept(_evidence_line(items))
         return Accept(None)
     links = links_in(text)
     rest = text
     for link in links:
         rest = rest.replace(link, " ")
+    before = items
     items = {
         "files": [*items["files"], *(a.filename for a in inbound.attachments)],
         "links": [*items["links"], *links],
@@ -507,13 +515,23 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
     if not inbound.attachments:
         # Links and notes come in one message: taken, and on to the next question. A
         # file sent later is still kept here (the flow's files_step).
-        return Accept(_evidence_line(items), more={"evidence_items": items})
+        taken = Accept(_evidence_line(items), more={"evidence_items": items})
+        if _has_items(before) and not links:
+            # After files the next question was asked too: an answer to it ends the
+            # evidence (no "klaar" needed); anything else is a note to the files.
+            return Handover(_evidence_line(before), otherwise=taken)
+        return taken
     return Collect(
         "evidence_items",
         items,
         tuple(inbound.attachments),
         say("evidence_received", items=_listing(items)),
+        go_on=True,
     )
+
+
+def _has_items(items: dict[str, Any]) -> bool:
+    return bool(items["files"] or items["links"] or items["notes"])
 
 
 def _listing(items: dict[str, Any]) -> str:

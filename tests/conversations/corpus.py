@@ -445,7 +445,7 @@ CHATS: list[Chat] = [
             "where": [Pause(hours=5), T("brief kwam bij mij thuis", into="where")],
             "when": ["dinsdag"],
             "perp_known": ["onbekend"],
-            "evidence": [File("brief.jpg"), "klaar"],
+            "evidence": [File("brief.jpg")],  # then the next question, shown with the files
             "criminal": ["ja"],
         },
         resume=["nee"],
@@ -467,7 +467,7 @@ CHATS: list[Chat] = [
             "when": ["vorige week donderdag"],
             "perp_known": ["bekend"],
             "perp_who": [T("de eigenaar van de snackbar", into="perp_who")],
-            "evidence": [File("screenshot1.png", "image/png"), "klaar"],
+            "evidence": [File("screenshot1.png", "image/png")],
         },
         typical=False,
         facts={"when": "2026-11-19"},
@@ -566,7 +566,6 @@ CHATS: list[Chat] = [
                 File("vakantie.jpg"),
                 "verwijder 2",
                 File("dm2.png", "image/png"),
-                "klaar",
             ],
         },
     ),
@@ -732,7 +731,7 @@ CHATS: list[Chat] = [
         ],
         {
             "perp_known": ["onbekend"],
-            "evidence": [File("mail.pdf", "application/pdf"), "klaar"],
+            "evidence": [File("mail.pdf", "application/pdf")],  # next: the impact answer
             "impact": [T("psychisch, slaap slecht", into="injury", words="slaap slecht")],
             "criminal": ["ja"],
         },
@@ -816,7 +815,7 @@ CHATS: list[Chat] = [
             "when": [T("sinds vorige maand elke week", into="when")],
             "perp_known": ["bekend"],
             "perp_who": [T("een inwoner uit Ede, nummer staat in de voicemail", into="perp_who")],
-            "evidence": [File("voicemail.m4a", "audio/mp4"), "klaar"],
+            "evidence": [File("voicemail.m4a", "audio/mp4")],
         },
     ),
     # --- dates around the clock changes and a holiday -------------------------------------

@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from datetime import datetime
+from typing import Any, Protocol, cast
 
 from bot.app import Weerbaar
-from bot.domain.records import CaseRecord, DialogState
-from dialogs.flow import REVIEW
+from bot.domain.records import CaseRecord, DialogState, Person
+from dialogs.flow import REVIEW, Context
 from dialogs.messages import ConversationKey
 from tests.conftest import FakeClock
 from tests.conversations.model import (
@@ -173,6 +174,19 @@ async def submitted_case(app: Weerbaar, person_id: int) -> CaseRecord | None:
     return mine[-1] if mine else None
 
 
+def after_files(state: DialogState, now: datetime) -> str:
+    """The question the files' reply asks too: the first open step after the evidence.
+    (The steps after it read the answers only, so no person is needed.)"""
+    from dialogs.flows.report import REPORT
+
+    ctx = Context(person=cast(Person, None), now=now, answers={**state.answers, "evidence": None})
+    ids = [s.id for s in REPORT.steps]
+    for step in REPORT.steps[ids.index("evidence") + 1 :]:
+        if step.id not in ctx.answers and step.applies(ctx):
+            return step.id
+    return REVIEW
+
+
 def open_step(state: DialogState | None) -> str:
     if state is None or state.flow is None:
         return "none"
@@ -223,7 +237,7 @@ class Player:
                 break
             state = await self.state()
             step = open_step(state)
-            typed = self.next_turn(step)
+            typed = self.next_turn(step, state)
             if typed is None:
                 break
             await self.do(typed, state)
@@ -242,7 +256,7 @@ class Player:
         steps = [*self.chat.answers, PAUSED]
         return all(self.used.get(step, 0) >= len(self._queue(step)) for step in steps)
 
-    def next_turn(self, step: str) -> Turn | None:
+    def next_turn(self, step: str, state: DialogState | None = None) -> Turn | None:
         queue = self._queue(step)
         n = self.used.get(step, 0)
         if n < len(queue):
@@ -267,6 +281,11 @@ class Player:
             and last.step == step == last.after
             and last.changed
         )
+        if collected and step == "evidence" and state is not None:
+            # The files' reply asks the next question too: the person answers it.
+            following = after_files(state, self.clock())
+            if following != REVIEW:
+                return self.next_turn(following, state)
         if collected and step in DONE:  # a step that collects (files, story): done now
             return DONE[step]
         if collected and last is not None:

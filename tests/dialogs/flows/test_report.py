@@ -259,6 +259,45 @@ async def test_evidence_files_links_and_odd_files(app: Weerbaar, tmp_path: Path)
     assert answers["evidence_items"]["links"] == ["https://example.org/post/1"]
 
 
+async def test_after_files_the_next_question_is_asked_and_its_answer_ends_the_evidence(
+    app: Weerbaar, tmp_path: Path
+) -> None:
+    photo = tmp_path / "scherm.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 100)
+    chat = Chatter(app, "bram")
+    await chat.say(*report_lines()[:9])
+    reply = await chat.file(photo)
+    # What was kept, and the next question in the same message: no "klaar" needed.
+    assert "Ontvangen:\n1. scherm.png" in reply and "letsel" in reply
+    reply = await chat.say("dit is het bericht dat hij stuurde")  # not an answer: a note
+    assert "letsel" in reply
+    reply = await chat.say("schade, mijn fiets is kapot")
+    assert "strafbaar" in reply.lower() or "Kijk je melding na" in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        answers = await tx.dialogs.answers(case.id)
+    assert answers["evidence_items"]["files"] == ["scherm.png"]
+    assert answers["evidence_items"]["notes"] == ["dit is het bericht dat hij stuurde"]
+    assert answers["damage"] is True and answers["damage_detail"] == "mijn fiets is kapot"
+    assert "scherm.png" in answers["evidence"]
+
+
+async def test_klaar_after_files_still_ends_the_evidence_alone(
+    app: Weerbaar, tmp_path: Path
+) -> None:
+    photo = tmp_path / "scherm.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 100)
+    chat = Chatter(app, "bram")
+    await chat.say(*report_lines()[:9])
+    await chat.file(photo)
+    reply = await chat.say("klaar")
+    assert "letsel" in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        answers = await tx.dialogs.answers(case.id)
+    assert "impact" not in answers and "scherm.png" in answers["evidence"]
+
+
 async def test_a_file_sent_at_another_question_is_kept(app: Weerbaar, tmp_path: Path) -> None:
     photo = tmp_path / "foto.jpg"
     photo.write_bytes(b"\xff\xd8\xff" + b"y" * 50)
