@@ -178,11 +178,18 @@ class Engine:
             if not self._review_row(inbound, state, ctx, result):
                 self._stale(state, ctx, result)
             return result
+        # A late answer on a draft of someone who was not safe: filed, then safety first.
+        recheck = () if state.paused or not returning else self.flow.on_resume(ctx)
         if state.paused or returning:
             if self._resume(state, inbound, ctx, result):
                 return result
             ctx = _with(ctx, state.answers)
         self._answer(inbound, text, state, ctx, result)
+        if recheck and result.answered is not None and result.answered not in recheck:
+            self._recheck(state, ctx, result)
+            ctx = _with(ctx, state.answers)
+            state.step = self.next_step(ctx)
+            result.replies[-1:] = [self.prompt(state.step, ctx, before=say("late_kept_recheck"))]
         return result
 
     def _answer(

@@ -14,6 +14,8 @@ Conventions:
 - `perp_known` uses the flow's values (dialogs/flows/report.py PERP_CHOICES): "bekend"
   (a name, an account, someone known), "beschrijving" (described: "een man met een rode
   jas"), "onbekend" (said not to be known), None when the story does not say.
+- `witnesses` is the sentence that says who saw it, as typed; `no_witnesses` is True when
+  the story says nobody did ("niemand zag het", "ik was alleen").
 - `where` is the first place phrase as typed ("bij de ingang van het gemeentehuis",
   "thuis"); an online story gives `platform` and no place unless one is named.
 """
@@ -56,6 +58,8 @@ class StoryFacts:
     perp_who: str | None = None
     known_to_police: bool | None = None
     series: bool = False
+    witnesses: str | None = None
+    no_witnesses: bool = False
 
 
 def read_story(text: str, now: datetime) -> StoryFacts:
@@ -64,9 +68,14 @@ def read_story(text: str, now: datetime) -> StoryFacts:
     platform = _platform(text, links)
     kinds = _kinds(text, online=platform is not None or bool(links))
     injury = _injury(text)
-    perp_known, perp_who = _perpetrator(text)
     when = _when(text, now)
+    no_witnesses = any(True for _ in find(lexicon.NOT_WITNESSED, text))
+    saw = None if no_witnesses else witnessed(text)
+    # The one who saw it ("mijn buurvrouw zag het") is not the one who did it.
+    perp_known, perp_who = _perpetrator(text.replace(saw, " ") if saw else text)
     return StoryFacts(
+        witnesses=saw,
+        no_witnesses=no_witnesses,
         kinds=kinds,
         where=_where(text),
         platform=platform,
@@ -315,6 +324,32 @@ def _perpetrator(text: str) -> tuple[str | None, str | None]:
     )
     if described and re.search(r"\s(?:met|in|van|op|rond|zonder)\s", described.group(0)):
         return "beschrijving", described.group(0)
+    looks = _looks(text)
+    if looks is not None:
+        person = re.search(rf"\been\s+(?:[\w-]+\s+)?(?:{persons})\b", text, re.IGNORECASE)
+        return "beschrijving", f"{person.group(0)}, {looks}" if person else looks
     if mentions(lexicon.PERP_UNKNOWN, text) or any(True for _ in find(lexicon.PERP_UNKNOWN, text)):
         return "onbekend", None
     return None, None
+
+
+def _looks(text: str) -> str | None:
+    """What the perpetrator wore or looked like, as typed: "had een rode jas aan"."""
+    looks = "|".join(re.escape(w) for w in lexicon.LOOKS)
+    match = re.search(
+        rf"\b(?:hij|zij|ze|die)\s+((?:had|droeg|draagt|heeft)\s+[^,.;:!?\n]*?"
+        rf"\b(?:{looks})\b[^,.;:!?\n]*?)(?=[,.;:!?\n]|\s+(?:en|maar|toen)\s|$)",
+        text,
+        re.IGNORECASE,
+    )
+    return match.group(1).strip() if match else None
+
+
+def witnessed(text: str) -> str | None:
+    """The sentence of `text` that says who saw it ("mijn buurvrouw zag het"), as typed."""
+    if any(True for _ in find(lexicon.NOT_WITNESSED, text)):
+        return None
+    for sentence in re.split(r"(?<=[.!?;\n])\s*", text):
+        if mentions(lexicon.WITNESSED, sentence):
+            return sentence.strip().rstrip(".!;").strip() or None
+    return None

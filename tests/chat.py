@@ -44,8 +44,6 @@ def report_lines(when: str = "gisteren om 14:30", what: str = "Hij schold me uit
         "3",  # perpetrator unknown
         "overslaan",  # witnesses
         "overslaan",  # evidence
-        "5",  # injury: geen
-        "nee",  # damage
-        "nee",  # time off
+        "nee",  # injury, damage, time off: none of them (one question)
         "nee",  # criminal
     ]

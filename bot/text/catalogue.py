@@ -102,6 +102,9 @@ TEXTS: Final[dict[str, str]] = {
     "choice_resume": "Verder met mijn melding",
     "choice_restart": "Opnieuw beginnen",
     "resumed": "Fijn dat je terug bent. We gaan verder waar je was.",
+    # intake2: a late answer from someone who was not safe before: kept, then safety first
+    "late_kept_recheck": "Fijn dat je terug bent. Je antwoord is bewaard. Eerst even dit:",
+    "safe_again": "Fijn. We gaan verder waar je was.",
     "no_back": "Dit is de eerste vraag.",
     "skipped": "(overgeslagen)",
     "yes": "Ja",
@@ -195,7 +198,14 @@ TEXTS: Final[dict[str, str]] = {
     "day_part_middag": "'s middags",
     "day_part_avond": "'s avonds",
     "day_part_nacht": "'s nachts",
-    "ask_perp_known": "Weet je wie het deed?",
+    "ask_perp_known": (
+        "Weet je wie het deed? Typ een naam, of beschrijf de persoon. "
+        "Weet je het niet? Typ 'weet ik niet'."
+    ),
+    # intake2: an answer that belongs to a later question, kept there
+    "kept_for_witnesses": "Dank je. Dat zet ik bij de getuigen.",
+    "story_witnesses": "gezien door: {who}",
+    "story_no_witnesses": "geen getuigen",
     "why_perp": (
         "Er komt altijd een reactie naar wie het deed. Daarvoor moeten we weten wie het is."
     ),
@@ -236,6 +246,18 @@ TEXTS: Final[dict[str, str]] = {
         "Heb je letsel of schade aan je gezondheid? Je mag meer kiezen, bijvoorbeeld: 1, 2"
     ),
     "why_injury": ("Bij letsel moet je organisatie binnen 24 uur de Arbeidsinspectie waarschuwen."),
+    # intake2: one question for injury, damage and time off (dialogs/flows/report.py impact)
+    "ask_impact": (
+        "Is er letsel, schade aan spullen of kon je niet werken? "
+        "Kies wat klopt, bijvoorbeeld: 1, 4. Of typ 'nee'."
+    ),
+    "why_impact": (
+        "Bij letsel moet je organisatie binnen 24 uur de Arbeidsinspectie waarschuwen. "
+        "Wie het deed, betaalt de schade en de werktijd die je kwijt was."
+    ),
+    "impact_schade": "Schade aan spullen",
+    "impact_niet_werken": "Kon niet werken",
+    "impact_which": "Wat klopt? Kies een of meer nummers, bijvoorbeeld: 1, 4. Of typ 'nee'.",
     "ask_damage": "Is er schade aan spullen, van jou of van je organisatie?",
     "why_damage": "Wie het deed, betaalt altijd de schade.",
     "ask_time_off": "Kon je (een tijd) niet werken door het incident?",

@@ -247,6 +247,11 @@ STORY_KINDS: Final = (
         "zou opwachten", "ga je opwachten", "moet oppassen", "moet uitkijken", "als ik zo doorga",
         "als je zo doorgaat", "als je doorgaat", "adres online", "mijn adres", "ga maar eens langs",
         "komen langs", "komt langs", "we komen je",
+        # "dat hij me wat aan gaat doen": harm announced to the person (not "zichzelf iets aan")
+        "me wat aan gaat doen", "me iets aan gaat doen", "me wat aandoen", "me iets aandoen",
+        "me wat aan doen", "me iets aan doen", "mij wat aan gaat doen", "mij iets aan gaat doen",
+        "mij wat aandoen", "mij iets aandoen", "je wat aan gaat doen", "je iets aandoen",
+        "me te pakken", "mij te pakken",
     )),
     ("verbale_agressie", (
         "scheld*", "schold*", "gescholden", "uitgescholden", "uitschelden", "beledig*",
@@ -255,7 +260,8 @@ STORY_KINDS: Final = (
         "klootzak", "eikel", "lul", "sukkel", "zakkenvuller", "nazi", "fascist", "hypocriet",
         "vieze", "trut", "domme", "wijf", "uitgemaakt voor", "uitmaken voor", "hoer", "tering*",
         "kut*", "vuile", "schreeuwde tegen",
-        "schreeuwde naar", "tierde", "agressief tegen me", "verbaal",
+        "schreeuwde naar", "te schreeuwen", "schreeuwde dat", "schreeuwt dat", "schreeuwen dat",
+        "schreeuwend", "stond te tieren", "tierde", "agressief tegen me", "verbaal",
     )),
     ("fysiek_geweld", (
         "sla", "slaat", "slaan", "sloeg", "sloegen", "geslagen", "neergeslagen", "klap",
@@ -313,7 +319,8 @@ PLATFORMS: Final = (
     ("X", ("twitter*", "tweet*", "getweet", "op x", "via x", "van x", "x com"),
      ("x.com", "twitter.com")),
     ("Facebook", ("facebook*", "fb"), ("facebook.com", "fb.com", "fb.me")),
-    ("WhatsApp", ("whatsapp*", "appje*", "geappt", "appte", "groepsapp", "app groep"),
+    # Not "groepsapp": a group chat may be on any app ("een groepsapp gevonden").
+    ("WhatsApp", ("whatsapp*", "appje*", "geappt", "appte"),
      ("wa.me", "whatsapp.com")),
     ("Instagram", ("instagram*", "insta"), ("instagram.com",)),
     ("TikTok", ("tiktok*", "tik tok"), ("tiktok.com",)),
@@ -401,6 +408,28 @@ PERSON_WORDS: Final = (
     "man", "vrouw", "jongen", "jongens", "meisje", "meisjes", "kerel", "vent", "persoon",
     "groep", "jongeman", "jonge man", "oudere man", "oudere vrouw", "jongere", "jongeren",
     "dame", "heer", "mannen", "vrouwen", "figuur",
+)  # fmt: skip
+# What a perpetrator wears or looks like ("hij had een rode jas aan"): a description.
+LOOKS: Final = (
+    "jas", "jack", "jasje", "trui", "hoodie", "capuchon", "pet", "petje", "muts", "mutsje",
+    "bivakmuts", "sjaal", "broek", "spijkerbroek", "shirt", "t-shirt", "overhemd", "vest",
+    "bodywarmer", "helm", "bril", "zonnebril", "baard", "snor", "tattoo", "tatoeage",
+    "schoenen", "sneakers", "laarzen", "rugzak", "tas", "jurk", "rok", "kapsel",
+)  # fmt: skip
+# Someone saw it ("mijn buurvrouw zag het"), or nobody did ("niemand zag het").
+WITNESSED: Final = (
+    "zag het", "zagen het", "zag alles", "zagen alles", "heeft het gezien", "hebben het gezien",
+    "heeft alles gezien", "hebben alles gezien", "getuige", "getuigen", "was erbij",
+    "waren erbij", "stond erbij", "stonden erbij", "keek toe", "keken toe",
+)  # fmt: skip
+NOT_WITNESSED: Final = (
+    "niemand zag", "niemand heeft het gezien", "niemand heeft iets gezien", "geen getuige*",
+    "niemand was erbij", "niemand gezien", "niemand die het zag", "ik was alleen",
+)  # fmt: skip
+# Work missed ("kon 2 dagen niet werken", "ziek gemeld"): the time-off answer.
+TIME_OFF: Final = (
+    "niet werken", "niet gewerkt", "niet kunnen werken", "ziek gemeld", "ziekgemeld",
+    "ziek thuis", "thuisgebleven", "thuis gebleven", "vrij genomen", "verlof genomen",
 )  # fmt: skip
 PERP_UNKNOWN: Final = ("anoniem*", "ken hem niet", "ken haar niet", "ken ze niet", "weet niet wie",
                        "onbekende", "anoniem account", "nepaccount", "geen idee wie",

@@ -197,6 +197,11 @@ STEP_VALUE_WORDS: Final[dict[str, str]] = {
 }
 SECOND_OPINION_WORDS: Final = frozenset({"hulpofficier", "10", "second opinion"})
 
+# "Weet je wie het deed?" answered with: nobody known.
+NOBODY_WORDS: Final = frozenset(
+    {"niemand", "onbekend", "een onbekende", "onbekenden", "geen", "nee niemand", "anoniem"}
+)
+
 # --- the web console (issue 12): a staff member asks for a sign-in link --------------------
 # dialogs/flows/console_command.py; the runner is in bot/turns.py.
 CONSOLE_WORDS: Final = frozenset({"console", "webconsole", "de console", "open de console"})

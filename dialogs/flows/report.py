@@ -19,7 +19,7 @@ from typing import Any
 from bot.domain.dates import When, parse_when
 from bot.domain.incident import INJURIES, KINDS
 from bot.domain.routing import is_reporter_role
-from bot.text import vocabulary
+from bot.text import lexicon, vocabulary
 from bot.text.catalogue import say
 from bot.text.format import describe_when
 from dialogs import understanding
@@ -40,7 +40,7 @@ from dialogs.flow import (
 )
 from dialogs.messages import Choice, Inbound
 from dialogs.parsing import links_in, one_of, several_of, some_of, yes_no
-from dialogs.story import read_story
+from dialogs.story import read_story, witnessed
 
 
 def _choices(prefix: str, values: tuple[str, ...]) -> tuple[Choice, ...]:
@@ -131,6 +131,10 @@ def story_facts(text: str, ctx: Context) -> dict[str, Any]:
         found["injury"] = injury
     if facts.damage is not None:
         found["damage"] = facts.damage
+    if facts.no_witnesses:
+        found["witnesses"] = say("value_none")
+    elif facts.witnesses:
+        found["witnesses"] = facts.witnesses
     if set(kinds) & OFFENCES:
         found["criminal"] = "ja"
     return found
@@ -166,6 +170,11 @@ def _facts_line(found: dict[str, Any], ctx: Context) -> str:
         parts.append(say(f"injury_{value}").lower())
     if found.get("damage"):
         parts.append(say("story_damage"))
+    if "witnesses" in found:
+        none = found["witnesses"] == say("value_none")
+        parts.append(
+            say("story_no_witnesses") if none else say("story_witnesses", who=found["witnesses"])
+        )
     if found.get("criminal") == "ja":
         parts.append(say("story_criminal"))
     return ", ".join(parts)
@@ -231,7 +240,9 @@ def parse_safe(inbound: Inbound, ctx: Context) -> Parsed:
             more.update(_story_with(ctx, said.detail))
         elif said.detail:
             more["safe_detail"] = said.detail
-        return Accept(True, reply=say("intro"), more=more)
+        # Asked again on coming back (a draft left in danger): no intro, just go on.
+        intro = say("safe_again") if ctx.answers.get("was_unsafe") else say("intro")
+        return Accept(True, reply=intro, more=more)
     if _is_story(text):
         return Keep(_story_with(ctx, text), reply=say("story_kept"))
     return Reask(say("reask_safe"))
@@ -335,7 +346,15 @@ _STORY_FILLS = (
     "perp_details",
     "injury",
     "damage",
+    "witnesses",
 )
+
+
+def _kinds(values: list[str], ctx: Context) -> Accept:
+    """The kinds picked; one that is an offence as such answers "is het strafbaar?" too,
+    as a story that tells one does (the review shows it, to be changed there)."""
+    offence = bool(set(values) & OFFENCES) and "criminal" not in ctx.answers
+    return Accept(values, more={"criminal": "ja"} if offence else {})
 
 
 def parse_kinds(inbound: Inbound, ctx: Context) -> Parsed:
@@ -345,8 +364,8 @@ def parse_kinds(inbound: Inbound, ctx: Context) -> Parsed:
             return Accept(["anders"])
         read = [k for k in read_story(inbound.text, ctx.now).kinds if k in KINDS]
         if read:
-            return Accept(read)
-    return Reask(say("reask_several")) if values is None else Accept(values)
+            return _kinds(read, ctx)
+    return Reask(say("reask_several")) if values is None else _kinds(values, ctx)
 
 
 def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
@@ -388,18 +407,50 @@ def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
 PERP_CHOICES = _choices("perp", ("bekend", "beschrijving", "onbekend"))
 
 
-def parse_perp_known(inbound: Inbound, _ctx: Context) -> Parsed:
+def _later_answer(text: str) -> Keep | None:
+    """A reply that answers a later question ("mijn buurvrouw zag het", "niemand zag het"):
+    kept for that question, and the open one asked again."""
+    if any(True for _ in understanding.find(lexicon.NOT_WITNESSED, text)):
+        return Keep({"witnesses": say("value_none")}, reply=say("kept_for_witnesses"))
+    saw = witnessed(text)
+    if saw is not None and saw.strip() == text.strip().rstrip(".!;").strip():
+        return Keep({"witnesses": text.strip()}, reply=say("kept_for_witnesses"))
+    return None
+
+
+def _who(text: str, ctx: Context) -> Parsed:
+    """ "Weet je wie het deed?" answered in words: a name or "die man van de actiegroep"
+    is who; "een man met een rode jas" is a description; "anoniem account" is unknown."""
+    read = read_story(text, ctx.now).perp_known
+    if read == "onbekend":
+        return Accept("onbekend")
+    if read == "beschrijving" or re.match(r"(?i)een\s", text):
+        return Accept("beschrijving", more={"perp_details": text})
+    return Accept("bekend", more={"perp_who": text})
+
+
+def parse_perp_known(inbound: Inbound, ctx: Context) -> Parsed:
     value = one_of(inbound, PERP_CHOICES)
     if value is not None:
         return Accept(value)
-    if understanding.dont_know(inbound.text):
+    text = inbound.text.strip()
+    if understanding.dont_know(text) or normalise(text) in vocabulary.NOBODY_WORDS:
         return Accept("onbekend")
+    later = _later_answer(text)
+    if later is not None:
+        return later
     said = yes_no(inbound)
     if said is None:
-        return Reask(say("reask_choice"))
+        # A number not on the list, emoji, "overslaan": not a name.
+        plain = understanding.clean(text)
+        if len(plain) < 2 or plain.isdigit() or normalise(text) in vocabulary.SKIP_WORDS:
+            return Reask(say("reask_choice"))
+        return _who(text, ctx)
     if said.answer:
-        return Accept("bekend", more={"perp_who": said.detail} if said.detail else {})
+        return _who(said.detail, ctx) if said.detail else Accept("bekend")
     if said.detail and not understanding.dont_know(said.detail):
+        if normalise(said.detail) in vocabulary.NOBODY_WORDS:
+            return Accept("onbekend")
         return Accept("beschrijving", more={"perp_details": said.detail})
     return Accept("onbekend")
 
@@ -431,6 +482,9 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
         items = {**items, "files": [f for i, f in enumerate(items["files"]) if i != n - 1]}
         reply = say("evidence_removed", name=name, items=_listing(items))
         return Collect("evidence_items", items, (), reply, removed=(n - 1,))
+    later = _later_answer(text) if text and not inbound.attachments else None
+    if later is not None:
+        return later
     said = yes_no(inbound) if not inbound.attachments else None
     if not inbound.attachments and (
         not text
@@ -501,6 +555,88 @@ def parse_injury(inbound: Inbound, ctx: Context) -> Parsed:
     if "geen" in values and len(values) > 1:
         values = [v for v in values if v != "geen"]
     return Accept(values)
+
+
+# "Is er letsel, schade aan spullen of kon je niet werken?": the injuries a person can
+# tell at once, then damage and time off. "Blijvend" is not offered (rarely known yet);
+# the injury row of the review still offers it.
+IMPACT_INJURIES = ("lichamelijk_letsel", "psychisch_letsel", "ziekenhuis")
+IMPACT_CHOICES = (
+    *(Choice(v, say(f"injury_{v}")) for v in IMPACT_INJURIES),
+    Choice("schade", say("impact_schade")),
+    Choice("niet_werken", say("impact_niet_werken")),
+)
+_IMPACT_STEPS = ("injury", "damage", "time_off")
+
+
+def impact_open(ctx: Context) -> bool:
+    """Injury, damage or time off is not known yet (the story may have told some)."""
+    return any(step not in ctx.answers for step in _IMPACT_STEPS)
+
+
+def _impact(picked: list[str], detail: str, ctx: Context) -> Accept:
+    """What was picked answers the three questions; what was not picked is a no. The
+    detail typed with it is kept with what it tells of (damage, else injury)."""
+    injury = [v for v in picked if v in INJURIES]
+    more: dict[str, Any] = {}
+    told = read_story(detail, ctx.now) if detail else None
+    if told is not None:
+        injury += [v for v in told.injury if v in INJURIES and v != "geen" and v not in injury]
+        if told.damage and "schade" not in picked:
+            picked = [*picked, "schade"]
+        if _time_off_in(detail) and "niet_werken" not in picked:
+            picked = [*picked, "niet_werken"]
+    if "injury" not in ctx.answers:
+        more["injury"] = injury or ["geen"]
+    elif injury:
+        more["injury"] = [
+            *(v for v in ctx.answers["injury"] if v != "geen"),
+            *(v for v in injury if v not in ctx.answers["injury"]),
+        ]
+    if "damage" not in ctx.answers or "schade" in picked:
+        more["damage"] = "schade" in picked
+    if "time_off" not in ctx.answers or "niet_werken" in picked:
+        more["time_off"] = "niet_werken" in picked
+    if detail:
+        where = "injury_detail"
+        if "schade" in picked:
+            where = "damage_detail"
+        elif "niet_werken" in picked:
+            where = "time_off_detail"
+        more[where] = detail
+    return Accept(picked or ["geen"], more=more)
+
+
+def _time_off_in(text: str) -> bool:
+    return bool(understanding.mentions(lexicon.TIME_OFF, text))
+
+
+def parse_impact(inbound: Inbound, ctx: Context) -> Parsed:
+    text = inbound.text.strip()
+    picked = several_of(inbound, IMPACT_CHOICES)
+    if picked is not None:
+        return _impact(picked, "", ctx)
+    if understanding.nothing(text) or normalise(text) in vocabulary.NO_INJURY_WORDS:
+        return _impact([], "", ctx)
+    if understanding.dont_know(text):
+        # Not known: damage and time off say so; the injury question comes on its own.
+        return Accept(["weet_niet"], more={"damage": "weet_niet", "time_off": "weet_niet"})
+    named, rest = some_of(inbound, IMPACT_CHOICES)
+    if named:
+        return _impact(named, rest, ctx)
+    said = yes_no(inbound)
+    detail = said.detail if said is not None else text
+    if said is not None and not said.answer and not detail:
+        return _impact([], "", ctx)
+    told = read_story(detail, ctx.now) if detail else None
+    if told is not None and (
+        told.damage or _time_off_in(detail) or any(v != "geen" for v in told.injury)
+    ):
+        return _impact([], detail, ctx)
+    if said is not None and said.answer:
+        more = {"injury_detail": detail} if detail else {}
+        return Keep(more, reply=say("impact_which")) if more else Reask(say("impact_which"))
+    return Reask(say("impact_which"))
 
 
 def _yes_no_unknown(step_id: str) -> Any:
@@ -695,6 +831,8 @@ REPORT = Flow(
             why="why_kinds",
             label="label_kinds",
             show=_show_list("kind"),
+            clears=("criminal",),
+            fills=("criminal",),
         ),
         Step(
             "where",
@@ -729,7 +867,7 @@ REPORT = Flow(
             label="label_perp_known",
             show=_show_choice("perp"),
             clears=("perp_who", "perp_details"),
-            fills=("perp_who", "perp_details"),
+            fills=("perp_who", "perp_details", "witnesses"),
         ),
         Step(
             "perp_who",
@@ -763,7 +901,15 @@ REPORT = Flow(
             skippable=True,
             why="why_evidence",
             label="label_evidence",
-            fills=("evidence_items",),
+            fills=("evidence_items", "witnesses"),
+        ),
+        Step(
+            "impact",
+            Ask("ask_impact", IMPACT_CHOICES, multi=True),
+            parse_impact,
+            ask_if=Check(impact_open, reads=_IMPACT_STEPS),
+            why="why_impact",
+            fills=(*_IMPACT_STEPS, "injury_detail", "damage_detail", "time_off_detail"),
         ),
         Step(
             "injury",

@@ -160,11 +160,13 @@ CHATS: list[Chat] = [
             ],
             "where": [T("spreekuur stadhuis Amersfoort", into="where")],
             "when": ["vanmiddag rond 15:00"],
-            "injury": [
-                T("ja, blauwe plek op mijn arm", into="injury", words="blauwe plek op mijn arm"),
-                "lichamelijk letsel",
+            "impact": [
+                T(
+                    "lichamelijk letsel, blauwe plek op mijn arm. de balie is kapot",
+                    into="damage",
+                    words="blauwe plek op mijn arm. de balie is kapot",
+                )
             ],
-            "damage": [T("ja de balie is kapot", into="damage", words="de balie is kapot")],
             "perp_known": ["bekend"],
             "perp_who": [T("meneer die vaker komt, naam weet de receptie", into="perp_who")],
             "criminal": ["ja"],
@@ -254,7 +256,9 @@ CHATS: list[Chat] = [
         ],
         {
             "witnesses": [T("collega wethouder Jansen", into="witnesses")],
-            "damage": [T("ja, jas naar de stomerij", into="damage", words="jas naar de stomerij")],
+            "impact": [
+                T("schade, jas naar de stomerij", into="damage", words="jas naar de stomerij")
+            ],
         },
         told={"where": "buurthuis Vathorst", "when": "gisteren", "kinds": "fysiek geweld"},
         story_www=True,
@@ -275,14 +279,13 @@ CHATS: list[Chat] = [
             "perp_details": [
                 T("groep van 6, een trekker met kenteken VZ-...", into="perp_details")
             ],
-            "damage": [
+            "impact": [
                 T(
-                    "ja, deuk in het dak van de dienstauto",
+                    "ja, deuk in het dak van de dienstauto en ik kon 2 dagen niet werken",
                     into="damage",
-                    words="deuk in het dak van de dienstauto",
+                    words="deuk in het dak van de dienstauto en ik kon 2 dagen niet werken",
                 )
             ],
-            "time_off": [T("ja 2 dagen", into="time_off", words="2 dagen")],
         },
         told={"where": "Woerden", "when": "afgelopen zaterdag", "kinds": "fysiek geweld"},
         story_www=True,
@@ -341,9 +344,7 @@ CHATS: list[Chat] = [
             "where": [T("weekmarkt Oudewater", into="where")],
             "when": ["vanochtend 8u"],
             "perp_known": ["onbekend"],
-            "injury": ["nee joh"],
-            "damage": [T("ja, mijn bril is kapot", into="damage", words="mijn bril is kapot")],
-            "time_off": ["neej"],
+            "impact": [T("ja, mijn bril is kapot", into="damage", words="mijn bril is kapot")],
             "criminal": ["weet ik niet"],
         },
         facts={"when": "2026-11-25T08:00"},
@@ -369,7 +370,7 @@ CHATS: list[Chat] = [
                 T("nee, heb geen screenshot gemaakt", words="heb geen screenshot gemaakt")
             ],
             "witnesses": [T("twee collega's van het waterschap", into="witnesses")],
-            "injury": ["geen"],
+            "impact": ["geen"],
         },
         facts={"when": "2026-11-23"},
     ),
@@ -385,7 +386,7 @@ CHATS: list[Chat] = [
             "where": [Pause(hours=3), T("parkeerplaats achter het stadhuis", into="where")],
             "when": ["gisteravond laat"],
             "perp_known": ["weet ik niet"],
-            "damage": [T("ja vier banden", into="damage", words="vier banden")],
+            "impact": [T("ja vier banden lek", into="damage", words="vier banden lek")],
         },
         facts={"when": "2026-11-24"},
     ),
@@ -581,7 +582,7 @@ CHATS: list[Chat] = [
             "when": ["vannacht rond half 3"],
             "perp_known": ["onbekend"],
             "evidence": [File("raam1.jpg"), File("raam2.jpg"), "nee"],
-            "damage": [T("ja, ruit kapot", into="damage", words="ruit kapot")],
+            "impact": [T("ja, ruit kapot", into="damage", words="ruit kapot")],
             "criminal": ["ja"],
         },
         facts={"when": "2026-11-25T02:30"},
@@ -626,9 +627,7 @@ CHATS: list[Chat] = [
             "when": ["afgelopen weekend"],
             "when_ok": ["👍"],
             "perp_known": ["onbekend"],
-            "injury": ["Geen letsel"],
-            "damage": ["nee joh"],
-            "time_off": ["neej"],
+            "impact": ["nee joh"],
             "criminal": ["weet niet"],
         },
         facts={"when": "2026-11-21"},
@@ -648,7 +647,7 @@ CHATS: list[Chat] = [
             "when": ["woensdag kwart voor 10"],
             "perp_known": ["Ja ik weet wie het is"],
             "perp_who": [T("eigenaar van de kroeg op de hoek", into="perp_who")],
-            "injury": ["psychisch letsel"],
+            "impact": ["psychisch letsel"],
             "criminal": ["Ja denk het wel"],
         },
         facts={"when": "2026-11-25T09:45"},
@@ -667,10 +666,9 @@ CHATS: list[Chat] = [
             "when": ["weet ik niet"],
             "perp_known": ["weet ik niet"],
             "witnesses": ["weet ik niet"],
-            "damage": [
-                T("ja, schoonmaak van de muur", into="damage", words="schoonmaak van de muur")
+            "impact": [
+                T("schade, schoonmaak van de muur", into="damage", words="schoonmaak van de muur")
             ],
-            "time_off": ["weet ik niet"],
         },
     ),
     # --- inferred from the story, confirmed -----------------------------------------------
@@ -735,7 +733,7 @@ CHATS: list[Chat] = [
         {
             "perp_known": ["onbekend"],
             "evidence": [File("mail.pdf", "application/pdf"), "klaar"],
-            "injury": [T("psychisch, slaap slecht", into="injury", words="slaap slecht")],
+            "impact": [T("psychisch, slaap slecht", into="injury", words="slaap slecht")],
             "criminal": ["ja"],
         },
         told={"where": "per mail", "when": "maandag rond 20u", "kinds": "bedreiging, online"},
@@ -879,7 +877,7 @@ CHATS: list[Chat] = [
             "where": [T("vrijmarkt op de Hof", into="where")],
             "when": ["op koningsdag rond 4 uur 's middags"],
             "perp_known": ["nee"],
-            "injury": ["nee hoor"],
+            "impact": ["nee hoor"],
         },
         start=datetime(2026, 4, 29, 9, 0, tzinfo=AMS),
         facts={"when": "2026-04-27T16:00"},
@@ -903,7 +901,7 @@ CHATS: list[Chat] = [
             "when": [T("sinds september elke week", into="when")],
             "perp_known": ["bekend"],
             "perp_who": [T("een vrouw uit Zeist, naam bekend bij de bode", into="perp_who")],
-            "injury": [Cmd("hulplijn"), "psychisch letsel"],
+            "impact": [Cmd("hulplijn"), "psychisch letsel"],
         },
     ),
     chat(

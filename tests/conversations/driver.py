@@ -49,6 +49,7 @@ DEFAULTS: dict[str, Turn] = {
     "perp_details": T("nee"),
     "witnesses": T("nee"),
     "evidence": T("nee"),
+    "impact": T("nee"),  # "Is er letsel, schade aan spullen of kon je niet werken?"
     "injury": T("nee"),
     "damage": T("nee"),
     "time_off": T("nee"),
@@ -90,6 +91,7 @@ class Sent:
     from_story: bool = False  # the person answered again what the story had said
     paused_before: float = 0.0  # hours that passed before this message
     opening: bool = False  # typed before reading any question
+    set_keys: frozenset[str] = frozenset()  # the stored answers it added or changed
 
     @property
     def text(self) -> str:
@@ -133,10 +135,14 @@ class Replay:
 
     @property
     def extracted(self) -> list[str]:
-        """Answered steps the person was never asked: taken from the story."""
+        """Answered steps the person was never asked: taken from the story (not those
+        answered together with another question, as one question answers three)."""
         prefilled = {"role"} if len(self.chat.roles) == 1 else set()  # the flow's prefill
+        with_other = {k for s in self.sent if s.step not in STORY_STEPS for k in s.set_keys}
         return sorted(
-            k for k in self.answers if k in LABELLED and k not in self.asked and k not in prefilled
+            k
+            for k in self.answers
+            if k in LABELLED and k not in self.asked | prefilled | with_other
         )
 
 
@@ -149,6 +155,9 @@ def _labelled() -> frozenset[str]:
 
 
 LABELLED = _labelled()
+# Where the story is told (or a message that may be one arrives): what is stored there
+# comes from the story.
+STORY_STEPS = frozenset({"none", "safe", "behaviour", "safe_continue", "what", "what_ok"})
 _REMOVE = re.compile(r"^\s*(?:verwijder|wis)\s+(\d+)\s*$", re.IGNORECASE)
 
 
@@ -304,6 +313,7 @@ class Player:
                 after,
                 fingerprint(state) != fingerprint(after_state),
                 replies,
+                set_keys=_set_keys(state, after_state),
                 from_story=self._from_story,
                 paused_before=self._paused,
             )
@@ -330,6 +340,12 @@ class Player:
                 if state is not None and state.case_id is not None:
                     r.answers = await tx.dialogs.answers(state.case_id)
                     r.evidence = [e.filename for e in await tx.cases.evidence(state.case_id)]
+
+
+def _set_keys(before: DialogState | None, after: DialogState | None) -> frozenset[str]:
+    old = before.answers if before is not None else {}
+    new = after.answers if after is not None else {}
+    return frozenset(k for k, v in new.items() if k not in old or old[k] != v)
 
 
 def _typed(turn: Turn) -> str:

@@ -27,6 +27,31 @@ SERIES = "series"
 # (story, expected facts). `when` is given as (start, phrase); the rest as StoryFacts fields.
 CORPUS: list[tuple[str, dict[str, Any]]] = [
     (
+        "gisteren stond een man voor mijn deur te schreeuwen dat hij me wat aan gaat doen. "
+        "hij had een rode jas aan",
+        dict(
+            kinds=("verbale_agressie", "bedreiging"),
+            where="voor mijn deur",
+            when=(at(30, 0, 0, 11), "gisteren"),
+            perp_known="beschrijving",
+            perp_who="een man, had een rode jas aan",
+        ),
+    ),
+    (
+        "Mijn woordvoerder heeft daarna een groepsapp gevonden waarin het werd afgesproken.",
+        # a group chat may be on any app: online, but no platform named
+        dict(kinds=("online",)),
+    ),
+    (
+        "Hij sloeg me op de markt. Mijn buurvrouw zag het gebeuren.",
+        dict(
+            kinds=("fysiek_geweld",),
+            where="op de markt",
+            witnesses="Mijn buurvrouw zag het gebeuren",
+        ),
+    ),
+    ("ze schold me uit, niemand zag het", dict(kinds=("verbale_agressie",), no_witnesses=True)),
+    (
         "Gisteravond rond 22:15 stond die man van de actiegroep bij de ingang van het "
         "gemeentehuis. Hij schold me uit en duwde me. Mijn bril is kapot.",
         dict(

@@ -784,23 +784,23 @@ async def test_a_press_on_an_earlier_question_is_refused_and_changes_nothing(bot
     # Pressing the current card's button answers it.
     assert "Wat is er gebeurd" in await rita.say_value(safe_yes)
     lines = report_lines()
-    injury = lines.index("5")
-    await rita.say(*lines[2:injury])
+    impact = len(lines) - 2  # then the last question: might it be a crime?
+    await rita.say(*lines[2:impact])
     before = len(bot.connector.calls)
-    await rita.say(lines[injury])  # now at "Is er schade?"
-    (damage_card,) = [c for c in rita.received(before) if c.body.get("attachments")]
-    assert say("ask_damage") in text_of(damage_card)
+    await rita.say(lines[impact])  # now at "Denk je dat het strafbaar is?"
+    (criminal_card,) = [c for c in rita.received(before) if c.body.get("attachments")]
+    assert say("ask_criminal") in text_of(criminal_card)
     await rita.say("misschien")  # not understood: the same question again
     async with bot.app.store.transaction() as tx:
         state_before = await tx.dialogs.load_state(RITA_KEY)
-    assert state_before is not None and state_before.step == "damage"
+    assert state_before is not None and state_before.step == "criminal"
     answers_before = dict(state_before.answers)
     rows_before = await bot.count(answers)
 
-    # "Ja" on the first card (safety), pressed at "Is er schade?": refused, nothing stored.
+    # "Ja" on the first card (safety), pressed at "Is het strafbaar?": refused, nothing stored.
     answered = await rita.say_value(safe_yes)
     assert answered.startswith(say("stale_press"))
-    assert say("ask_damage") in answered  # the open question is asked again
+    assert say("ask_criminal") in answered  # the open question is asked again
     async with bot.app.store.transaction() as tx:
         state = await tx.dialogs.load_state(RITA_KEY)
     assert state is not None
@@ -809,14 +809,14 @@ async def test_a_press_on_an_earlier_question_is_refused_and_changes_nothing(bot
         state_before.revision,
         answers_before,
     )
-    assert "damage" not in state.answers
+    assert "criminal" not in state.answers
     assert await bot.count(answers) == rows_before
 
     # The open question's own card still works, also after the re-ask.
-    assert say("ask_time_off") in await rita.say_value(buttons(damage_card)["Ja"])
+    assert "Jouw melding" in await rita.say_value(buttons(criminal_card)[say("criminal_ja")])
     async with bot.app.store.transaction() as tx:
         state = await tx.dialogs.load_state(RITA_KEY)
-    assert state is not None and state.answers["damage"] is True
+    assert state is not None and state.answers["criminal"] == "ja"
 
 
 # -- install ------------------------------------------------------------------------------

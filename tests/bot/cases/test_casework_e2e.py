@@ -22,14 +22,11 @@ REPORT = [
     "2",  # verbale agressie
     "Gemeentehuis",
     "gisteren om 14:30",  # read back in the next question, not asked to confirm
-    "1",  # perpetrator known
-    "Piet de Marktman",  # who
+    "Piet de Marktman",  # who did it, in words
     "Rode jas, kaal",  # details
     "Mijn collega Els zag het",  # witnesses
     "overslaan",  # evidence
-    "2",  # psychisch letsel: serious
-    "nee",
-    "nee",
+    "2",  # psychisch letsel: serious (no damage, no time off)
     "ja",  # criminal offence suspected
 ]
 

@@ -44,7 +44,7 @@ async def submit(
     if serious:
         lines[10] = "1"  # lichamelijk letsel
     if criminal:
-        lines[13] = "ja"
+        lines[11] = "ja"  # criminal
     chat = Chatter(app, handle)
     await chat.say(*lines)
     assert "Je kenmerk is" in await chat.say("verstuur")

@@ -393,6 +393,25 @@ async def test_a_late_answer_is_the_answer_and_nee_to_going_on_is_understood(
     assert answers["where"] == "Bij de ingang van het gemeentehuis"
 
 
+async def test_a_late_answer_from_someone_unsafe_before_is_kept_then_safety_first(
+    app: Weerbaar, clock: FakeClock
+) -> None:
+    chat = Chatter(app, "bram")
+    # not safe; what happens; safe enough to go on; the story; ask it all; a kind
+    await chat.say("hallo", "nee", "hij scheldt", "ja", "Hij schold me uit.", "nee", "2")
+    clock.advance(hours=3)
+    reply = await chat.say("Bij de ingang van het gemeentehuis")  # typed hours later
+    assert "Je antwoord is bewaard" in reply and "Ben je nu veilig" in reply
+    async with app.store.transaction() as tx:
+        [case] = await tx.cases.list_cases(include_drafts=True)
+        answers = await tx.dialogs.answers(case.id)
+    assert answers["where"] == "Bij de ingang van het gemeentehuis"
+    assert answers["was_unsafe"] is True and "safe" not in answers
+    reply = await chat.say("ja")
+    assert "Wanneer gebeurde het" in reply  # on with the next open question
+    assert "We gaan verder" in reply and "Ik stel je een paar korte vragen" not in reply
+
+
 async def test_plain_words_at_injury_and_review(app: Weerbaar) -> None:
     chat = Chatter(app, "bram")
     lines = report_lines()

@@ -141,13 +141,35 @@ async def test_details_after_yes_and_weet_ik_niet_are_answers(app: Weerbaar) -> 
     lines = report_lines()
     lines[6] = "weet ik niet"  # when: not known
     lines[7] = "weet ik niet"  # who did it
-    lines[11] = "ja, mijn bril is kapot"  # damage, with what
-    lines[12] = "weet ik niet"  # time off
+    lines[10] = "ja, mijn bril is kapot"  # injury, damage, time off: damage, with what
     review = await chat.say(*lines)
     assert "Wanneer: onbekend" in review
     assert "Weet wie het deed: Nee, onbekend" in review
+    assert "Letsel: Geen letsel" in review
     assert "Schade: Ja (mijn bril is kapot)" in review
+    assert "Niet kunnen werken: Nee" in review
+
+
+async def test_weet_ik_niet_at_the_impact_question_asks_the_injury_on_its_own(
+    app: Weerbaar,
+) -> None:
+    chat = Chatter(app, "bram")
+    lines = report_lines()
+    lines[10] = "weet ik niet"
+    reply = await chat.say(*lines[:11])
+    assert "Heb je letsel" in reply  # the injury, asked on its own
+    review = await chat.say("5", *lines[11:])  # geen letsel
+    assert "Schade: Weet ik niet" in review
     assert "Niet kunnen werken: Weet ik niet" in review
+
+
+async def test_work_missed_is_read_from_the_words(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    lines = report_lines()
+    lines[10] = "psychisch, ik kon 2 dagen niet werken"
+    review = await chat.say(*lines)
+    assert "Letsel: Psychisch letsel" in review
+    assert "Niet kunnen werken: Ja (ik kon 2 dagen niet werken)" in review
 
 
 async def test_natural_yes_and_button_words_are_understood(app: Weerbaar) -> None:
@@ -159,8 +181,60 @@ async def test_natural_yes_and_button_words_are_understood(app: Weerbaar) -> Non
     await chat.say("Gemeentehuis")
     assert "Weet je wie het deed" in await chat.say("gisteren om 14:30")
     reply = await chat.say("jep, het is die actiegroep")
-    assert "Weet je nog meer" in reply
+    assert "Weet je nog meer" in reply  # who is known: anything more of them?
     assert (await answers_of(app))["perp_who"] == "het is die actiegroep"
+
+
+async def _at_who(chat: Chatter) -> None:
+    await chat.say("hallo")
+    await chat.say("ja")
+    await chat.say("Hij schold me uit.")
+    await chat.say("Ja klopt")
+    await chat.say("Gemeentehuis")
+    assert "Weet je wie het deed" in await chat.say("gisteren om 14:30")
+
+
+@pytest.mark.parametrize(
+    ("typed", "known", "field", "kept"),
+    [
+        ("die man van de actiegroep", "bekend", "perp_who", "die man van de actiegroep"),
+        ("Jan de Vries", "bekend", "perp_who", "Jan de Vries"),
+        ("een man met een rode jas", "beschrijving", "perp_details", "een man met een rode jas"),
+        ("niemand", "onbekend", None, None),
+        ("geen idee", "onbekend", None, None),
+    ],
+)
+async def test_who_did_it_is_answered_in_words(
+    app: Weerbaar, typed: str, known: str, field: str | None, kept: str | None
+) -> None:
+    chat = Chatter(app, "bram")
+    await _at_who(chat)
+    reply = await chat.say(typed)
+    # one message: no "wie was het?" after it (for someone known: anything more?)
+    assert ("Weet je nog meer" if known == "bekend" else "Heeft iemand het gezien") in reply
+    answers = await answers_of(app)
+    assert answers["perp_known"] == known
+    if field is not None:
+        assert answers[field] == kept
+
+
+@pytest.mark.parametrize("typed", ["7", "overslaan", "..."])
+async def test_who_did_it_is_not_a_number_or_a_skip(app: Weerbaar, typed: str) -> None:
+    chat = Chatter(app, "bram")
+    await _at_who(chat)
+    assert "Weet je wie het deed" in await chat.say(typed)
+    assert "perp_known" not in await answers_of(app)
+
+
+async def test_a_witness_told_at_who_did_it_is_kept_for_the_witnesses(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await _at_who(chat)
+    reply = await chat.say("mijn buurvrouw zag het")
+    assert "Dat zet ik bij de getuigen" in reply and "Weet je wie het deed" in reply
+    assert "Heb je bewijs" in await chat.say("weet ik niet")  # witnesses are answered
+    answers = await answers_of(app)
+    assert answers["witnesses"] == "mijn buurvrouw zag het"
+    assert answers["perp_known"] == "onbekend"
 
 
 async def test_a_series_is_recorded_as_such(app: Weerbaar) -> None:
@@ -197,3 +271,11 @@ async def test_wanting_to_report_is_no_story_yet(app: Weerbaar) -> None:
     assert reply.startswith("Hallo Bram.") and "Ben je nu veilig? In gevaar? Bel 112." in reply
     await chat.say("ja")
     assert "what" not in await answers_of(app)
+
+
+async def test_a_kind_that_is_an_offence_answers_is_it_criminal(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    lines = report_lines()
+    lines[4] = "3"  # bedreiging: an offence as such
+    review = await chat.say(*lines[:11])  # no "Denk je dat het strafbaar is?"
+    assert "Strafbaar: Ja" in review
