@@ -26,23 +26,21 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from dataclasses import fields
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.domain.zone import AMSTERDAM
-from dialogs.story import StoryFacts, read_story
-from tests.dialogs.test_story import CORPUS, NOW, SERIES
-
-FIELDS = [f.name for f in fields(StoryFacts)]
-
-
-def at(day: int, hour: int = 0, minute: int = 0, month: int = 12) -> datetime:
-    return datetime(2026, month, day, hour, minute, tzinfo=AMSTERDAM)
-
+from dialogs.story import read_story
+from tests.dialogs.test_story import (
+    CORPUS,
+    FIELDS,
+    NOW,
+    SERIES,
+    actual_facts,
+    at,
+    expected_facts,
+)
 
 # Written blind (NOW is Tuesday 1 December 2026, 16:00). `when` as (start, phrase).
 HELD_OUT: list[tuple[str, dict[str, Any]]] = [
@@ -330,21 +328,13 @@ FINAL_SAFE = [
 ]  # fmt: skip
 
 
-def _actual(facts: StoryFacts) -> dict[str, Any]:
-    out = {name: getattr(facts, name) for name in FIELDS}
-    if facts.when is not None:
-        moment, phrase = facts.when
-        out["when"] = (SERIES if moment.series else moment.start, phrase)
-    return out
-
-
 def score(name: str, corpus: list[tuple[str, dict[str, Any]]]) -> None:
     right: Counter[str] = Counter()
     stated = found = whole = 0
     misses: list[str] = []
     for story, spec in corpus:
-        expected = {**{f.name: f.default for f in fields(StoryFacts)}, **spec}
-        actual = _actual(read_story(story, NOW))
+        expected = expected_facts(spec)
+        actual = actual_facts(read_story(story, NOW))
         whole += actual == expected
         for field in FIELDS:
             ok = actual[field] == expected[field]

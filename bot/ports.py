@@ -115,7 +115,7 @@ class Channel(Protocol):
     """What the outbox needs from an adapter to deliver a proactive message."""
 
     name: str
-    # The kinds of file notice (bot/cases/notices.py FILE_NOTICES) whose delivery on this
+    # The kinds of file notice (bot/cases/notices/ FILE_NOTICES) whose delivery on this
     # channel carries the file's bytes: only for those does the worker decrypt the file
     # (a Teams consent offer sends none; its upload does).
     file_notice_kinds: frozenset[str]

@@ -122,7 +122,7 @@ class Summary:
 
 class Notice:
     """Facts a channel with cards may draw richer than `Outbound.text` (a handler's case
-    card, a reminder with buttons). The kinds are typed in bot/cases/notices.py; a channel
+    card, a reminder with buttons). The kinds are typed in bot/cases/notices/; a channel
     that cannot draw one sends the text."""
 
     kind: ClassVar[str] = ""

@@ -4,7 +4,7 @@ case, the open evaluations, and the perpetrator dossier of a case.
 Built in the console's idiom (adapters/console/web.py): `signed_in`, the core
 (bot/console/insight.py `InsightService`) for reading, deciding and auditing, `page` for
 the answer. A `UserError` of the core (refused, not found, a form to correct) is shown on
-the page, with 403 for a refusal.
+the page, with 403 for a refusal (`forbidden`).
 """
 
 from __future__ import annotations
@@ -17,12 +17,19 @@ from aiohttp import web
 
 from adapters.console.charts import chart_svg, data_uri
 from adapters.console.pages import _reference
-from adapters.console.web import console, page, signed_in, t
+from adapters.console.web import console, forbidden, page, signed_in, t
+from bot.console.insight import InsightService
 from bot.domain.evaluation import EvaluationRecord, Level
+from bot.domain.records import Person
 from bot.errors import UserError
 from bot.text.format import day_of, month_name, short_moment
 
 _TABLE_KEY = re.compile(r"[a-z_]{2,20}")
+
+
+async def _signed_in(request: web.Request) -> tuple[Person, InsightService]:
+    """The signed-in person (or the redirect to sign in) and the core of these pages."""
+    return await signed_in(request), console(request).app.insight
 
 
 def _months(request: web.Request) -> int:
@@ -34,18 +41,12 @@ def _months(request: web.Request) -> int:
 
 
 async def trends(request: web.Request) -> web.Response:
-    person = await signed_in(request)
+    person, service = await _signed_in(request)
     months = _months(request)
     try:
-        found = await console(request).app.insight.trends(person, months)
+        found = await service.trends(person, months)
     except UserError as refused:
-        return page(
-            request,
-            "forbidden.html",
-            status=403,
-            title=t("console_forbidden_title"),
-            text=str(refused),
-        )
+        return forbidden(request, str(refused))
     charts = []
     for table in found.tables:
         title = t(f"trend_{table.key}")
@@ -72,12 +73,12 @@ async def trends(request: web.Request) -> web.Response:
 async def trend_csv(request: web.Request) -> web.Response:
     """One table as CSV: the row labels and the shown cells ("< 5" where held back), no
     story, no names, no references."""
-    person = await signed_in(request)
+    person, service = await _signed_in(request)
     key = request.match_info["table"]
     if not _TABLE_KEY.fullmatch(key):
         raise web.HTTPNotFound()
     try:
-        found = await console(request).app.insight.trends(person, _months(request))
+        found = await service.trends(person, _months(request))
     except UserError:
         raise web.HTTPForbidden() from None
     table = found.table(key)
@@ -100,9 +101,8 @@ async def trend_csv(request: web.Request) -> web.Response:
 
 
 async def evaluation(request: web.Request) -> web.Response:
-    person = await signed_in(request)
+    person, service = await _signed_in(request)
     reference = _reference(request)
-    service = console(request).app.insight
     error: str | None = None
     done: str | None = None
     status = 200
@@ -123,21 +123,9 @@ async def evaluation(request: web.Request) -> web.Response:
                 current = await service.evaluation(person, reference)
                 error, status = str(refused), 400
             except UserError as again:
-                return page(
-                    request,
-                    "forbidden.html",
-                    status=403,
-                    title=t("console_forbidden_title"),
-                    text=str(again),
-                )
+                return forbidden(request, str(again))
         else:
-            return page(
-                request,
-                "forbidden.html",
-                status=403,
-                title=t("console_forbidden_title"),
-                text=str(refused),
-            )
+            return forbidden(request, str(refused))
     return page(
         request,
         "evaluation.html",
@@ -161,8 +149,7 @@ async def evaluation(request: web.Request) -> web.Response:
 
 
 async def evaluations(request: web.Request) -> web.Response:
-    person = await signed_in(request)
-    service = console(request).app.insight
+    person, service = await _signed_in(request)
     found = await service.open_evaluations(person)
     rows = [(e, t("insight_evaluations_asked", time=short_moment(e.requested_at))) for e in found]
     # The dossier links this person may decide, each by the side they may read.
@@ -183,18 +170,12 @@ async def evaluations(request: web.Request) -> web.Response:
 
 
 async def dossier(request: web.Request) -> web.Response:
-    person = await signed_in(request)
+    person, service = await _signed_in(request)
     reference = _reference(request)
     try:
-        found = await console(request).app.insight.dossier(person, reference)
+        found = await service.dossier(person, reference)
     except UserError as refused:
-        return page(
-            request,
-            "forbidden.html",
-            status=403,
-            title=t("console_forbidden_title"),
-            text=str(refused),
-        )
+        return forbidden(request, str(refused))
     return page(
         request,
         "dossier.html",
@@ -206,7 +187,7 @@ async def dossier(request: web.Request) -> web.Response:
 
 
 async def decide(request: web.Request) -> web.Response:
-    person = await signed_in(request)
+    person, service = await _signed_in(request)
     try:
         link_id = int(request.match_info["link"])
     except ValueError:
@@ -217,15 +198,9 @@ async def decide(request: web.Request) -> web.Response:
     form = await request.post()
     back = form.get("reference")
     try:
-        await console(request).app.insight.decide(person, link_id, verb == "bevestig")
+        await service.decide(person, link_id, verb == "bevestig")
     except UserError as refused:
-        return page(
-            request,
-            "forbidden.html",
-            status=403,
-            title=t("console_forbidden_title"),
-            text=str(refused),
-        )
+        return forbidden(request, str(refused))
     target = (
         f"/console/melding/{back}/dossier"
         if isinstance(back, str) and re.fullmatch(r"WB-?[0-9A-Z]{6}", back, re.I)

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from aiohttp import web
 from multidict import MultiDictProxy
 
-from adapters.console.web import console, page, signed_in, t
+from adapters.console.web import console, forbidden, page, signed_in, t
 from bot.cases.actions import (
     ACKNOWLEDGE_VERB,
     ADD_NOTE_VERB,
@@ -106,13 +106,7 @@ async def _case_page(
     if view.status == 404:
         raise web.HTTPNotFound()
     if view.details is None:
-        return page(
-            request,
-            "forbidden.html",
-            status=403,
-            title=t("console_forbidden_title"),
-            text=view.text,
-        )
+        return forbidden(request, view.text)
     return page(
         request,
         "case.html",
@@ -178,13 +172,7 @@ async def evidence(request: web.Request) -> web.StreamResponse:
     found = await console(request).app.console.evidence(person, reference, evidence_id)
     if not isinstance(found, EvidenceFile):
         if found.status == 403:
-            return page(
-                request,
-                "forbidden.html",
-                status=403,
-                title=t("console_forbidden_title"),
-                text=found.text,
-            )
+            return forbidden(request, found.text)
         raise web.HTTPNotFound()
     name = quote(found.filename.replace("/", "_"))
     return web.Response(

@@ -13,6 +13,7 @@ the example):
 - The core (bot/console/service.py `ConsoleService`) does the reading and the auditing:
   a use case that shows case content writes the audit entry (channel "console") in the
   same transaction that read it, so a page of case content cannot be shown unaudited.
+- `forbidden` is the page of a refusal by the core (403, the core's words).
 - `page` renders a template that extends `base.html` (landmarks, skip link, navigation,
   lang="nl") with `person`, `csrf` (for every form: `{{ csrf_field() }}`), and `t` (the
   catalogue's `say`: every Dutch text comes from bot/text/catalogue.py).
@@ -141,6 +142,13 @@ def page(request: web.Request, template: str, status: int = 200, **context: Any)
         **context,
     }
     return aiohttp_jinja2.render_template(template, request, values, status=status)
+
+
+def forbidden(request: web.Request, text: str) -> web.Response:
+    """The refusal page (403): the core's words for why this person may not."""
+    return page(
+        request, "forbidden.html", status=403, title=t("console_forbidden_title"), text=text
+    )
 
 
 def secure(request: web.Request) -> bool:

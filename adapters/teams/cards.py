@@ -565,7 +565,7 @@ def image_preview(file: Attachment) -> dict[str, object] | None:
 
 
 def notice_card(notice: Notice | None, audience: str = HANDLER) -> dict[str, object] | None:
-    """The card that shows a notice (bot/cases/notices.py) to `audience`, or None for the
+    """The card that shows a notice (bot/cases/notices/) to `audience`, or None for the
     notices Teams sends as text (with any choices as buttons)."""
     if isinstance(notice, CaseRouted):
         return case_card(notice, audience, notice.acknowledged)

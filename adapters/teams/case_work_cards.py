@@ -1,8 +1,9 @@
 """The handler's case work as Adaptive Cards (schema 1.5): the whole case, its nine steps,
 the response, notes and closing, and the closing summary.
 
-Drawn from the typed notices of bot/cases/notices.py (`CaseDetails`, `CaseClosed`); only
-ever sent into a handler's personal chat (the use cases refuse a shared conversation).
+Drawn from the typed notices of bot/cases/notices/case_work.py (`CaseDetails`,
+`CaseClosed`); only ever sent into a handler's personal chat (the use cases refuse a shared
+conversation).
 Buttons that change the case are Action.Execute: the answer (the case as it is now, its
 `status_line` saying what the press did) replaces the pressed card. Each sends the case's
 `reference`; the forms open under their button (Action.ShowCard), and Teams adds the

@@ -4,7 +4,7 @@ An adapter turns a press into `Inbound(action=CardAction(verb, data, card_messag
 the dispatcher (bot/turns.py) runs it like any message (one lock per conversation, the
 delivery recorded once, one transaction, an apology on an error) and hands it to
 `run_action`, which looks its verb up in `ACTIONS`. The answer is an `Outbound` whose
-notice says what the pressed card should show now (bot/cases/notices.py).
+notice says what the pressed card should show now (bot/cases/notices/).
 
 - "acknowledge": "In behandeling nemen" on a case card (bot/cases/acknowledge.py);
 - "deadline_done", "deadline_later": "Gedaan" and "Later" on a reminder card, as the

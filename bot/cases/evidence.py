@@ -6,10 +6,10 @@ to write it to: "bewijs REF NUMMER PAD"). Only who may read the case may have it
 (bot/domain/permissions.py `may_read`); a refusal is audited.
 
 The file itself never waits in an outbox row. The row holds an `EvidenceOffer`
-(bot/cases/notices.py); just before it goes out the outbox worker decrypts the file into
-the message (`with_file`), only where that channel sends the bytes for it (bot/ports.py
-`Channel.file_notice_kinds`: not for a Teams consent offer), and after the channel
-delivered it the worker writes the audit entry (`record_delivery`) when the channel
+(bot/cases/notices/evidence.py); just before it goes out the outbox worker decrypts the
+file into the message (`with_file`), only where that channel sends the bytes for it
+(bot/ports.py `Channel.file_notice_kinds`: not for a Teams consent offer), and after the
+channel delivered it the worker writes the audit entry (`record_delivery`) when the channel
 says the file reached the person:
 
 - Signal sends it as an attachment, the local chat writes it where the handler said;

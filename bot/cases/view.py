@@ -5,8 +5,8 @@ Only who may read the case (bot/domain/permissions.py `may_read`: its handler fu
 at its organisation, their deputy, the coordinator VPT) gets it; anyone else is refused,
 and the attempt is audited like every view. The content never goes into a conversation
 others see: a press from a team channel is refused. `case_details` builds the notice
-(bot/cases/notices.py `CaseDetails`) and is also what the other case-work use cases
-answer with after a change.
+(bot/cases/notices/case_work.py `CaseDetails`) and is also what the other case-work use
+cases answer with after a change.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def retry_delay(attempts: int, retry_after: float | None) -> float:
 
 def outbound_from(payload: dict[str, Any]) -> Outbound:
     """The message an outbox row holds: its text, its choices, and the typed notice a
-    channel with cards draws (bot/cases/notices.py)."""
+    channel with cards draws (bot/cases/notices/)."""
     choices = tuple(
         Choice(str(c["value"]), str(c["label"]))
         for c in payload.get("choices") or ()

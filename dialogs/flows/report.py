@@ -365,7 +365,9 @@ def parse_kinds(inbound: Inbound, ctx: Context) -> Parsed:
             return Accept(["anders"])
         read = [k for k in read_story(inbound.text, ctx.now).kinds if k in KINDS]
         if read:
-            return _kinds(read, ctx)
+            # Words, not a pick ("hij schold en dreigde"): what they say is kept as typed.
+            kinds = _kinds(read, ctx)
+            return Accept(kinds.value, more={**kinds.more, "kinds_detail": inbound.text.strip()})
     return Reask(say("reask_several")) if values is None else _kinds(values, ctx)
 
 
@@ -373,7 +375,13 @@ def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
     text = inbound.text.strip()
     if understanding.dont_know(text):
         return Accept(say("value_unknown"))
-    return Reask(say("reask_where")) if len(text) < 2 else Accept(text)
+    said = yes_no(inbound)
+    if said is not None and said.detail:
+        return Accept(said.detail)  # "ja, bij het gemeentehuis"
+    if len(text) < 2 or said is not None or normalise(text) in vocabulary.STORY_DONE_WORDS:
+        # "klaar", "ja", "ok" or a thumbs-up name no place: never stored as one.
+        return Reask(say("reask_where"))
+    return Accept(text)
 
 
 def parse_when_step(inbound: Inbound, ctx: Context) -> Parsed:
@@ -697,9 +705,11 @@ def _show_yes_no_detail(step_id: str) -> Any:
     return show
 
 
-def _show_list(prefix: str) -> Any:
-    def show(value: Any, _ctx: Context) -> str:
-        return ", ".join(say(f"{prefix}_{v}") for v in value)
+def _show_list(prefix: str, detail: str | None = None) -> Any:
+    def show(value: Any, ctx: Context) -> str:
+        shown = ", ".join(say(f"{prefix}_{v}") for v in value)
+        typed = ctx.answers.get(detail) if detail else None
+        return f"{shown} ({typed})" if typed else shown
 
     return show
 
@@ -790,6 +800,7 @@ REPORT = Flow(
         "injury_detail",
         "damage_detail",
         "time_off_detail",
+        "kinds_detail",
     ),
     on_resume=recheck_safety,
     opening=_opening,
@@ -848,9 +859,9 @@ REPORT = Flow(
             parse_kinds,
             why="why_kinds",
             label="label_kinds",
-            show=_show_list("kind"),
+            show=_show_list("kind", detail="kinds_detail"),
             clears=("criminal",),
-            fills=("criminal",),
+            fills=("criminal", "kinds_detail"),
         ),
         Step(
             "where",

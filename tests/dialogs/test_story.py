@@ -283,12 +283,14 @@ CORPUS: list[tuple[str, dict[str, Any]]] = [
 FIELDS = [f.name for f in fields(StoryFacts)]
 
 
-def _expected(spec: dict[str, Any]) -> dict[str, Any]:
+def expected_facts(spec: dict[str, Any]) -> dict[str, Any]:
+    """A corpus spec, each field it does not name at its default (also bench/story_bench.py)."""
     defaults = {f.name: f.default for f in fields(StoryFacts)}
     return {**defaults, **spec}
 
 
-def _actual(facts: StoryFacts) -> dict[str, Any]:
+def actual_facts(facts: StoryFacts) -> dict[str, Any]:
+    """What `read_story` found, in the corpus's spec form (also bench/story_bench.py)."""
     out = {name: getattr(facts, name) for name in FIELDS}
     if facts.when is not None:
         # A repeated incident's first date is the date reading's convention
@@ -300,7 +302,7 @@ def _actual(facts: StoryFacts) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("story", "spec"), CORPUS, ids=[s[:40] for s, _ in CORPUS])
 def test_the_corpus(story: str, spec: dict[str, Any]) -> None:
-    assert _actual(read_story(story, NOW)) == _expected(spec)
+    assert actual_facts(read_story(story, NOW)) == expected_facts(spec)
 
 
 def test_the_corpus_is_large_and_uses_the_domain_values() -> None:

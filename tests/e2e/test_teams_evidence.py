@@ -104,6 +104,28 @@ async def audit_actions(bot: Bot, case_id: int) -> list[tuple[str, str | None, s
         return [(e.action, e.actor_name, e.channel) for e in await tx.audit.for_case(case_id)]
 
 
+async def reported_photo(bot: Bot, people: Cast) -> tuple[str, int, int]:
+    """Rita's report with a photo and a voice note, delivered: its reference, the case id
+    and the photo's evidence id."""
+    reference = await report_with_files(people)
+    await bot.deliver()
+    case_id, (photo_id, _voice) = await evidence_ids(bot, reference)
+    return reference, case_id, photo_id
+
+
+async def ask_for_file(
+    bot: Bot, person: Person, reference: str, evidence_id: int
+) -> tuple[int, dict[str, Any]]:
+    """The handler presses a file's button and the offer goes out: the index of the
+    connector's calls before the press, and the one FileConsentCard it brought."""
+    before = await press_submit(
+        person, {"verb": "send_evidence", "reference": reference, "evidence": evidence_id}
+    )
+    assert await bot.deliver() >= 1
+    (consent,) = attachments_of(person, before, CONSENT)
+    return before, consent
+
+
 async def test_a_photo_and_a_voice_note_reach_the_handler_byte_identical(bot: Bot) -> None:
     people = await cast(bot)
     reference = await report_with_files(people)
@@ -113,11 +135,7 @@ async def test_a_photo_and_a_voice_note_reach_the_handler_byte_identical(bot: Bo
 
     files = ((photo_id, PHOTO, "IMG_0001.jpg"), (voice_id, VOICE, None))
     for delivered, (evidence_id, data, name) in enumerate(files):
-        before = await press_submit(
-            gerrit, {"verb": "send_evidence", "reference": reference, "evidence": evidence_id}
-        )
-        assert await bot.deliver() >= 1
-        (consent,) = attachments_of(gerrit, before, CONSENT)
+        before, consent = await ask_for_file(bot, gerrit, reference, evidence_id)
         content = consent["content"]
         assert content["sizeInBytes"] == len(data)
         assert content["acceptContext"] == {"reference": reference, "evidence": evidence_id}
@@ -166,9 +184,7 @@ async def test_a_photo_and_a_voice_note_reach_the_handler_byte_identical(bot: Bo
 
 async def test_another_organisations_griffier_gets_no_file_and_is_audited(bot: Bot) -> None:
     people = await cast(bot)
-    reference = await report_with_files(people)
-    await bot.deliver()
-    case_id, (photo_id, _voice) = await evidence_ids(bot, reference)
+    reference, case_id, photo_id = await reported_photo(bot, people)
     await enrol(bot.app, "Zeger Zeist", "aad-zeger", "griffier", org="zeist")
     zeger = Person(bot, "Zeger Zeist", "aad-zeger")
     await zeger.install()
@@ -190,14 +206,8 @@ async def test_another_organisations_griffier_gets_no_file_and_is_audited(bot: B
 
 async def test_a_declined_consent_is_answered_politely_and_uploads_nothing(bot: Bot) -> None:
     people = await cast(bot)
-    reference = await report_with_files(people)
-    await bot.deliver()
-    _case, (photo_id, _voice) = await evidence_ids(bot, reference)
-    before = await press_submit(
-        people.gerrit, {"verb": "send_evidence", "reference": reference, "evidence": photo_id}
-    )
-    await bot.deliver()
-    (consent,) = attachments_of(people.gerrit, before, CONSENT)
+    reference, _case_id, photo_id = await reported_photo(bot, people)
+    _before, consent = await ask_for_file(bot, people.gerrit, reference, photo_id)
 
     response = await answer_consent(people.gerrit, consent, accept=False)
     assert response.status == 200
@@ -221,14 +231,8 @@ async def test_a_consent_answer_that_is_not_well_formed_is_a_400(bot: Bot) -> No
 
 async def test_an_upload_url_that_is_not_https_is_not_used(bot: Bot) -> None:
     people = await cast(bot)
-    reference = await report_with_files(people)
-    await bot.deliver()
-    _case, (photo_id, _voice) = await evidence_ids(bot, reference)
-    before = await press_submit(
-        people.gerrit, {"verb": "send_evidence", "reference": reference, "evidence": photo_id}
-    )
-    await bot.deliver()
-    (consent,) = attachments_of(people.gerrit, before, CONSENT)
+    reference, _case_id, photo_id = await reported_photo(bot, people)
+    _before, consent = await ask_for_file(bot, people.gerrit, reference, photo_id)
     value = bot.connector.consent_value(consent)
     value["uploadInfo"]["uploadUrl"] = "http://upload.example.org/session"  # plain http
     invoke = people.gerrit.activity("invoke", name="fileConsent/invoke", value=value)
@@ -243,14 +247,8 @@ async def test_an_upload_session_gone_before_the_upload_is_answered_with_a_line(
     bot: Bot,
 ) -> None:
     people = await cast(bot)
-    reference = await report_with_files(people)
-    await bot.deliver()
-    case_id, (photo_id, _voice) = await evidence_ids(bot, reference)
-    before = await press_submit(
-        people.gerrit, {"verb": "send_evidence", "reference": reference, "evidence": photo_id}
-    )
-    await bot.deliver()
-    (consent,) = attachments_of(people.gerrit, before, CONSENT)
+    reference, case_id, photo_id = await reported_photo(bot, people)
+    _before, consent = await ask_for_file(bot, people.gerrit, reference, photo_id)
     assert (await answer_consent(people.gerrit, consent)).status == 200
     bot.connector.uploads.clear()  # the session expired: OneDrive answers 404
     before = len(bot.connector.calls)
@@ -290,9 +288,7 @@ async def test_the_consent_offer_is_sent_without_decrypting_the_file(
     """A FileConsentCard carries no bytes: the worker decrypts the file only for the
     upload after the accept, once."""
     people = await cast(bot)
-    reference = await report_with_files(people)
-    await bot.deliver()
-    _case_id, (photo_id, _voice) = await evidence_ids(bot, reference)
+    reference, _case_id, photo_id = await reported_photo(bot, people)
     decrypted: list[int] = []
     real = CaseRepo.evidence_data
 
@@ -301,11 +297,7 @@ async def test_the_consent_offer_is_sent_without_decrypting_the_file(
         return await real(repo, evidence_id)
 
     monkeypatch.setattr(CaseRepo, "evidence_data", counting)
-    before = await press_submit(
-        people.gerrit, {"verb": "send_evidence", "reference": reference, "evidence": photo_id}
-    )
-    assert await bot.deliver() >= 1
-    (consent,) = attachments_of(people.gerrit, before, CONSENT)
+    _before, consent = await ask_for_file(bot, people.gerrit, reference, photo_id)
     assert decrypted == []
     assert (await answer_consent(people.gerrit, consent)).status == 200
     assert await bot.deliver() == 1

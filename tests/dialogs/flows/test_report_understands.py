@@ -279,3 +279,28 @@ async def test_a_kind_that_is_an_offence_answers_is_it_criminal(app: Weerbaar) -
     lines[4] = "3"  # bedreiging: an offence as such
     review = await chat.say(*lines[:11])  # no "Denk je dat het strafbaar is?"
     assert "Strafbaar: Ja" in review
+
+
+async def test_kinds_told_in_words_keep_the_words(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "er was gedoe na de raadsvergadering", "klaar")
+    reply = await chat.say("hij schold en dreigde")
+    assert "Waar gebeurde het" in reply
+    answers = await answers_of(app)
+    assert answers["kinds"] == ["verbale_agressie", "bedreiging"]
+    assert answers["kinds_detail"] == "hij schold en dreigde"
+    await chat.say("in de hal", "gisteren om 20:00", "weet ik niet", "niemand", "nee", "nee")
+    assert "Soort: Verbale agressie, Bedreiging (hij schold en dreigde)" in chat.text
+
+
+@pytest.mark.parametrize("reply", ["klaar", "ja", "ok", "👍", "nee"])
+async def test_a_word_that_names_no_place_is_not_stored_as_the_place(
+    app: Weerbaar, reply: str
+) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "er was gedoe na de raadsvergadering", "klaar", "2")
+    text = await chat.say(reply)
+    assert say("reask_where") in text
+    assert "where" not in await answers_of(app)
+    await chat.say("ja, bij de ingang van het stadhuis")
+    assert (await answers_of(app))["where"] == "bij de ingang van het stadhuis"
