@@ -370,10 +370,13 @@ def parse_kinds(inbound: Inbound, ctx: Context) -> Parsed:
     return Reask(say("reask_several")) if values is None else _kinds(values, ctx)
 
 
-def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
+def parse_where(inbound: Inbound, ctx: Context) -> Parsed:
     text = inbound.text.strip()
     if understanding.dont_know(text):
         return Accept(say("value_unknown"))
+    later = _later_answer(text, ctx)
+    if later is not None:
+        return later
     said = yes_no(inbound)
     if said is not None and said.detail:
         return Accept(said.detail)  # "ja, bij het gemeentehuis"
@@ -385,6 +388,12 @@ def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
 
 def parse_when_step(inbound: Inbound, ctx: Context) -> Parsed:
     text = inbound.text.strip()
+    later = _later_answer(text, ctx)
+    if later is not None:
+        return later
+    if text.isdigit():
+        # A bare "1" is a slip for a choice, not "the 1st of this month".
+        return Reask(say("when_unknown"))
     when = parse_when(text, ctx.now)
     if when is None and understanding.dont_know(text):
         when = When.not_known(ctx.now)
@@ -415,14 +424,19 @@ def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
 PERP_CHOICES = _choices("perp", ("bekend", "beschrijving", "onbekend"))
 
 
-def _later_answer(text: str) -> Keep | None:
+def _later_answer(text: str, ctx: Context | None = None) -> Keep | None:
     """A reply that answers a later question ("mijn buurvrouw zag het", "niemand zag het"):
-    kept for that question, and the open one asked again."""
+    kept for that question (added to what it already holds), and the open one asked
+    again."""
     if any(True for _ in understanding.find(lexicon.NOT_WITNESSED, text)):
         return Keep({"witnesses": say("value_none")}, reply=say("kept_for_witnesses"))
     saw = witnessed(text)
     if saw is not None and saw.strip() == text.strip().rstrip(".!;").strip():
-        return Keep({"witnesses": text.strip()}, reply=say("kept_for_witnesses"))
+        before = ctx.answers.get("witnesses") if ctx is not None else None
+        kept = text.strip()
+        if isinstance(before, str) and before and before != say("value_none"):
+            kept = f"{before}; {kept}"
+        return Keep({"witnesses": kept}, reply=say("kept_for_witnesses"))
     return None
 
 
@@ -444,7 +458,7 @@ def parse_perp_known(inbound: Inbound, ctx: Context) -> Parsed:
     text = inbound.text.strip()
     if understanding.dont_know(text) or normalise(text) in vocabulary.NOBODY_WORDS:
         return Accept("onbekend")
-    later = _later_answer(text)
+    later = _later_answer(text, ctx)
     if later is not None:
         return later
     said = yes_no(inbound)
@@ -490,7 +504,7 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
         items = {**items, "files": [f for i, f in enumerate(items["files"]) if i != n - 1]}
         reply = say("evidence_removed", name=name, items=_listing(items))
         return Collect("evidence_items", items, (), reply, removed=(n - 1,))
-    later = _later_answer(text) if text and not inbound.attachments else None
+    later = _later_answer(text, ctx) if text and not inbound.attachments else None
     if later is not None:
         return later
     said = yes_no(inbound) if not inbound.attachments else None
@@ -851,6 +865,7 @@ REPORT = Flow(
             parse_where,
             why="why_where",
             label="label_where",
+            fills=("witnesses",),
         ),
         Step(
             "when",
@@ -860,7 +875,7 @@ REPORT = Flow(
             label="label_when",
             show=_show_when,
             clears=("when_ok",),
-            fills=("series",),
+            fills=("series", "witnesses"),
         ),
         Step(
             "when_ok",
