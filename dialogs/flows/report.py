@@ -601,6 +601,10 @@ def _impact(picked: list[str], detail: str, ctx: Context) -> Accept:
     detail typed with it is kept with what it tells of (damage, else injury)."""
     injury = [v for v in picked if v in INJURIES]
     more: dict[str, Any] = {}
+    if not detail and ctx.answers.get("impact_detail"):
+        # "ja, krassen op de deur", then "4": the detail goes with what was picked now.
+        detail = str(ctx.answers["impact_detail"])
+        more["impact_detail"] = None
     told = read_story(detail, ctx.now) if detail else None
     if told is not None:
         injury += [v for v in told.injury if v in INJURIES and v != "geen" and v not in injury]
@@ -656,7 +660,7 @@ def parse_impact(inbound: Inbound, ctx: Context) -> Parsed:
     ):
         return _impact([], detail, ctx)
     if said is not None and said.answer:
-        more = {"injury_detail": detail} if detail else {}
+        more = {"impact_detail": detail} if detail else {}
         return Keep(more, reply=say("impact_which")) if more else Reask(say("impact_which"))
     return Reask(say("impact_which"))
 
@@ -797,6 +801,7 @@ REPORT = Flow(
         "damage_detail",
         "time_off_detail",
         "kinds_detail",
+        "impact_detail",
     ),
     on_resume=recheck_safety,
     opening=_opening,
@@ -935,7 +940,13 @@ REPORT = Flow(
             parse_impact,
             ask_if=Check(impact_open, reads=_IMPACT_STEPS),
             why="why_impact",
-            fills=(*_IMPACT_STEPS, "injury_detail", "damage_detail", "time_off_detail"),
+            fills=(
+                *_IMPACT_STEPS,
+                "injury_detail",
+                "damage_detail",
+                "time_off_detail",
+                "impact_detail",
+            ),
         ),
         Step(
             "injury",

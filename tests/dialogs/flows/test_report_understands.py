@@ -342,3 +342,18 @@ async def test_a_bare_number_is_not_a_date(app: Weerbaar) -> None:
     reply = await chat.say("1")
     assert say("when_unknown") in reply
     assert "when" not in await answers_of(app)
+
+
+async def test_a_detail_before_the_pick_goes_with_the_pick(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "ik werd uitgescholden in de hal, gisteren om 20:00", "ja")
+    await chat.say("weet ik niet", "niemand zag het", "nee")
+    reply = await chat.say("ja, krassen op de deur")
+    assert "Wat klopt" in reply
+    reply = await chat.say("4")
+    answers = await answers_of(app)
+    assert answers["damage"] is True and answers["injury"] == ["geen"]
+    assert answers["damage_detail"] == "krassen op de deur"
+    assert "injury_detail" not in answers and not answers.get("impact_detail")
+    assert "strafbaar" in reply
+    assert "Schade: Ja (krassen op de deur)" in await chat.say("nee")
