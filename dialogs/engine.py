@@ -418,6 +418,11 @@ class Engine:
             state.paused = False
             if state.step != REVIEW or recheck:
                 state.step = self.next_step(_with(ctx, state.answers))
+        if recheck and said is not None and said.answer:
+            # The paused draft asked "Ben je nu veilig?": this yes answers it (with any
+            # detail after it), so the question is not asked a second time.
+            self._answer(inbound, text, state, _with(ctx, state.answers), result)
+            return True
         if going_on or greeting:
             ctx = _with(ctx, state.answers)
             result.replies.append(self.prompt(state.step or REVIEW, ctx, before=say("resumed")))

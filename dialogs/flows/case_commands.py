@@ -23,6 +23,7 @@ from bot.domain.closing import OFFERED, Measure
 from bot.text import vocabulary
 from bot.text.catalogue import say
 from bot.text.format import long_day
+from dialogs import understanding
 from dialogs.engine import normalise
 from dialogs.flows.handler_commands import normalise_reference
 from dialogs.messages import Inbound
@@ -287,6 +288,11 @@ def response_answer(
         offered: list[str | None] = [] if data.get("kind") == "maatregelen" else [None]
         offered += [m.value for m in MEASURES_OFFERED]
         picked = _pick(said, len(offered))
+        if picked is None and offered[0] is None and understanding.nothing(text):
+            picked = 1  # "nee", "geen": no measures
+        if picked is None:
+            word = vocabulary.MEASURE_WORDS.get(said)
+            picked = offered.index(word) + 1 if word in offered else None
         if picked is None:
             return again(say("response_pick_number"))
         measure = offered[picked - 1]

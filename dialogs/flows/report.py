@@ -371,10 +371,13 @@ def parse_kinds(inbound: Inbound, ctx: Context) -> Parsed:
     return Reask(say("reask_several")) if values is None else _kinds(values, ctx)
 
 
-def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
+def parse_where(inbound: Inbound, ctx: Context) -> Parsed:
     text = inbound.text.strip()
     if understanding.dont_know(text):
         return Accept(say("value_unknown"))
+    later = _later_answer(text, ctx)
+    if later is not None:
+        return later
     said = yes_no(inbound)
     if said is not None and said.detail:
         return Accept(said.detail)  # "ja, bij het gemeentehuis"
@@ -386,6 +389,12 @@ def parse_where(inbound: Inbound, _ctx: Context) -> Parsed:
 
 def parse_when_step(inbound: Inbound, ctx: Context) -> Parsed:
     text = inbound.text.strip()
+    later = _later_answer(text, ctx)
+    if later is not None:
+        return later
+    if text.isdigit():
+        # A bare "1" is a slip for a choice, not "the 1st of this month".
+        return Reask(say("when_unknown"))
     when = parse_when(text, ctx.now)
     if when is None and understanding.dont_know(text):
         when = When.not_known(ctx.now)
@@ -416,14 +425,19 @@ def parse_when_ok(inbound: Inbound, _ctx: Context) -> Parsed:
 PERP_CHOICES = _choices("perp", ("bekend", "beschrijving", "onbekend"))
 
 
-def _later_answer(text: str) -> Keep | None:
+def _later_answer(text: str, ctx: Context | None = None) -> Keep | None:
     """A reply that answers a later question ("mijn buurvrouw zag het", "niemand zag het"):
-    kept for that question, and the open one asked again."""
+    kept for that question (added to what it already holds), and the open one asked
+    again."""
     if any(True for _ in understanding.find(lexicon.NOT_WITNESSED, text)):
         return Keep({"witnesses": say("value_none")}, reply=say("kept_for_witnesses"))
     saw = witnessed(text)
     if saw is not None and saw.strip() == text.strip().rstrip(".!;").strip():
-        return Keep({"witnesses": text.strip()}, reply=say("kept_for_witnesses"))
+        before = ctx.answers.get("witnesses") if ctx is not None else None
+        kept = text.strip()
+        if isinstance(before, str) and before and before != say("value_none"):
+            kept = f"{before}; {kept}"
+        return Keep({"witnesses": kept}, reply=say("kept_for_witnesses"))
     return None
 
 
@@ -445,7 +459,7 @@ def parse_perp_known(inbound: Inbound, ctx: Context) -> Parsed:
     text = inbound.text.strip()
     if understanding.dont_know(text) or normalise(text) in vocabulary.NOBODY_WORDS:
         return Accept("onbekend")
-    later = _later_answer(text)
+    later = _later_answer(text, ctx)
     if later is not None:
         return later
     said = yes_no(inbound)
@@ -494,7 +508,7 @@ def parse_evidence(inbound: Inbound, ctx: Context) -> Parsed:
         if not left:
             reply = f"{reply}\n{say('evidence_more_or_done')}"
         return Collect("evidence_items", items, (), reply, removed=(n - 1,), go_on=left)
-    later = _later_answer(text) if text and not inbound.attachments else None
+    later = _later_answer(text, ctx) if text and not inbound.attachments else None
     if later is not None:
         return later
     if inbound.choice is not None and not inbound.attachments and _has_items(items):
@@ -605,6 +619,10 @@ def _impact(picked: list[str], detail: str, ctx: Context) -> Accept:
     detail typed with it is kept with what it tells of (damage, else injury)."""
     injury = [v for v in picked if v in INJURIES]
     more: dict[str, Any] = {}
+    if not detail and ctx.answers.get("impact_detail"):
+        # "ja, krassen op de deur", then "4": the detail goes with what was picked now.
+        detail = str(ctx.answers["impact_detail"])
+        more["impact_detail"] = None
     told = read_story(detail, ctx.now) if detail else None
     if told is not None:
         injury += [v for v in told.injury if v in INJURIES and v != "geen" and v not in injury]
@@ -660,7 +678,7 @@ def parse_impact(inbound: Inbound, ctx: Context) -> Parsed:
     ):
         return _impact([], detail, ctx)
     if said is not None and said.answer:
-        more = {"injury_detail": detail} if detail else {}
+        more = {"impact_detail": detail} if detail else {}
         return Keep(more, reply=say("impact_which")) if more else Reask(say("impact_which"))
     return Reask(say("impact_which"))
 
@@ -801,6 +819,7 @@ REPORT = Flow(
         "damage_detail",
         "time_off_detail",
         "kinds_detail",
+        "impact_detail",
     ),
     on_resume=recheck_safety,
     opening=_opening,
@@ -869,6 +888,7 @@ REPORT = Flow(
             parse_where,
             why="why_where",
             label="label_where",
+            fills=("witnesses",),
         ),
         Step(
             "when",
@@ -878,7 +898,7 @@ REPORT = Flow(
             label="label_when",
             show=_show_when,
             clears=("when_ok",),
-            fills=("series",),
+            fills=("series", "witnesses"),
         ),
         Step(
             "when_ok",
@@ -938,7 +958,13 @@ REPORT = Flow(
             parse_impact,
             ask_if=Check(impact_open, reads=_IMPACT_STEPS),
             why="why_impact",
-            fills=(*_IMPACT_STEPS, "injury_detail", "damage_detail", "time_off_detail"),
+            fills=(
+                *_IMPACT_STEPS,
+                "injury_detail",
+                "damage_detail",
+                "time_off_detail",
+                "impact_detail",
+            ),
         ),
         Step(
             "injury",

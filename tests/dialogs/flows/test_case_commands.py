@@ -8,10 +8,12 @@ import pytest
 
 from dialogs.flows.case_commands import (
     CaseVerb,
+    ResponseStep,
     parse_case_command,
     parse_close,
     parse_response,
     parse_tick,
+    response_answer,
 )
 from dialogs.flows.reporter_commands import is_reporter_command, is_status, parse_amend
 from dialogs.messages import Attachment, ConversationKey, Inbound
@@ -84,3 +86,24 @@ def test_reporter_commands() -> None:
     assert parse_amend("aanvullen WB-ABC234") is not None
     assert parse_amend("aanvullen") is None and parse_amend("hallo WB-ABC234 x") is None
     assert not is_reporter_command(_inbound("Hij schold me uit"))
+
+
+@pytest.mark.parametrize("typed", ["nee", "geen", "Nee.", "1"])
+def test_no_measures_in_words_at_the_guided_response(typed: str) -> None:
+    turn = response_answer(
+        ResponseStep.MEASURE, {"kind": "incidentgesprek"}, typed, "WB-ABC234", date(2026, 12, 1)
+    )
+    assert turn.step is ResponseStep.DAMAGES
+    assert turn.data["measure"] is None
+
+
+def test_a_measure_by_its_word_at_the_guided_response() -> None:
+    turn = response_answer(
+        ResponseStep.MEASURE,
+        {"kind": "incidentgesprek"},
+        "afspraken",
+        "WB-ABC234",
+        date(2026, 12, 1),
+    )
+    assert turn.step is ResponseStep.UNTIL
+    assert turn.data["measure"] == "contactafspraken"

@@ -304,3 +304,56 @@ async def test_a_word_that_names_no_place_is_not_stored_as_the_place(
     assert "where" not in await answers_of(app)
     await chat.say("ja, bij de ingang van het stadhuis")
     assert (await answers_of(app))["where"] == "bij de ingang van het stadhuis"
+
+
+async def test_yes_to_the_safety_question_of_a_paused_draft_is_not_asked_twice(
+    app: Weerbaar,
+) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "nee", "2")
+    paused = await chat.say("nee")
+    assert "Bel 112" in paused
+    reply = await chat.say("ja, ik ben nu binnen en de deur is op slot")
+    assert "Ben je nu veilig" not in reply
+    assert reply.startswith(say("safe_again"))
+    answers = await answers_of(app)
+    assert answers["safe"] is True and answers["was_unsafe"] is True
+    assert "ik ben nu binnen en de deur is op slot" in answers["what"]  # kept, not dropped
+
+
+async def test_a_witness_named_at_the_date_or_place_question_is_kept_for_witnesses(
+    app: Weerbaar,
+) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "er was gedoe na de raadsvergadering", "klaar", "2")
+    reply = await chat.say("mijn man zag het ook")
+    assert say("reask_where") not in reply and "Waar gebeurde het" in reply
+    await chat.say("in de hal")
+    reply = await chat.say("mijn collega Piet zag het")
+    assert "Wanneer gebeurde het" in reply
+    answers = await answers_of(app)
+    assert "where" in answers and "when" not in answers
+    assert answers["witnesses"] == "mijn man zag het ook; mijn collega Piet zag het"
+
+
+async def test_a_bare_number_is_not_a_date(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "er was gedoe na de raadsvergadering", "klaar", "2", "in de hal")
+    reply = await chat.say("1")
+    assert say("when_unknown") in reply
+    assert "when" not in await answers_of(app)
+
+
+async def test_a_detail_before_the_pick_goes_with_the_pick(app: Weerbaar) -> None:
+    chat = Chatter(app, "bram")
+    await chat.say("hallo", "ja", "ik werd uitgescholden in de hal, gisteren om 20:00", "ja")
+    await chat.say("weet ik niet", "niemand zag het", "nee")
+    reply = await chat.say("ja, krassen op de deur")
+    assert "Wat klopt" in reply
+    reply = await chat.say("4")
+    answers = await answers_of(app)
+    assert answers["damage"] is True and answers["injury"] == ["geen"]
+    assert answers["damage_detail"] == "krassen op de deur"
+    assert "injury_detail" not in answers and not answers.get("impact_detail")
+    assert "strafbaar" in reply
+    assert "Schade: Ja (krassen op de deur)" in await chat.say("nee")
