@@ -11,7 +11,7 @@ Conventions:
   nothing happened to the person ("geen letsel", "ongedeerd").
 - `damage` and `known_to_police` are None when the story does not say; False only when
   it says no ("geen schade", "niet bekend bij de politie").
-- `perp_known` uses the flow's values (dialogs/flows/report.py PERP_CHOICES): "bekend"
+- `perp_known` uses the flow's values (dialogs/flows/report/parsers.py PERP_CHOICES): "bekend"
   (a name, an account, someone known), "beschrijving" (described: "een man met een rode
   jas"), "onbekend" (said not to be known), None when the story does not say.
 - `witnesses` is the sentence that says who saw it, as typed; `no_witnesses` is True when

@@ -1,7 +1,7 @@
 """What the guideline says of an incident, from the answers of a report: its kinds, the
 injuries that count as serious harm, and when a criminal offence is suspected.
 
-Pure data and functions: the report flow (dialogs/flows/report.py) asks for these values,
+Pure data and functions: the report flow (dialogs/flows/report/) asks for these values,
 the submission (bot/cases/submit.py) reads them.
 """
 

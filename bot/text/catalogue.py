@@ -246,7 +246,7 @@ TEXTS: Final[dict[str, str]] = {
         "Heb je letsel of schade aan je gezondheid? Je mag meer kiezen, bijvoorbeeld: 1, 2"
     ),
     "why_injury": ("Bij letsel moet je organisatie binnen 24 uur de Arbeidsinspectie waarschuwen."),
-    # intake2: one question for injury, damage and time off (dialogs/flows/report.py impact)
+    # intake2: one question for injury, damage and time off (dialogs/flows/report/parsers.py impact)
     "ask_impact": (
         "Is er letsel, schade aan spullen of kon je niet werken? "
         "Kies wat klopt, bijvoorbeeld: 1, 4. Of typ 'nee'."

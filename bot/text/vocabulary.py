@@ -80,7 +80,7 @@ NO_WORDS: Final = frozenset(
     {"nee", "n", "neen", "nope", "no", "klopt niet", "niet", "nee hoor", "dat klopt niet"}
 )
 
-# --- the report's questions (dialogs/flows/report.py) ------------------------------------
+# --- the report's questions (dialogs/flows/report/) ------------------------------------
 
 # The injury question: "nothing happened to me".
 NO_INJURY_WORDS: Final = frozenset({"niets", "niks", "geen", "nee hoor", "gelukkig niet", "niet"})
