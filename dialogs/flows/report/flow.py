@@ -25,8 +25,6 @@ from dialogs.flows.report.parsers import (
     CRIMINAL_CHOICES,
     IMPACT_CHOICES,
     PERP_CHOICES,
-    _story_choices,
-    _story_question,
     _yes_no_unknown,
     impact_open,
     parse_behaviour,
@@ -55,7 +53,7 @@ from dialogs.flows.report.review import (
     _show_when,
     _show_yes_no_detail,
 )
-from dialogs.flows.report.story import _is_story
+from dialogs.flows.report.story import _is_story, _story_choices, _story_question
 from dialogs.messages import Inbound
 
 # --- the flow ----------------------------------------------------------------------------

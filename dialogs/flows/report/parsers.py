@@ -26,7 +26,6 @@ from dialogs.flow import (
 from dialogs.flows.report.common import _EPOCH, _choices, _role_choices
 from dialogs.flows.report.story import (
     OFFENCES,
-    _facts_line,
     _is_story,
     _new_facts,
     _story_with,
@@ -147,19 +146,6 @@ def parse_what(inbound: Inbound, ctx: Context) -> Parsed:
     if len(text) < 2:
         return Reask(say("reask_what"))
     return Accept(text, more={"story_facts": story_facts(text, ctx)})
-
-
-def _story_question(ctx: Context) -> dict[str, object]:
-    found = _new_facts(ctx, dict(ctx.answers.get("story_facts") or {}))
-    if found:
-        return {"question": say("story_found", facts=_facts_line(found, ctx))}
-    return {"question": say("story_add")}
-
-
-def _story_choices(ctx: Context) -> tuple[Choice, ...]:
-    if _new_facts(ctx, dict(ctx.answers.get("story_facts") or {})):
-        return (Choice("ja", say("choice_story_right")), Choice("nee", say("choice_story_wrong")))
-    return (Choice("klaar", say("choice_story_done")),)
 
 
 def parse_what_ok(inbound: Inbound, ctx: Context) -> Parsed:

@@ -12,6 +12,7 @@ from dialogs.flow import (
     Context,
 )
 from dialogs.flows.report.common import STORY_WORDS
+from dialogs.messages import Choice
 from dialogs.story import read_story
 
 # --- the story and what it says ----------------------------------------------------------
@@ -125,3 +126,19 @@ def _facts_line(found: dict[str, Any], ctx: Context) -> str:
 def _new_facts(ctx: Context, found: dict[str, Any]) -> dict[str, Any]:
     """The facts of the story that answer a question not answered yet."""
     return {k: v for k, v in found.items() if k not in ctx.answers}
+
+
+# --- the read-back: "Ik lees: ... Klopt dat?"
+
+
+def _story_question(ctx: Context) -> dict[str, object]:
+    found = _new_facts(ctx, dict(ctx.answers.get("story_facts") or {}))
+    if found:
+        return {"question": say("story_found", facts=_facts_line(found, ctx))}
+    return {"question": say("story_add")}
+
+
+def _story_choices(ctx: Context) -> tuple[Choice, ...]:
+    if _new_facts(ctx, dict(ctx.answers.get("story_facts") or {})):
+        return (Choice("ja", say("choice_story_right")), Choice("nee", say("choice_story_wrong")))
+    return (Choice("klaar", say("choice_story_done")),)
